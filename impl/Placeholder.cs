@@ -1,0 +1,1 @@
+namespace MultiWallet.Impl; internal static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace MultiWallet.Model; internal static class Placeholder {}

@@ -1,0 +1,34 @@
+using System.Reflection;
+
+namespace MultiWallet.Properties.Catalog;
+
+/// <summary>Finds every <see cref="CheckAttribute"/> method in the given assemblies.</summary>
+public static class CheckCatalog
+{
+    public static IReadOnlyList<CheckEntry> Discover(params Assembly[] assemblies)
+    {
+        var entries = assemblies
+            .SelectMany(a => a.GetTypes())
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
+            .Select(m => (m, a: m.GetCustomAttribute<CheckAttribute>()))
+            .Where(x => x.a is not null)
+            .Select(x => Validate(new CheckEntry(x.a!, x.m)))
+            .OrderBy(e => e.Id, StringComparer.Ordinal)
+            .ToList();
+        var dup = entries.GroupBy(e => e.Id).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new InvalidOperationException($"check id {dup.Key} is declared twice");
+        return entries;
+    }
+
+    public static IReadOnlyList<CheckEntry> Properties => Discover(typeof(CheckCatalog).Assembly);
+
+    private static CheckEntry Validate(CheckEntry e)
+    {
+        var m = e.Method;
+        if (m.ReturnType != typeof(CheckOutcome) || m.GetParameters() is not [{ ParameterType: var p }] || p != typeof(CheckContext))
+            throw new InvalidOperationException($"{m.DeclaringType?.Name}.{m.Name}: a check is `static CheckOutcome M(CheckContext ctx)`");
+        if (e.Meta.Requirements.Length == 0)
+            throw new InvalidOperationException($"check {e.Id} cites no requirement id");
+        return e;
+    }
+}
