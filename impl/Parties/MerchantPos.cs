@@ -70,9 +70,10 @@ public sealed class MerchantPos
                 _ => throw new SetException(SetErrorCode.Malformed, $"unexpected {m.Kind} at merchant"),
             };
         }
-        catch (SetException e)
+        catch (SetException ex)
         {
-            net.Trace.Decide("merchant", "Reject", new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = e.Error.Code.ToString() }, e.Error.Cause);
+            var error = ex.Error.At("merchant");
+            net.Trace.Decide("merchant", "Reject", new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, e.Error.Cause);
             return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(e.Error), new Dictionary<string, string> { ["code"] = e.Error.Code.ToString() });
         }
     }
