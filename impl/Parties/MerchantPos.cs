@@ -73,8 +73,8 @@ public sealed class MerchantPos
         catch (SetException ex)
         {
             var error = ex.Error.At("merchant");
-            net.Trace.Decide("merchant", "Reject", new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, e.Error.Cause);
-            return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(e.Error), new Dictionary<string, string> { ["code"] = e.Error.Code.ToString() });
+            net.Trace.Decide("merchant", "Reject", new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, error.Cause);
+            return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() });
         }
     }
 

@@ -54,8 +54,8 @@ public sealed class PaymentGateway
         catch (SetException ex)
         {
             var error = ex.Error.At("gateway");
-            net.Trace.Decide("gateway", "Reject", new Dictionary<string, string> { ["code"] = error.Code.ToString() }, e.Error.Cause);
-            return Task.FromResult(m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(e.Error), new Dictionary<string, string> { ["code"] = e.Error.Code.ToString() }));
+            net.Trace.Decide("gateway", "Reject", new Dictionary<string, string> { ["code"] = error.Code.ToString() }, error.Cause);
+            return Task.FromResult(m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() }));
         }
     }
 
