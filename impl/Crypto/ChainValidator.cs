@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using MultiWallet.Impl.Set;
+using Org.BouncyCastle.X509;
+
+namespace MultiWallet.Impl.Crypto;
+
+/// <summary>A certificate whose chain to the root was validated, with a ready verifier for its key.</summary>
+public sealed class ValidatedCert
+{
+    internal ValidatedCert(X509Certificate cert, CertRole role, string? brand, DateTime from, DateTime to)
+    {
+        Cert = cert; Role = role; Brand = brand; ValidFrom = from; ValidTo = to;
+        Thumbprint = Thumbprints.Of(cert);
+    }
+
+    public X509Certificate Cert { get; }
+    public CertRole Role { get; }
+    public string? Brand { get; }
+    public string Thumbprint { get; }
+    /// <summary>Intersection of the validity periods of the whole chain (root included).</summary>
+    public DateTime ValidFrom { get; }
+    public DateTime ValidTo { get; }
+
+    private ECDsa? verifier;
+    private readonly Lock gate = new();
+
+    /// <summary>Verifies an ECDSA signature by this certificate's key (.NET path; verifier built once).</summary>
+    public bool VerifySignature(ReadOnlySpan<byte> data, ReadOnlySpan<byte> sig)
+    {
+        lock (gate)
+        {
+            verifier ??= EcSignature.DotNetVerifier(Cert);
+            return EcSignature.Verify(verifier, data, sig);
+        }
+    }
+}
+
+/// <summary>
+/// One party's view of the PKI: the root it trusts and its clock. Validates a whole chain (signatures,
+/// issuer names, validity at the party's clock, CA constraints, key usage, role shape, brand) and caches
+/// validated certificates by thumbprint (SET's thumbprint idea): later messages with the same chain cost
+/// one hash plus a validity check against the clock.
+/// </summary>
+public sealed class ChainValidator(X509Certificate root, IClock clock, string party)
+{
+    private readonly ConcurrentDictionary<string, ValidatedCert> cache = new();
+
+    public string Party { get; } = party;
+    public X509Certificate Root { get; } = root;
+
+    public int CacheSize => cache.Count;
+
+    public ValidatedCert Validate(CertChain chain, CertRole leafRole, string? brand, string what)
+    {
+        if (chain.Certs.Count == 0) throw new SetException(SetErrorCode.Malformed, $"{what} certificate chain empty at {Party}");
+        var key = string.Join('/', chain.Certs.Select(Thumbprints.Of));
+        if (!cache.TryGetValue(key, out var v))
+        {
+            v = ValidateUncached(chain, what);
+            cache[key] = v;
+        }
+        var now = clock.UtcNow;
+        if (now < v.ValidFrom || now > v.ValidTo)
+            throw new SetException(SetErrorCode.Expired, $"{what} certificate chain not valid at {now:yyyy-MM-dd} at {Party}");
+        if (v.Role != leafRole)
+            throw new SetException(SetErrorCode.BadCertificate, $"{what} certificate has role {v.Role}, expected {leafRole} at {Party}");
+        if (brand is not null && v.Brand != brand)
+            throw new SetException(SetErrorCode.WrongBrand, $"{what} certificate brand {v.Brand ?? "none"} is not {brand} at {Party}");
+        return v;
+    }
+
+    private ValidatedCert ValidateUncached(CertChain chain, string what)
+    {
+        var certs = chain.Certs;
+        var from = Root.NotBefore;
+        var to = Root.NotAfter;
+        CertRole? expected = null;
+        string? brand = null;
+        for (var i = 0; i < certs.Count; i++)
+        {
+            var c = certs[i];
+            var role = CertificateIssuer.RoleOf(c) ?? throw new SetException(SetErrorCode.BadCertificate, $"{what} certificate {i} has no role at {Party}");
+            if (expected is { } e && role != e)
+                throw new SetException(SetErrorCode.BadCertificate, $"{what} chain: certificate {i} is {role}, expected {e} at {Party}");
+            var isTop = i == certs.Count - 1;
+            var issuer = isTop ? Root : certs[i + 1];
+            if (!c.IssuerDN.Equivalent(issuer.SubjectDN))
+                throw isTop
+                    ? new SetException(SetErrorCode.UnknownIssuer, $"{what} chain does not end at the trusted root at {Party}")
+                    : new SetException(SetErrorCode.BadCertificate, $"{what} chain: issuer name mismatch at {i} at {Party}");
+            try { c.Verify(issuer.GetPublicKey()); }
+            catch (Exception ex) when (ex is Org.BouncyCastle.Security.Certificates.CertificateException or Org.BouncyCastle.Security.InvalidKeyException or InvalidOperationException or ArgumentException)
+            {
+                throw isTop
+                    ? new SetException(SetErrorCode.UnknownIssuer, $"{what} chain does not verify to the trusted root at {Party}")
+                    : new SetException(SetErrorCode.BadSignature, $"{what} certificate {i} signature invalid at {Party}");
+            }
+            var isCa = c.GetBasicConstraints() >= 0;
+            var usage = c.GetKeyUsage();
+            if (i == 0)
+            {
+                if (isCa) throw new SetException(SetErrorCode.BadCertificate, $"{what} leaf certificate is a CA at {Party}");
+                var needed = CertRoles.IsKeyExchange(role) ? 2 : 0; // KeyUsage bits: 0 digitalSignature, 2 keyEncipherment
+                if (usage is null || !usage[needed])
+                    throw new SetException(SetErrorCode.BadCertificate, $"{what} certificate key usage does not allow {(needed == 2 ? "key encipherment" : "signing")} at {Party}");
+            }
+            else if (!isCa || usage is null || !usage[5])
+                throw new SetException(SetErrorCode.BadCertificate, $"{what} chain: certificate {i} is not a CA at {Party}");
+            var b = CertificateIssuer.BrandOf(c);
+            if (CertRoles.IsBranded(role) && b is null)
+                throw new SetException(SetErrorCode.BadCertificate, $"{what} chain: certificate {i} carries no brand at {Party}");
+            if (i == 0) brand = b;
+            else if (b != brand)
+                throw new SetException(SetErrorCode.WrongBrand, $"{what} chain mixes brands {brand} and {b} at {Party}");
+            if (c.NotBefore > from) from = c.NotBefore;
+            if (c.NotAfter < to) to = c.NotAfter;
+            expected = CertRoles.IssuerOf(role);
+        }
+        if (expected != CertRole.Root)
+            throw new SetException(SetErrorCode.BadCertificate, $"{what} chain incomplete (ends below {expected}) at {Party}");
+        return new ValidatedCert(certs[0], CertificateIssuer.RoleOf(certs[0])!.Value, brand, from, to);
+    }
+}

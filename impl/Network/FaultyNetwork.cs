@@ -1,0 +1,69 @@
+namespace MultiWallet.Impl.Network;
+
+/// <summary>
+/// Decorator that injects faults into requests matching a predicate: garble (a function rewrites the
+/// message before delivery) or drop (the sender sees a Timeout). Used by bad-input and fault tests;
+/// it keeps the original of every faulted message so a test can replay the honest one afterwards.
+/// </summary>
+public sealed class FaultyNetwork(INetwork inner) : INetwork
+{
+    private readonly List<Rule> rules = [];
+    private readonly List<NetMessage> originals = [];
+    private readonly Lock gate = new();
+
+    private sealed record Rule(Func<NetMessage, bool> Match, Func<NetMessage, NetMessage>? Rewrite, bool Drop, int Remaining)
+    {
+        public int Remaining { get; set; } = Remaining;
+    }
+
+    public TimeSpan Timeout => inner.Timeout;
+    public TraceLog Trace => inner.Trace;
+
+    /// <summary>Originals of the messages that were faulted, in order.</summary>
+    public IReadOnlyList<NetMessage> Originals { get { lock (gate) return [.. originals]; } }
+
+    /// <summary>Rewrites the next <paramref name="times"/> matching requests.</summary>
+    public FaultyNetwork Garble(Func<NetMessage, bool> match, Func<NetMessage, NetMessage> rewrite, int times = 1)
+    {
+        lock (gate) rules.Add(new Rule(match, rewrite, false, times));
+        return this;
+    }
+
+    /// <summary>Drops the next <paramref name="times"/> matching requests (sender sees Timeout).</summary>
+    public FaultyNetwork Drop(Func<NetMessage, bool> match, int times = 1)
+    {
+        lock (gate) rules.Add(new Rule(match, null, true, times));
+        return this;
+    }
+
+    /// <summary>Flips one bit of the body at <paramref name="offset"/> (negative counts from the end).</summary>
+    public static NetMessage FlipByte(NetMessage m, int offset)
+    {
+        var body = (byte[])m.Body.Clone();
+        var i = offset >= 0 ? offset : body.Length + offset;
+        body[i] ^= 0x01;
+        return m with { Body = body };
+    }
+
+    public void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler) =>
+        inner.Listen(at, (m, ct) => handler(m, ct));
+
+    public Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default)
+    {
+        Rule? hit;
+        lock (gate)
+        {
+            hit = rules.FirstOrDefault(r => r.Remaining > 0 && r.Match(request));
+            if (hit is not null) { hit.Remaining--; originals.Add(request); }
+        }
+        if (hit is null) return inner.SendAsync(request, ct);
+        if (hit.Drop)
+        {
+            inner.Trace.Message(request);
+            inner.Trace.Decide("fault", "Drop", new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
+            throw new NetworkException(NetworkFailure.Timeout, request.To, "dropped by fault injection");
+        }
+        inner.Trace.Decide("fault", "Garble", new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
+        return inner.SendAsync(hit.Rewrite!(request), ct);
+    }
+}

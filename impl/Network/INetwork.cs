@@ -1,0 +1,18 @@
+namespace MultiWallet.Impl.Network;
+
+/// <summary>
+/// Request/response network. Task-based so that an HTTP transport can replace the in-memory one
+/// with no change in parties. Every request and response is appended to <see cref="Trace"/>.
+/// </summary>
+public interface INetwork
+{
+    /// <summary>Bounded wait for one response.</summary>
+    TimeSpan Timeout { get; }
+
+    TraceLog Trace { get; }
+
+    void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler);
+
+    /// <summary>Sends and waits for the response; throws <see cref="NetworkException"/> on failure.</summary>
+    Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default);
+}

@@ -1,1 +1,0 @@
-namespace MultiWallet.Impl; internal static class Placeholder {}
