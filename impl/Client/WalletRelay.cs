@@ -20,18 +20,18 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
     /// Runs one purchase session with the wallet at <paramref name="wallet"/>. A wallet that does not answer
     /// the Start is <see cref="RefusalReason.WalletUnreachable"/> (nothing reached the merchant yet).
     /// </summary>
-    public async Task<PaymentOutcome> RunAsync(Address wallet, byte[] wakeUpBytes, string session, IReadOnlyDictionary<string, string>? startFields = null, CancellationToken ct = default)
+    public async Task<PaymentOutcome> RunAsync(Address wallet, byte[] wakeUpBytes, string session, IReadOnlyDictionary<string, string>? startFields = null, CancellationToken ct = default, string startKind = WalletProtocol.Start)
     {
         var name = wallet.WalletName ?? wallet.Value;
         var fields = new Dictionary<string, string>(startFields ?? NetMessage.NoFields) { [WalletProtocol.SessionField] = session };
         NetMessage resp;
         try
         {
-            resp = await net.SendAsync(new NetMessage(Self, wallet, WalletProtocol.Start, wakeUpBytes, fields), ct).ConfigureAwait(false);
+            resp = await net.SendAsync(new NetMessage(Self, wallet, startKind, wakeUpBytes, fields), ct).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
-            return Refused.Because(RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} at session start");
+            return Refused.Because(e.Failure == NetworkFailure.UnknownAddress ? RefusalReason.UnknownAddress : RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} at session start");
         }
         for (var step = 0; step < MaxSteps; step++)
         {

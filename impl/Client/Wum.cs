@@ -8,7 +8,7 @@ namespace MultiWallet.Impl.Client;
 /// <see cref="PayAsync"/> admits the wake-up (<see cref="WakeUpGate"/>: malformed / unknown brand / replay
 /// are refused with nothing sent), then relays the session between its SW and the merchant.
 /// </summary>
-public sealed class Wum
+public sealed class Wum : IPaymentEntry
 {
     private readonly WakeUpGate gate;
     private readonly WalletRelay relay;
@@ -26,6 +26,12 @@ public sealed class Wum
     }
 
     public Address Wallet { get; }
+
+    /// <summary>
+    /// E11/E12: the information this WUM carries about the slaves, sent to the master with the wake-up
+    /// (a function from the wake-up bytes to the Wallet.StartWithInfo body); null for a conventional WUM.
+    /// </summary>
+    public Func<byte[], byte[]>? Info { get; init; }
     public Address Self { get; }
     public string Name { get; }
 
@@ -33,12 +39,23 @@ public sealed class Wum
     {
         var (w, refusal) = gate.Admit(wakeUpBytes);
         if (refusal is not null) return refusal;
+        net.Trace.Decide(Name, "Routed", new Dictionary<string, string> { ["wallet"] = Wallet.Value }, "conventional WUM is paired to one SW");
+        var outcome = await RelayAsync(w!, wakeUpBytes, ct).ConfigureAwait(false);
+        net.Trace.Decide(Name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
+        return outcome;
+    }
+
+    /// <summary>
+    /// Runs the session for a wake-up a selector in front of this WUM has already admitted (E1–E5), so the
+    /// order is checked once, at the PC's entry point.
+    /// </summary>
+    public Task<PaymentOutcome> RelayAsync(Set.WakeUp w, byte[] wakeUpBytes, CancellationToken ct = default, IReadOnlyDictionary<string, string>? extraFields = null)
+    {
+        var start = Info is null ? wakeUpBytes : Info(wakeUpBytes);
+        var kind = Info is null ? WalletProtocol.Start : Server.Master.ClientInfo.StartWithInfo;
         // Session ids are unique per WUM name (the SW refuses a reused id), deterministic for traces.
         var session = $"{Name}-{Interlocked.Increment(ref sessions):0000}";
-        net.Trace.Decide(Name, "Routed", new Dictionary<string, string> { ["wallet"] = Wallet.Value }, "conventional WUM is paired to one SW");
-        var outcome = await relay.RunAsync(Wallet, wakeUpBytes, session,
-            new Dictionary<string, string> { ["lid-m"] = w!.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, ct).ConfigureAwait(false);
-        net.Trace.Decide(Name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w.LidM }, outcome.ToString());
-        return outcome;
+        var fields = new Dictionary<string, string>(extraFields ?? NetMessage.NoFields) { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" };
+        return relay.RunAsync(Wallet, start, session, fields, ct, kind);
     }
 }

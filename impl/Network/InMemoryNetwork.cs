@@ -27,10 +27,15 @@ public sealed class InMemoryNetwork(TraceLog trace, TimeSpan? timeout = null) : 
     public async Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default)
     {
         Trace.Message(request);
-        if (down.ContainsKey(request.To) || !handlers.TryGetValue(request.To, out var handler))
+        if (!handlers.TryGetValue(request.To, out var handler))
         {
-            Trace.Decide("network", "Unreachable", new Dictionary<string, string> { ["to"] = request.To.Value }, "no listener or address down");
-            throw new NetworkException(NetworkFailure.Unreachable, request.To, "no listener or down");
+            Trace.Decide("network", "UnknownAddress", new Dictionary<string, string> { ["to"] = request.To.Value }, "no party at this address");
+            throw new NetworkException(NetworkFailure.UnknownAddress, request.To, "no party at this address");
+        }
+        if (down.ContainsKey(request.To))
+        {
+            Trace.Decide("network", "Unreachable", new Dictionary<string, string> { ["to"] = request.To.Value }, "address down");
+            throw new NetworkException(NetworkFailure.Unreachable, request.To, "down");
         }
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         NetMessage response;

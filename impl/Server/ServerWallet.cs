@@ -84,7 +84,8 @@ public sealed class ServerWallet
         return Reply(m, p.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
     }
 
-    private static NetMessage Reply(NetMessage m, PurchaseStep step)
+    /// <summary>The wallet-protocol reply for a purchase step (shared with the master wallet, which hosts sessions too).</summary>
+    internal static NetMessage Reply(NetMessage m, PurchaseStep step)
     {
         var session = m.Field(WalletProtocol.SessionField) ?? "";
         return step switch

@@ -1,0 +1,42 @@
+using MultiWallet.Impl.Client.Selection;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+
+namespace MultiWallet.Impl.Client;
+
+/// <summary>
+/// E6 (Fig. 7, claim C7, ¶0086–0091): ONE WUM that can connect to several SWs. On wake-up it queries their
+/// brand information over the network and runs the session with the first capable one. Nothing to set up
+/// on the PC but the list of SW addresses.
+/// </summary>
+public sealed class MultiServerWum : IPaymentEntry
+{
+    private readonly INetwork net;
+    private readonly WakeUpGate gate;
+    private readonly WalletRelay relay;
+    private int sessions;
+
+    public MultiServerWum(INetwork net, IReadOnlyList<string> wallets, ISelectorRouting? routing = null, string name = "WUM(multi)")
+    {
+        this.net = net;
+        Name = name;
+        gate = new WakeUpGate(net.Trace, name);
+        relay = new WalletRelay(net, Address.Pc, Address.Merchant);
+        Routing = routing ?? new LiveBrandQueryRouting(net, Address.Pc, wallets, "E6", name);
+    }
+
+    public string Name { get; }
+    public ISelectorRouting Routing { get; }
+
+    public async Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default)
+    {
+        var (w, refusal) = gate.Admit(wakeUpBytes);
+        if (refusal is not null) return refusal;
+        var plan = await Routing.PlanAsync(w!, ct).ConfigureAwait(false);
+        var outcome = await CandidateDispatch.RunAsync(plan, net.Trace, Name, wallet =>
+            relay.RunAsync(Address.ServerWallet(wallet), wakeUpBytes, $"{wallet}-{Interlocked.Increment(ref sessions):0000}",
+                new Dictionary<string, string> { ["lid-m"] = w!.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, ct)).ConfigureAwait(false);
+        net.Trace.Decide(Name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
+        return outcome;
+    }
+}

@@ -1,0 +1,41 @@
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+
+namespace MultiWallet.Impl.Client.Selection;
+
+/// <summary>
+/// The selector on the user PC (claim C1; E1–E5): receives the wake-up, asks its routing strategy which
+/// WUM should take it, and hands the wake-up to that WUM, which drives its own SW. Each WUM stays paired
+/// one-to-one with its SW; only the selector knows there are several.
+/// </summary>
+public sealed class Selector : IPaymentEntry
+{
+    private readonly INetwork net;
+    private readonly WakeUpGate gate;
+    private readonly IReadOnlyDictionary<string, Wum> wums;
+
+    public Selector(INetwork net, ISelectorRouting routing, IEnumerable<Wum> wums, string name = "selector")
+    {
+        this.net = net;
+        Routing = routing;
+        Name = name;
+        gate = new WakeUpGate(net.Trace, name);
+        this.wums = wums.ToDictionary(w => w.Wallet.WalletName!, StringComparer.Ordinal);
+    }
+
+    public string Name { get; }
+    public ISelectorRouting Routing { get; }
+
+    public async Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default)
+    {
+        var (w, refusal) = gate.Admit(wakeUpBytes);
+        if (refusal is not null) return refusal;
+        var plan = await Routing.PlanAsync(w!, ct).ConfigureAwait(false);
+        var outcome = await CandidateDispatch.RunAsync(plan, net.Trace, Name, wallet =>
+            wums.TryGetValue(wallet, out var wum)
+                ? wum.RelayAsync(w!, wakeUpBytes, ct)
+                : Task.FromResult<PaymentOutcome>(Refused.Because(RefusalReason.InvalidChoice, wallet, $"no WUM for {wallet} is installed"))).ConfigureAwait(false);
+        net.Trace.Decide(Name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
+        return outcome;
+    }
+}

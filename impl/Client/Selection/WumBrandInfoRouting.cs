@@ -1,0 +1,40 @@
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Set;
+
+namespace MultiWallet.Impl.Client.Selection;
+
+/// <summary>
+/// E4: at each wake-up the selector asks every installed WUM for the brand information it carries and
+/// routes to the first capable. Reads the installation at wake-up time, so installing a newer WUM changes
+/// routing from the next wake-up on (INV-LIVE).
+/// </summary>
+public sealed class WumBrandInfoRouting(TraceLog trace, string actor = "selector") : ISelectorRouting
+{
+    private readonly List<BrandCarryingWum> installed = [];
+    private readonly Lock gate = new();
+
+    public string Embodiment => "E4";
+
+    public IReadOnlyList<BrandCarryingWum> Installed { get { lock (gate) return [.. installed]; } }
+
+    /// <summary>Installs (or upgrades) the WUM for a wallet; the registration position of that wallet is kept.</summary>
+    public void Install(BrandCarryingWum wum)
+    {
+        lock (gate)
+        {
+            var i = installed.FindIndex(w => w.Wallet == wum.Wallet);
+            if (i < 0) installed.Add(wum); else installed[i] = wum;
+        }
+        trace.Decide(actor, "Installed", new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["brands"] = string.Join(',', wum.Brands.Order(StringComparer.Ordinal)) }, "E4: WUM (re-)downloaded");
+    }
+
+    public Task<RoutingPlan> PlanAsync(WakeUp wakeUp, CancellationToken ct)
+    {
+        var now = Installed;
+        foreach (var w in now) RoutingTrace.Queried(trace, actor, w.Wallet, w.Brands.Order(StringComparer.Ordinal).ToList(), $"E4: brand information inside WUM v{w.Version}");
+        var capable = now.Where(w => w.Brands.Contains(wakeUp.Brand)).Select(w => w.Wallet).ToList();
+        return Task.FromResult(RoutingPlan.FirstReachable(capable, capable.Count == 0
+            ? $"E4: no installed WUM lists {wakeUp.Brand}"
+            : $"E4: installed WUM lists {wakeUp.Brand}; first capable in registration order"));
+    }
+}

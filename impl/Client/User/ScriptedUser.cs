@@ -1,0 +1,31 @@
+namespace MultiWallet.Impl.Client.User;
+
+/// <summary>
+/// A user driven by a script of answers, consumed in order; records every question asked.
+/// An exhausted script answers nothing (null), which the system must handle as "no choice".
+/// </summary>
+public sealed class ScriptedUser(IEnumerable<string?> answers) : IUser
+{
+    private readonly Queue<string?> script = new(answers);
+    private readonly List<UserExchange> log = [];
+    private readonly Lock gate = new();
+
+    public IReadOnlyList<UserExchange> Log { get { lock (gate) return [.. log]; } }
+
+    public string? Choose(string question, IReadOnlyList<string> options) => Answer(question, options);
+
+    public string? TypeAddress(string question) => Answer(question, []);
+
+    private string? Answer(string question, IReadOnlyList<string> options)
+    {
+        lock (gate)
+        {
+            var answer = script.Count > 0 ? script.Dequeue() : null;
+            log.Add(new UserExchange(question, options, answer));
+            return answer;
+        }
+    }
+}
+
+/// <summary>One question put to the user: what was offered and what the user answered.</summary>
+public sealed record UserExchange(string Question, IReadOnlyList<string> Options, string? Answer);

@@ -1,0 +1,16 @@
+using MultiWallet.Impl.Client.Selection;
+using MultiWallet.Impl.Set;
+
+namespace MultiWallet.Impl.Server.Master;
+
+/// <summary>
+/// How the master wallet finds the slave for a brand it lacks — the part in which E7–E12 differ
+/// (MSW brand information, MSW SSW information + user pick, typed address, client-supplied information).
+/// Returns the same <see cref="RoutingPlan"/> the client-side selectors use, so one dispatch rule applies.
+/// </summary>
+public interface ISlaveRouting
+{
+    string Embodiment { get; }
+
+    Task<RoutingPlan> PlanAsync(WakeUp wakeUp, ClientInfo? clientInfo, CancellationToken ct);
+}

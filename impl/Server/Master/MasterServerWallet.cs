@@ -1,0 +1,133 @@
+using MultiWallet.Impl.Client.Selection;
+using MultiWallet.Impl.Crypto;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Set;
+using Org.BouncyCastle.Security;
+
+namespace MultiWallet.Impl.Server.Master;
+
+/// <summary>
+/// The master server wallet (MSW; E7–E12, claims C8–C13). To the client's conventional WUM it is an
+/// ordinary server wallet. When it holds the wake-up's brand it pays itself. Otherwise its
+/// <see cref="ISlaveRouting"/> names the slave(s) and it either proxies the whole session through its
+/// <see cref="VirtualWum"/> (E7, E9–E12) or, with <see cref="CertificateAcquisition"/> (E8), obtains the
+/// slave's brand credential for this one order, pays itself and erases the credential.
+/// </summary>
+public sealed class MasterServerWallet
+{
+    private readonly INetwork net;
+    private readonly ChainValidator validator;
+    private readonly SecureRandom rng;
+    private readonly ISlaveRouting routing;
+    private readonly VirtualWum proxy;
+    private readonly CertificateAcquisition? acquisition;
+    private readonly Dictionary<string, CardholderCredential> own = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Server.CardholderPurchase Purchase, bool Acquired)> sessions = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null)
+    {
+        Name = name; this.net = net; this.validator = validator; this.rng = rng; this.routing = routing; this.acquisition = acquisition;
+        At = Address.ServerWallet(name);
+        proxy = new VirtualWum(net, At, name);
+        net.Listen(At, HandleAsync);
+    }
+
+    public string Name { get; }
+    public Address At { get; }
+
+    /// <summary>Brands the MSW holds itself.</summary>
+    public IReadOnlyList<string> Brands { get { lock (gate) return own.Keys.Order(StringComparer.Ordinal).ToList(); } }
+
+    /// <summary>Acquired (E8) credentials still held: must be 0 between purchases (INV-CUSTODY).</summary>
+    public int AcquiredCredentialsHeld { get { lock (gate) return sessions.Values.Count(s => s.Acquired); } }
+
+    public void AddCredential(CardholderCredential c) { lock (gate) own[c.Brand] = c; }
+
+    private async Task<NetMessage> HandleAsync(NetMessage m, CancellationToken ct)
+    {
+        var session = m.Field(WalletProtocol.SessionField) ?? "";
+        switch (m.Kind)
+        {
+            case WalletProtocol.BrandQuery:
+                return m.Reply(WalletProtocol.Brands, WalletProtocol.EncodeBrands(Brands), new Dictionary<string, string> { ["brands"] = string.Join(',', Brands) });
+            case WalletProtocol.Start:
+                return await StartAsync(m, session, m.Body, null, ct).ConfigureAwait(false);
+            case ClientInfo.StartWithInfo:
+                ClientInfo info;
+                try { info = ClientInfo.Decode(m.Body); }
+                catch (SetException e) { return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.MalformedWakeUp, Name, $"client information does not parse at {Name}: {e.Error.Cause}")); }
+                return await StartAsync(m, session, info.WakeUp, info, ct).ConfigureAwait(false);
+            case WalletProtocol.Deliver:
+                return await DeliverAsync(m, session, ct).ConfigureAwait(false);
+            default:
+                return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"unexpected {m.Kind} at {Name}"));
+        }
+    }
+
+    private async Task<NetMessage> StartAsync(NetMessage m, string session, byte[] wakeUpBytes, ClientInfo? info, CancellationToken ct)
+    {
+        WakeUp w;
+        try { w = WakeUp.Decode(wakeUpBytes); }
+        catch (SetException e) { return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.MalformedWakeUp, Name, e.Error.Cause + $" at {Name}")); }
+        lock (gate)
+        {
+            if (session.Length == 0 || sessions.ContainsKey(session) || proxy.Owns(session))
+                return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}"));
+        }
+        CardholderCredential? mine;
+        lock (gate) mine = own.GetValueOrDefault(w.Brand);
+        if (mine is not null)
+        {
+            RoutingTrace.Routed(net.Trace, Name, Name, $"{Name} holds {w.Brand} itself: pays directly");
+            return Begin(m, session, w, mine, acquired: false);
+        }
+        var plan = await routing.PlanAsync(w, info, ct).ConfigureAwait(false);
+        return await CandidateDispatch.RunAsync(plan, net.Trace, Name,
+            slave => acquisition is null ? proxy.StartAsync(m, wakeUpBytes, slave, session, ct) : AcquireAndBeginAsync(m, session, w, slave, ct),
+            MasterReplies.IsUnreachable,
+            refused => MasterReplies.Refuse(m, session, refused)).ConfigureAwait(false);
+    }
+
+    private async Task<NetMessage> AcquireAndBeginAsync(NetMessage m, string session, WakeUp w, string slave, CancellationToken ct)
+    {
+        var (cred, refusal) = await acquisition!.AcquireAsync(slave, w, ct).ConfigureAwait(false);
+        if (cred is null) return MasterReplies.Refuse(m, session, refusal!);
+        net.Trace.Decide(Name, "CredentialAcquired", new Dictionary<string, string> { ["from"] = slave, ["brand"] = w.Brand, ["lid-m"] = w.LidM }, "E8: brand certificate obtained for this one order");
+        return Begin(m, session, w, cred, acquired: true);
+    }
+
+    private NetMessage Begin(NetMessage m, string session, WakeUp w, CardholderCredential cred, bool acquired)
+    {
+        var p = new Server.CardholderPurchase(cred, validator, rng, net.Trace, Name);
+        lock (gate) sessions[session] = (p, acquired);
+        return Settle(m, session, p.Start(w));
+    }
+
+    private async Task<NetMessage> DeliverAsync(NetMessage m, string session, CancellationToken ct)
+    {
+        if (proxy.Owns(session)) return await proxy.DeliverAsync(m, session, ct).ConfigureAwait(false);
+        (Server.CardholderPurchase Purchase, bool Acquired) s;
+        lock (gate)
+        {
+            if (!sessions.TryGetValue(session, out s))
+                return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}"));
+        }
+        return Settle(m, session, s.Purchase.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
+    }
+
+    /// <summary>Replies with the step; a finished session is dropped, and an acquired credential with it (E8 erasure).</summary>
+    private NetMessage Settle(NetMessage m, string session, Server.PurchaseStep step)
+    {
+        if (step is Server.Finished)
+        {
+            bool acquired;
+            lock (gate) { acquired = sessions.Remove(session, out var s) && s.Acquired; }
+            if (acquired)
+                net.Trace.Decide(Name, "CredentialErased", new Dictionary<string, string> { ["session"] = session },
+                    "E8: the acquired credential is dropped after this one purchase");
+        }
+        return ServerWallet.Reply(m, step);
+    }
+}

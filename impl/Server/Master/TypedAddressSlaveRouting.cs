@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using MultiWallet.Impl.Client.Selection;
+using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Set;
+
+namespace MultiWallet.Impl.Server.Master;
+
+/// <summary>
+/// E10 (¶0144–0153): nobody holds routing knowledge; the MSW asks the user PC for the slave's network
+/// address and proxies to what the user typed. The MSW keeps no list of slaves, so it needs no change when
+/// slaves change; an address with no party behind it is UnknownAddress (the network's "no such host"),
+/// a known slave that does not answer is WalletUnreachable.
+/// </summary>
+public sealed partial class TypedAddressSlaveRouting(INetwork net, Address self, Address pc, string actor = "MSW") : ISlaveRouting
+{
+    public string Embodiment => "E10";
+
+    public async Task<RoutingPlan> PlanAsync(WakeUp wakeUp, ClientInfo? clientInfo, CancellationToken ct)
+    {
+        string? typed;
+        try
+        {
+            typed = await UserPort.AskAsync(net, self, pc, UserPort.TypeAddress, $"Network address of the slave wallet that holds {wakeUp.Brand} (ssw://NAME)", [], ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NetworkException or SetException)
+        {
+            typed = null;
+        }
+        RoutingTrace.Chose(net.Trace, actor, typed);
+        if (string.IsNullOrWhiteSpace(typed))
+            return RoutingPlan.Refuse(Refused.Because(RefusalReason.NoChoice, null, "E10: the user typed no address"));
+        var m = AddressForm().Match(typed);
+        if (!m.Success)
+            return RoutingPlan.Refuse(Refused.Because(RefusalReason.MalformedAddress, null, $"E10: '{typed}' is not of the form ssw://NAME"));
+        return RoutingPlan.Only(m.Groups[1].Value, $"E10: the address the user typed ({typed})");
+    }
+
+    [GeneratedRegex("^ssw://([A-Za-z0-9][A-Za-z0-9-]{0,31})$")]
+    private static partial Regex AddressForm();
+}

@@ -1,0 +1,63 @@
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+
+namespace MultiWallet.Impl.Server.Master;
+
+/// <summary>
+/// The virtual WUM inside the master wallet (¶0094, ¶0101): to the client WUM the master looks like the
+/// slave; to the slave it looks like a client WUM. It forwards every session step to the slave and every
+/// reply back with the bodies untouched — only the session id is rewritten — so the slave and the merchant
+/// see byte for byte the exchange of a direct session (INV-PROXY-TRANSPARENT). It cannot read the payment
+/// instructions: they are enveloped for the gateway.
+/// </summary>
+public sealed class VirtualWum(INetwork net, Address self, string actor)
+{
+    private readonly Dictionary<string, (Address Slave, string Upstream)> sessions = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    public bool Owns(string session) { lock (gate) return sessions.ContainsKey(session); }
+
+    /// <summary>Opens the slave session with the client's wake-up bytes; a refusal reply when the slave does not answer.</summary>
+    public async Task<NetMessage> StartAsync(NetMessage clientStart, byte[] wakeUpBytes, string slave, string clientSession, CancellationToken ct)
+    {
+        var to = Address.ServerWallet(slave);
+        var upstream = $"{actor}/{clientSession}";
+        net.Trace.Decide(actor, "ProxyHop", new Dictionary<string, string> { ["to"] = slave }, "virtual WUM opens the slave session; bodies pass unchanged");
+        NetMessage resp;
+        try
+        {
+            resp = await net.SendAsync(new NetMessage(self, to, WalletProtocol.Start, wakeUpBytes, WithSession(clientStart.Fields, upstream)), ct).ConfigureAwait(false);
+        }
+        catch (NetworkException e)
+        {
+            var reason = e.Failure == NetworkFailure.UnknownAddress ? RefusalReason.UnknownAddress : RefusalReason.WalletUnreachable;
+            return MasterReplies.Refuse(clientStart, clientSession, Refused.Because(reason, slave, $"{slave} {e.Failure} at session start"));
+        }
+        if (resp.Kind == WalletProtocol.Forward) lock (gate) sessions[clientSession] = (to, upstream);
+        return Back(clientStart, resp, clientSession);
+    }
+
+    public async Task<NetMessage> DeliverAsync(NetMessage clientDeliver, string clientSession, CancellationToken ct)
+    {
+        (Address Slave, string Upstream) s;
+        lock (gate) s = sessions[clientSession];
+        NetMessage resp;
+        try
+        {
+            resp = await net.SendAsync(new NetMessage(self, s.Slave, WalletProtocol.Deliver, clientDeliver.Body, WithSession(clientDeliver.Fields, s.Upstream)), ct).ConfigureAwait(false);
+        }
+        catch (NetworkException e)
+        {
+            lock (gate) sessions.Remove(clientSession);
+            return MasterReplies.Refuse(clientDeliver, clientSession, Refused.Because(RefusalReason.WalletUnreachable, s.Slave.WalletName, $"{s.Slave.WalletName} {e.Failure} during proxied session"));
+        }
+        if (resp.Kind != WalletProtocol.Forward) lock (gate) sessions.Remove(clientSession);
+        return Back(clientDeliver, resp, clientSession);
+    }
+
+    private static NetMessage Back(NetMessage request, NetMessage slaveReply, string clientSession) =>
+        request.Reply(slaveReply.Kind, slaveReply.Body, WithSession(slaveReply.Fields, clientSession));
+
+    private static Dictionary<string, string> WithSession(IReadOnlyDictionary<string, string> fields, string session) =>
+        new(fields) { [WalletProtocol.SessionField] = session };
+}

@@ -1,0 +1,97 @@
+using MultiWallet.Impl.Crypto;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Set;
+using Org.BouncyCastle.Security;
+
+namespace MultiWallet.Impl.Server.Slave;
+
+/// <summary>
+/// E8's slave server wallet (¶0112–0122): it holds brand certificates but has no wallet function. It
+/// releases a credential only (1) to a requester that proves, with a certificate chained to the root, to
+/// be the one master wallet it serves, (2) for a brand it holds, (3) once per order, and (4) encrypted to
+/// that master's key-exchange certificate. Any other request is refused with a typed reason and changes
+/// nothing here (INV-CUSTODY).
+/// </summary>
+public sealed class CredentialCustodian
+{
+    private readonly INetwork net;
+    private readonly ChainValidator validator;
+    private readonly SecureRandom rng;
+    private readonly ServerWalletIdentity identity;
+    private readonly Dictionary<string, CardholderCredential> credentials = new(StringComparer.Ordinal);
+    private readonly HashSet<(string, string)> released = [];
+    private readonly Lock gate = new();
+
+    public CredentialCustodian(string name, string master, INetwork net, ChainValidator validator, ServerWalletIdentity identity, SecureRandom rng)
+    {
+        Name = name; Master = master; this.net = net; this.validator = validator; this.identity = identity; this.rng = rng;
+        At = Address.ServerWallet(name);
+        net.Listen(At, Handle);
+    }
+
+    public string Name { get; }
+    /// <summary>The name of the only master wallet this slave releases to.</summary>
+    public string Master { get; }
+    public Address At { get; }
+
+    public IReadOnlyList<string> Brands { get { lock (gate) return credentials.Keys.Order(StringComparer.Ordinal).ToList(); } }
+
+    /// <summary>How many releases happened (custody checks: at most one per order).</summary>
+    public int ReleaseCount { get { lock (gate) return released.Count; } }
+
+    public void AddCredential(CardholderCredential c) { lock (gate) credentials[c.Brand] = c; }
+
+    private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) =>
+        Task.FromResult(m.Kind == CustodyProtocol.Acquire ? OnAcquire(m) : Refuse(m, CustodyRefusal.Unauthenticated, $"{Name} has no wallet function; {m.Kind} not served"));
+
+    private NetMessage OnAcquire(NetMessage m)
+    {
+        CustodyRequest req;
+        ValidatedCert signer;
+        ValidatedCert ke;
+        try
+        {
+            var signed = SignedMessage.Decode(m.Body, CustodyProtocol.RequestInner);
+            signer = signed.Verify(validator, CertRole.ServerSignature, null, "custody requester");
+            req = CustodyRequest.Decode(signed.Content);
+            ke = validator.Validate(CertChain.FromDer(req.RequesterKeyExchangeChain), CertRole.ServerKeyExchange, null, "custody requester key exchange");
+        }
+        catch (Exception e) when (e is SetException or ArgumentException or IOException or InvalidOperationException)
+        {
+            return Refuse(m, CustodyRefusal.Unauthenticated, $"request does not authenticate at {Name}: {(e is SetException se ? se.Error.Cause : e.Message)}");
+        }
+        var who = ServerName(signer.Cert);
+        if (who != Master || ServerName(ke.Cert) != Master || req.Requester != Master)
+            return Refuse(m, CustodyRefusal.NotItsMaster, $"{Name} serves {Master}, not {who}");
+        CardholderCredential? cred;
+        lock (gate)
+        {
+            cred = credentials.GetValueOrDefault(req.Brand);
+            if (cred is null) return Refuse(m, CustodyRefusal.BrandNotHeld, $"{Name} holds no {req.Brand} certificate");
+            if (!released.Add(req.Order)) return Refuse(m, CustodyRefusal.AlreadyReleased, $"{Name} already released {req.Brand} for order {req.MerchantId}/{req.LidM}");
+        }
+        var package = new CredentialPackage(req.Brand, req.MerchantId, req.LidM, req.Nonce, cred.Signing.Chain.Der,
+            cred.Signing.Key.D.ToByteArrayUnsigned(), cred.Account.Pan, cred.Account.PanSecret, cred.Account.CardSecret, cred.Account.Expiry.Ticks).Encode();
+        var envelope = Envelope.Seal(package, ke.Cert, rng);
+        Array.Clear(package);
+        net.Trace.Decide(Name, "CredentialReleased", new Dictionary<string, string> { ["to"] = Master, ["brand"] = req.Brand, ["lid-m"] = req.LidM },
+            "authenticated master, brand held, first release for this order; encrypted to the master's key-exchange certificate");
+        var body = SignedMessage.Sign(CustodyProtocol.ReleaseInner, envelope, identity.Signing).Encode();
+        return m.Reply(CustodyProtocol.Released, body, new Dictionary<string, string> { ["brand"] = req.Brand, ["lid-m"] = req.LidM });
+    }
+
+    private NetMessage Refuse(NetMessage m, CustodyRefusal why, string cause)
+    {
+        net.Trace.Decide(Name, "CredentialRefused", new Dictionary<string, string> { ["reason"] = why.ToString() }, cause);
+        return m.Reply(CustodyProtocol.Refused, new CanonWriter("CustodyRefused").Str("reason", why.ToString()).Str("cause", cause).ToBytes(),
+            new Dictionary<string, string> { ["reason"] = why.ToString() });
+    }
+
+    /// <summary>The server wallet name a Wallet Server CA certificate was issued to (CN "NAME identity"/"NAME key exchange").</summary>
+    public static string ServerName(Org.BouncyCastle.X509.X509Certificate cert)
+    {
+        var cn = cert.SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault() ?? "";
+        var i = cn.IndexOf(' ');
+        return i < 0 ? cn : cn[..i];
+    }
+}
