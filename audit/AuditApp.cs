@@ -19,6 +19,7 @@ public static class AuditApp
         app.Configure(c =>
         {
             c.SetApplicationName("dotnet run --project audit --");
+            c.Settings.StrictParsing = true; // an unknown option is bad usage (exit 2), not a remaining argument
             c.AddCommand<VerifyCommand>("verify")
                 .WithDescription("Run the whole check catalog and write the evidence bundle (evidence.json, report.html, junit.xml, attestation.cdx.json).")
                 .WithExample("verify", "--cases", "10")
