@@ -44,7 +44,8 @@ public static class JUnitWriter
                 new XAttribute("time", S(b.DurationSeconds)),
                 suites));
         var path = Path.Combine(dir, "junit.xml");
-        doc.Save(path);
+        using (var w = System.Xml.XmlWriter.Create(path, new System.Xml.XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) }))
+            doc.Save(w);
         return path;
     }
 
