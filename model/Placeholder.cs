@@ -1,1 +1,0 @@
-namespace MultiWallet.Model; internal static class Placeholder {}

@@ -1,0 +1,100 @@
+using MultiWallet.Model.Client;
+using MultiWallet.Model.Server;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Model.Prediction;
+
+/// <summary>What the model predicts for one WakeUp or Replay step.</summary>
+public sealed record StepPrediction(int StepIndex, Step Step, Outcome Outcome, IReadOnlyList<AbstractEvent> Events)
+{
+    /// <summary>One event per line, the form conformance compares.</summary>
+    public string Trace => string.Join("\n", Events);
+    public override string ToString() => $"#{StepIndex} {Step} => {Outcome}";
+}
+
+/// <summary>
+/// The model's prediction for a run: for each WakeUp/Replay step, its outcome and abstract events.
+/// Every decision is taken by firing triggers on the machines; events come from their transitions.
+/// Deterministic: same inputs, same prediction.
+/// </summary>
+public static class Predictor
+{
+    public static IReadOnlyList<StepPrediction> Predict(Topology topology, UserScript script, IReadOnlyList<Step> steps, PredictorOptions? options = null)
+    {
+        options ??= PredictorOptions.Default;
+        var run = new RunContext(options);
+        var world = new World(topology, script);
+        // E4's WUMs live across wake-ups: re-installing one changes routing from the next wake-up on.
+        var wums = new Dictionary<string, BrandCarryingWum>(StringComparer.Ordinal);
+        foreach (var (wallet, install) in world.InstalledWums)
+        {
+            var wum = new BrandCarryingWum(run, wallet);
+            wum.Install(install);
+            wums[wallet] = wum;
+        }
+
+        var predictions = new List<StepPrediction>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            switch (steps[i])
+            {
+                case Step.WakeUp w:
+                    predictions.Add(WakeUp(i, w, w, world, wums, run));
+                    break;
+                case Step.Replay r:
+                    var last = world.LastWakeUp.TryGetValue(r.Order, out var l) ? l
+                        : throw new ArgumentException($"step {i}: Replay({r.Order}) of an order never woken up");
+                    predictions.Add(WakeUp(i, r, last, world, wums, run));
+                    break;
+                case Step.InstallWum iw:
+                    if (!wums.TryGetValue(iw.Wallet, out var existing)) wums[iw.Wallet] = existing = new BrandCarryingWum(run, iw.Wallet);
+                    existing.Install(new WumInstall(iw.Version, iw.Brands));
+                    break;
+                case Step.ChangeBrands cb:
+                    world.ChangeBrands(cb.Wallet, cb.Held, cb.Advertised);
+                    break;
+                case Step.SetDown sd:
+                    world.SetDown(sd.Wallet, sd.Down);
+                    break;
+            }
+        }
+        return predictions;
+    }
+
+    private static StepPrediction WakeUp(int index, Step step, Step.WakeUp wake, World world, Dictionary<string, BrandCarryingWum> wums, RunContext run)
+    {
+        run.Clear();
+        run.Emit(new AbstractEvent.WakeUp(wake.Order, wake.Brand));
+        world.LastWakeUp[wake.Order] = wake;
+        var outcome = new EntryPoint(run, wake, world.Accepted).Admit();
+        if (outcome is null)
+        {
+            world.Accepted.Add(wake.Order);
+            outcome = Route(world, wake, wums, run);
+        }
+        run.Emit(new AbstractEvent.Ended(outcome));
+        return new StepPrediction(index, step, outcome, run.Events.ToList());
+    }
+
+    private static Outcome Route(World world, Step.WakeUp wake, Dictionary<string, BrandCarryingWum> wums, RunContext run)
+    {
+        Outcome PayAt(string wallet) => new ServerWallet(run, world, wallet, wake.Brand, wake.Defect).Pay(wake.Brand);
+
+        switch (world.Embodiment)
+        {
+            case <= Embodiment.E5:
+                var selector = new Selector(run, world, wake.Brand, wums);
+                if (selector.Route() is { } refused) return refused;
+                // The selector hands the wake-up to the chosen WUM, which opens its SW's session.
+                var wum = new ConventionalWum(run, world, selector.Chosen!);
+                return wum.Open() ? PayAt(selector.Chosen!) : new Outcome.Refused(Reason.WalletUnreachable, selector.Chosen);
+            case Embodiment.E6:
+                var multi = new MultiServerWum(run, world, wake.Brand);
+                return multi.Route() ?? PayAt(multi.Chosen!);
+            default:
+                var client = new ConventionalWum(run, world, WalletNames.Msw);
+                if (!client.Open()) return new Outcome.Refused(Reason.WalletUnreachable, WalletNames.Msw);
+                return new MasterServerWallet(run, world, wake.Brand, wake.Defect).Handle(PayAt);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text.RegularExpressions;
+using MultiWallet.Model.Prediction;
+using MultiWallet.Model.Set;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Model.Server;
+
+/// <summary>
+/// The master server wallet of E7–E12. It pays itself whenever it holds the brand; otherwise the
+/// embodiment decides how it finds a slave: its brand information (E7, E8), the user's pick among SSW
+/// information (E9: the MSW's, E12: the client's), a typed address (E10), or the client's brand
+/// information (E11). It then proxies the session through its virtual WUM (E7, E9–E12) or, in E8,
+/// acquires the slave's credential, pays itself and erases the credential.
+/// Client-supplied information only routes: the slave still refuses a brand it lacks.
+/// </summary>
+public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet.S, MasterServerWallet.T>
+{
+    public enum S
+    {
+        Received, PayingItself, ResolvingByBrandInfo, ResolvingByUserChoice, ResolvingByAddress, ResolvingByClientInfo,
+        ConnectingSlave, Proxying, AcquiringCredential, Paying, Erased, Done,
+        RefusedNoCapable, RefusedNoChoice, RefusedInvalidChoice, RefusedMalformedAddress, RefusedUnknownAddress, RefusedUnreachable, RefusedCredential,
+    }
+    public enum T { Resolve, Probe, Answer, Connect, Release, Finish }
+
+    public const string AddressScheme = "ssw://";
+
+    private readonly World _world;
+    private readonly Brand _brand;
+    private readonly WakeUpDefect _defect;
+    private RouteCursor _cursor = new([], Brand.BrandA, _ => false);
+    private UserAnswer _answer = UserAnswer.Nothing;
+    private string _why = "";
+    private bool _released;
+    private bool _completed;
+
+    [GeneratedRegex("^ssw://([A-Za-z0-9-]+)$")]
+    private static partial Regex AddressForm();
+
+    /// <summary>The slave named by a typed address, or null when the text is not of the form ssw://&lt;name&gt;.</summary>
+    public static string? ParseAddress(string text) => AddressForm().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
+
+    public MasterServerWallet(RunContext run, World world, Brand brand, WakeUpDefect defect) : base("MasterServerWallet", S.Received, run)
+    {
+        _world = world;
+        _brand = brand;
+        _defect = defect;
+        var e = world.Embodiment;
+        var topo = world.Topology;
+        bool HoldsIt() => !run.Perturbed(Perturbation.MswIgnoresOwnBrand) && world.Holds(WalletNames.Msw, brand);
+        IReadOnlyList<string> options = topo.InRegistrationOrder(e == Embodiment.E9 ? topo.MasterSswInfo : topo.ClientSswInfo);
+        string? Typed() => _answer.Given;
+        string? Addressed() => Typed() is { } t ? ParseAddress(t) : null;
+
+        Machine.Configure(S.Received)
+            .PermitIf(T.Resolve, S.PayingItself, HoldsIt, "MSW holds the brand")
+            .PermitIf(T.Resolve, S.ResolvingByBrandInfo, () => !HoldsIt() && e is Embodiment.E7 or Embodiment.E8, "lacks it; E7/E8: MSW brand information")
+            .PermitIf(T.Resolve, S.ResolvingByUserChoice, () => !HoldsIt() && e is Embodiment.E9 or Embodiment.E12, "lacks it; E9/E12: user picks from SSW information")
+            .PermitIf(T.Resolve, S.ResolvingByAddress, () => !HoldsIt() && e == Embodiment.E10, "lacks it; E10: user types the SSW address")
+            .PermitIf(T.Resolve, S.ResolvingByClientInfo, () => !HoldsIt() && e == Embodiment.E11, "lacks it; E11: client brand information");
+
+        Machine.Configure(S.PayingItself)
+            .OnEntry(() => Route(WalletNames.Msw, $"holds {brand}"))
+            .Permit(T.Finish, S.Done);
+
+        // E7/E8: the MSW's own brand information; first listed slave that answers.
+        Machine.Configure(S.ResolvingByBrandInfo)
+            .OnEntry(() => _cursor = Cursor(topo.MasterBrandInfo, $"brand info lists {brand}"))
+            .PermitIf(T.Probe, S.Proxying, () => _cursor.Dispatchable && e == Embodiment.E7, "E7: lists the brand, slave answers: proxy")
+            .PermitIf(T.Probe, S.AcquiringCredential, () => _cursor.Dispatchable && e == Embodiment.E8, "E8: lists the brand, slave answers: acquire credential");
+        RouteProbe.ConfigureSkips(Machine, S.ResolvingByBrandInfo, T.Probe, S.RefusedNoCapable, () => _cursor, run);
+
+        // E11: the same rule on the brand information the client WUM sent.
+        Machine.Configure(S.ResolvingByClientInfo)
+            .OnEntry(() => _cursor = Cursor(topo.ClientBrandInfo, $"client brand info lists {brand}"))
+            .PermitIf(T.Probe, S.Proxying, () => _cursor.Dispatchable, "lists the brand, slave answers: proxy");
+        RouteProbe.ConfigureSkips(Machine, S.ResolvingByClientInfo, T.Probe, S.RefusedNoCapable, () => _cursor, run);
+
+        // E9/E12: offer exactly the SSWs of the information, in registration order.
+        Machine.Configure(S.ResolvingByUserChoice)
+            .OnEntry(() => Emit(new AbstractEvent.Offered(options)))
+            .OnExit(() => Emit(new AbstractEvent.Chose(Typed())))
+            .PermitIf(T.Answer, S.ConnectingSlave, () => Typed() is { } t && options.Contains(t), "picked an offered SSW")
+            .PermitIf(T.Answer, S.RefusedNoChoice, () => Typed() is null, "picked nothing")
+            .PermitIf(T.Answer, S.RefusedInvalidChoice, () => Typed() is { } t && !options.Contains(t), "picked something not offered");
+
+        // E10: the user types ssw://<name>.
+        Machine.Configure(S.ResolvingByAddress)
+            .OnExit(() => Emit(new AbstractEvent.Chose(Typed())))
+            .PermitIf(T.Answer, S.ConnectingSlave, () => Addressed() is { } n && world.IsSlave(n), "address names a slave wallet")
+            .PermitIf(T.Answer, S.RefusedNoChoice, () => Typed() is null, "typed nothing")
+            .PermitIf(T.Answer, S.RefusedMalformedAddress, () => Typed() is not null && Addressed() is null, "not of the form ssw://<name>")
+            .PermitIf(T.Answer, S.RefusedUnknownAddress, () => Addressed() is { } n && !world.IsSlave(n), "names no slave wallet");
+
+        // The single slave the user's answer allows: unreachable ends the purchase (no alternative exists).
+        Machine.Configure(S.ConnectingSlave)
+            .OnEntryFrom(T.Answer, () => Route(
+                e == Embodiment.E10 ? ParseAddress(Typed()!)! : Typed()!,
+                e == Embodiment.E10 ? $"typed address {Typed()}" : "chosen by user"))
+            .PermitIf(T.Connect, S.Proxying, () => world.Answers(Target!), "slave answers")
+            .PermitIf(T.Connect, S.RefusedUnreachable, () => !world.Answers(Target!), "slave silent within bounded wait");
+
+        Machine.Configure(S.Proxying)
+            .OnEntryFrom(T.Probe, () => Route(_cursor.Current.Wallet, _why))
+            .OnEntry(() => Emit(new AbstractEvent.ProxyHop(WalletNames.Msw, Target!)))
+            .Permit(T.Finish, S.Done);
+
+        // E8: certificate acquisition module.
+        Machine.Configure(S.AcquiringCredential)
+            .OnEntry(() =>
+            {
+                Route(_cursor.Current.Wallet, _why);
+                _released = new CredentialCustodian(run, world, Target!, brand).Release();
+            })
+            .PermitIf(T.Release, S.Paying, () => _released, "custodian released the credential")
+            .PermitIf(T.Release, S.RefusedCredential, () => !_released, "custodian refused");
+
+        Machine.Configure(S.Paying)
+            .OnEntry(() =>
+            {
+                Emit(new AbstractEvent.CredentialReleased(Target!, WalletNames.Msw));
+                _completed = new SetPurchase(run, _defect).RunToEnd();
+            })
+            .Permit(T.Finish, run.Perturbed(Perturbation.MswSkipsErase) ? S.Done : S.Erased);
+
+        // The key is zeroed after PRes or after any failure (DECISIONS.md, E8 custody).
+        Machine.Configure(S.Erased).OnEntry(() => Emit(new AbstractEvent.CredentialErased(WalletNames.Msw)));
+        Declared();
+    }
+
+    /// <summary>The wallet the MSW routed to (itself when it pays itself).</summary>
+    public string? Target { get; private set; }
+
+    private void Route(string wallet, string why)
+    {
+        Target = wallet;
+        Emit(new AbstractEvent.Routed(WalletNames.Msw, wallet, why));
+    }
+
+    private RouteCursor Cursor(IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableSortedSet<Brand>> info, string why)
+    {
+        _why = why;
+        var candidates = _world.Topology.InRegistrationOrder(info.Keys).Select(w => new Candidate(w, info[w])).ToList();
+        return new RouteCursor(candidates, _brand, _world.Answers);
+    }
+
+    /// <summary>
+    /// Drives the MSW to its end. <paramref name="payAt"/> runs a server wallet (the MSW itself, or the
+    /// slave behind the proxy) and returns its outcome.
+    /// </summary>
+    public Outcome Handle(Func<string, Outcome> payAt)
+    {
+        Fire(T.Resolve);
+        while (State is S.ResolvingByBrandInfo or S.ResolvingByClientInfo) Fire(T.Probe);
+        if (State is S.ResolvingByUserChoice or S.ResolvingByAddress)
+        {
+            _answer = _world.NextAnswer();
+            Fire(T.Answer);
+        }
+        if (State == S.ConnectingSlave) Fire(T.Connect);
+        switch (State)
+        {
+            case S.PayingItself or S.Proxying:
+                var outcome = payAt(Target!);
+                Fire(T.Finish);
+                return outcome;
+            case S.AcquiringCredential:
+                Fire(T.Release);
+                if (State == S.RefusedCredential) return new Outcome.Refused(Reason.CredentialRefused, Target);
+                Fire(T.Finish);
+                return _completed ? new Outcome.Paid(WalletNames.Msw, _brand) : new Outcome.Refused(Reason.ProtocolError, WalletNames.Msw);
+        }
+        return State switch
+        {
+            S.RefusedNoCapable => new Outcome.Refused(Reason.NoCapableWallet),
+            S.RefusedNoChoice => new Outcome.Refused(Reason.NoChoice),
+            S.RefusedInvalidChoice => new Outcome.Refused(Reason.InvalidChoice),
+            S.RefusedMalformedAddress => new Outcome.Refused(Reason.MalformedAddress),
+            S.RefusedUnknownAddress => new Outcome.Refused(Reason.UnknownAddress),
+            S.RefusedUnreachable => new Outcome.Refused(Reason.WalletUnreachable, Target),
+            _ => throw new InvalidOperationException($"MSW stopped in {State}"),
+        };
+    }
+}

@@ -1,0 +1,46 @@
+using MultiWallet.Model.Prediction;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Model.Set;
+
+/// <summary>
+/// A SET purchase at message-kind level, run by whichever wallet signs. The merchant sees order data and
+/// the dual signature, so it detects OI / dual-signature / certificate tampering at PReq; only the gateway
+/// reads payment instructions, so PI tampering surfaces at AuthReq. A rejected purchase sends nothing more.
+/// </summary>
+public sealed class SetPurchase : ModelMachine<SetPurchase.S, SetPurchase.T>
+{
+    public enum S { Start, Initiated, Requested, Authorizing, Completed, RejectedByMerchant, RejectedByGateway }
+    public enum T { Initiate, Request, MerchantVerify, GatewayVerify }
+
+    public SetPurchase(RunContext run, WakeUpDefect defect) : base("SetPurchase", S.Start, run)
+    {
+        bool GatewaySeesTamper() => defect.DetectedByGateway && !run.Perturbed(Perturbation.GatewayIgnoresPiTamper);
+
+        Machine.Configure(S.Start).Permit(T.Initiate, S.Initiated);
+        Machine.Configure(S.Initiated)
+            .OnEntry(() => { Emit(new AbstractEvent.Msg(MsgKind.PInitReq)); Emit(new AbstractEvent.Msg(MsgKind.PInitRes)); })
+            .Permit(T.Request, S.Requested);
+        Machine.Configure(S.Requested)
+            .OnEntry(() => Emit(new AbstractEvent.Msg(MsgKind.PReq)))
+            .PermitIf(T.MerchantVerify, S.Authorizing, () => !defect.DetectedByMerchant, "order, dual signature and certificate verify")
+            .PermitIf(T.MerchantVerify, S.RejectedByMerchant, () => defect.DetectedByMerchant, "OI, dual signature or certificate tampered");
+        Machine.Configure(S.Authorizing)
+            .OnEntry(() => Emit(new AbstractEvent.Msg(MsgKind.AuthReq)))
+            .PermitIf(T.GatewayVerify, S.Completed, () => !GatewaySeesTamper(), "payment instructions verify")
+            .PermitIf(T.GatewayVerify, S.RejectedByGateway, GatewaySeesTamper, "payment instructions tampered");
+        Machine.Configure(S.Completed)
+            .OnEntry(() => { Emit(new AbstractEvent.Msg(MsgKind.AuthRes)); Emit(new AbstractEvent.Msg(MsgKind.PRes)); });
+        Declared();
+    }
+
+    /// <summary>Runs the exchange to its end; true when the purchase completed.</summary>
+    public bool RunToEnd()
+    {
+        Fire(T.Initiate);
+        Fire(T.Request);
+        Fire(T.MerchantVerify);
+        if (State == S.Authorizing) Fire(T.GatewayVerify);
+        return State == S.Completed;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace MultiWallet.Model.Vocabulary;
+
+/// <summary>
+/// One server wallet. <see cref="Held"/> is what it can really pay with (certificates it holds);
+/// <see cref="Advertised"/> is what it answers to a live brand query (E5/E6) — they differ for a lying
+/// or misconfigured server, and the model keeps both so a lie surfaces as BrandNotHeld, never a wrong payment.
+/// </summary>
+public sealed record WalletSpec(string Name, ImmutableSortedSet<Brand> Held, ImmutableSortedSet<Brand> Advertised, bool Down = false)
+{
+    /// <summary>An honest wallet: advertises exactly what it holds.</summary>
+    public static WalletSpec Honest(string name, params Brand[] held) => new(name, Brands.Of(held), Brands.Of(held));
+
+    public override string ToString() =>
+        $"{Name} held={Brands.Print(Held)} advertised={Brands.Print(Advertised)}{(Down ? " DOWN" : "")}";
+}
+
+/// <summary>Wallet names; the index is the registration order, the only tie-breaker (DECISIONS.md).</summary>
+public static class WalletNames
+{
+    public const string Msw = "MSW";
+    public static string Sw(int i) => $"SW-{i}";
+    public static string Ssw(int i) => $"SSW-{i}";
+}
