@@ -24,6 +24,9 @@ public static class AuditApp
                 .WithDescription("Run the whole check catalog and write the evidence bundle (evidence.json, report.html, junit.xml, attestation.cdx.json).")
                 .WithExample("verify", "--cases", "10")
                 .WithExample("verify", "--embodiment", "E3,E7", "--seed", "42");
+            c.AddCommand<GraphsCommand>("graphs")
+                .WithDescription("Write DOT and Mermaid for every model state machine.")
+                .WithExample("graphs", "--out", "evidence/graphs");
             c.SetExceptionHandler((ex, _) =>
             {
                 if (ex is CommandAppException)
