@@ -64,6 +64,18 @@ public static class HtmlReportWriter
         return html.Replace(MermaidPlaceholder, MermaidBundle());
     }
 
+    /// <summary>A self-contained page of state-machine graphs (used by the graphs verb).</summary>
+    public static string RenderGraphs(IEnumerable<GraphEvidence> graphs)
+    {
+        var model = new ScriptObject();
+        model.Import(new { Graphs = graphs.ToList() }, renamer: m => m.Name);
+        var context = new TemplateContext { MemberRenamer = m => m.Name, LoopLimit = int.MaxValue };
+        context.PushGlobal(model);
+        var template = Template.Parse(Resource("MultiWallet.Audit.Report.graphs.html.sbn"), "graphs.html.sbn");
+        if (template.HasErrors) throw new InvalidOperationException("graphs template: " + string.Join("; ", template.Messages));
+        return template.Render(context).Replace(MermaidPlaceholder, MermaidBundle());
+    }
+
     /// <summary>Claims → embodiments as a Mermaid flowchart, coloured by result.</summary>
     public static string TraceabilityMermaid(EvidenceBundle b)
     {
