@@ -84,3 +84,23 @@ public sealed class VerifyCommandTests : IDisposable
         if (!string.IsNullOrEmpty(keep)) File.Copy(Path.Combine(_out, "report.html"), keep, overwrite: true);
     }
 }
+
+/// <summary>The `graphs` verb: one DOT and one Mermaid file per model machine, plus graphs.html.</summary>
+public sealed class GraphsCommandTests
+{
+    [Fact]
+    public void Writes_dot_and_mermaid_for_every_machine()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "mw-graphs-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.Equal(0, AuditApp.Run(["graphs", "--out", dir]));
+            var n = MultiWallet.Model.Graphs.ModelGraphs.All().Count;
+            Assert.Equal(n, Directory.GetFiles(dir, "*.dot").Length);
+            Assert.Equal(n, Directory.GetFiles(dir, "*.mmd").Length);
+            Assert.Contains("stateDiagram", File.ReadAllText(Directory.GetFiles(dir, "*.mmd")[0]));
+            Assert.True(File.Exists(Path.Combine(dir, "graphs.html")));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+}
