@@ -1,1 +1,1 @@
-return 0;
+return MultiWallet.Audit.AuditApp.Run(args);

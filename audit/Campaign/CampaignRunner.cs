@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text;
+using MultiWallet.Properties.Catalog;
+using Spectre.Console;
+
+namespace MultiWallet.Audit.Campaign;
+
+/// <summary>One check as run by the campaign.</summary>
+public sealed record CheckRun(CheckEntry Entry, CheckOutcome Outcome, double DurationSeconds);
+
+/// <summary>One phase (a check Kind) as run by the campaign.</summary>
+public sealed record PhaseRun(string Kind, IReadOnlyList<CheckRun> Checks, double DurationSeconds)
+{
+    public int Passed => Checks.Count(c => c.Outcome.Passed);
+    public int Failed => Checks.Count - Passed;
+}
+
+/// <summary>Runs the selected checks phase by phase (by Kind), with progress bars on a terminal, plain lines otherwise.</summary>
+public static class CampaignRunner
+{
+    public static readonly string[] PhaseOrder = ["model", "example", "interop", "property", "trace", "fault"];
+
+    public static int PhaseIndex(string kind) => Array.IndexOf(PhaseOrder, kind) is var i and >= 0 ? i : PhaseOrder.Length;
+
+    public static IReadOnlyList<PhaseRun> Run(IReadOnlyList<CheckEntry> checks, int seed, int cases, StringBuilder log)
+    {
+        var phases = checks.GroupBy(c => c.Meta.Kind).OrderBy(g => PhaseIndex(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var results = new List<PhaseRun>();
+        var interactive = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+        if (interactive)
+        {
+            AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .Start(pc =>
+                {
+                    var tasks = phases.Select(p => (p, t: pc.AddTask($"{p.Key} ({p.Count()})", autoStart: false, maxValue: p.Count()))).ToList();
+                    foreach (var (p, t) in tasks)
+                    {
+                        t.StartTask();
+                        results.Add(RunPhase(p.Key, p.ToList(), seed, cases, log, (entry, run) =>
+                        {
+                            if (run is null) t.Description = $"{p.Key}: {Markup.Escape(entry.Id)}";
+                            else t.Increment(1);
+                        }));
+                        t.Description = $"{p.Key} ({p.Count()}) {results[^1].DurationSeconds:0.00}s" + (results[^1].Failed > 0 ? $" [red]{results[^1].Failed} failed[/]" : "");
+                        t.StopTask();
+                    }
+                });
+        }
+        else
+        {
+            foreach (var p in phases)
+            {
+                Console.WriteLine($"== phase {p.Key}: {p.Count()} checks");
+                var phase = RunPhase(p.Key, p.ToList(), seed, cases, log, (entry, run) =>
+                {
+                    if (run is not null)
+                        Console.WriteLine($"   {(run.Outcome.Passed ? "PASS" : "FAIL")} {entry.Id} ({run.DurationSeconds:0.00}s, {run.Outcome.CasesRun} cases)");
+                });
+                results.Add(phase);
+                Console.WriteLine($"== phase {p.Key}: {phase.Passed} passed, {phase.Failed} failed in {phase.DurationSeconds:0.00}s");
+            }
+        }
+        return results;
+    }
+
+    private static PhaseRun RunPhase(string kind, List<CheckEntry> entries, int seed, int cases, StringBuilder log, Action<CheckEntry, CheckRun?> progress)
+    {
+        var phaseWatch = Stopwatch.StartNew();
+        var runs = new List<CheckRun>();
+        foreach (var e in entries)
+        {
+            progress(e, null);
+            log.AppendLine($"### {e.Id} [{kind}] seed={seed} cases={cases}");
+            var ctx = new CheckContext(seed, cases, line => { lock (log) log.AppendLine("  " + line); });
+            var w = Stopwatch.StartNew();
+            CheckOutcome outcome;
+            try { outcome = e.Run(ctx); }
+            catch (Exception ex) { outcome = CheckOutcome.Fail($"{ex.GetType().Name}: {ex.Message}"); }
+            outcome ??= CheckOutcome.Fail("check returned null");
+            var run = new CheckRun(e, outcome, w.Elapsed.TotalSeconds);
+            log.AppendLine($"  => {(outcome.Passed ? "passed" : "FAILED")}: {outcome.Message}");
+            runs.Add(run);
+            progress(e, run);
+        }
+        return new PhaseRun(kind, runs, phaseWatch.Elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,172 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using MultiWallet.Audit.Campaign;
+using MultiWallet.Audit.Evidence;
+using MultiWallet.Properties.Catalog;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MultiWallet.Audit.Commands;
+
+/// <summary>`verify`: run the catalog phase by phase and write the evidence bundle.</summary>
+public sealed class VerifyCommand : Command<VerifyCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--cases <N>")]
+        [Description("Generated cases per property check (default 1000).")]
+        [DefaultValue(1000)]
+        public int Cases { get; init; } = 1000;
+
+        [CommandOption("--seed <S>")]
+        [Description("Seed for every generator (default: CheckContext.DefaultSeed, the filing date 20000203).")]
+        public int? Seed { get; init; }
+
+        [CommandOption("--embodiment <LIST>")]
+        [Description("Only checks exercising these embodiments, comma separated (e.g. E3,E7).")]
+        public string? Embodiment { get; init; }
+
+        [CommandOption("--only <IDS>")]
+        [Description("Only these check ids, comma separated.")]
+        public string? Only { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Evidence directory (default evidence/).")]
+        [DefaultValue("evidence")]
+        public string Out { get; init; } = "evidence";
+
+        public string[] Embodiments => Split(Embodiment);
+        public string[] OnlyIds => Split(Only);
+
+        private static string[] Split(string? s) =>
+            (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
+
+        public override ValidationResult Validate()
+        {
+            if (Cases < 1) return ValidationResult.Error("--cases must be at least 1");
+            if (Embodiment is not null && Embodiments.Length == 0) return ValidationResult.Error("--embodiment needs at least one of E1..E12");
+            var bad = Embodiments.Where(e => !Requirements.Embodiments.ContainsKey(e.ToUpperInvariant())).ToList();
+            if (bad.Count > 0) return ValidationResult.Error($"--embodiment: unknown {string.Join(", ", bad)} (expected E1..E12)");
+            if (Only is not null && OnlyIds.Length == 0) return ValidationResult.Error("--only needs at least one check id");
+            if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out needs a directory");
+            return ValidationResult.Success();
+        }
+    }
+
+    /// <summary>The assemblies the catalog is discovered in: properties, traces, and test extras.</summary>
+    public static Assembly[] CatalogAssemblies() =>
+        new[] { typeof(CheckCatalog).Assembly, TracesAssembly() }.Concat(AuditApp.ExtraAssemblies).Distinct().ToArray();
+
+    private static Assembly TracesAssembly() => Assembly.Load("MultiWallet.Traces");
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var seed = s.Seed ?? CheckContext.DefaultSeed;
+        IReadOnlyList<CheckEntry> catalog;
+        try { catalog = CheckCatalog.Discover(CatalogAssemblies()); }
+        catch (Exception e) when (e is InvalidOperationException or ReflectionTypeLoadException or FileNotFoundException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]cannot load the check catalog:[/] {e.Message}");
+            return AuditApp.ExitUsage;
+        }
+
+        var selected = catalog.AsEnumerable();
+        var filter = new List<string>();
+        if (s.OnlyIds.Length > 0)
+        {
+            var unknown = s.OnlyIds.Where(id => catalog.All(e => e.Id != id)).ToList();
+            if (unknown.Count > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]usage error:[/] --only: no check named {string.Join(", ", unknown)} ({catalog.Count} checks in the catalog)");
+                return AuditApp.ExitUsage;
+            }
+            selected = selected.Where(e => s.OnlyIds.Contains(e.Id));
+            filter.Add($"--only {string.Join(',', s.OnlyIds)}");
+        }
+        if (s.Embodiments.Length > 0)
+        {
+            var es = s.Embodiments.Select(e => e.ToUpperInvariant()).ToHashSet();
+            selected = selected.Where(e => e.Meta.Embodiments.Any(es.Contains) || e.Meta.Requirements.Any(es.Contains));
+            filter.Add($"--embodiment {string.Join(',', es)}");
+        }
+        var checks = selected.ToList();
+        if (checks.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[red]usage error:[/] the filter selects no check");
+            return AuditApp.ExitUsage;
+        }
+
+        string dir;
+        try { dir = Directory.CreateDirectory(s.Out).FullName; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]usage error:[/] --out {s.Out}: {e.Message}");
+            return AuditApp.ExitUsage;
+        }
+
+        var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
+        AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet verify[/]: {checks.Count} of {catalog.Count} checks, seed {seed}, {s.Cases} cases");
+
+        var log = new StringBuilder();
+        var phases = CampaignRunner.Run(checks, seed, s.Cases, log);
+        var bundle = EvidenceBundle.Build(phases, seed, s.Cases, command, ToolVersion(), GitCommit(), total.Elapsed.TotalSeconds, filter);
+
+        var paths = new[]
+        {
+            JsonEvidenceWriter.Write(bundle, dir),
+            HtmlReportWriter.Write(bundle, dir),
+            JUnitWriter.Write(bundle, dir),
+            CycloneDxWriter.Write(bundle, dir),
+        };
+        var logPath = Path.Combine(dir, "checks.log");
+        File.WriteAllText(logPath, log.ToString());
+
+        Summary(bundle, paths.Append(logPath));
+        return bundle.Passed ? AuditApp.ExitOk : AuditApp.ExitFailed;
+    }
+
+    private static void Summary(EvidenceBundle b, IEnumerable<string> paths)
+    {
+        var t = new Table().Title("verify summary").AddColumns("phase", "checks", "passed", "failed", "seconds");
+        foreach (var p in b.Phases)
+            t.AddRow(p.Kind, p.Checks.ToString(), $"[green]{p.Passed}[/]", p.Failed > 0 ? $"[red]{p.Failed}[/]" : "0", p.DurationSeconds.ToString("0.00"));
+        t.AddRow("[bold]total[/]", b.Checks.Count.ToString(), $"[green]{b.PassedCount}[/]", b.FailedCount > 0 ? $"[red]{b.FailedCount}[/]" : "0", b.DurationSeconds.ToString("0.00"));
+        AnsiConsole.Write(t);
+        foreach (var c in b.Checks.Where(c => !c.Passed))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]FAILED[/] {c.Id}: {c.Message.Split('\n')[0]}");
+            AnsiConsole.MarkupLineInterpolated($"       replay: {b.ReplayFor(c.Id)}");
+        }
+        var emb = string.Join(" ", b.Embodiments.Select(e => e.Passed ? $"[green]{e.Id}[/]" : e.CheckIds.Length == 0 ? $"[grey]{e.Id}[/]" : $"[red]{e.Id}[/]"));
+        AnsiConsole.MarkupLine($"embodiments: {emb}   (green passed, red failed, grey no check)");
+        AnsiConsole.MarkupLineInterpolated($"claims passed: {b.Claims.Count(c => c.Passed)}/{b.Claims.Count}, invariants passed: {b.Invariants.Count(i => i.Passed)}/{b.Invariants.Count}, faults detected: {b.Faults.Count(f => f.Detected)}/{b.Faults.Count}");
+        AnsiConsole.MarkupLine(b.Passed ? "[green bold]PASSED[/]" : "[red bold]FAILED[/]");
+        AnsiConsole.WriteLine("evidence:");
+        foreach (var p in paths) AnsiConsole.WriteLine("  " + p);
+        AnsiConsole.WriteLine("replay: " + b.Command);
+    }
+
+    private static string ToolVersion() =>
+        typeof(VerifyCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private static string GitCommit()
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("git", "rev-parse HEAD")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                WorkingDirectory = AppContext.BaseDirectory,
+            };
+            using var p = Process.Start(psi);
+            if (p is null) return "unknown";
+            var output = p.StandardOutput.ReadToEnd().Trim();
+            p.WaitForExit(5000);
+            return p.ExitCode == 0 && output.Length >= 7 ? output : "unknown";
+        }
+        catch (Exception) { return "unknown"; }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Reflection;
+using System.Text;
+using Scriban;
+using Scriban.Runtime;
+
+namespace MultiWallet.Audit.Evidence;
+
+/// <summary>
+/// report.html: one self-contained page rendered from the embedded Scriban template
+/// (Report/report.html.sbn) with mermaid's browser bundle (assets/mermaid.min.js) inlined, so
+/// every diagram renders offline.
+/// </summary>
+public static class HtmlReportWriter
+{
+    public const string MermaidPlaceholder = "/*@@MERMAID_BUNDLE@@*/";
+
+    public sealed record CheckRef(string Id, bool Passed);
+    public sealed record MatrixRow(string ClaimId, string ClaimTitle, bool ClaimPassed, string EmbodimentId, string EmbodimentTitle, bool EmbodimentPassed, IReadOnlyList<CheckRef> Checks);
+    public sealed record EmbodimentSection(string Id, string Title, string Claims, bool Passed, int CheckCount, IReadOnlyList<TraceEvidence> Traces);
+    public sealed record ClassCount(string Name, int Count, string Percent);
+    public sealed record ClassTable(string CheckId, int CasesRun, IReadOnlyList<ClassCount> Classes);
+    public sealed record InvariantRow(string Id, string Title, bool Passed, IReadOnlyList<CheckRef> Checks);
+    public sealed record CheckRow(CheckEvidence Check, string Requirements, string Embodiments, string Duration, string ReplayCommand);
+
+    public static string Write(EvidenceBundle b, string dir)
+    {
+        var path = Path.Combine(dir, "report.html");
+        File.WriteAllText(path, Render(b), new UTF8Encoding(false));
+        return path;
+    }
+
+    public static string Render(EvidenceBundle b)
+    {
+        CheckRef Ref(string id) => new(id, b.Checks.First(c => c.Id == id).Passed);
+        var model = new ScriptObject();
+        var view = new
+        {
+            B = b,
+            Status = b.Passed ? "PASSED" : "FAILED",
+            Generated = b.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"),
+            Traceability = TraceabilityMermaid(b),
+            Matrix = b.Claims.SelectMany(c => c.Embodiments.Select(e => b.Embodiments.First(x => x.Id == e)).Select(e =>
+                new MatrixRow(c.Id, c.Title, c.Passed, e.Id, e.Title, e.Passed, e.CheckIds.Concat(c.CheckIds).Distinct().Select(Ref).ToList()))).ToList(),
+            Invariants = b.Invariants.Select(i => new InvariantRow(i.Id, i.Title, i.Passed, i.CheckIds.Select(Ref).ToList())).ToList(),
+            EmbodimentSections = b.Embodiments.Select(e => new EmbodimentSection(e.Id, e.Title, string.Join(", ", e.Claims), e.Passed, e.CheckIds.Length,
+                b.Traces.Where(t => t.Embodiments.Contains(e.Id)).ToList())).ToList(),
+            SharedTraces = b.Traces.Where(t => t.Embodiments.Length == 0).ToList(),
+            Checks = b.Checks.Select(c => new CheckRow(c, string.Join(", ", c.Requirements), string.Join(", ", c.Embodiments),
+                c.DurationSeconds.ToString("0.000"), b.ReplayFor(c.Id))).ToList(),
+            ClassTables = b.Checks.Where(c => c.Classes.Count > 0).Select(c => new ClassTable(c.Id, c.CasesRun,
+                c.Classes.OrderByDescending(kv => kv.Value).Select(kv => new ClassCount(kv.Key, kv.Value,
+                    c.CasesRun > 0 ? $"{100.0 * kv.Value / c.CasesRun:0.0}%" : "")).ToList())).ToList(),
+            Phases = b.Phases,
+            Faults = b.Faults,
+            Transitions = b.Model.Transitions,
+            Graphs = b.Model.Graphs,
+        };
+        model.Import(view, renamer: m => m.Name);
+        var context = new TemplateContext { MemberRenamer = m => m.Name, LoopLimit = int.MaxValue, EnableRelaxedMemberAccess = true };
+        context.PushGlobal(model);
+        var template = Template.Parse(Resource("MultiWallet.Audit.Report.report.html.sbn"), "report.html.sbn");
+        if (template.HasErrors) throw new InvalidOperationException("report template: " + string.Join("; ", template.Messages));
+        var html = template.Render(context);
+        return html.Replace(MermaidPlaceholder, MermaidBundle());
+    }
+
+    /// <summary>A self-contained page of state-machine graphs (used by the graphs verb).</summary>
+    public static string RenderGraphs(IEnumerable<GraphEvidence> graphs)
+    {
+        var model = new ScriptObject();
+        model.Import(new { Graphs = graphs.ToList() }, renamer: m => m.Name);
+        var context = new TemplateContext { MemberRenamer = m => m.Name, LoopLimit = int.MaxValue };
+        context.PushGlobal(model);
+        var template = Template.Parse(Resource("MultiWallet.Audit.Report.graphs.html.sbn"), "graphs.html.sbn");
+        if (template.HasErrors) throw new InvalidOperationException("graphs template: " + string.Join("; ", template.Messages));
+        return template.Render(context).Replace(MermaidPlaceholder, MermaidBundle());
+    }
+
+    /// <summary>Claims → embodiments as a Mermaid flowchart, coloured by result.</summary>
+    public static string TraceabilityMermaid(EvidenceBundle b)
+    {
+        var sb = new StringBuilder("flowchart LR\n");
+        foreach (var c in b.Claims) sb.AppendLine($"  {c.Id}([\"{c.Id}\"]):::{(c.Passed ? "pass" : "fail")}");
+        foreach (var e in b.Embodiments) sb.AppendLine($"  {e.Id}[\"{e.Id} · {e.CheckIds.Length} check(s)\"]:::{(e.Passed ? "pass" : e.CheckIds.Length == 0 ? "none" : "fail")}");
+        foreach (var c in b.Claims)
+            foreach (var e in c.Embodiments) sb.AppendLine($"  {c.Id} --> {e}");
+        sb.AppendLine("  classDef pass fill:#d6f5d6,stroke:#2e7d32,color:#1b5e20");
+        sb.AppendLine("  classDef fail fill:#fbd5d5,stroke:#c62828,color:#b71c1c");
+        sb.AppendLine("  classDef none fill:#eeeeee,stroke:#9e9e9e,color:#616161");
+        return sb.ToString();
+    }
+
+    /// <summary>Mermaid's browser bundle, made safe to inline in a script element.</summary>
+    private static string MermaidBundle() =>
+        Resource("MultiWallet.Audit.assets.mermaid.min.js").Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase).Replace("<!--", "\\x3C!--");
+
+    private static string Resource(string name)
+    {
+        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+                      ?? throw new InvalidOperationException($"embedded resource {name} missing");
+        using var r = new StreamReader(s, Encoding.UTF8);
+        return r.ReadToEnd();
+    }
+}
