@@ -34,7 +34,10 @@ public static class Envelope
     }
 
     /// <summary>Opens an envelope addressed to <paramref name="me"/>; any defect is a typed Decryption/Malformed error.</summary>
-    public static byte[] Open(byte[] cms, KeyExchangeIdentity me, string where)
+    public static byte[] Open(byte[] cms, KeyExchangeIdentity me, string where) => Open(cms, [me], where);
+
+    /// <summary>Opens with whichever of <paramref name="mine"/> the recipient id names (a party may hold one key-exchange cert per brand).</summary>
+    public static byte[] Open(byte[] cms, IEnumerable<KeyExchangeIdentity> mine, string where)
     {
         try
         {
@@ -44,9 +47,8 @@ public static class Envelope
             if (env.RecipientInfos.Count != 1) throw new SetException(SetErrorCode.Malformed, $"envelope must have one recipient at {where}");
             var kt = KeyTransRecipientInfo.GetInstance(RecipientInfo.GetInstance(env.RecipientInfos[0]).Info);
             var ias = Org.BouncyCastle.Asn1.Cms.IssuerAndSerialNumber.GetInstance(kt.RecipientIdentifier.ID);
-            var leaf = me.Chain.Leaf;
-            if (!ias.Issuer.Equivalent(leaf.IssuerDN) || !ias.SerialNumber.Value.Equals(leaf.SerialNumber))
-                throw new SetException(SetErrorCode.Decryption, $"envelope is not addressed to this key at {where}");
+            var me = mine.FirstOrDefault(k => ias.Issuer.Equivalent(k.Chain.Leaf.IssuerDN) && ias.SerialNumber.Value.Equals(k.Chain.Leaf.SerialNumber))
+                ?? throw new SetException(SetErrorCode.Decryption, $"envelope is not addressed to this party's key at {where}");
             if (!kt.KeyEncryptionAlgorithm.Algorithm.Equals(PkcsObjectIdentifiers.IdRsaesOaep))
                 throw new SetException(SetErrorCode.Decryption, $"envelope key transport is not RSA-OAEP at {where}");
             var eci = env.EncryptedContentInfo;

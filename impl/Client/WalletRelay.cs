@@ -1,0 +1,74 @@
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+
+namespace MultiWallet.Impl.Client;
+
+/// <summary>
+/// The client half of the <see cref="WalletProtocol"/>: opens a session at one wallet address and relays
+/// SET messages between that wallet and the merchant until the wallet reports Done or Refused.
+/// Reused by every client (conventional WUM, selectors, multi-server WUM) and by a master wallet's virtual WUM.
+/// </summary>
+public sealed class WalletRelay(INetwork net, Address self, Address merchant)
+{
+    /// <summary>More steps than a SET purchase needs means a misbehaving wallet.</summary>
+    public const int MaxSteps = 8;
+
+    public Address Self { get; } = self;
+    public Address Merchant { get; } = merchant;
+
+    /// <summary>
+    /// Runs one purchase session with the wallet at <paramref name="wallet"/>. A wallet that does not answer
+    /// the Start is <see cref="RefusalReason.WalletUnreachable"/> (nothing reached the merchant yet).
+    /// </summary>
+    public async Task<PaymentOutcome> RunAsync(Address wallet, byte[] wakeUpBytes, string session, IReadOnlyDictionary<string, string>? startFields = null, CancellationToken ct = default)
+    {
+        var name = wallet.WalletName ?? wallet.Value;
+        var fields = new Dictionary<string, string>(startFields ?? NetMessage.NoFields) { [WalletProtocol.SessionField] = session };
+        NetMessage resp;
+        try
+        {
+            resp = await net.SendAsync(new NetMessage(Self, wallet, WalletProtocol.Start, wakeUpBytes, fields), ct).ConfigureAwait(false);
+        }
+        catch (NetworkException e)
+        {
+            return Refused.Because(RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} at session start");
+        }
+        for (var step = 0; step < MaxSteps; step++)
+        {
+            switch (resp.Kind)
+            {
+                case WalletProtocol.Done:
+                case WalletProtocol.Refused:
+                    try { return PaymentOutcome.Decode(resp.Body); }
+                    catch (Set.SetException e) { return Refused.Because(RefusalReason.ProtocolError, name, $"garbled outcome from {name}: {e.Error.Cause}"); }
+                case WalletProtocol.Forward:
+                    var kind = resp.Field(WalletProtocol.KindField) ?? "";
+                    NetMessage reply;
+                    try
+                    {
+                        reply = await net.SendAsync(new NetMessage(Self, Merchant, kind, resp.Body, Strip(resp.Fields)), ct).ConfigureAwait(false);
+                    }
+                    catch (NetworkException e)
+                    {
+                        return Refused.Because(RefusalReason.ProtocolError, name, $"merchant {e.Failure} during {kind}");
+                    }
+                    try
+                    {
+                        resp = await net.SendAsync(new NetMessage(Self, wallet, WalletProtocol.Deliver, reply.Body,
+                            new Dictionary<string, string>(Strip(reply.Fields)) { [WalletProtocol.SessionField] = session, [WalletProtocol.KindField] = reply.Kind }), ct).ConfigureAwait(false);
+                    }
+                    catch (NetworkException e)
+                    {
+                        return Refused.Because(RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} during session");
+                    }
+                    break;
+                default:
+                    return Refused.Because(RefusalReason.ProtocolError, name, $"unexpected {resp.Kind} from {name}");
+            }
+        }
+        return Refused.Because(RefusalReason.ProtocolError, name, $"{name} exceeded {MaxSteps} steps");
+    }
+
+    private static Dictionary<string, string> Strip(IReadOnlyDictionary<string, string> f) =>
+        f.Where(kv => kv.Key is not (WalletProtocol.SessionField or WalletProtocol.KindField)).ToDictionary(kv => kv.Key, kv => kv.Value);
+}

@@ -1,0 +1,33 @@
+namespace MultiWallet.Impl.Protocol;
+
+/// <summary>
+/// The WUM ↔ SW link, a session-step protocol. The SW never talks to the merchant: it returns the next
+/// SET message and the client relays it. That keeps each client/server link one-to-one and lets a master
+/// wallet later sit in the middle and proxy the session transparently (E7, E9–E12).
+/// <code>
+///   Wallet.Start   (body wake-up, field session)      → Wallet.Forward (body SET msg, field kind) | Wallet.Refused
+///   Wallet.Deliver (body merchant reply, field kind)  → Wallet.Forward | Wallet.Done (outcome) | Wallet.Refused (outcome)
+///   Wallet.BrandQuery                                 → Wallet.Brands (body: canonical list of brands held now)
+/// </code>
+/// </summary>
+public static class WalletProtocol
+{
+    public const string Start = "Wallet.Start";
+    public const string Deliver = "Wallet.Deliver";
+    public const string Forward = "Wallet.Forward";
+    public const string Done = "Wallet.Done";
+    public const string Refused = "Wallet.Refused";
+    public const string BrandQuery = "Wallet.BrandQuery";
+    public const string Brands = "Wallet.Brands";
+
+    /// <summary>Field naming the session (client-chosen, unique per client).</summary>
+    public const string SessionField = "session";
+    /// <summary>Field naming the SET message kind carried in the body.</summary>
+    public const string KindField = "kind";
+
+    public static byte[] EncodeBrands(IEnumerable<string> brands) =>
+        new Set.CanonWriter("Brands").StrList("brands", brands.Order(StringComparer.Ordinal)).ToBytes();
+
+    public static IReadOnlyList<string> DecodeBrands(byte[] b) =>
+        Set.CanonReader.Decode(b, "Brands", r => r.StrList("brands"), EncodeBrands);
+}

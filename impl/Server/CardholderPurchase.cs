@@ -1,0 +1,124 @@
+using MultiWallet.Impl.Crypto;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Set;
+using Org.BouncyCastle.Security;
+
+namespace MultiWallet.Impl.Server;
+
+/// <summary>
+/// The cardholder side of one SET purchase, given a brand credential at construction. It is a pure
+/// step machine (Start → PInitReq; PInitRes → PReq; PRes → outcome) that never touches the network, so
+/// whoever holds a credential can run it: a server wallet for its own credentials, or (later, E8) a master
+/// wallet for a credential it acquired. It verifies the merchant's PInitRes (chain, brand, signature,
+/// Chall-C echo, LID-C/LID-M, RRPID) and PRes, builds OIData/PI, the dual signature and the PI envelope
+/// for the gateway's key-exchange certificate.
+/// </summary>
+public sealed class CardholderPurchase
+{
+    private enum Phase { New, AwaitPInitRes, AwaitPRes, Over }
+
+    private readonly CardholderCredential cred;
+    private readonly ChainValidator validator;
+    private readonly SecureRandom rng;
+    private readonly TraceLog trace;
+    private readonly string actor;
+    private Phase phase = Phase.New;
+    private WakeUp? order;
+    private PInitReq? init;
+    private PInitRes? initRes;
+
+    public CardholderPurchase(CardholderCredential credential, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor)
+    {
+        cred = credential; this.validator = validator; this.rng = rng; this.trace = trace; this.actor = actor;
+    }
+
+    public string Wallet => cred.Wallet;
+
+    /// <summary>The PReq this session sent (for tests that replay it).</summary>
+    public byte[]? SentPReq { get; private set; }
+
+    public PurchaseStep Start(WakeUp wakeUp)
+    {
+        if (phase != Phase.New) throw new InvalidOperationException("session already started");
+        if (wakeUp.Brand != cred.Brand) return End(Refused.Because(RefusalReason.BrandNotHeld, Wallet, $"{Wallet} holds no {wakeUp.Brand} credential"));
+        order = wakeUp;
+        init = new PInitReq(rng.Bytes(20), $"LIDC-{Convert.ToHexStringLower(rng.Bytes(4))}", wakeUp.LidM, wakeUp.MerchantId, rng.Bytes(20), wakeUp.Brand, []);
+        phase = Phase.AwaitPInitRes;
+        return new SendToMerchant(PInitReq.Kind, init.Encode(), Fields());
+    }
+
+    /// <summary>Handles the merchant's reply (<paramref name="kind"/> as received) and returns the next step.</summary>
+    public PurchaseStep Deliver(string kind, byte[] body)
+    {
+        try
+        {
+            if (kind == ErrorMessage.Kind) return End(Refused.From(ErrorMessage.Decode(body), Wallet));
+            return (phase, kind) switch
+            {
+                (Phase.AwaitPInitRes, PInitRes.Kind) => OnPInitRes(body),
+                (Phase.AwaitPRes, PRes.Kind) => OnPRes(body),
+                _ => throw new SetException(SetErrorCode.Malformed, $"unexpected {kind} in phase {phase} at wallet"),
+            };
+        }
+        catch (SetException e)
+        {
+            trace.Decide(actor, "Reject", new Dictionary<string, string> { ["kind"] = kind, ["code"] = e.Error.Code.ToString() }, e.Error.Cause);
+            return End(Refused.From(e.Error, Wallet));
+        }
+    }
+
+    private Finished End(Refused r) { phase = Phase.Over; return new Finished(r); }
+
+    private Dictionary<string, string> Fields() => new()
+    {
+        ["lid-m"] = order!.LidM,
+        ["brand"] = order.Brand,
+        ["amount"] = $"{order.Amount} {order.Currency}",
+    };
+
+    private PurchaseStep OnPInitRes(byte[] body)
+    {
+        var w = order!;
+        var signed = SignedMessage.Decode(body, PInitRes.Kind);
+        signed.Verify(validator, CertRole.MerchantSignature, w.Brand, "merchant");
+        var res = PInitRes.Decode(signed.Content);
+        if (!res.ChallC.AsSpan().SequenceEqual(init!.ChallC)) throw new SetException(SetErrorCode.Mismatch, "Chall-C not echoed in PInitRes at wallet");
+        if (res.LidM != w.LidM || res.LidC != init.LidC || !res.Rrpid.AsSpan().SequenceEqual(init.Rrpid))
+            throw new SetException(SetErrorCode.Mismatch, "LID-M, LID-C or RRPID differ in PInitRes at wallet");
+        var gwChain = CertChain.FromDer(res.GatewayChain);
+        var gw = validator.Validate(gwChain, CertRole.GatewayKeyExchange, w.Brand, "gateway key-exchange");
+        if (gw.Thumbprint != res.GatewayThumbprint) throw new SetException(SetErrorCode.Mismatch, "gateway thumbprint does not match its certificate at wallet");
+        initRes = res;
+
+        var odSalt = rng.Bytes(20);
+        var hod = DualSignature.Hod(odSalt, w.OrderDesc, w.Amount, w.Currency);
+        var oi = new OIData(w.LidM, res.Xid, init.ChallC, hod, res.ChallM, odSalt, w.Brand).Encode();
+        var head = new PIHead(w.LidM, res.Xid, hod, w.Amount, w.Currency, w.MerchantId, DualSignature.HXidCardSecret(res.Xid, cred.Account.CardSecret), w.Brand).Encode();
+        var pan = new PanData(cred.Account.Pan, cred.Account.PanSecret, rng.Bytes(20)).Encode();
+        var hPI = DualSignature.H(new PIData(head, pan).Encode());
+        var hOI = DualSignature.H(oi);
+        var dual = DualSignature.Sign(cred.Signing.Key, hPI, hOI);
+        var env = Envelope.Seal(new PIEnvelopeContent(head, hOI, pan).Encode(), gw.Cert, rng);
+        var preq = new PReq(rng.Bytes(20), new PIDualSigned(dual, env).Encode(), oi, hPI, cred.Signing.Chain.Der);
+        phase = Phase.AwaitPRes;
+        SentPReq = preq.Encode();
+        var f = Fields();
+        f["xid"] = Convert.ToHexStringLower(res.Xid)[..8];
+        return new SendToMerchant(PReq.Kind, SentPReq, f);
+    }
+
+    private PurchaseStep OnPRes(byte[] body)
+    {
+        var w = order!;
+        var signed = SignedMessage.Decode(body, PRes.Kind);
+        signed.Verify(validator, CertRole.MerchantSignature, w.Brand, "merchant");
+        var res = PRes.Decode(signed.Content);
+        if (!res.Xid.AsSpan().SequenceEqual(initRes!.Xid) || !res.ChallC.AsSpan().SequenceEqual(init!.ChallC) || res.LidM != w.LidM || res.LidC != init.LidC)
+            throw new SetException(SetErrorCode.Mismatch, "XID, Chall-C or LIDs differ in PRes at wallet");
+        phase = Phase.Over;
+        return new Finished(res.Authorized
+            ? new Paid(Wallet, w.Brand, Convert.ToHexStringLower(res.Xid), res.AuthCode)
+            : Refused.Because(RefusalReason.Declined, Wallet, "authorization declined by gateway"));
+    }
+}

@@ -1,0 +1,101 @@
+using MultiWallet.Impl.Crypto;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Set;
+using Org.BouncyCastle.Security;
+
+namespace MultiWallet.Impl.Server;
+
+/// <summary>
+/// A server wallet (SW) at <c>sw://&lt;name&gt;</c>: holds brand credentials (cardholder certificate, key,
+/// card account) and runs <see cref="CardholderPurchase"/> sessions driven by a client over the
+/// <see cref="WalletProtocol"/>. It never contacts the merchant itself; keys and PANs never leave it.
+/// A wake-up whose brand it does not hold is refused before any PInitReq (BrandNotHeld).
+/// The set of brands is mutable at run time (E5/E6 live brand information).
+/// </summary>
+public sealed class ServerWallet
+{
+    private readonly INetwork net;
+    private readonly SecureRandom rng;
+    private readonly ChainValidator validator;
+    private readonly Dictionary<string, CardholderCredential> credentials = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CardholderPurchase> sessions = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    public ServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng)
+    {
+        Name = name; this.net = net; this.validator = validator; this.rng = rng;
+        At = Address.ServerWallet(name);
+        net.Listen(At, Handle);
+    }
+
+    public string Name { get; }
+    public Address At { get; }
+
+    public IReadOnlyList<string> Brands { get { lock (gate) return credentials.Keys.Order(StringComparer.Ordinal).ToList(); } }
+
+    public void AddCredential(CardholderCredential c) { lock (gate) credentials[c.Brand] = c; }
+
+    public bool RemoveBrand(string brand) { lock (gate) return credentials.Remove(brand); }
+
+    public CardholderCredential? Credential(string brand) { lock (gate) return credentials.GetValueOrDefault(brand); }
+
+    /// <summary>The session object for a session id (tests read what it sent).</summary>
+    public CardholderPurchase? Session(string id) { lock (gate) return sessions.GetValueOrDefault(id); }
+
+    private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) => Task.FromResult(m.Kind switch
+    {
+        WalletProtocol.BrandQuery => m.Reply(WalletProtocol.Brands, WalletProtocol.EncodeBrands(Brands),
+            new Dictionary<string, string> { ["brands"] = string.Join(',', Brands) }),
+        WalletProtocol.Start => OnStart(m),
+        WalletProtocol.Deliver => OnDeliver(m),
+        _ => Reply(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unexpected {m.Kind} at {Name}"))),
+    });
+
+    private NetMessage OnStart(NetMessage m)
+    {
+        var session = m.Field(WalletProtocol.SessionField);
+        WakeUp w;
+        try { w = WakeUp.Decode(m.Body); }
+        catch (SetException e) { return Reply(m, new Finished(Refused.Because(RefusalReason.MalformedWakeUp, Name, e.Error.Cause + $" at {Name}"))); }
+        CardholderCredential? cred;
+        lock (gate)
+        {
+            if (session is null || sessions.ContainsKey(session))
+                return Reply(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}")));
+            cred = credentials.GetValueOrDefault(w.Brand);
+        }
+        if (cred is null)
+        {
+            net.Trace.Decide(Name, "BrandNotHeld", new Dictionary<string, string> { ["brand"] = w.Brand }, "refused before PInitReq");
+            return Reply(m, new Finished(Refused.Because(RefusalReason.BrandNotHeld, Name, $"{Name} holds no {w.Brand} credential")));
+        }
+        var p = new CardholderPurchase(cred, validator, rng, net.Trace, Name);
+        lock (gate) sessions[session] = p;
+        return Reply(m, p.Start(w));
+    }
+
+    private NetMessage OnDeliver(NetMessage m)
+    {
+        var session = m.Field(WalletProtocol.SessionField);
+        CardholderPurchase? p;
+        lock (gate) p = session is null ? null : sessions.GetValueOrDefault(session);
+        if (p is null) return Reply(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}")));
+        return Reply(m, p.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
+    }
+
+    private static NetMessage Reply(NetMessage m, PurchaseStep step)
+    {
+        var session = m.Field(WalletProtocol.SessionField) ?? "";
+        return step switch
+        {
+            SendToMerchant s => m.Reply(WalletProtocol.Forward, s.Body,
+                new Dictionary<string, string>(s.Fields) { [WalletProtocol.KindField] = s.Kind, [WalletProtocol.SessionField] = session }),
+            Finished { Outcome: Paid p } => m.Reply(WalletProtocol.Done, p.Encode(),
+                new Dictionary<string, string> { [WalletProtocol.SessionField] = session, ["outcome"] = "Paid", ["brand"] = p.Brand }),
+            Finished { Outcome: Refused r } => m.Reply(WalletProtocol.Refused, r.Encode(),
+                new Dictionary<string, string> { [WalletProtocol.SessionField] = session, ["reason"] = r.Reason.ToString() }),
+            _ => throw new InvalidOperationException("unknown step"),
+        };
+    }
+}

@@ -1,0 +1,16 @@
+namespace MultiWallet.Impl.Set;
+
+/// <summary>
+/// Order information, for the merchant: {LID-M, XID, Chall-C, HOD, Chall-M} plus ODSalt (so the merchant
+/// can recompute HOD from its own order description and amount) and the BrandID.
+/// </summary>
+public sealed record OIData(string LidM, byte[] Xid, byte[] ChallC, byte[] Hod, byte[] ChallM, byte[] OdSalt, string Brand)
+{
+    public const string Msg = "OIData";
+
+    public byte[] Encode() => new CanonWriter(Msg).Str("lid-m", LidM).Bytes("xid", Xid).Bytes("chall-c", ChallC).Bytes("hod", Hod)
+        .Bytes("chall-m", ChallM).Bytes("od-salt", OdSalt).Str("brand", Brand).ToBytes();
+
+    public static OIData Decode(byte[] b) => CanonReader.Decode(b, Msg, r => new OIData(r.Str("lid-m"), r.Bytes("xid", 20), r.Bytes("chall-c", 20),
+        r.Bytes("hod", 32), r.Bytes("chall-m", 20), r.Bytes("od-salt", 20), r.Str("brand")), m => m.Encode());
+}
