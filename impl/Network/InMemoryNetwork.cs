@@ -13,7 +13,7 @@ public sealed class InMemoryNetwork(TraceLog trace, TimeSpan? timeout = null) : 
 
     public override void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler) => handlers[at] = handler;
 
-    public bool IsListening(Address at) => handlers.ContainsKey(at);
+    public override bool IsListening(Address at) => handlers.ContainsKey(at);
 
     protected override bool HasRoute(Address at) => handlers.ContainsKey(at);
 

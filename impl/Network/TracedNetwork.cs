@@ -20,6 +20,9 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwor
 
     public abstract void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler);
 
+    /// <summary>True when a handler of this network listens at <paramref name="at"/>.</summary>
+    public abstract bool IsListening(Address at);
+
     /// <summary>True when a request to <paramref name="at"/> has somewhere to go (a handler or a mapped URL).</summary>
     protected abstract bool HasRoute(Address at);
 

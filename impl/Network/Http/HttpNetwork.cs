@@ -89,6 +89,8 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         handlers.TryRemove(at, out _);
     }
 
+    public override bool IsListening(Address at) => handlers.ContainsKey(at);
+
     protected override bool HasRoute(Address at) => map.ContainsKey(at);
 
     private WebApplication BuildHost(Address at)
