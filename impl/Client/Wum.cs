@@ -19,7 +19,7 @@ public sealed class Wum
     {
         this.net = net;
         Wallet = wallet;
-        Name = name ?? $"WUM({wallet.WalletName ?? wallet.Value})";
+        Name = name ?? $"WUM-{wallet.WalletName ?? wallet.Value}";
         Self = self ?? Address.Pc;
         gate = new WakeUpGate(net.Trace, Name);
         relay = new WalletRelay(net, Self, merchant ?? Address.Merchant);
@@ -33,7 +33,8 @@ public sealed class Wum
     {
         var (w, refusal) = gate.Admit(wakeUpBytes);
         if (refusal is not null) return refusal;
-        var session = $"{Wallet.WalletName ?? Wallet.Value}-{Interlocked.Increment(ref sessions):0000}";
+        // Session ids are unique per WUM name (the SW refuses a reused id), deterministic for traces.
+        var session = $"{Name}-{Interlocked.Increment(ref sessions):0000}";
         net.Trace.Decide(Name, "Routed", new Dictionary<string, string> { ["wallet"] = Wallet.Value }, "conventional WUM is paired to one SW");
         var outcome = await relay.RunAsync(Wallet, wakeUpBytes, session,
             new Dictionary<string, string> { ["lid-m"] = w!.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, ct).ConfigureAwait(false);

@@ -19,6 +19,14 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
     public TimeSpan Timeout => inner.Timeout;
     public TraceLog Trace => inner.Trace;
 
+    /// <summary>When true, every request passing through is kept in <see cref="Requests"/> (tests replay captured messages).</summary>
+    public bool RecordRequests { get; set; }
+
+    private readonly List<NetMessage> requests = [];
+
+    /// <summary>Requests seen while <see cref="RecordRequests"/> was on, as sent by their sender (before any fault).</summary>
+    public IReadOnlyList<NetMessage> Requests { get { lock (gate) return [.. requests]; } }
+
     /// <summary>Originals of the messages that were faulted, in order.</summary>
     public IReadOnlyList<NetMessage> Originals { get { lock (gate) return [.. originals]; } }
 
@@ -53,6 +61,7 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
         Rule? hit;
         lock (gate)
         {
+            if (RecordRequests) requests.Add(request);
             hit = rules.FirstOrDefault(r => r.Remaining > 0 && r.Match(request));
             if (hit is not null) { hit.Remaining--; originals.Add(request); }
         }

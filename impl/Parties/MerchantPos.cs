@@ -70,10 +70,11 @@ public sealed class MerchantPos
                 _ => throw new SetException(SetErrorCode.Malformed, $"unexpected {m.Kind} at merchant"),
             };
         }
-        catch (SetException e)
+        catch (SetException ex)
         {
-            net.Trace.Decide("merchant", "Reject", new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = e.Error.Code.ToString() }, e.Error.Cause);
-            return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(e.Error), new Dictionary<string, string> { ["code"] = e.Error.Code.ToString() });
+            var error = ex.Error.At("merchant");
+            net.Trace.Decide("merchant", "Reject", new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, error.Cause);
+            return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() });
         }
     }
 

@@ -51,10 +51,11 @@ public sealed class PaymentGateway
             if (m.Kind != AuthReqPayload.Kind) throw new SetException(SetErrorCode.Malformed, $"unexpected {m.Kind} at gateway");
             return Task.FromResult(OnAuthReq(m));
         }
-        catch (SetException e)
+        catch (SetException ex)
         {
-            net.Trace.Decide("gateway", "Reject", new Dictionary<string, string> { ["code"] = e.Error.Code.ToString() }, e.Error.Cause);
-            return Task.FromResult(m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(e.Error), new Dictionary<string, string> { ["code"] = e.Error.Code.ToString() }));
+            var error = ex.Error.At("gateway");
+            net.Trace.Decide("gateway", "Reject", new Dictionary<string, string> { ["code"] = error.Code.ToString() }, error.Cause);
+            return Task.FromResult(m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() }));
         }
     }
 

@@ -55,5 +55,5 @@ public sealed record Refused(RefusalReason Reason, string? Wallet, string Cause)
         return w.ToBytes();
     }
 
-    public override string ToString() => $"Refused({Reason}{(Wallet is null ? "" : ", " + Wallet)}: {Cause})";
+    public override string ToString() => $"Refused({Cause}{(Wallet is null ? "" : $" [{Wallet}]")})";
 }

@@ -61,10 +61,11 @@ public sealed class CardholderPurchase
                 _ => throw new SetException(SetErrorCode.Malformed, $"unexpected {kind} in phase {phase} at wallet"),
             };
         }
-        catch (SetException e)
+        catch (SetException ex)
         {
-            trace.Decide(actor, "Reject", new Dictionary<string, string> { ["kind"] = kind, ["code"] = e.Error.Code.ToString() }, e.Error.Cause);
-            return End(Refused.From(e.Error, Wallet));
+            var error = ex.Error.At(actor);
+            trace.Decide(actor, "Reject", new Dictionary<string, string> { ["kind"] = kind, ["code"] = error.Code.ToString() }, error.Cause);
+            return End(Refused.From(error, Wallet));
         }
     }
 

@@ -31,6 +31,9 @@ public enum SetErrorCode
 public sealed record SetError(SetErrorCode Code, string Cause)
 {
     public override string ToString() => $"{Code}: {Cause}";
+
+    /// <summary>Names the party where the error arose, unless the cause already does (parsing errors do not).</summary>
+    public SetError At(string party) => Cause.Contains(" at ", StringComparison.Ordinal) ? this : this with { Cause = $"{Cause} at {party}" };
 }
 
 /// <summary>Thrown by parsing and verification; parties catch it and answer with a typed error message.</summary>

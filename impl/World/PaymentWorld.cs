@@ -59,7 +59,7 @@ public sealed class PaymentWorld : IAsyncDisposable
     }
 
     /// <summary>A conventional WUM on the user PC paired to the named wallet.</summary>
-    public Wum NewWum(string walletName) => new(Network, Address.ServerWallet(walletName));
+    public Wum NewWum(string walletName, string? wumName = null) => new(Network, Address.ServerWallet(walletName), name: wumName);
 
     /// <summary>The merchant offers an order and returns the wake-up bytes.</summary>
     public byte[] WakeUp(string lidM, string brand, long amount = 12_800, string currency = "JPY", string description = "1 x book") =>
