@@ -19,4 +19,6 @@ public sealed class NetworkException(NetworkFailure failure, Address to, string 
 {
     public NetworkFailure Failure { get; } = failure;
     public Address To { get; } = to;
+    /// <summary>The reason alone, without failure and address.</summary>
+    public string Detail { get; } = detail;
 }

@@ -1,6 +1,7 @@
 using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Network.Http;
 using MultiWallet.Impl.Parties;
 using MultiWallet.Impl.Server;
 using Org.BouncyCastle.Security;
@@ -11,16 +12,19 @@ namespace MultiWallet.Impl.World;
 /// A wired test world for one seed: trace, in-memory network behind a fault-injection decorator, the
 /// seed's PKI (cached per process), a fixed clock, the merchant POS and the payment gateway. Server
 /// wallets and WUMs are added on demand. Later embodiments build selectors and master wallets on it.
+/// The transport is in-memory by default; <see cref="WorldTransport.Http"/> runs every party behind its own
+/// loopback Kestrel host with the same trace (dispose the world to stop the hosts).
 /// </summary>
-public sealed class PaymentWorld
+public sealed class PaymentWorld : IAsyncDisposable
 {
     public const string MerchantId = "SHOP-1";
 
-    public PaymentWorld(int seed, TimeSpan? timeout = null)
+    public PaymentWorld(int seed, TimeSpan? timeout = null, WorldTransport transport = WorldTransport.InMemory)
     {
+        Transport = transport;
         Seed = seed;
         Pki = CryptoWorld.For(seed);
-        Wire = new InMemoryNetwork(Trace, timeout);
+        Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, timeout) : new InMemoryNetwork(Trace, timeout);
         Network = new FaultyNetwork(Wire);
         Merchant = new MerchantPos(MerchantId, Network, Pki, Clock, Random("merchant"));
         Gateway = new PaymentGateway(Network, Pki, Clock, Random("gateway"));
@@ -30,8 +34,9 @@ public sealed class PaymentWorld
     public CryptoWorld Pki { get; }
     public FixedClock Clock { get; } = new();
     public TraceLog Trace { get; } = new();
-    /// <summary>The raw in-memory network (SetDown, IsListening).</summary>
-    public InMemoryNetwork Wire { get; }
+    public WorldTransport Transport { get; }
+    /// <summary>The raw network (SetDown, IsListening): an <see cref="InMemoryNetwork"/> or an <see cref="HttpNetwork"/>.</summary>
+    public TracedNetwork Wire { get; }
     /// <summary>The network every party uses: the raw one behind a (by default inactive) fault decorator.</summary>
     public FaultyNetwork Network { get; }
     public MerchantPos Merchant { get; }
@@ -59,4 +64,10 @@ public sealed class PaymentWorld
     /// <summary>The merchant offers an order and returns the wake-up bytes.</summary>
     public byte[] WakeUp(string lidM, string brand, long amount = 12_800, string currency = "JPY", string description = "1 x book") =>
         Merchant.Offer(lidM, description, amount, currency, brand);
+
+    /// <summary>Stops the HTTP hosts, if any (nothing to do in memory).</summary>
+    public ValueTask DisposeAsync() => Wire is IAsyncDisposable d ? d.DisposeAsync() : ValueTask.CompletedTask;
 }
+
+/// <summary>Which network a <see cref="PaymentWorld"/> runs on.</summary>
+public enum WorldTransport { InMemory, Http }

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MultiWallet.Impl.Network.Http;
+
+/// <summary>
+/// <see cref="INetwork"/> over real HTTP on loopback. Every <see cref="Listen"/> starts one Kestrel host
+/// for that address on 127.0.0.1, port 0 (the OS picks; the real port is read back into <see cref="AddressMap"/>).
+/// One host per address, not one host with a route per address: each party then owns a socket as it
+/// would on its own machine, "nobody listens" is a real connection refusal rather than a 404 convention,
+/// and a later <c>serve</c> verb can put parties in separate processes with the same map
+/// (<see cref="MapRemote"/>). Sending POSTs the body to <c>{url}/mw</c> with the headers of <see cref="HttpWire"/>.
+/// <para>
+/// Tracing, down-marking and the Unreachable/Timeout decisions are those of <see cref="TracedNetwork"/>,
+/// shared with <see cref="InMemoryNetwork"/>, so a scenario renders the same trace on both.
+/// </para>
+/// Failure mapping (all bounded by <see cref="TracedNetwork.Timeout"/>, T below):
+/// <list type="bullet">
+/// <item>address marked down, or not in the map → Unreachable, immediately, no I/O;</item>
+/// <item>connection refused (mapped but nobody listens) → Unreachable, within milliseconds on loopback, at most T (connect timeout = T);</item>
+/// <item>no answer, or an answer slower than T → Timeout at T (the request is aborted, so the handler's token is cancelled);</item>
+/// <item>connection accepted then closed, closed mid-response, bytes that are not HTTP, a non-2xx status,
+///   missing or malformed headers, a response not addressed back to the sender → Garbled, as soon as it is seen, at most T.</item>
+/// </list>
+/// A handler that throws a <see cref="NetworkException"/> answers 502 with that failure in headers; the sender
+/// rethrows it untraced (as an in-memory call chain would). Any other handler exception answers 500 → Garbled.
+/// </summary>
+public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<Address, Func<NetMessage, CancellationToken, Task<NetMessage>>> handlers = new();
+    private readonly ConcurrentDictionary<Address, Uri> map = new();
+    private readonly ConcurrentDictionary<Address, WebApplication> hosts = new();
+    private readonly HttpClient client;
+    private readonly Lock startGate = new();
+    private int disposed;
+
+    public HttpNetwork(TraceLog trace, TimeSpan? timeout = null) : base(trace, timeout)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = Timeout,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        client = new HttpClient(handler) { Timeout = Timeout };
+    }
+
+    /// <summary>Address → base URL of every party this network can reach (local listeners and mapped remotes).</summary>
+    public IReadOnlyDictionary<Address, Uri> AddressMap => map.ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    /// <summary>The map as text, one <c>address url</c> line per address, sorted by address.</summary>
+    public string RenderAddressMap() =>
+        string.Concat(map.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal).Select(kv => $"{kv.Key.Value} {kv.Value}\n"));
+
+    /// <summary>Makes an address served elsewhere (another process, a fixed port) reachable from this network.</summary>
+    public void MapRemote(Address at, Uri baseUrl) => map[at] = baseUrl;
+
+    /// <summary>Registers the handler and, on first listen at this address, starts its Kestrel host (blocking until bound).</summary>
+    public override void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        handlers[at] = handler;
+        lock (startGate)
+        {
+            if (hosts.ContainsKey(at)) return;
+            var app = BuildHost(at);
+            app.StartAsync().GetAwaiter().GetResult();
+            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            hosts[at] = app;
+            map[at] = new Uri(url.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Stops the listener at <paramref name="at"/> (its URL stays mapped: senders then see a refused connection).</summary>
+    public async Task StopListeningAsync(Address at)
+    {
+        if (hosts.TryRemove(at, out var app)) await app.DisposeAsync().ConfigureAwait(false);
+        handlers.TryRemove(at, out _);
+    }
+
+    public override bool IsListening(Address at) => handlers.ContainsKey(at);
+
+    protected override bool HasRoute(Address at) => map.ContainsKey(at);
+
+    private WebApplication BuildHost(Address at)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+        });
+        var app = builder.Build();
+        app.Run(ctx => ServeAsync(at, ctx));
+        return app;
+    }
+
+    private async Task ServeAsync(Address at, HttpContext ctx)
+    {
+        var req = ctx.Request;
+        if (req.Method != HttpMethods.Post || req.Path != HttpWire.Path)
+        {
+            ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var head = HttpWire.ReadHeaders(h => req.Headers.TryGetValue(h, out var v) && v.Count == 1 ? v[0] : null, out var reason);
+        if (head is not { } h || h.To != at || !handlers.TryGetValue(at, out var handler))
+        {
+            ctx.Response.StatusCode = head is null ? StatusCodes.Status400BadRequest : StatusCodes.Status421MisdirectedRequest;
+            ctx.Response.Headers["X-MW-Reason"] = HttpWire.Encode(head is null ? reason : "not addressed to " + at.Value);
+            return;
+        }
+        using var body = new MemoryStream();
+        await req.Body.CopyToAsync(body, ctx.RequestAborted).ConfigureAwait(false);
+        var request = new NetMessage(h.From, h.To, h.Kind, body.ToArray(), h.Fields);
+        NetMessage response;
+        try
+        {
+            response = await handler(request, ctx.RequestAborted).ConfigureAwait(false);
+        }
+        catch (NetworkException e)
+        {
+            ctx.Response.StatusCode = StatusCodes.Status502BadGateway;
+            ctx.Response.Headers[HttpWire.RemoteFailureHeader] = e.Failure.ToString();
+            ctx.Response.Headers[HttpWire.RemoteFailureToHeader] = HttpWire.Encode(e.To.Value);
+            ctx.Response.Headers[HttpWire.RemoteFailureDetailHeader] = HttpWire.Encode(e.Detail);
+            return;
+        }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            return; // the sender gave up (its Timeout); nobody reads this answer
+        }
+        catch (Exception e)
+        {
+            ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            ctx.Response.Headers["X-MW-Reason"] = HttpWire.Encode($"handler failed: {e.GetType().Name}: {e.Message}");
+            return;
+        }
+        WriteHeaders(ctx.Response.Headers, response);
+        ctx.Response.ContentType = HttpWire.ContentType;
+        ctx.Response.ContentLength = response.Body.Length;
+        await ctx.Response.Body.WriteAsync(response.Body, ctx.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static void WriteHeaders(IHeaderDictionary headers, NetMessage m)
+    {
+        headers[HttpWire.FromHeader] = HttpWire.Encode(m.From.Value);
+        headers[HttpWire.ToHeader] = HttpWire.Encode(m.To.Value);
+        headers[HttpWire.KindHeader] = HttpWire.Encode(m.Kind);
+        headers[HttpWire.FieldsHeader] = HttpWire.EncodeFields(m.Fields);
+    }
+
+    protected override async Task<NetMessage> DeliverAsync(NetMessage request, CancellationToken ct)
+    {
+        if (!map.TryGetValue(request.To, out var baseUrl))
+            throw new TransportException(NetworkFailure.Unreachable, UnreachableReason);
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, HttpWire.Path));
+        post.Headers.TryAddWithoutValidation(HttpWire.FromHeader, HttpWire.Encode(request.From.Value));
+        post.Headers.TryAddWithoutValidation(HttpWire.ToHeader, HttpWire.Encode(request.To.Value));
+        post.Headers.TryAddWithoutValidation(HttpWire.KindHeader, HttpWire.Encode(request.Kind));
+        post.Headers.TryAddWithoutValidation(HttpWire.FieldsHeader, HttpWire.EncodeFields(request.Fields));
+        post.Content = new ByteArrayContent(request.Body);
+        post.Content.Headers.ContentType = new MediaTypeHeaderValue(HttpWire.ContentType);
+
+        HttpResponseMessage? res = null;
+        try
+        {
+            res = await client.SendAsync(post, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            if (res.StatusCode == HttpStatusCode.BadGateway && Header(res, HttpWire.RemoteFailureHeader) is { } rf
+                && Enum.TryParse<NetworkFailure>(rf, out var failure))
+            {
+                // The remote handler's own network failure: pass it on as the in-memory chain would (untraced here).
+                throw new NetworkException(failure,
+                    new Address(HttpWire.Decode(Header(res, HttpWire.RemoteFailureToHeader) ?? "") ?? "?"),
+                    HttpWire.Decode(Header(res, HttpWire.RemoteFailureDetailHeader) ?? "") ?? "");
+            }
+            if (!res.IsSuccessStatusCode)
+            {
+                var why = Header(res, "X-MW-Reason") is { } r ? ": " + (HttpWire.Decode(r) ?? r) : "";
+                throw new TransportException(NetworkFailure.Garbled, $"HTTP {(int)res.StatusCode}{why}");
+            }
+            var head = HttpWire.ReadHeaders(h => Header(res, h), out var reason);
+            if (head is not { } h) throw new TransportException(NetworkFailure.Garbled, reason);
+            if (h.To != request.From || h.From != request.To)
+                throw new TransportException(NetworkFailure.Garbled, $"response addressed {h.From} -> {h.To}");
+            var body = await res.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            return new NetMessage(h.From, h.To, h.Kind, body, h.Fields);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                                             || e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+        {
+            throw new TransportException(NetworkFailure.Unreachable, "connection refused", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new TransportException(NetworkFailure.Garbled, $"bad HTTP exchange ({e.HttpRequestError}): {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new TransportException(NetworkFailure.Garbled, $"connection broken mid-response: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested && e.InnerException is TimeoutException)
+        {
+            throw new TransportException(NetworkFailure.Timeout, $"no answer within {Timeout.TotalMilliseconds} ms", e);
+        }
+        finally
+        {
+            res?.Dispose();
+        }
+    }
+
+    private static string? Header(HttpResponseMessage res, string name) =>
+        res.Headers.TryGetValues(name, out var v) && v.ToArray() is [var one] ? one : null;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0) return;
+        client.Dispose();
+        foreach (var at in hosts.Keys.ToArray())
+            if (hosts.TryRemove(at, out var app))
+                await app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+
+namespace MultiWallet.Impl.Network;
+
+/// <summary>
+/// The behaviour every transport shares, in one place: the sender records the request, decides
+/// Unreachable for a down or unknown address before any I/O, waits at most <see cref="Timeout"/> for the
+/// answer, records the failure decision (Unreachable / Timeout / Garbled) or the response.
+/// Transports only implement <see cref="DeliverAsync"/>, so a scenario renders the same trace on any of them.
+/// </summary>
+public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwork
+{
+    /// <summary>Decision reason when the address is down or nobody listens (same text on every transport).</summary>
+    public const string UnreachableReason = "no listener or address down";
+
+    private readonly ConcurrentDictionary<Address, bool> down = new();
+
+    public TimeSpan Timeout { get; } = timeout ?? TimeSpan.FromSeconds(5);
+    public TraceLog Trace { get; } = trace;
+
+    public abstract void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler);
+
+    /// <summary>True when a handler of this network listens at <paramref name="at"/>.</summary>
+    public abstract bool IsListening(Address at);
+
+    /// <summary>True when a request to <paramref name="at"/> has somewhere to go (a handler or a mapped URL).</summary>
+    protected abstract bool HasRoute(Address at);
+
+    /// <summary>
+    /// Delivers the request and returns the response. Throws <see cref="TransportException"/> for a
+    /// transport failure (the base records the decision); anything else the handler throws passes through. <paramref name="ct"/> is cancelled at the timeout.
+    /// </summary>
+    protected abstract Task<NetMessage> DeliverAsync(NetMessage request, CancellationToken ct);
+
+    /// <summary>Marks an address down (or up again); a down address is Unreachable, decided by the sender.</summary>
+    public void SetDown(Address at, bool isDown)
+    {
+        if (isDown) down[at] = true; else down.TryRemove(at, out _);
+    }
+
+    public bool IsDown(Address at) => down.ContainsKey(at);
+
+    public async Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default)
+    {
+        Trace.Message(request);
+        // No route at all is the network's "no such host"; a known party that is down is Unreachable.
+        if (!HasRoute(request.To))
+            throw Failed(NetworkFailure.UnknownAddress, request.To, "no party at this address");
+        if (IsDown(request.To))
+            throw Failed(NetworkFailure.Unreachable, request.To, UnreachableReason);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        NetMessage response;
+        try
+        {
+            response = await DeliverAsync(request, cts.Token).WaitAsync(Timeout, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await cts.CancelAsync().ConfigureAwait(false);
+            throw Failed(NetworkFailure.Timeout, request.To, $"no answer within {Timeout.TotalMilliseconds} ms");
+        }
+        catch (TransportException e) when (!ct.IsCancellationRequested)
+        {
+            throw Failed(e.Failure, request.To, e.Detail);
+        }
+        // Any other exception (a handler's own NetworkException included) passes through untraced, as a call would.
+        Trace.Message(response);
+        return response;
+    }
+
+    private NetworkException Failed(NetworkFailure failure, Address to, string reason)
+    {
+        Trace.Decide("network", failure.ToString(), new Dictionary<string, string> { ["to"] = to.Value }, reason);
+        return new NetworkException(failure, to, reason);
+    }
+}
+
+/// <summary>
+/// Thrown by <see cref="TracedNetwork.DeliverAsync"/> for a failure of the transport itself (refused, closed,
+/// garbage, non-2xx); the base records the decision and rethrows it as a <see cref="NetworkException"/>.
+/// </summary>
+public sealed class TransportException(NetworkFailure failure, string detail, Exception? inner = null)
+    : Exception($"{failure}: {detail}", inner)
+{
+    public NetworkFailure Failure { get; } = failure;
+    public string Detail { get; } = detail;
+}
