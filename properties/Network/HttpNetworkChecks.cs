@@ -135,7 +135,7 @@ internal static class HttpNetworkChecks
             : CheckOutcome.Fail(string.Join("\n", failures), RawCases.Length);
     }
 
-    [Check("HTTP-UNREACHABLE", Title = "a down address, an unmapped one and a stopped listener are Unreachable at once, with no handler call",
+    [Check("HTTP-UNREACHABLE", Title = "a down address and a stopped listener are Unreachable, an unmapped one UnknownAddress, at once, with no handler call",
         Requirements = ["INV-ROUTE-COMPLETE"], Kind = "example")]
     public static CheckOutcome Unreachable(CheckContext ctx)
     {
@@ -159,12 +159,12 @@ internal static class HttpNetworkChecks
             Expect("up-again", null, T + Slack);
             var before = calls;
             var (f2, _, _) = Probe(net, Ping(new Address("sw://NOBODY")));
-            if (f2 != NetworkFailure.Unreachable) failures.Add($"unmapped: got {f2}");
+            if (f2 != NetworkFailure.UnknownAddress) failures.Add($"unmapped: got {f2}, expected UnknownAddress (no such host)");
             net.StopListeningAsync(Server).GetAwaiter().GetResult();
             Expect("stopped-listener (connection refused)", NetworkFailure.Unreachable, T + Slack);
             if (calls != before) failures.Add($"handler called {calls - before} times while unreachable");
             if (calls != 2) failures.Add($"handler called {calls} times, expected 2 (the two up probes)");
-            return failures.Count == 0 ? CheckOutcome.Pass("down, unmapped, refused → Unreachable; handler untouched") : CheckOutcome.Fail(string.Join("\n", failures));
+            return failures.Count == 0 ? CheckOutcome.Pass("down, refused → Unreachable; unmapped → UnknownAddress; handler untouched") : CheckOutcome.Fail(string.Join("\n", failures));
         }
         finally { net.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
