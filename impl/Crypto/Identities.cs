@@ -11,6 +11,16 @@ public sealed record CertChain(IReadOnlyList<X509Certificate> Certs)
     public X509Certificate Leaf => Certs[0];
     public IReadOnlyList<byte[]> Der => Certs.Select(c => c.GetEncoded()).ToList();
     public static CertChain FromDer(IEnumerable<byte[]> der) => new(der.Select(d => new X509Certificate(d)).ToList());
+
+    /// <summary>Parses a received chain; undecodable DER is a typed Malformed error naming the party.</summary>
+    public static CertChain Parse(IEnumerable<byte[]> der, string what, string party)
+    {
+        try { return FromDer(der); }
+        catch (Exception e) when (e is not MultiWallet.Impl.Set.SetException)
+        {
+            throw new MultiWallet.Impl.Set.SetException(MultiWallet.Impl.Set.SetErrorCode.Malformed, $"{what} certificate does not parse at {party}");
+        }
+    }
     public string LeafThumbprint => Thumbprints.Of(Leaf);
 }
 

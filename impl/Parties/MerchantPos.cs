@@ -122,9 +122,7 @@ public sealed class MerchantPos
             order = o;
         }
         var w = order.Offer;
-        CertChain chain;
-        try { chain = CertChain.FromDer(req.CardholderChain); }
-        catch (Exception e) when (e is not SetException) { throw new SetException(SetErrorCode.Malformed, "cardholder certificate does not parse at merchant"); }
+        var chain = CertChain.Parse(req.CardholderChain, "cardholder", "merchant");
         var cardholder = validator.Validate(chain, CertRole.Cardholder, w.Brand, "cardholder");
         var hOI = DualSignature.H(req.OIDataBytes);
         if (!DualSignature.Verify(cardholder, req.HPIData, hOI, pids.DualSignature))

@@ -75,9 +75,7 @@ public sealed class PaymentGateway
         var pan = PanData.Decode(pi.PanDataBytes);
         var hPI = DualSignature.H(new PIData(pi.PIHeadBytes, pi.PanDataBytes).Encode());
 
-        CertChain chain;
-        try { chain = CertChain.FromDer(payload.CardholderChain); }
-        catch (Exception e) when (e is not SetException) { throw new SetException(SetErrorCode.Malformed, "cardholder certificate does not parse at gateway"); }
+        var chain = CertChain.Parse(payload.CardholderChain, "cardholder", "gateway");
         var cardholder = validator.Validate(chain, CertRole.Cardholder, data.Brand, "cardholder");
         if (!DualSignature.Verify(cardholder, hPI, pi.HOIData, pids.DualSignature))
             throw new SetException(SetErrorCode.BadSignature, "dual signature invalid at gateway");
@@ -91,7 +89,7 @@ public sealed class PaymentGateway
         var bound = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.ASCII.GetBytes(pan.Pan), .. pan.PanSecret]))[..40];
         if (cn != bound) throw new SetException(SetErrorCode.Mismatch, "PAN is not the one the cardholder certificate binds at gateway");
 
-        var merchantKe = validator.Validate(CertChain.FromDer(payload.MerchantKeyExchangeChain), CertRole.MerchantKeyExchange, data.Brand, "merchant key-exchange");
+        var merchantKe = validator.Validate(CertChain.Parse(payload.MerchantKeyExchangeChain, "merchant key-exchange", "gateway"), CertRole.MerchantKeyExchange, data.Brand, "merchant key-exchange");
         var xidHex = Convert.ToHexStringLower(data.Xid);
         bool approved;
         string code;

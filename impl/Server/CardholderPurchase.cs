@@ -87,7 +87,7 @@ public sealed class CardholderPurchase
         if (!res.ChallC.AsSpan().SequenceEqual(init!.ChallC)) throw new SetException(SetErrorCode.Mismatch, "Chall-C not echoed in PInitRes at wallet");
         if (res.LidM != w.LidM || res.LidC != init.LidC || !res.Rrpid.AsSpan().SequenceEqual(init.Rrpid))
             throw new SetException(SetErrorCode.Mismatch, "LID-M, LID-C or RRPID differ in PInitRes at wallet");
-        var gwChain = CertChain.FromDer(res.GatewayChain);
+        var gwChain = CertChain.Parse(res.GatewayChain, "gateway key-exchange", actor);
         var gw = validator.Validate(gwChain, CertRole.GatewayKeyExchange, w.Brand, "gateway key-exchange");
         if (gw.Thumbprint != res.GatewayThumbprint) throw new SetException(SetErrorCode.Mismatch, "gateway thumbprint does not match its certificate at wallet");
         initRes = res;

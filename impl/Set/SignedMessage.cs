@@ -20,9 +20,7 @@ public sealed record SignedMessage(string Inner, byte[] Content, byte[] Signatur
     /// <summary>Validates the chain (role, brand) and the signature; returns the validated signer.</summary>
     public ValidatedCert Verify(ChainValidator v, CertRole role, string? brand, string what)
     {
-        CertChain chain;
-        try { chain = CertChain.FromDer(Chain); }
-        catch (Exception e) when (e is not SetException) { throw new SetException(SetErrorCode.Malformed, $"{what} certificate does not parse at {v.Party}"); }
+        var chain = CertChain.Parse(Chain, what, v.Party);
         var signer = v.Validate(chain, role, brand, what);
         if (!signer.VerifySignature(Content, Signature))
             throw new SetException(SetErrorCode.BadSignature, $"{Inner} signature invalid at {v.Party}");

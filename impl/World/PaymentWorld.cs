@@ -61,6 +61,9 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// <summary>A conventional WUM on the user PC paired to the named wallet.</summary>
     public Wum NewWum(string walletName, string? wumName = null) => new(Network, Address.ServerWallet(walletName), name: wumName);
 
+    /// <summary>Marks a wallet's address down (Unreachable) or up again.</summary>
+    public void SetWalletDown(string walletName, bool down = true) => Wire.SetDown(Address.ServerWallet(walletName), down);
+
     /// <summary>The merchant offers an order and returns the wake-up bytes.</summary>
     public byte[] WakeUp(string lidM, string brand, long amount = 12_800, string currency = "JPY", string description = "1 x book") =>
         Merchant.Offer(lidM, description, amount, currency, brand);
