@@ -34,6 +34,8 @@ public sealed partial class TypedAddressSlaveRouting(INetwork net, Address self,
         var m = AddressForm().Match(typed);
         if (!m.Success)
             return RoutingPlan.Refuse(Refused.Because(RefusalReason.MalformedAddress, null, $"E10: '{typed}' is not of the form ssw://NAME"));
+        if (m.Groups[1].Value == self.WalletName)
+            return RoutingPlan.Refuse(Refused.Because(RefusalReason.UnknownAddress, m.Groups[1].Value, $"E10: '{typed}' names the master itself, not a slave"));
         return RoutingPlan.Only(m.Groups[1].Value, $"E10: the address the user typed ({typed})");
     }
 
