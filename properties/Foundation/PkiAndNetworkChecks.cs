@@ -42,7 +42,7 @@ internal static class PkiAndNetworkChecks
     }
 
     [Check("FOUNDATION-WALLET-UNREACHABLE", Title = "the conventional WUM's only SW down or silent → WalletUnreachable at once, nothing reaches the merchant",
-        Requirements = ["INV-ROUTE-COMPLETE", "INV-ONCE"], Kind = "fault")]
+        Requirements = ["INV-ROUTE-COMPLETE", "INV-ONCE"], Kind = "example")]
     public static CheckOutcome Unreachable(CheckContext ctx)
     {
         var world = new PaymentWorld(ctx.Seed, timeout: TimeSpan.FromMilliseconds(200));
