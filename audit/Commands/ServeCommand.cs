@@ -90,7 +90,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
             var outcome = await e.PayAsync(world.WakeUp($"ORD-{i + 1}", brand), ct).ConfigureAwait(false);
             var color = outcome is Paid ? "green" : "yellow";
             AnsiConsole.MarkupLine($"[bold]wake-up {i + 1}[/] ({Markup.Escape(brand)}): [{color}]{Markup.Escape(outcome.ToString())}[/]");
-            foreach (var ev in world.Trace.Since(mark)) AnsiConsole.WriteLine("  " + ev.Render());
+            foreach (var ev in world.Trace.Since(mark)) Console.WriteLine("  " + ev.Render()); // unwrapped: one event per line
             ok &= outcome is Paid || (id == "E1" && brand == "BrandB"); // E1's B is refused by design
         }
         foreach (var q in user.Log) AnsiConsole.MarkupLineInterpolated($"[grey]user was asked[/] {q.Question} [grey]offered[/] [[{string.Join(", ", q.Options)}]] [grey]answered[/] {q.Answer ?? "nothing"}");

@@ -10,7 +10,7 @@ public sealed record Scenario(string Path, string? Title, Topology Topology, Use
 
 /// <summary>A scenario file that cannot be read: the file, the line, the field path and what is wrong.</summary>
 public sealed class ScenarioException(string file, long line, string field, string message)
-    : Exception($"{file}:{line}: {(field.Length > 0 ? field + ": " : "")}{message}")
+    : Exception($"{file}{(line > 0 ? $":{line}" : "")}: {(field.Length > 0 ? field + ": " : "")}{message}")
 {
     public string File { get; } = file;
     public long Line { get; } = line;
@@ -42,9 +42,12 @@ public static class ScenarioFile
     public static Scenario Parse(string text, string file)
     {
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new ScenarioException(file, e.Start.Line, "", $"YAML syntax error: {Inner(e)}"); }
-        catch (ArgumentException e) { throw new ScenarioException(file, 0, "", $"YAML error: {e.Message}"); }
+        var scanner = new Scanner(new StringReader(text));
+        try { stream.Load(new Parser(scanner)); }
+        catch (YamlException e) { throw new ScenarioException(file, e.Start.Line, "", $"YAML error: {Inner(e)}"); }
+        // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
+        catch (InvalidOperationException) { throw new ScenarioException(file, scanner.CurrentPosition.Line, "", "YAML error: unexpected end of a flow collection ('[' or '{' not closed?)"); }
+        catch (ArgumentException e) { throw new ScenarioException(file, scanner.CurrentPosition.Line, "", $"YAML error: {e.Message}"); }
         if (stream.Documents.Count != 1) throw new ScenarioException(file, 1, "", $"expected one YAML document, found {stream.Documents.Count}");
         return new Reader(file).Read(stream.Documents[0].RootNode);
     }
