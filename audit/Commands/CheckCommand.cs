@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MultiWallet.Audit.Scenarios;
-using MultiWallet.Model.Prediction;
+using MultiWallet.Properties.Bridge;
 using MultiWallet.Properties.Catalog;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -81,13 +81,16 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
             var agreeText = r.ModelAgrees switch { true => "[green]yes[/]", false => "[red]NO[/]", null => "[grey]n/a (model only)[/]" };
             var t = new Table().Title($"step {r.Step}: {Markup.Escape(r.Input)}").HideHeaders().AddColumns("", "");
             t.AddRow("outcome", Markup.Escape(r.Outcome));
-            if (r.ImplementationOutcome is not null) t.AddRow("implementation", Markup.Escape(r.ImplementationOutcome));
+            if (r.RawOutcome is not null) t.AddRow("as the client saw it", Markup.Escape(r.RawOutcome));
+            if (r.ModelOutcome is not null) t.AddRow("model predicts", Markup.Escape(r.ModelOutcome));
             t.AddRow("wallet", Markup.Escape(r.Wallet ?? "-"));
             t.AddRow("brand", Markup.Escape(r.Brand ?? "-"));
             t.AddRow("route", Markup.Escape(r.Route.Count == 0 ? "-" : string.Join("\n", r.Route)));
             t.AddRow("model agrees", agreeText);
             if (r.Divergence is not null) t.AddRow("first divergence", $"[red]{Markup.Escape(r.Divergence)}[/]");
-            t.AddRow(r.ImplementationTrace is null ? "model trace" : "trace", Markup.Escape(string.Join("\n", r.ImplementationTrace ?? r.ModelTrace)));
+            t.AddRow(r.AbstractTrace is null ? "model trace" : "abstract trace", Markup.Escape(string.Join("\n", r.AbstractTrace ?? r.ModelTrace)));
+            if (r.Divergence is not null) t.AddRow("model trace", Markup.Escape(string.Join("\n", r.ModelTrace)));
+            if (r.Trace is not null) t.AddRow("trace", Markup.Escape(string.Join("\n", r.Trace)));
             AnsiConsole.Write(t);
         }
         AnsiConsole.MarkupLine(agree ? "[green bold]OK[/]" : "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]");
@@ -99,7 +102,7 @@ public static class ScenarioExecution
 {
     public static (IReadOnlyList<WakeUpReport> Reports, string Mode) Run(Scenario sc, int seed)
     {
-        var predictions = Predictor.Predict(sc.Topology, sc.User, sc.Steps);
-        return (predictions.Select(WakeUpReport.FromModel).ToList(), "model prediction only (implementation bridge not available)");
+        var result = ScenarioRunner.Run(sc.Topology, sc.User, sc.Steps, seed);
+        return (result.WakeUps.Select(WakeUpReport.FromBridge).ToList(), "implementation (in-memory, real cryptography) against the model");
     }
 }

@@ -14,8 +14,10 @@ public sealed record WakeUpReport(
     bool? ModelAgrees,
     string? Divergence,
     IReadOnlyList<string> ModelTrace,
-    IReadOnlyList<string>? ImplementationTrace,
-    string? ImplementationOutcome)
+    IReadOnlyList<string>? AbstractTrace = null,
+    IReadOnlyList<string>? Trace = null,
+    string? ModelOutcome = null,
+    string? RawOutcome = null)
 {
     /// <summary>The route from the abstract events: selector / WUM / MSW decisions and the proxy / credential hops.</summary>
     public static IReadOnlyList<string> RouteOf(IEnumerable<AbstractEvent> events) => events.Where(e => e is
@@ -30,19 +32,30 @@ public sealed record WakeUpReport(
         }).ToList();
 
     /// <summary>Model-only report (the implementation was not run).</summary>
-    public static WakeUpReport FromModel(StepPrediction p) => Of(p, null, null, null, null);
-
-    public static WakeUpReport Of(StepPrediction p, bool? agrees, string? divergence, IReadOnlyList<string>? implTrace, string? implOutcome)
+    public static WakeUpReport FromModel(StepPrediction p)
     {
-        var (wallet, brand) = p.Outcome switch
-        {
-            Outcome.Paid paid => (paid.Wallet, paid.Brand.Name),
-            Outcome.Refused r => (r.Wallet, (p.Step as Step.WakeUp)?.Brand.Name ?? p.Events.OfType<AbstractEvent.WakeUp>().FirstOrDefault()?.Brand.Name),
-            _ => (null, null),
-        };
-        return new WakeUpReport(p.StepIndex, p.Step.ToString(), p.Outcome.ToString(), wallet, brand, RouteOf(p.Events), agrees, divergence,
-            p.Events.Select(e => e.ToString()).ToList(), implTrace, implOutcome);
+        var (wallet, brand) = WalletAndBrand(p.Outcome, p.Events);
+        return new WakeUpReport(p.StepIndex, p.Step.ToString(), p.Outcome.ToString(), wallet, brand, RouteOf(p.Events), null, null,
+            p.Events.Select(e => e.ToString()).ToList());
     }
+
+    /// <summary>The implementation's side (outcome, route, trace) with the model's verdict next to it.</summary>
+    public static WakeUpReport FromBridge(MultiWallet.Properties.Bridge.WakeUpResult r)
+    {
+        var (wallet, brand) = WalletAndBrand(r.ImplOutcome, r.Abstracted);
+        return new WakeUpReport(r.StepIndex, r.Step.ToString(), r.ImplOutcome.ToString(), wallet, brand, RouteOf(r.Abstracted), r.Agrees,
+            r.Agrees ? null : FirstDivergence(r.Predicted.Events.Select(e => e.ToString()).ToList(), r.Abstracted.Select(e => e.ToString()).ToList())
+                ?? $"outcome: model {r.Predicted.Outcome}, implementation {r.ImplOutcome}",
+            r.Predicted.Events.Select(e => e.ToString()).ToList(), r.Abstracted.Select(e => e.ToString()).ToList(), r.ImplTrace,
+            r.Predicted.Outcome.ToString(), r.Raw.ToString());
+    }
+
+    private static (string? Wallet, string? Brand) WalletAndBrand(Outcome o, IEnumerable<AbstractEvent> events) => o switch
+    {
+        Outcome.Paid paid => (paid.Wallet, paid.Brand.Name),
+        Outcome.Refused r => (r.Wallet, events.OfType<AbstractEvent.WakeUp>().FirstOrDefault()?.Brand.Name),
+        _ => (null, null),
+    };
 
     /// <summary>The first line where two traces differ, or null when equal.</summary>
     public static string? FirstDivergence(IReadOnlyList<string> model, IReadOnlyList<string> impl)
