@@ -25,7 +25,7 @@ public sealed class ScenarioException(string file, long line, string field, stri
 /// </summary>
 public static class ScenarioFile
 {
-    /// <summary>The merchant every order belongs to unless written as MERCHANT/LID.</summary>
+    /// <summary>The one merchant of the implementation's world; every order belongs to it.</summary>
     public const string DefaultMerchant = "SHOP-1";
 
     public static Scenario Load(string path)
@@ -339,7 +339,8 @@ public static class ScenarioFile
             var v = Scalar(n, field);
             var slash = v.IndexOf('/');
             if (slash < 0) return new OrderId(DefaultMerchant, v);
-            if (slash == 0 || slash == v.Length - 1) throw Err(n, field, $"'{v}': expected LID or MERCHANT/LID");
+            if (slash == 0 || slash == v.Length - 1) throw Err(n, field, $"'{v}': expected LID or {DefaultMerchant}/LID");
+            if (v[..slash] != DefaultMerchant) throw Err(n, field, $"'{v}': the implementation has one merchant, {DefaultMerchant}");
             return new OrderId(v[..slash], v[(slash + 1)..]);
         }
 
