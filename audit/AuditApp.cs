@@ -27,6 +27,15 @@ public static class AuditApp
             c.AddCommand<GraphsCommand>("graphs")
                 .WithDescription("Write DOT and Mermaid for every model state machine.")
                 .WithExample("graphs", "--out", "evidence/graphs");
+            c.AddCommand<BenchCommand>("bench")
+                .WithDescription("Benchmark: purchases/s, per-primitive costs and crypto floor, HTTP vs in-memory; writes bench.json.")
+                .WithExample("bench", "--purchases", "100", "--seconds", "2");
+            c.AddCommand<ServeCommand>("serve")
+                .WithDescription("Run one embodiment's patent example over loopback HTTP, printing the address map, outcomes and traces.")
+                .WithExample("serve", "--embodiment", "E7", "--once");
+            c.AddCommand<CheckCommand>("check")
+                .WithDescription("Run a scenario file (YAML) through the model and the implementation and compare.")
+                .WithExample("check", "scenarios/E7.yaml", "--json");
             c.SetExceptionHandler((ex, _) =>
             {
                 if (ex is CommandAppException)

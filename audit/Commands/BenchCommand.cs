@@ -1,0 +1,115 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using MultiWallet.Impl.Bench;
+using MultiWallet.Properties.Catalog;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MultiWallet.Audit.Commands;
+
+/// <summary>
+/// `bench`: runs impl's <see cref="PurchaseBenchmark"/> and <see cref="HttpVsMemoryBenchmark"/> as they are (all timing
+/// lives there), prints a table and writes bench.json.
+/// </summary>
+public sealed class BenchCommand : Command<BenchCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--purchases <N>")]
+        [Description("Purchases per transport in the HTTP vs in-memory run (default 200).")]
+        [DefaultValue(200)]
+        public int Purchases { get; init; } = 200;
+
+        [CommandOption("--seconds <S>")]
+        [Description("Time budget of the sequential purchase benchmark, half purchases, half primitives (default 4).")]
+        [DefaultValue(4.0)]
+        public double Seconds { get; init; } = 4.0;
+
+        [CommandOption("--concurrency <N>")]
+        [Description("Purchases in flight in the HTTP vs in-memory run (default 16).")]
+        [DefaultValue(16)]
+        public int Concurrency { get; init; } = 16;
+
+        [CommandOption("--out <DIR>")]
+        [Description("Directory for bench.json (default evidence/).")]
+        [DefaultValue("evidence")]
+        public string Out { get; init; } = "evidence";
+
+        public override ValidationResult Validate()
+        {
+            if (Purchases < 2) return ValidationResult.Error("--purchases must be at least 2");
+            if (Concurrency < 1) return ValidationResult.Error("--concurrency must be at least 1");
+            if (!(Seconds > 0) || Seconds > 3600) return ValidationResult.Error("--seconds must be in (0, 3600]");
+            if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out needs a directory");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        string dir;
+        try { dir = Directory.CreateDirectory(s.Out).FullName; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]usage error:[/] --out {s.Out}: {e.Message}");
+            return AuditApp.ExitUsage;
+        }
+        var seed = CheckContext.DefaultSeed;
+        AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet bench[/]: sequential purchases for {s.Seconds:0.##} s, then {s.Purchases} purchases per transport, {s.Concurrency} in flight");
+
+        BenchResult purchase;
+        HttpVsMemoryResult transports;
+        try
+        {
+            purchase = PurchaseBenchmark.Run(TimeSpan.FromSeconds(s.Seconds), seed);
+            transports = HttpVsMemoryBenchmark.Run(s.Purchases, s.Concurrency, 2, seed);
+        }
+        catch (InvalidOperationException e) // a benchmark purchase did not complete
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]benchmark failed:[/] {e.Message}");
+            return AuditApp.ExitFailed;
+        }
+
+        var ops = new Table().Title("single-operation costs (in-memory, sequential)").AddColumns("operation", "ms", "x per purchase", "ms per purchase");
+        foreach (var o in purchase.Ops)
+            ops.AddRow(Markup.Escape(o.Operation), F(o.Ms, 3), o.PerPurchase.ToString(CultureInfo.InvariantCulture), F(o.FloorMs, 3));
+        ops.AddRow("[bold]crypto floor per purchase[/]", "", "", $"[bold]{F(purchase.CryptoFloorMs, 3)}[/]");
+        AnsiConsole.Write(ops);
+
+        var sum = new Table().Title("throughput").AddColumns("figure", "value");
+        sum.AddRow("purchases/s (sequential, in-memory)", F(purchase.PurchasesPerSecond, 1));
+        sum.AddRow("ms per purchase", F(purchase.MsPerPurchase, 2));
+        sum.AddRow("purchase time / crypto floor", F(purchase.Ratio, 2));
+        sum.AddRow($"purchases/s in-memory ({transports.Concurrency} in flight)", F(transports.InMemory.PurchasesPerSecond, 1));
+        sum.AddRow($"purchases/s HTTP loopback ({transports.Concurrency} in flight)", F(transports.Http.PurchasesPerSecond, 1));
+        sum.AddRow("HTTP / in-memory", F(transports.Ratio, 2));
+        AnsiConsole.Write(sum);
+
+        var allPaid = transports.InMemory.Paid == transports.InMemory.Purchases && transports.Http.Paid == transports.Http.Purchases;
+        var path = Path.Combine(dir, "bench.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            seed,
+            machine = new { Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
+            purchase = new
+            {
+                purchase.Purchases, purchase.Seconds, purchase.PurchasesPerSecond, purchase.MsPerPurchase, purchase.CryptoFloorMs,
+                ratioToCryptoFloor = purchase.Ratio,
+                operations = purchase.Ops.Select(o => new { o.Operation, o.Ms, o.PerPurchase, o.FloorMs }),
+            },
+            httpVsMemory = new
+            {
+                transports.Purchases, transports.Concurrency, transports.Wallets, warmUp = HttpVsMemoryBenchmark.WarmUp,
+                inMemory = Run(transports.InMemory), http = Run(transports.Http), ratio = transports.Ratio,
+            },
+        }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+        AnsiConsole.WriteLine("bench: " + path);
+        if (!allPaid) AnsiConsole.MarkupLine("[red]not every timed purchase was paid[/]");
+        return allPaid ? AuditApp.ExitOk : AuditApp.ExitFailed;
+    }
+
+    private static object Run(TransportRun r) => new { transport = r.Transport.ToString(), r.Purchases, r.Paid, seconds = r.Elapsed.TotalSeconds, r.PurchasesPerSecond };
+
+    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,108 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MultiWallet.Audit.Scenarios;
+using MultiWallet.Properties.Bridge;
+using MultiWallet.Properties.Catalog;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MultiWallet.Audit.Commands;
+
+/// <summary>`check FILE`: run an auditor's scenario file through the model (and the implementation) and compare.</summary>
+public sealed class CheckCommand : Command<CheckCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("Scenario file (YAML, see scenarios/README.md).")]
+        public string File { get; init; } = "";
+
+        [CommandOption("--json")]
+        [Description("Print the result as JSON instead of tables.")]
+        public bool Json { get; init; }
+
+        [CommandOption("--seed <S>")]
+        [Description("Seed of the implementation's world (PKI, randomness); default the filing date 20000203.")]
+        public int? Seed { get; init; }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        Scenario scenario;
+        try { scenario = ScenarioFile.Load(s.File); }
+        catch (ScenarioException e)
+        {
+            if (s.Json) Console.WriteLine(JsonSerializer.Serialize(new { file = s.File, error = e.Message, line = e.Line, field = e.Field }, JsonOptions));
+            else AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return AuditApp.ExitUsage;
+        }
+
+        var seed = s.Seed ?? CheckContext.DefaultSeed;
+        IReadOnlyList<WakeUpReport> reports;
+        string mode;
+        try
+        {
+            (reports, mode) = ScenarioExecution.Run(scenario, seed);
+        }
+        catch (ArgumentException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {s.File}: the scenario cannot be run: {e.Message}");
+            return AuditApp.ExitUsage;
+        }
+
+        var agree = reports.All(r => r.ModelAgrees != false);
+        if (s.Json)
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                file = s.File, title = scenario.Title, embodiment = scenario.Topology.Embodiment.ToString(), seed, mode,
+                agree, wakeUps = reports,
+            }, JsonOptions));
+        else Print(scenario, seed, mode, reports, agree);
+        return agree ? AuditApp.ExitOk : AuditApp.ExitFailed;
+    }
+
+    private static void Print(Scenario sc, int seed, string mode, IReadOnlyList<WakeUpReport> reports, bool agree)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]{sc.Path}[/] {sc.Title ?? ""}");
+        AnsiConsole.MarkupLineInterpolated($"{sc.Topology.Embodiment}, seed {seed}, {mode}");
+        foreach (var w in sc.Topology.Wallets.Prepend(sc.Topology.Master).OfType<Model.Vocabulary.WalletSpec>())
+            AnsiConsole.MarkupLineInterpolated($"  wallet {w}");
+        foreach (var r in reports)
+        {
+            var agreeText = r.ModelAgrees switch { true => "[green]yes[/]", false => "[red]NO[/]", null => "[grey]n/a (model only)[/]" };
+            var t = new Table().Title($"step {r.Step}: {Markup.Escape(r.Input)}").HideHeaders().AddColumns("", "");
+            t.AddRow("outcome", Markup.Escape(r.Outcome));
+            if (r.RawOutcome is not null) t.AddRow("as the client saw it", Markup.Escape(r.RawOutcome));
+            if (r.ModelOutcome is not null) t.AddRow("model predicts", Markup.Escape(r.ModelOutcome));
+            t.AddRow("wallet", Markup.Escape(r.Wallet ?? "-"));
+            t.AddRow("brand", Markup.Escape(r.Brand ?? "-"));
+            t.AddRow("route", Markup.Escape(r.Route.Count == 0 ? "-" : string.Join("\n", r.Route)));
+            t.AddRow("model agrees", agreeText);
+            if (r.Divergence is not null) t.AddRow("first divergence", $"[red]{Markup.Escape(r.Divergence)}[/]");
+            t.AddRow(r.AbstractTrace is null ? "model trace" : "abstract trace", Markup.Escape(string.Join("\n", r.AbstractTrace ?? r.ModelTrace)));
+            if (r.Divergence is not null) t.AddRow("model trace", Markup.Escape(string.Join("\n", r.ModelTrace)));
+            if (r.Trace is not null) t.AddRow("trace", Markup.Escape(string.Join("\n", r.Trace)));
+            AnsiConsole.Write(t);
+        }
+        AnsiConsole.MarkupLine(agree ? "[green bold]OK[/]" : "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]");
+    }
+}
+
+/// <summary>Runs a parsed scenario: the model's prediction, and the implementation through the bridge when available.</summary>
+public static class ScenarioExecution
+{
+    public static (IReadOnlyList<WakeUpReport> Reports, string Mode) Run(Scenario sc, int seed)
+    {
+        var result = ScenarioRunner.Run(sc.Topology, sc.User, sc.Steps, seed);
+        return (result.WakeUps.Select(WakeUpReport.FromBridge).ToList(), "implementation (in-memory, real cryptography) against the model");
+    }
+}

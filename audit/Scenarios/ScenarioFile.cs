@@ -1,0 +1,358 @@
+using System.Collections.Immutable;
+using MultiWallet.Model.Vocabulary;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MultiWallet.Audit.Scenarios;
+
+/// <summary>A scenario file parsed into the model's vocabulary (see scenarios/README.md for the format).</summary>
+public sealed record Scenario(string Path, string? Title, Topology Topology, UserScript User, IReadOnlyList<Step> Steps);
+
+/// <summary>A scenario file that cannot be read: the file, the line, the field path and what is wrong.</summary>
+public sealed class ScenarioException(string file, long line, string field, string message)
+    : Exception($"{file}{(line > 0 ? $":{line}" : "")}: {(field.Length > 0 ? field + ": " : "")}{message}")
+{
+    public string File { get; } = file;
+    public long Line { get; } = line;
+    public string Field { get; } = field;
+}
+
+/// <summary>
+/// Reads an auditor's topology file (YAML) into <see cref="Topology"/>, <see cref="UserScript"/> and
+/// <see cref="Step"/>s. Every error names the file, the line and the field; unknown keys are rejected.
+/// Brands a wallet holds, advertises or is said to hold must be known (they need a CA); the brand of a
+/// wake-up may be anything, since an unknown brand there is a legitimate input (UnknownBrand).
+/// </summary>
+public static class ScenarioFile
+{
+    /// <summary>The one merchant of the implementation's world; every order belongs to it.</summary>
+    public const string DefaultMerchant = "SHOP-1";
+
+    public static Scenario Load(string path)
+    {
+        string text;
+        try { text = System.IO.File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ScenarioException(path, 0, "", $"cannot read: {e.Message}");
+        }
+        return Parse(text, path);
+    }
+
+    public static Scenario Parse(string text, string file)
+    {
+        var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
+        try { stream.Load(new Parser(scanner)); }
+        catch (YamlException e) { throw new ScenarioException(file, e.Start.Line, "", $"YAML error: {Inner(e)}"); }
+        // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
+        catch (InvalidOperationException) { throw new ScenarioException(file, scanner.CurrentPosition.Line, "", "YAML error: unexpected end of a flow collection ('[' or '{' not closed?)"); }
+        catch (ArgumentException e) { throw new ScenarioException(file, scanner.CurrentPosition.Line, "", $"YAML error: {e.Message}"); }
+        if (stream.Documents.Count != 1) throw new ScenarioException(file, 1, "", $"expected one YAML document, found {stream.Documents.Count}");
+        return new Reader(file).Read(stream.Documents[0].RootNode);
+    }
+
+    private static string Inner(YamlException e) => e.InnerException is YamlException i ? i.Message : e.Message;
+
+    private sealed class Reader(string file)
+    {
+        private Embodiment _e;
+        private readonly List<string> _walletNames = [];
+
+        private ScenarioException Err(YamlNode node, string field, string message) => new(file, node.Start.Line, field, message);
+
+        private YamlMappingNode Map(YamlNode n, string field) =>
+            n as YamlMappingNode ?? throw Err(n, field, "expected a mapping (key: value)");
+
+        private YamlSequenceNode Seq(YamlNode n, string field) =>
+            n as YamlSequenceNode ?? throw Err(n, field, "expected a list");
+
+        private string Scalar(YamlNode n, string field)
+        {
+            if (n is not YamlScalarNode s || s.Value is null) throw Err(n, field, "expected a single value");
+            if (string.IsNullOrWhiteSpace(s.Value)) throw Err(n, field, "must not be empty");
+            return s.Value.Trim();
+        }
+
+        private bool Bool(YamlNode n, string field) => Scalar(n, field) switch
+        {
+            "true" or "yes" => true,
+            "false" or "no" => false,
+            var v => throw Err(n, field, $"expected true or false, got '{v}'"),
+        };
+
+        private int Int(YamlNode n, string field, int min) =>
+            int.TryParse(Scalar(n, field), out var v) && v >= min ? v : throw Err(n, field, $"expected a whole number >= {min}, got '{Scalar(n, field)}'");
+
+        /// <summary>The mapping's entries by key; any key not in <paramref name="allowed"/> is rejected.</summary>
+        private Dictionary<string, (YamlNode Key, YamlNode Value)> Fields(YamlMappingNode m, string field, params string[] allowed)
+        {
+            var d = new Dictionary<string, (YamlNode, YamlNode)>(StringComparer.Ordinal);
+            foreach (var (k, v) in m.Children)
+            {
+                var key = Scalar(k, field);
+                var at = field.Length == 0 ? key : $"{field}.{key}";
+                if (!allowed.Contains(key)) throw Err(k, at, $"unknown key '{key}' (expected {string.Join(", ", allowed)})");
+                if (!d.TryAdd(key, (k, v))) throw Err(k, at, "duplicate key");
+            }
+            return d;
+        }
+
+        private static string At(string field, string key) => field.Length == 0 ? key : $"{field}.{key}";
+
+        private (YamlNode Key, YamlNode Value) Required(Dictionary<string, (YamlNode Key, YamlNode Value)> d, YamlNode owner, string field, string key) =>
+            d.TryGetValue(key, out var v) ? v : throw Err(owner, At(field, key), "required field missing");
+
+        private Brand KnownBrand(YamlNode n, string field)
+        {
+            var b = new Brand(Scalar(n, field));
+            return b.IsKnown ? b : throw Err(n, field, $"unknown brand '{b.Name}' (known: {string.Join(", ", Brand.Known)})");
+        }
+
+        private ImmutableSortedSet<Brand> BrandSet(YamlNode n, string field)
+        {
+            var s = Seq(n, field);
+            var list = s.Children.Select((c, i) => KnownBrand(c, $"{field}[{i}]")).ToList();
+            return [.. list];
+        }
+
+        private string WalletName(YamlNode n, string field, bool mustExist)
+        {
+            var name = Scalar(n, field);
+            if (mustExist && !_walletNames.Contains(name) && name != WalletNames.Msw)
+                throw Err(n, field, $"unknown wallet '{name}' (wallets: {string.Join(", ", _walletNames)})");
+            return name;
+        }
+
+        public Scenario Read(YamlNode root)
+        {
+            var top = Fields(Map(root, ""), "", "title", "embodiment", "wallets", "master", "knowledge", "user", "steps");
+            var title = top.TryGetValue("title", out var t) ? Scalar(t.Value, "title") : null;
+            var en = Required(top, root, "", "embodiment").Value;
+            var es = Scalar(en, "embodiment");
+            if (!Enum.TryParse(es, ignoreCase: false, out _e) || !Enum.IsDefined(_e) || !es.StartsWith('E'))
+                throw Err(en, "embodiment", $"unknown embodiment '{es}' (expected E1..E12)");
+
+            var wallets = ReadWallets(Required(top, root, "", "wallets").Value);
+            WalletSpec? master = null;
+            if (top.TryGetValue("master", out var mn))
+            {
+                if (!_e.IsMasterSlave()) throw Err(mn.Key, "master", $"{_e} has no master wallet (only E7..E12)");
+                master = ReadWallet(mn.Value, "master", WalletNames.Msw);
+                if (master.Name != WalletNames.Msw) throw Err(mn.Value, "master.name", $"the master wallet is named '{WalletNames.Msw}'");
+            }
+            else if (_e.IsMasterSlave()) master = WalletSpec.Honest(WalletNames.Msw);
+
+            var topology = new Topology(_e, wallets, master);
+            if (top.TryGetValue("knowledge", out var kn)) topology = ReadKnowledge(kn.Value, topology);
+            var user = top.TryGetValue("user", out var un) ? ReadUser(un.Value) : UserScript.Silent;
+            var steps = ReadSteps(Required(top, root, "", "steps").Value);
+            return new Scenario(file, title, topology, user, steps);
+        }
+
+        private List<WalletSpec> ReadWallets(YamlNode n)
+        {
+            var s = Seq(n, "wallets");
+            if (s.Children.Count == 0) throw Err(n, "wallets", "at least one wallet");
+            var prefix = _e.IsMasterSlave() ? "SSW-" : "SW-";
+            var list = new List<WalletSpec>();
+            for (var i = 0; i < s.Children.Count; i++)
+            {
+                var w = ReadWallet(s.Children[i], $"wallets[{i}]", null);
+                var expected = prefix + (i + 1);
+                if (w.Name != expected)
+                    throw Err(s.Children[i], $"wallets[{i}].name", $"'{w.Name}': wallets of {_e} are named {prefix}1, {prefix}2, ... in registration order (expected '{expected}')");
+                list.Add(w);
+                _walletNames.Add(w.Name);
+            }
+            return list;
+        }
+
+        private WalletSpec ReadWallet(YamlNode n, string field, string? defaultName)
+        {
+            var m = Map(n, field);
+            var d = Fields(m, field, "name", "held", "advertised", "down");
+            var name = d.TryGetValue("name", out var nn) ? Scalar(nn.Value, At(field, "name"))
+                : defaultName ?? throw Err(n, At(field, "name"), "required field missing");
+            var held = d.TryGetValue("held", out var h) ? BrandSet(h.Value, At(field, "held")) : Brands.None;
+            var adv = d.TryGetValue("advertised", out var a) ? BrandSet(a.Value, At(field, "advertised")) : held;
+            var down = d.TryGetValue("down", out var dn) && Bool(dn.Value, At(field, "down"));
+            return new WalletSpec(name, held, adv, down);
+        }
+
+        private Topology ReadKnowledge(YamlNode n, Topology t)
+        {
+            const string F = "knowledge";
+            var d = Fields(Map(n, F), F, "selectorTable", "installedWums", "masterBrandInfo", "masterSswInfo", "clientBrandInfo", "clientSswInfo");
+            void Only(string key, params Embodiment[] es)
+            {
+                if (d.TryGetValue(key, out var kv) && !es.Contains(_e))
+                    throw Err(kv.Key, $"{F}.{key}", $"not read in {_e} (only in {string.Join(", ", es)})");
+            }
+            Only("selectorTable", Embodiment.E3);
+            Only("installedWums", Embodiment.E4);
+            Only("masterBrandInfo", Embodiment.E7, Embodiment.E8);
+            Only("masterSswInfo", Embodiment.E9);
+            Only("clientBrandInfo", Embodiment.E11);
+            Only("clientSswInfo", Embodiment.E12);
+
+            IReadOnlyDictionary<string, ImmutableSortedSet<Brand>> Table(string key)
+            {
+                if (!d.TryGetValue(key, out var kv)) return ImmutableDictionary<string, ImmutableSortedSet<Brand>>.Empty;
+                var f = $"{F}.{key}";
+                var b = ImmutableDictionary.CreateBuilder<string, ImmutableSortedSet<Brand>>(StringComparer.Ordinal);
+                foreach (var (k, v) in Map(kv.Value, f).Children)
+                {
+                    var wallet = Scalar(k, f);
+                    if (b.ContainsKey(wallet)) throw Err(k, $"{f}.{wallet}", "duplicate key");
+                    b[wallet] = BrandSet(v, $"{f}.{wallet}");
+                }
+                return b.ToImmutable();
+            }
+            IReadOnlyList<string> Names(string key)
+            {
+                if (!d.TryGetValue(key, out var kv)) return [];
+                var f = $"{F}.{key}";
+                return Seq(kv.Value, f).Children.Select((c, i) => Scalar(c, $"{f}[{i}]")).ToList();
+            }
+
+            var wums = ImmutableDictionary.CreateBuilder<string, WumInstall>(StringComparer.Ordinal);
+            if (d.TryGetValue("installedWums", out var iw))
+            {
+                var f = $"{F}.installedWums";
+                foreach (var (k, v) in Map(iw.Value, f).Children)
+                {
+                    var wallet = WalletName(k, f, mustExist: true);
+                    var wf = $"{f}.{wallet}";
+                    var wd = Fields(Map(v, wf), wf, "version", "brands");
+                    wums[wallet] = new WumInstall(Int(Required(wd, v, wf, "version").Value, $"{wf}.version", 1), BrandSet(Required(wd, v, wf, "brands").Value, $"{wf}.brands"));
+                }
+            }
+            return t with
+            {
+                SelectorTable = Table("selectorTable"),
+                InstalledWums = wums.ToImmutable(),
+                MasterBrandInfo = Table("masterBrandInfo"),
+                MasterSswInfo = Names("masterSswInfo"),
+                ClientBrandInfo = Table("clientBrandInfo"),
+                ClientSswInfo = Names("clientSswInfo"),
+            };
+        }
+
+        private UserScript ReadUser(YamlNode n)
+        {
+            const string F = "user";
+            var d = Fields(Map(n, F), F, "preselected", "answers");
+            string? pre = null;
+            if (d.TryGetValue("preselected", out var p))
+            {
+                if (_e != Embodiment.E1) throw Err(p.Key, "user.preselected", $"only E1 registers a WUM before paying (this is {_e}); use answers");
+                pre = Scalar(p.Value, "user.preselected");
+            }
+            var answers = new List<UserAnswer>();
+            if (d.TryGetValue("answers", out var a))
+            {
+                var s = Seq(a.Value, "user.answers");
+                for (var i = 0; i < s.Children.Count; i++)
+                {
+                    var f = $"user.answers[{i}]";
+                    var c = s.Children[i];
+                    if (c is YamlScalarNode { Value: "nothing" }) { answers.Add(UserAnswer.Nothing); continue; }
+                    if (c is not YamlMappingNode am || am.Children.Count != 1)
+                        throw Err(c, f, "expected 'nothing', 'pick: NAME' or 'type: TEXT'");
+                    var ad = Fields(am, f, "pick", "type");
+                    answers.Add(ad.TryGetValue("pick", out var pk)
+                        ? new UserAnswer.Pick(Scalar(pk.Value, $"{f}.pick"))
+                        : new UserAnswer.TypeAddress(ad["type"].Value is YamlScalarNode { Value: var text } ? text ?? "" : throw Err(ad["type"].Value, $"{f}.type", "expected text")));
+                }
+            }
+            return new UserScript(pre, answers);
+        }
+
+        private List<Step> ReadSteps(YamlNode n)
+        {
+            var s = Seq(n, "steps");
+            var steps = new List<Step>();
+            var orders = new HashSet<OrderId>();
+            for (var i = 0; i < s.Children.Count; i++)
+            {
+                var f = $"steps[{i}]";
+                var c = s.Children[i];
+                if (c is not YamlMappingNode m || m.Children.Count != 1)
+                    throw Err(c, f, "expected one of wakeUp, replay, installWum, changeBrands, setDown");
+                var d = Fields(m, f, "wakeUp", "replay", "installWum", "changeBrands", "setDown");
+                var (kind, (key, v)) = d.Single();
+                var sf = $"{f}.{kind}";
+                Step step;
+                switch (kind)
+                {
+                    case "wakeUp":
+                    {
+                        var wd = Fields(Map(v, sf), sf, "order", "brand", "amount", "defect");
+                        var order = Order(Required(wd, v, sf, "order").Value, $"{sf}.order");
+                        var brand = new Brand(Scalar(Required(wd, v, sf, "brand").Value, $"{sf}.brand"));
+                        var amount = wd.TryGetValue("amount", out var am) ? Int(am.Value, $"{sf}.amount", 1) : 1000;
+                        var defect = wd.TryGetValue("defect", out var df) ? Defect(df.Value, $"{sf}.defect") : WakeUpDefect.None;
+                        orders.Add(order);
+                        step = new Step.WakeUp(order, brand, amount, defect);
+                        break;
+                    }
+                    case "replay":
+                    {
+                        var order = Order(v, sf);
+                        if (!orders.Contains(order)) throw Err(v, sf, $"order '{order}' was never woken up before this step");
+                        step = new Step.Replay(order);
+                        break;
+                    }
+                    case "installWum":
+                    {
+                        if (_e != Embodiment.E4) throw Err(key, sf, $"only E4 installs WUMs carrying brand information (this is {_e})");
+                        var wd = Fields(Map(v, sf), sf, "wallet", "version", "brands");
+                        step = new Step.InstallWum(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
+                            Int(Required(wd, v, sf, "version").Value, $"{sf}.version", 1), BrandSet(Required(wd, v, sf, "brands").Value, $"{sf}.brands"));
+                        break;
+                    }
+                    case "changeBrands":
+                    {
+                        var wd = Fields(Map(v, sf), sf, "wallet", "held", "advertised");
+                        var held = BrandSet(Required(wd, v, sf, "held").Value, $"{sf}.held");
+                        step = new Step.ChangeBrands(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true), held,
+                            wd.TryGetValue("advertised", out var adv) ? BrandSet(adv.Value, $"{sf}.advertised") : held);
+                        break;
+                    }
+                    default: // setDown
+                    {
+                        var wd = Fields(Map(v, sf), sf, "wallet", "down");
+                        step = new Step.SetDown(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
+                            !wd.TryGetValue("down", out var dn) || Bool(dn.Value, $"{sf}.down"));
+                        break;
+                    }
+                }
+                steps.Add(step);
+            }
+            if (!steps.Any(x => x is Step.WakeUp)) throw Err(n, "steps", "at least one wakeUp");
+            return steps;
+        }
+
+        private OrderId Order(YamlNode n, string field)
+        {
+            var v = Scalar(n, field);
+            var slash = v.IndexOf('/');
+            if (slash < 0) return new OrderId(DefaultMerchant, v);
+            if (slash == 0 || slash == v.Length - 1) throw Err(n, field, $"'{v}': expected LID or {DefaultMerchant}/LID");
+            if (v[..slash] != DefaultMerchant) throw Err(n, field, $"'{v}': the implementation has one merchant, {DefaultMerchant}");
+            return new OrderId(v[..slash], v[(slash + 1)..]);
+        }
+
+        private WakeUpDefect Defect(YamlNode n, string field) => Scalar(n, field) switch
+        {
+            "none" => WakeUpDefect.None,
+            "missingField" => WakeUpDefect.Missing,
+            "tamperedOI" => new WakeUpDefect.Tampered(TamperSite.OI),
+            "tamperedPI" => new WakeUpDefect.Tampered(TamperSite.PI),
+            "tamperedDualSig" => new WakeUpDefect.Tampered(TamperSite.DualSig),
+            "tamperedCert" => new WakeUpDefect.Tampered(TamperSite.Cert),
+            var x => throw Err(n, field, $"unknown defect '{x}' (expected none, missingField, tamperedOI, tamperedPI, tamperedDualSig, tamperedCert)"),
+        };
+    }
+}
