@@ -31,7 +31,7 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
         }
         catch (NetworkException e)
         {
-            return Refused.Because(e.Failure == NetworkFailure.UnknownAddress ? RefusalReason.UnknownAddress : RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} at session start");
+            return Refused.Because(RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} at session start");
         }
         for (var step = 0; step < MaxSteps; step++)
         {

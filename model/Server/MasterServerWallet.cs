@@ -84,13 +84,14 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             .PermitIf(T.Answer, S.RefusedNoChoice, () => Typed() is null, "picked nothing")
             .PermitIf(T.Answer, S.RefusedInvalidChoice, () => Typed() is { } t && !options.Contains(t), "picked something not offered");
 
-        // E10: the user types ssw://<name>.
+        // E10: the user types ssw://<name>. The MSW keeps no list of slaves (¶0153), so it can only learn
+        // that nobody is at a well-formed address by trying it (ConnectingSlave); only its own name it knows.
         Machine.Configure(S.ResolvingByAddress)
             .OnExit(() => Emit(new AbstractEvent.Chose(Typed())))
-            .PermitIf(T.Answer, S.ConnectingSlave, () => Addressed() is { } n && world.IsSlave(n), "address names a slave wallet")
+            .PermitIf(T.Answer, S.ConnectingSlave, () => Addressed() is { } n && n != WalletNames.Msw, "well-formed address of another server")
             .PermitIf(T.Answer, S.RefusedNoChoice, () => Typed() is null, "typed nothing")
             .PermitIf(T.Answer, S.RefusedMalformedAddress, () => Typed() is not null && Addressed() is null, "not of the form ssw://<name>")
-            .PermitIf(T.Answer, S.RefusedUnknownAddress, () => Addressed() is { } n && !world.IsSlave(n), "names no slave wallet");
+            .PermitIf(T.Answer, S.RefusedUnknownAddress, () => Addressed() == WalletNames.Msw, "names the master itself");
 
         // The single slave the user's answer allows: unreachable ends the purchase (no alternative exists).
         Machine.Configure(S.ConnectingSlave)
@@ -98,7 +99,8 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
                 e == Embodiment.E10 ? ParseAddress(Typed()!)! : Typed()!,
                 e == Embodiment.E10 ? $"typed address {Typed()}" : "chosen by user"))
             .PermitIf(T.Connect, S.Proxying, () => world.Answers(Target!), "slave answers")
-            .PermitIf(T.Connect, S.RefusedUnreachable, () => !world.Answers(Target!), "slave silent within bounded wait");
+            .PermitIf(T.Connect, S.RefusedUnreachable, () => !world.Answers(Target!) && (e != Embodiment.E10 || world.IsSlave(Target!)), "slave silent within bounded wait")
+            .PermitIf(T.Connect, S.RefusedUnknownAddress, () => e == Embodiment.E10 && !world.IsSlave(Target!), "E10: nobody at the typed address");
 
         Machine.Configure(S.Proxying)
             .OnEntryFrom(T.Probe, () => Route(_cursor.Current.Wallet, _why))
@@ -176,7 +178,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             S.RefusedNoChoice => new Outcome.Refused(Reason.NoChoice),
             S.RefusedInvalidChoice => new Outcome.Refused(Reason.InvalidChoice),
             S.RefusedMalformedAddress => new Outcome.Refused(Reason.MalformedAddress),
-            S.RefusedUnknownAddress => new Outcome.Refused(Reason.UnknownAddress),
+            S.RefusedUnknownAddress => new Outcome.Refused(Reason.UnknownAddress, _answer.Given is { } t ? ParseAddress(t) : null),
             S.RefusedUnreachable => new Outcome.Refused(Reason.WalletUnreachable, Target),
             _ => throw new InvalidOperationException($"MSW stopped in {State}"),
         };

@@ -21,7 +21,7 @@ public sealed class AskAtWakeUpRouting(IReadOnlyList<string> wallets, IUser user
         RoutingTrace.Chose(trace, actor, pick);
         return Task.FromResult(
             pick is null ? RoutingPlan.Refuse(Refused.Because(RefusalReason.NoChoice, null, "E2: the user chose no WUM"))
-            : !wallets.Contains(pick) ? RoutingPlan.Refuse(Refused.Because(RefusalReason.InvalidChoice, pick, $"E2: {pick} was not offered"))
+            : !wallets.Contains(pick) ? RoutingPlan.Refuse(Refused.Because(RefusalReason.InvalidChoice, null, $"E2: {pick} was not offered"))
             : RoutingPlan.Only(pick, "E2: the WUM the user chose at wake-up"));
     }
 }

@@ -28,6 +28,6 @@ public sealed class PreselectedRouting(IReadOnlyList<string> wallets, TraceLog t
 
     public Task<RoutingPlan> PlanAsync(WakeUp wakeUp, CancellationToken ct) => Task.FromResult(
         !asked || registered is null ? RoutingPlan.Refuse(Refused.Because(RefusalReason.NoChoice, null, "E1: no WUM was registered before the wake-up"))
-        : !wallets.Contains(registered) ? RoutingPlan.Refuse(Refused.Because(RefusalReason.InvalidChoice, registered, $"E1: registered {registered} is not one of the WUMs offered"))
+        : !wallets.Contains(registered) ? RoutingPlan.Refuse(Refused.Because(RefusalReason.InvalidChoice, null, $"E1: registered {registered} is not one of the WUMs offered"))
         : RoutingPlan.Only(registered, "E1: the WUM the user registered before payment"));
 }

@@ -11,6 +11,13 @@ namespace MultiWallet.Impl.Client.Selection;
 /// </summary>
 public sealed record RoutingPlan(IReadOnlyList<string> Candidates, bool Exclusive, string Reason, Refused? Refusal)
 {
+    /// <summary>
+    /// E10 only: the candidate is an address the user typed, so "no party at that address" is the user's
+    /// error (UnknownAddress), not a wallet that is down. Everywhere else a name that does not resolve is
+    /// treated as an unreachable wallet (the routing knowledge is what is wrong).
+    /// </summary>
+    public bool TypedAddress { get; init; }
+
     public static RoutingPlan Only(string wallet, string reason) => new([wallet], true, reason, null);
 
     public static RoutingPlan FirstReachable(IReadOnlyList<string> candidates, string reason) =>

@@ -34,7 +34,7 @@ public sealed class CertificateAcquisition(INetwork net, Address self, ServerWal
         }
         catch (NetworkException e)
         {
-            return (null, Refused.Because(e.Failure == NetworkFailure.UnknownAddress ? RefusalReason.UnknownAddress : RefusalReason.WalletUnreachable, ssw, $"{ssw} {e.Failure} at credential request"));
+            return (null, Refused.Because(RefusalReason.WalletUnreachable, ssw, $"{ssw} {e.Failure} at credential request"));
         }
         try
         {

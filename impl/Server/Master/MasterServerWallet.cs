@@ -85,7 +85,7 @@ public sealed class MasterServerWallet
         }
         var plan = await routing.PlanAsync(w, info, ct).ConfigureAwait(false);
         return await CandidateDispatch.RunAsync(plan, net.Trace, Name,
-            slave => acquisition is null ? proxy.StartAsync(m, wakeUpBytes, slave, session, ct) : AcquireAndBeginAsync(m, session, w, slave, ct),
+            slave => acquisition is null ? proxy.StartAsync(m, wakeUpBytes, slave, session, plan.TypedAddress, ct) : AcquireAndBeginAsync(m, session, w, slave, ct),
             MasterReplies.IsUnreachable,
             refused => MasterReplies.Refuse(m, session, refused)).ConfigureAwait(false);
     }

@@ -29,16 +29,16 @@ public sealed partial class TypedAddressSlaveRouting(INetwork net, Address self,
             typed = null;
         }
         RoutingTrace.Chose(net.Trace, actor, typed);
-        if (string.IsNullOrWhiteSpace(typed))
+        if (string.IsNullOrEmpty(typed))
             return RoutingPlan.Refuse(Refused.Because(RefusalReason.NoChoice, null, "E10: the user typed no address"));
         var m = AddressForm().Match(typed);
         if (!m.Success)
             return RoutingPlan.Refuse(Refused.Because(RefusalReason.MalformedAddress, null, $"E10: '{typed}' is not of the form ssw://NAME"));
         if (m.Groups[1].Value == self.WalletName)
             return RoutingPlan.Refuse(Refused.Because(RefusalReason.UnknownAddress, m.Groups[1].Value, $"E10: '{typed}' names the master itself, not a slave"));
-        return RoutingPlan.Only(m.Groups[1].Value, $"E10: the address the user typed ({typed})");
+        return RoutingPlan.Only(m.Groups[1].Value, $"E10: the address the user typed ({typed})") with { TypedAddress = true };
     }
 
-    [GeneratedRegex("^ssw://([A-Za-z0-9][A-Za-z0-9-]{0,31})$")]
+    [GeneratedRegex("^ssw://([A-Za-z0-9-]+)$")]
     private static partial Regex AddressForm();
 }

@@ -31,7 +31,7 @@ public sealed class UserPickSlaveRouting(string embodiment, IReadOnlyList<string
         }
         RoutingTrace.Chose(net.Trace, actor, pick);
         return pick is null ? RoutingPlan.Refuse(Refused.Because(RefusalReason.NoChoice, null, $"{embodiment}: the user chose no slave wallet"))
-            : !options.Contains(pick) ? RoutingPlan.Refuse(Refused.Because(RefusalReason.InvalidChoice, pick, $"{embodiment}: {pick} was not offered"))
+            : !options.Contains(pick) ? RoutingPlan.Refuse(Refused.Because(RefusalReason.InvalidChoice, null, $"{embodiment}: {pick} was not offered"))
             : RoutingPlan.Only(pick, $"{embodiment}: the slave the user chose");
     }
 }

@@ -18,11 +18,10 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
     public bool Owns(string session) { lock (gate) return sessions.ContainsKey(session); }
 
     /// <summary>Opens the slave session with the client's wake-up bytes; a refusal reply when the slave does not answer.</summary>
-    public async Task<NetMessage> StartAsync(NetMessage clientStart, byte[] wakeUpBytes, string slave, string clientSession, CancellationToken ct)
+    public async Task<NetMessage> StartAsync(NetMessage clientStart, byte[] wakeUpBytes, string slave, string clientSession, bool typedAddress, CancellationToken ct)
     {
         var to = Address.ServerWallet(slave);
         var upstream = $"{actor}/{clientSession}";
-        net.Trace.Decide(actor, "ProxyHop", new Dictionary<string, string> { ["to"] = slave }, "virtual WUM opens the slave session; bodies pass unchanged");
         NetMessage resp;
         try
         {
@@ -30,9 +29,11 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
         }
         catch (NetworkException e)
         {
-            var reason = e.Failure == NetworkFailure.UnknownAddress ? RefusalReason.UnknownAddress : RefusalReason.WalletUnreachable;
+            var reason = typedAddress && e.Failure == NetworkFailure.UnknownAddress ? RefusalReason.UnknownAddress : RefusalReason.WalletUnreachable;
             return MasterReplies.Refuse(clientStart, clientSession, Refused.Because(reason, slave, $"{slave} {e.Failure} at session start"));
         }
+        // The slave answered: the proxied session exists from here on (an unreachable slave gets no hop).
+        net.Trace.Decide(actor, "ProxyHop", new Dictionary<string, string> { ["to"] = slave }, "virtual WUM relays the slave session; bodies pass unchanged");
         if (resp.Kind == WalletProtocol.Forward) lock (gate) sessions[clientSession] = (to, upstream);
         return Back(clientStart, resp, clientSession);
     }
