@@ -12,8 +12,10 @@ namespace MultiWallet.Traces;
 /// One test per canonical scenario: (a) the hand-written expected outcomes hold, (b) the trace text matches the
 /// committed snapshot <c>traces/__snapshots__/&lt;scenario&gt;.snap</c>. The class also proves the two guarantees
 /// snapshot testing rests on: a changed trace fails, and in strict mode a missing snapshot fails. Every test that
-/// touches Snapshooter or SNAPSHOOTER_STRICT_MODE is in this one class, so xunit runs them one after another.
+/// touches Snapshooter or SNAPSHOOTER_STRICT_MODE is in one collection, so xunit runs them one after another (a
+/// successful match of a snapshot deletes its __mismatch__ file, and the strict-mode test changes the environment).
 /// </summary>
+[Collection(SnapshotCollection.Name)]
 public sealed class TraceSnapshotTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Scenarios()
@@ -100,6 +102,22 @@ public sealed class TraceSnapshotTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_snapshot_folder_is_found_from_the_repository_root_and_from_the_output_directory()
+    {
+        var repoRoot = Path.GetFullPath(Path.Combine(SnapshotStore.SourceFolder, ".."));
+        var missing = Path.Combine(Path.GetTempPath(), "mw-moved-" + Guid.NewGuid().ToString("N"));
+        // Source path unknown (binaries built elsewhere), audit started from the repository root or a subfolder.
+        Assert.Equal(SnapshotStore.SourceFolder.TrimEnd('/'), SnapshotStore.Folder(missing, repoRoot, missing)?.TrimEnd('/'));
+        Assert.Equal(SnapshotStore.SourceFolder.TrimEnd('/'), SnapshotStore.Folder(missing, Path.Combine(repoRoot, "audit"), missing)?.TrimEnd('/'));
+        // Neither: the copy beside the assembly (the .csproj copies every .snap as content).
+        var output = SnapshotStore.Folder(missing, Path.GetTempPath(), AppContext.BaseDirectory);
+        Assert.Equal(AppContext.BaseDirectory, output);
+        foreach (var s in CanonicalScenarios.All)
+            Assert.Equal(File.ReadAllText(SnapshotStore.SnapPath(SnapshotStore.FullName(s.Name, SnapshotStore.SourceFolder))),
+                File.ReadAllText(SnapshotStore.SnapPath(SnapshotStore.FullName(s.Name, output))));
+    }
+
+    [Fact]
     public void Every_committed_snapshot_belongs_to_a_scenario()
     {
         var names = Directory.GetFiles(Path.Combine(SnapshotStore.SourceFolder, SnapshotStore.FolderName), "*.snap").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
@@ -126,6 +144,7 @@ public sealed class TraceSnapshotTests(ITestOutputHelper output)
 }
 
 /// <summary>Runs the trace catalog through xunit as well (the same checks the audit command runs).</summary>
+[Collection(SnapshotCollection.Name)]
 public sealed class TraceCatalogTests(ITestOutputHelper output)
 {
     private static readonly IReadOnlyList<CheckEntry> Catalog = CheckCatalog.Discover(typeof(TraceCatalogTests).Assembly);
@@ -140,4 +159,11 @@ public sealed class TraceCatalogTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(Ids))]
     public void Check(string id) => CatalogAssert.Passes(Catalog, id, output.WriteLine);
+}
+
+/// <summary>The xunit collection that serialises every test touching snapshot files or SNAPSHOOTER_STRICT_MODE.</summary>
+[CollectionDefinition(Name)]
+public sealed class SnapshotCollection
+{
+    public const string Name = "trace snapshots";
 }

@@ -30,15 +30,18 @@ public static class SnapshotStore
     public static string FileName(string scenario) => scenario + ".snap";
 
     /// <summary>The folder holding <c>__snapshots__</c> to read from (see class remarks); null when none exists.</summary>
-    public static string? Folder()
+    public static string? Folder() => Folder(SourceFolder, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+
+    /// <summary>The lookup of <see cref="Folder()"/> with its three inputs explicit (tested on its own).</summary>
+    public static string? Folder(string sourceFolder, string workingDirectory, string outputDirectory)
     {
-        if (Directory.Exists(Path.Combine(SourceFolder, FolderName))) return SourceFolder;
-        for (var d = new DirectoryInfo(Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
+        if (Directory.Exists(Path.Combine(sourceFolder, FolderName))) return sourceFolder;
+        for (var d = new DirectoryInfo(workingDirectory); d is not null; d = d.Parent)
         {
             var candidate = Path.Combine(d.FullName, "traces");
             if (Directory.Exists(Path.Combine(candidate, FolderName))) return candidate;
         }
-        return Directory.Exists(Path.Combine(AppContext.BaseDirectory, FolderName)) ? AppContext.BaseDirectory : null;
+        return Directory.Exists(Path.Combine(outputDirectory, FolderName)) ? outputDirectory : null;
     }
 
     public static SnapshotFullName FullName(string scenario, string? folder = null) => new(FileName(scenario), folder ?? Folder() ?? SourceFolder);
