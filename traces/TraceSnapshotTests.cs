@@ -77,6 +77,10 @@ public sealed class TraceSnapshotTests(ITestOutputHelper output)
             var e = Assert.ThrowsAny<Exception>(() => Snapshot.Match("some trace\n", full));
             Assert.Contains("Strict mode", e.Message, StringComparison.OrdinalIgnoreCase);
             Assert.False(File.Exists(SnapshotStore.SnapPath(full)), "strict mode must not write the missing snapshot");
+            // Contrast (so the check above is not vacuous): without strict mode the same call writes the snapshot and passes.
+            Environment.SetEnvironmentVariable("SNAPSHOOTER_STRICT_MODE", null);
+            Snapshot.Match("some trace\n", full);
+            Assert.True(File.Exists(SnapshotStore.SnapPath(full)), "outside strict mode Snapshooter writes a missing snapshot");
         }
         finally
         {
