@@ -130,4 +130,45 @@ internal static class TraceCatalogChecks
 
     [Check("TRACE-E12-MSW-PAYS-ITSELF", Title = "E12: the MSW pays itself when it holds the brand; trace matches the committed snapshot", Requirements = ["E12", "INV-ROUTE-SOUND"], Embodiments = ["E12"], Kind = "trace")]
     public static CheckOutcome T_E12_msw_pays_itself(CheckContext ctx) => TraceVerification.Check(ctx, "E12-msw-pays-itself");
+    [Check("TRACE-E6-UNKNOWN-BRAND", Title = "E6: unknown brand refused, nothing sent, nothing remembered; trace matches the committed snapshot", Requirements = ["E6", "INV-BAD-INPUT"], Embodiments = ["E6"], Kind = "trace")]
+    public static CheckOutcome T_E6_unknown_brand(CheckContext ctx) => TraceVerification.Check(ctx, "E6-unknown-brand");
+
+    [Check("TRACE-E6-MALFORMED-WAKEUP", Title = "E6: truncated wake-up refused, nothing sent, nothing remembered; trace matches the committed snapshot", Requirements = ["E6", "INV-BAD-INPUT"], Embodiments = ["E6"], Kind = "trace")]
+    public static CheckOutcome T_E6_malformed_wakeup(CheckContext ctx) => TraceVerification.Check(ctx, "E6-malformed-wakeup");
+
+    [Check("TRACE-E6-FIRST-CAPABLE-DOWN", Title = "E6: an unreachable capable SW is skipped; trace matches the committed snapshot", Requirements = ["E6", "INV-ROUTE-COMPLETE"], Embodiments = ["E6"], Kind = "trace")]
+    public static CheckOutcome T_E6_first_capable_down(CheckContext ctx) => TraceVerification.Check(ctx, "E6-first-capable-down");
+
+    [Check("TRACE-E7-REPLAYED-ORDER", Title = "E7: replayed wake-up refused at the WUM, one authorization; trace matches the committed snapshot", Requirements = ["E7", "INV-ONCE"], Embodiments = ["E7"], Kind = "trace")]
+    public static CheckOutcome T_E7_replayed_order(CheckContext ctx) => TraceVerification.Check(ctx, "E7-replayed-order");
+
+    [Check("TRACE-E8-NO-CAPABLE-WALLET", Title = "E8: no SSW with the brand -> NoCapableWallet; trace matches the committed snapshot", Requirements = ["E8", "INV-ROUTE-COMPLETE"], Embodiments = ["E8"], Kind = "trace")]
+    public static CheckOutcome T_E8_no_capable_wallet(CheckContext ctx) => TraceVerification.Check(ctx, "E8-no-capable-wallet");
+
+    [Check("TRACE-E9-CHOICE-LACKS-BRAND", Title = "E9: the picked SSW lacks the brand -> BrandNotHeld; trace matches the committed snapshot", Requirements = ["E9", "INV-OFFER", "INV-ROUTE-SOUND"], Embodiments = ["E9"], Kind = "trace")]
+    public static CheckOutcome T_E9_choice_lacks_brand(CheckContext ctx) => TraceVerification.Check(ctx, "E9-choice-lacks-brand");
+
+    [Check("TRACE-E9-CHOSEN-DOWN", Title = "E9: the picked SSW is down -> WalletUnreachable; trace matches the committed snapshot", Requirements = ["E9", "INV-ROUTE-COMPLETE"], Embodiments = ["E9"], Kind = "trace")]
+    public static CheckOutcome T_E9_chosen_down(CheckContext ctx) => TraceVerification.Check(ctx, "E9-chosen-down");
+
+    [Check("TRACE-E10-TYPED-LACKS-BRAND", Title = "E10: the typed SSW lacks the brand -> BrandNotHeld; trace matches the committed snapshot", Requirements = ["E10", "INV-OFFER", "INV-ROUTE-SOUND"], Embodiments = ["E10"], Kind = "trace")]
+    public static CheckOutcome T_E10_typed_lacks_brand(CheckContext ctx) => TraceVerification.Check(ctx, "E10-typed-lacks-brand");
+
+    [Check("TRACE-E10-NO-ADDRESS", Title = "E10: nothing typed -> NoChoice; trace matches the committed snapshot", Requirements = ["E10", "INV-OFFER"], Embodiments = ["E10"], Kind = "trace")]
+    public static CheckOutcome T_E10_no_address(CheckContext ctx) => TraceVerification.Check(ctx, "E10-no-address");
+
+    [Check("TRACE-E10-TYPED-DOWN", Title = "E10: the typed SSW is down -> WalletUnreachable; trace matches the committed snapshot", Requirements = ["E10", "INV-ROUTE-COMPLETE"], Embodiments = ["E10"], Kind = "trace")]
+    public static CheckOutcome T_E10_typed_down(CheckContext ctx) => TraceVerification.Check(ctx, "E10-typed-down");
+
+    [Check("TRACE-E11-NO-CAPABLE-WALLET", Title = "E11: client information names no capable SSW -> NoCapableWallet; trace matches the committed snapshot", Requirements = ["E11", "INV-ROUTE-COMPLETE"], Embodiments = ["E11"], Kind = "trace")]
+    public static CheckOutcome T_E11_no_capable_wallet(CheckContext ctx) => TraceVerification.Check(ctx, "E11-no-capable-wallet");
+
+    [Check("TRACE-E12-CHOICE-NOT-OFFERED", Title = "E12: the user picks an SSW not offered -> InvalidChoice; trace matches the committed snapshot", Requirements = ["E12", "INV-OFFER"], Embodiments = ["E12"], Kind = "trace")]
+    public static CheckOutcome T_E12_choice_not_offered(CheckContext ctx) => TraceVerification.Check(ctx, "E12-choice-not-offered");
+
+    [Check("TRACE-E12-CHOICE-LACKS-BRAND", Title = "E12: the picked SSW lacks the brand -> BrandNotHeld; trace matches the committed snapshot", Requirements = ["E12", "INV-OFFER", "INV-ROUTE-SOUND"], Embodiments = ["E12"], Kind = "trace")]
+    public static CheckOutcome T_E12_choice_lacks_brand(CheckContext ctx) => TraceVerification.Check(ctx, "E12-choice-lacks-brand");
+
+    [Check("TRACE-E1-DECLINED", Title = "gateway decline surfaces as Declined, no authorization; trace matches the committed snapshot", Requirements = ["E1", "INV-ONCE"], Embodiments = ["E1"], Kind = "trace")]
+    public static CheckOutcome T_E1_declined(CheckContext ctx) => TraceVerification.Check(ctx, "E1-declined");
 }

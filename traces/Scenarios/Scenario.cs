@@ -42,6 +42,8 @@ public sealed record WakeUpStep(string LidM, string Brand, Expected Expect)
     public Action<ScenarioRun>? Before { get; init; }
     /// <summary>Pays through another entry point than the embodiment's (e.g. a second PC's WUM); null = the embodiment's entry.</summary>
     public Func<ScenarioRun, MultiWallet.Impl.Client.IPaymentEntry>? Via { get; init; }
+    /// <summary>Hand-made wake-up bytes (bad input) instead of the merchant's offer; LID-M and brand are then labels only.</summary>
+    public Func<byte[]>? RawWakeUp { get; init; }
 }
 
 /// <summary>A canonical scenario: name, embodiment, topology, scripted user answers, wake-ups with their expected outcomes.</summary>

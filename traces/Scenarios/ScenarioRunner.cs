@@ -59,7 +59,8 @@ public static class ScenarioRunner
             i++;
             var bookmark = run.World.Trace.Count;
             step.Before?.Invoke(run);
-            if (!wakeUps.TryGetValue(step.LidM, out var bytes)) wakeUps[step.LidM] = bytes = run.World.WakeUp(step.LidM, step.Brand);
+            var bytes = step.RawWakeUp?.Invoke();
+            if (bytes is null && !wakeUps.TryGetValue(step.LidM, out bytes)) wakeUps[step.LidM] = bytes = run.World.WakeUp(step.LidM, step.Brand);
             var entry = step.Via?.Invoke(run) ?? run.Embodiment.Entry;
             var outcome = entry.PayAsync(bytes).GetAwaiter().GetResult();
             var events = run.World.Trace.Since(bookmark);
