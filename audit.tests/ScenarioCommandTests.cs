@@ -44,20 +44,6 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(0, AuditApp.Run(["check", path, "--json", "--seed", "7"]));
     }
 
-    public static TheoryData<string> FindingFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(Path.Combine(ScenariosDir(), "findings"), "*.yaml").Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(f));
-        return data;
-    }
-
-    /// <summary>Known model/implementation divergences, kept as reproductions: `check` must exit 1 on each
-    /// (when one is resolved, this fails: move the file up into scenarios/).</summary>
-    [Theory]
-    [MemberData(nameof(FindingFiles))]
-    public void Every_finding_reproduces_with_exit_1(string file) =>
-        Assert.Equal(1, AuditApp.Run(["check", Path.Combine(ScenariosDir(), "findings", file)]));
-
     private string Write(string name, string text)
     {
         var p = Path.Combine(_dir, name);
