@@ -9,10 +9,10 @@ namespace MultiWallet.Traces.Scenarios;
 /// <summary>A running scenario: the world, the embodiment built on it, the scripted user.</summary>
 public sealed class ScenarioRun
 {
-    internal ScenarioRun(Scenario s)
+    internal ScenarioRun(Scenario s, WorldTransport transport)
     {
         Scenario = s;
-        World = new PaymentWorld(Scenario.Seed);
+        World = new PaymentWorld(Scenario.Seed, transport: transport);
         User = new ScriptedUser(s.Answers);
         Embodiment = EmbodimentWorld.Build(World, s.Topology, User);
     }
@@ -45,12 +45,19 @@ public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<WakeUpResul
     }
 }
 
-/// <summary>Runs a scenario deterministically (fixed seed, in-memory network).</summary>
+/// <summary>Runs a scenario deterministically (fixed seed; in-memory network unless told otherwise).</summary>
 public static class ScenarioRunner
 {
-    public static ScenarioResult Run(Scenario s)
+    public static ScenarioResult Run(Scenario s, WorldTransport transport = WorldTransport.InMemory)
     {
-        var run = new ScenarioRun(s);
+        var run = new ScenarioRun(s, transport);
+        try { return Run(run); }
+        finally { run.World.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    private static ScenarioResult Run(ScenarioRun run)
+    {
+        var s = run.Scenario;
         var wakeUps = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var results = new List<WakeUpResult>();
         var i = 0;
