@@ -39,7 +39,12 @@ public sealed class MultiServerWum : ModelMachine<MultiServerWum.S, MultiServerW
     {
         Fire(T.WakeUp);
         Fire(T.QueriesDone);
-        while (State == S.Routing) Fire(T.Probe);
+        for (var round = 0; State == S.Routing; round++)
+        {
+            // Each Probe consumes one candidate; a bound turns a modelling bug into an error instead of a hang.
+            if (round > 10_000) throw new InvalidOperationException("WUM routing does not terminate");
+            Fire(T.Probe);
+        }
         return State == S.Connected ? null : new Outcome.Refused(Reason.NoCapableWallet);
     }
 }

@@ -116,7 +116,12 @@ public sealed class Selector : ModelMachine<Selector.S, Selector.T>
             _answer = _world.NextAnswer();
             Fire(T.Answer);
         }
-        while (State == S.Routing) Fire(T.Probe);
+        for (var round = 0; State == S.Routing; round++)
+        {
+            // Each Probe consumes one candidate; a bound turns a modelling bug into an error instead of a hang.
+            if (round > 10_000) throw new InvalidOperationException("selector routing does not terminate");
+            Fire(T.Probe);
+        }
         return State switch
         {
             S.Dispatched => null,

@@ -65,14 +65,14 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
 
         // E7/E8: the MSW's own brand information; first listed slave that answers.
         Machine.Configure(S.ResolvingByBrandInfo)
-            .OnEntry(() => _cursor = Cursor(topo.MasterBrandInfo, $"brand info lists {brand}"))
+            .OnEntryFrom(T.Resolve, () => _cursor = Cursor(topo.MasterBrandInfo, $"brand info lists {brand}"))
             .PermitIf(T.Probe, S.Proxying, () => _cursor.Dispatchable && e == Embodiment.E7, "E7: lists the brand, slave answers: proxy")
             .PermitIf(T.Probe, S.AcquiringCredential, () => _cursor.Dispatchable && e == Embodiment.E8, "E8: lists the brand, slave answers: acquire credential");
         RouteProbe.ConfigureSkips(Machine, S.ResolvingByBrandInfo, T.Probe, S.RefusedNoCapable, () => _cursor, run);
 
         // E11: the same rule on the brand information the client WUM sent.
         Machine.Configure(S.ResolvingByClientInfo)
-            .OnEntry(() => _cursor = Cursor(topo.ClientBrandInfo, $"client brand info lists {brand}"))
+            .OnEntryFrom(T.Resolve, () => _cursor = Cursor(topo.ClientBrandInfo, $"client brand info lists {brand}"))
             .PermitIf(T.Probe, S.Proxying, () => _cursor.Dispatchable, "lists the brand, slave answers: proxy");
         RouteProbe.ConfigureSkips(Machine, S.ResolvingByClientInfo, T.Probe, S.RefusedNoCapable, () => _cursor, run);
 
@@ -128,6 +128,13 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
         Declared();
     }
 
+    private void Probe(int round)
+    {
+        // Each Probe consumes one candidate; a bound turns a modelling bug into an error instead of a hang.
+        if (round > 10_000) throw new InvalidOperationException("MSW routing does not terminate");
+        Fire(T.Probe);
+    }
+
     /// <summary>The wallet the MSW routed to (itself when it pays itself).</summary>
     public string? Target { get; private set; }
 
@@ -151,7 +158,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
     public Outcome Handle(Func<string, Outcome> payAt)
     {
         Fire(T.Resolve);
-        while (State is S.ResolvingByBrandInfo or S.ResolvingByClientInfo) Fire(T.Probe);
+        for (var guard = 0; State is S.ResolvingByBrandInfo or S.ResolvingByClientInfo; guard++) Probe(guard);
         if (State is S.ResolvingByUserChoice or S.ResolvingByAddress)
         {
             _answer = _world.NextAnswer();
