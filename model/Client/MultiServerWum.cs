@@ -19,7 +19,7 @@ public sealed class MultiServerWum : ModelMachine<MultiServerWum.S, MultiServerW
     {
         Machine.Configure(S.Idle).Permit(T.WakeUp, S.Querying);
         Machine.Configure(S.Querying)
-            .OnEntry(() => _cursor = new RouteCursor(LiveQuery.Ask(world, Emit), brand, world.Answers))
+            .OnEntry(() => _cursor = new RouteCursor(LiveQuery.Ask(world, Emit), brand, world.Answers), "Queried: every SW, live")
             .Permit(T.QueriesDone, S.Routing);
         Machine.Configure(S.Routing)
             .PermitIf(T.Probe, S.Connected, () => _cursor.Dispatchable, "SW advertises the brand and answers");
@@ -29,7 +29,7 @@ public sealed class MultiServerWum : ModelMachine<MultiServerWum.S, MultiServerW
             {
                 Chosen = _cursor.Current.Wallet;
                 Emit(new AbstractEvent.Routed(Decider, Chosen, $"SW advertises {brand}"));
-            });
+            }, "Routed(WUM, SW)");
         Declared();
     }
 

@@ -60,49 +60,49 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             .PermitIf(T.Resolve, S.ResolvingByClientInfo, () => !HoldsIt() && e == Embodiment.E11, "lacks it; E11: client brand information");
 
         Machine.Configure(S.PayingItself)
-            .OnEntry(() => Route(WalletNames.Msw, $"holds {brand}"))
+            .OnEntry(() => Route(WalletNames.Msw, $"holds {brand}"), "Routed(MSW, MSW)")
             .Permit(T.Finish, S.Done);
 
         // E7/E8: the MSW's own brand information; first listed slave that answers.
         Machine.Configure(S.ResolvingByBrandInfo)
-            .OnEntryFrom(T.Resolve, () => _cursor = Cursor(topo.MasterBrandInfo, $"brand info lists {brand}"))
+            .OnEntryFrom(T.Resolve, () => _cursor = Cursor(topo.MasterBrandInfo, $"brand info lists {brand}"), "read MSW brand information")
             .PermitIf(T.Probe, S.Proxying, () => _cursor.Dispatchable && e == Embodiment.E7, "E7: lists the brand, slave answers: proxy")
             .PermitIf(T.Probe, S.AcquiringCredential, () => _cursor.Dispatchable && e == Embodiment.E8, "E8: lists the brand, slave answers: acquire credential");
         RouteProbe.ConfigureSkips(Machine, S.ResolvingByBrandInfo, T.Probe, S.RefusedNoCapable, () => _cursor, run);
 
         // E11: the same rule on the brand information the client WUM sent.
         Machine.Configure(S.ResolvingByClientInfo)
-            .OnEntryFrom(T.Resolve, () => _cursor = Cursor(topo.ClientBrandInfo, $"client brand info lists {brand}"))
+            .OnEntryFrom(T.Resolve, () => _cursor = Cursor(topo.ClientBrandInfo, $"client brand info lists {brand}"), "read client brand information")
             .PermitIf(T.Probe, S.Proxying, () => _cursor.Dispatchable, "lists the brand, slave answers: proxy");
         RouteProbe.ConfigureSkips(Machine, S.ResolvingByClientInfo, T.Probe, S.RefusedNoCapable, () => _cursor, run);
 
         // E9/E12: offer exactly the SSWs of the information, in registration order.
         Machine.Configure(S.ResolvingByUserChoice)
-            .OnEntry(() => Emit(new AbstractEvent.Offered(options)))
-            .OnExit(() => Emit(new AbstractEvent.Chose(Typed())))
+            .OnEntry(() => Emit(new AbstractEvent.Offered(options)), "Offered: SSWs of the information")
+            .OnExit(() => Emit(new AbstractEvent.Chose(Typed())), "Chose")
             .PermitIf(T.Answer, S.ConnectingSlave, () => Typed() is { } t && options.Contains(t), "picked an offered SSW")
             .PermitIf(T.Answer, S.RefusedNoChoice, () => Typed() is null, "picked nothing")
             .PermitIf(T.Answer, S.RefusedInvalidChoice, () => Typed() is { } t && !options.Contains(t), "picked something not offered");
 
         // E10: the user types ssw://<name>.
         Machine.Configure(S.ResolvingByAddress)
-            .OnExit(() => Emit(new AbstractEvent.Chose(Typed())))
+            .OnExit(() => Emit(new AbstractEvent.Chose(Typed())), "Chose")
             .PermitIf(T.Answer, S.ConnectingSlave, () => Addressed() is { } n && world.IsSlave(n), "address names a slave wallet")
             .PermitIf(T.Answer, S.RefusedNoChoice, () => Typed() is null, "typed nothing")
-            .PermitIf(T.Answer, S.RefusedMalformedAddress, () => Typed() is not null && Addressed() is null, "not of the form ssw://<name>")
+            .PermitIf(T.Answer, S.RefusedMalformedAddress, () => Typed() is not null && Addressed() is null, "not of the form ssw://name")
             .PermitIf(T.Answer, S.RefusedUnknownAddress, () => Addressed() is { } n && !world.IsSlave(n), "names no slave wallet");
 
         // The single slave the user's answer allows: unreachable ends the purchase (no alternative exists).
         Machine.Configure(S.ConnectingSlave)
             .OnEntryFrom(T.Answer, () => Route(
                 e == Embodiment.E10 ? ParseAddress(Typed()!)! : Typed()!,
-                e == Embodiment.E10 ? $"typed address {Typed()}" : "chosen by user"))
+                e == Embodiment.E10 ? $"typed address {Typed()}" : "chosen by user"), "Routed: the one slave allowed")
             .PermitIf(T.Connect, S.Proxying, () => world.Answers(Target!), "slave answers")
             .PermitIf(T.Connect, S.RefusedUnreachable, () => !world.Answers(Target!), "slave silent within bounded wait");
 
         Machine.Configure(S.Proxying)
-            .OnEntryFrom(T.Probe, () => Route(_cursor.Current.Wallet, _why))
-            .OnEntry(() => Emit(new AbstractEvent.ProxyHop(WalletNames.Msw, Target!)))
+            .OnEntryFrom(T.Probe, () => Route(_cursor.Current.Wallet, _why), "Routed: first capable")
+            .OnEntry(() => Emit(new AbstractEvent.ProxyHop(WalletNames.Msw, Target!)), "ProxyHop via virtual WUM")
             .Permit(T.Finish, S.Done);
 
         // E8: certificate acquisition module.
@@ -111,7 +111,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             {
                 Route(_cursor.Current.Wallet, _why);
                 _released = new CredentialCustodian(run, world, Target!, brand).Release();
-            })
+            }, "Routed; ask the custodian")
             .PermitIf(T.Release, S.Paying, () => _released, "custodian released the credential")
             .PermitIf(T.Release, S.RefusedCredential, () => !_released, "custodian refused");
 
@@ -120,11 +120,11 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             {
                 Emit(new AbstractEvent.CredentialReleased(Target!, WalletNames.Msw));
                 _completed = new SetPurchase(run, _defect).RunToEnd();
-            })
+            }, "CredentialReleased; run SET as MSW")
             .Permit(T.Finish, run.Perturbed(Perturbation.MswSkipsErase) ? S.Done : S.Erased);
 
         // The key is zeroed after PRes or after any failure (DECISIONS.md, E8 custody).
-        Machine.Configure(S.Erased).OnEntry(() => Emit(new AbstractEvent.CredentialErased(WalletNames.Msw)));
+        Machine.Configure(S.Erased).OnEntry(() => Emit(new AbstractEvent.CredentialErased(WalletNames.Msw)), "CredentialErased");
         Declared();
     }
 
