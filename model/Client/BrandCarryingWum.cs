@@ -21,7 +21,7 @@ public sealed class BrandCarryingWum : ModelMachine<BrandCarryingWum.S, BrandCar
         Machine.Configure(S.NotInstalled)
             .Permit(T.Install, S.Installed);
         Machine.Configure(S.Installed)
-            .OnEntry(() => Current = _offered)
+            .OnEntry(() => Current = _offered, "take the offered version")
             .PermitReentryIf(T.Install, () => _offered!.Version > Current!.Version, "newer version")
             .IgnoreIf(T.Install, () => _offered!.Version <= Current!.Version, "same or older version");
         Declared();

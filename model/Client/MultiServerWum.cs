@@ -19,7 +19,7 @@ public sealed class MultiServerWum : ModelMachine<MultiServerWum.S, MultiServerW
     {
         Machine.Configure(S.Idle).Permit(T.WakeUp, S.Querying);
         Machine.Configure(S.Querying)
-            .OnEntry(() => _cursor = new RouteCursor(LiveQuery.Ask(world, Emit), brand, world.Answers))
+            .OnEntry(() => _cursor = new RouteCursor(LiveQuery.Ask(world, Emit), brand, world.Answers), "Queried: every SW, live")
             .Permit(T.QueriesDone, S.Routing);
         Machine.Configure(S.Routing)
             .PermitIf(T.Probe, S.Connected, () => _cursor.Dispatchable, "SW advertises the brand and answers");
@@ -29,7 +29,7 @@ public sealed class MultiServerWum : ModelMachine<MultiServerWum.S, MultiServerW
             {
                 Chosen = _cursor.Current.Wallet;
                 Emit(new AbstractEvent.Routed(Decider, Chosen, $"SW advertises {brand}"));
-            });
+            }, "Routed(WUM, SW)");
         Declared();
     }
 
@@ -39,7 +39,12 @@ public sealed class MultiServerWum : ModelMachine<MultiServerWum.S, MultiServerW
     {
         Fire(T.WakeUp);
         Fire(T.QueriesDone);
-        while (State == S.Routing) Fire(T.Probe);
+        for (var round = 0; State == S.Routing; round++)
+        {
+            // Each Probe consumes one candidate; a bound turns a modelling bug into an error instead of a hang.
+            if (round > 10_000) throw new InvalidOperationException("WUM routing does not terminate");
+            Fire(T.Probe);
+        }
         return State == S.Connected ? null : new Outcome.Refused(Reason.NoCapableWallet);
     }
 }

@@ -47,25 +47,25 @@ public sealed class Selector : ModelMachine<Selector.S, Selector.T>
             .PermitIf(T.WakeUp, S.Querying, () => e is Embodiment.E4 or Embodiment.E5, "E4/E5: ask WUMs or SWs");
 
         Machine.Configure(S.Offering)
-            .OnEntry(() => Emit(new AbstractEvent.Offered(offered)))
-            .OnExit(() => Emit(new AbstractEvent.Chose(_answer.Given)))
+            .OnEntry(() => Emit(new AbstractEvent.Offered(offered)), "Offered: every WUM")
+            .OnExit(() => Emit(new AbstractEvent.Chose(_answer.Given)), "Chose")
             .PermitIf(T.Answer, S.Dispatched, () => _answer.Given is { } t && offered.Contains(t), "picked an offered WUM")
             .PermitIf(T.Answer, S.RefusedNoChoice, () => _answer.Given is null, "picked nothing")
             .PermitIf(T.Answer, S.RefusedInvalidChoice, () => _answer.Given is { } t && !offered.Contains(t), "picked something not offered");
 
         Machine.Configure(S.Querying)
-            .OnEntry(() => _cursor = e == Embodiment.E4 ? AskWums(wums) : AskServers())
+            .OnEntry(() => _cursor = e == Embodiment.E4 ? AskWums(wums) : AskServers(), "Queried: installed WUMs (E4) or SWs (E5)")
             .Permit(T.QueriesDone, S.Routing);
 
         Machine.Configure(S.Routing)
-            .OnEntryFrom(T.WakeUp, () => _cursor = FromTable(run))
+            .OnEntryFrom(T.WakeUp, () => _cursor = FromTable(run), "read the selector table")
             .PermitIf(T.Probe, S.Dispatched, () => _cursor.Dispatchable, "knowledge lists the brand and the SW answers");
         RouteProbe.ConfigureSkips(Machine, S.Routing, T.Probe, S.RefusedNoCapable, () => _cursor, run);
 
         Machine.Configure(S.Dispatched)
-            .OnEntryFrom(T.WakeUp, () => Dispatch(registered!, "registered by user"))
-            .OnEntryFrom(T.Answer, () => Dispatch(_answer.Given!, "chosen by user"))
-            .OnEntryFrom(T.Probe, () => Dispatch(_cursor.Current.Wallet, _why));
+            .OnEntryFrom(T.WakeUp, () => Dispatch(registered!, "registered by user"), "Routed: registered WUM")
+            .OnEntryFrom(T.Answer, () => Dispatch(_answer.Given!, "chosen by user"), "Routed: chosen WUM")
+            .OnEntryFrom(T.Probe, () => Dispatch(_cursor.Current.Wallet, _why), "Routed: first capable");
         Declared();
     }
 
@@ -116,7 +116,12 @@ public sealed class Selector : ModelMachine<Selector.S, Selector.T>
             _answer = _world.NextAnswer();
             Fire(T.Answer);
         }
-        while (State == S.Routing) Fire(T.Probe);
+        for (var round = 0; State == S.Routing; round++)
+        {
+            // Each Probe consumes one candidate; a bound turns a modelling bug into an error instead of a hang.
+            if (round > 10_000) throw new InvalidOperationException("selector routing does not terminate");
+            Fire(T.Probe);
+        }
         return State switch
         {
             S.Dispatched => null,

@@ -20,6 +20,7 @@ public interface IModelMachine
 {
     string Name { get; }
     StateMachineInfo Info { get; }
+    string InitialState { get; }
 }
 
 /// <summary>
@@ -32,11 +33,13 @@ public abstract class ModelMachine<TState, TTrigger> : IModelMachine where TStat
     {
         Name = name;
         Run = run;
+        InitialState = initial.ToString();
         Machine = new StateMachine<TState, TTrigger>(initial);
         Machine.OnTransitioned(t => Run.Coverage?.Fired(new TransitionKey(Name, t.Source.ToString(), t.Trigger.ToString(), t.Destination.ToString())));
     }
 
     public string Name { get; }
+    public string InitialState { get; }
     protected RunContext Run { get; }
     protected StateMachine<TState, TTrigger> Machine { get; }
     public TState State => Machine.State;

@@ -42,11 +42,12 @@ public static class ModelGraphInfo
             new TransitionKey(machine, s.UnderlyingState.ToString()!, t.Trigger.UnderlyingTrigger.ToString()!, t.DestinationState.UnderlyingState.ToString()!)));
 
     /// <summary>States not reachable from the initial state along declared transitions (guards ignored).</summary>
-    public static IReadOnlyList<string> Unreachable(StateMachineInfo info)
+    public static IReadOnlyList<string> Unreachable(StateMachineInfo info, string initialState)
     {
-        var seen = new HashSet<string> { info.InitialState.UnderlyingState.ToString()! };
-        var queue = new Queue<StateInfo>([info.InitialState]);
+        // info.InitialState is not always filled in by Stateless' reflection, so the caller names it.
         var byName = info.States.ToDictionary(s => s.UnderlyingState.ToString()!);
+        var seen = new HashSet<string> { initialState };
+        var queue = new Queue<StateInfo>([byName[initialState]]);
         while (queue.Count > 0)
             foreach (var t in queue.Dequeue().FixedTransitions)
                 if (seen.Add(t.DestinationState.UnderlyingState.ToString()!))

@@ -60,26 +60,26 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             .PermitIf(T.Resolve, S.ResolvingByClientInfo, () => !HoldsIt() && e == Embodiment.E11, "lacks it; E11: client brand information");
 
         Machine.Configure(S.PayingItself)
-            .OnEntry(() => Route(WalletNames.Msw, $"holds {brand}"))
+            .OnEntry(() => Route(WalletNames.Msw, $"holds {brand}"), "Routed(MSW, MSW)")
             .Permit(T.Finish, S.Done);
 
         // E7/E8: the MSW's own brand information; first listed slave that answers.
         Machine.Configure(S.ResolvingByBrandInfo)
-            .OnEntry(() => _cursor = Cursor(topo.MasterBrandInfo, $"brand info lists {brand}"))
+            .OnEntryFrom(T.Resolve, () => _cursor = Cursor(topo.MasterBrandInfo, $"brand info lists {brand}"), "read MSW brand information")
             .PermitIf(T.Probe, S.Proxying, () => _cursor.Dispatchable && e == Embodiment.E7, "E7: lists the brand, slave answers: proxy")
             .PermitIf(T.Probe, S.AcquiringCredential, () => _cursor.Dispatchable && e == Embodiment.E8, "E8: lists the brand, slave answers: acquire credential");
         RouteProbe.ConfigureSkips(Machine, S.ResolvingByBrandInfo, T.Probe, S.RefusedNoCapable, () => _cursor, run);
 
         // E11: the same rule on the brand information the client WUM sent.
         Machine.Configure(S.ResolvingByClientInfo)
-            .OnEntry(() => _cursor = Cursor(topo.ClientBrandInfo, $"client brand info lists {brand}"))
+            .OnEntryFrom(T.Resolve, () => _cursor = Cursor(topo.ClientBrandInfo, $"client brand info lists {brand}"), "read client brand information")
             .PermitIf(T.Probe, S.Proxying, () => _cursor.Dispatchable, "lists the brand, slave answers: proxy");
         RouteProbe.ConfigureSkips(Machine, S.ResolvingByClientInfo, T.Probe, S.RefusedNoCapable, () => _cursor, run);
 
         // E9/E12: offer exactly the SSWs of the information, in registration order.
         Machine.Configure(S.ResolvingByUserChoice)
-            .OnEntry(() => Emit(new AbstractEvent.Offered(options)))
-            .OnExit(() => Emit(new AbstractEvent.Chose(Typed())))
+            .OnEntry(() => Emit(new AbstractEvent.Offered(options)), "Offered: SSWs of the information")
+            .OnExit(() => Emit(new AbstractEvent.Chose(Typed())), "Chose")
             .PermitIf(T.Answer, S.ConnectingSlave, () => Typed() is { } t && options.Contains(t), "picked an offered SSW")
             .PermitIf(T.Answer, S.RefusedNoChoice, () => Typed() is null, "picked nothing")
             .PermitIf(T.Answer, S.RefusedInvalidChoice, () => Typed() is { } t && !options.Contains(t), "picked something not offered");
@@ -87,24 +87,24 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
         // E10: the user types ssw://<name>. The MSW keeps no list of slaves (¶0153), so it can only learn
         // that nobody is at a well-formed address by trying it (ConnectingSlave); only its own name it knows.
         Machine.Configure(S.ResolvingByAddress)
-            .OnExit(() => Emit(new AbstractEvent.Chose(Typed())))
+            .OnExit(() => Emit(new AbstractEvent.Chose(Typed())), "Chose")
             .PermitIf(T.Answer, S.ConnectingSlave, () => Addressed() is { } n && n != WalletNames.Msw, "well-formed address of another server")
             .PermitIf(T.Answer, S.RefusedNoChoice, () => Typed() is null, "typed nothing")
-            .PermitIf(T.Answer, S.RefusedMalformedAddress, () => Typed() is not null && Addressed() is null, "not of the form ssw://<name>")
+            .PermitIf(T.Answer, S.RefusedMalformedAddress, () => Typed() is not null && Addressed() is null, "not of the form ssw://name")
             .PermitIf(T.Answer, S.RefusedUnknownAddress, () => Addressed() == WalletNames.Msw, "names the master itself");
 
         // The single slave the user's answer allows: unreachable ends the purchase (no alternative exists).
         Machine.Configure(S.ConnectingSlave)
             .OnEntryFrom(T.Answer, () => Route(
                 e == Embodiment.E10 ? ParseAddress(Typed()!)! : Typed()!,
-                e == Embodiment.E10 ? $"typed address {Typed()}" : "chosen by user"))
+                e == Embodiment.E10 ? $"typed address {Typed()}" : "chosen by user"), "Routed: the one slave allowed")
             .PermitIf(T.Connect, S.Proxying, () => world.Answers(Target!), "slave answers")
             .PermitIf(T.Connect, S.RefusedUnreachable, () => !world.Answers(Target!) && (e != Embodiment.E10 || world.IsSlave(Target!)), "slave silent within bounded wait")
             .PermitIf(T.Connect, S.RefusedUnknownAddress, () => e == Embodiment.E10 && !world.IsSlave(Target!), "E10: nobody at the typed address");
 
         Machine.Configure(S.Proxying)
-            .OnEntryFrom(T.Probe, () => Route(_cursor.Current.Wallet, _why))
-            .OnEntry(() => Emit(new AbstractEvent.ProxyHop(WalletNames.Msw, Target!)))
+            .OnEntryFrom(T.Probe, () => Route(_cursor.Current.Wallet, _why), "Routed: first capable")
+            .OnEntry(() => Emit(new AbstractEvent.ProxyHop(WalletNames.Msw, Target!)), "ProxyHop via virtual WUM")
             .Permit(T.Finish, S.Done);
 
         // E8: certificate acquisition module.
@@ -113,7 +113,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             {
                 Route(_cursor.Current.Wallet, _why);
                 _released = new CredentialCustodian(run, world, Target!, brand).Release();
-            })
+            }, "Routed; ask the custodian")
             .PermitIf(T.Release, S.Paying, () => _released, "custodian released the credential")
             .PermitIf(T.Release, S.RefusedCredential, () => !_released, "custodian refused");
 
@@ -122,12 +122,19 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             {
                 Emit(new AbstractEvent.CredentialReleased(Target!, WalletNames.Msw));
                 _completed = new SetPurchase(run, _defect).RunToEnd();
-            })
+            }, "CredentialReleased; run SET as MSW")
             .Permit(T.Finish, run.Perturbed(Perturbation.MswSkipsErase) ? S.Done : S.Erased);
 
         // The key is zeroed after PRes or after any failure (DECISIONS.md, E8 custody).
-        Machine.Configure(S.Erased).OnEntry(() => Emit(new AbstractEvent.CredentialErased(WalletNames.Msw)));
+        Machine.Configure(S.Erased).OnEntry(() => Emit(new AbstractEvent.CredentialErased(WalletNames.Msw)), "CredentialErased");
         Declared();
+    }
+
+    private void Probe(int round)
+    {
+        // Each Probe consumes one candidate; a bound turns a modelling bug into an error instead of a hang.
+        if (round > 10_000) throw new InvalidOperationException("MSW routing does not terminate");
+        Fire(T.Probe);
     }
 
     /// <summary>The wallet the MSW routed to (itself when it pays itself).</summary>
@@ -153,7 +160,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
     public Outcome Handle(Func<string, Outcome> payAt)
     {
         Fire(T.Resolve);
-        while (State is S.ResolvingByBrandInfo or S.ResolvingByClientInfo) Fire(T.Probe);
+        for (var guard = 0; State is S.ResolvingByBrandInfo or S.ResolvingByClientInfo; guard++) Probe(guard);
         if (State is S.ResolvingByUserChoice or S.ResolvingByAddress)
         {
             _answer = _world.NextAnswer();

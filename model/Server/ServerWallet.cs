@@ -25,7 +25,7 @@ public sealed class ServerWallet : ModelMachine<ServerWallet.S, ServerWallet.T>
             .PermitIf(T.Verify, S.RefusedBrandNotHeld, () => !world.Holds(wallet, brand), "lacks the brand certificate");
         Machine.Configure(S.Purchasing)
             // The purchase is a machine of its own (the SET exchange); the wallet waits for its end.
-            .OnEntry(() => _completed = new SetPurchase(run, defect).RunToEnd())
+            .OnEntry(() => _completed = new SetPurchase(run, defect).RunToEnd(), "run the SET purchase")
             .PermitIf(T.Settle, S.Paid, () => _completed, "purchase completed")
             .PermitIf(T.Settle, S.RefusedProtocol, () => !_completed, "purchase rejected by merchant or gateway");
         Declared();

@@ -19,18 +19,18 @@ public sealed class SetPurchase : ModelMachine<SetPurchase.S, SetPurchase.T>
 
         Machine.Configure(S.Start).Permit(T.Initiate, S.Initiated);
         Machine.Configure(S.Initiated)
-            .OnEntry(() => { Emit(new AbstractEvent.Msg(MsgKind.PInitReq)); Emit(new AbstractEvent.Msg(MsgKind.PInitRes)); })
+            .OnEntry(() => { Emit(new AbstractEvent.Msg(MsgKind.PInitReq)); Emit(new AbstractEvent.Msg(MsgKind.PInitRes)); }, "Msg PInitReq, PInitRes")
             .Permit(T.Request, S.Requested);
         Machine.Configure(S.Requested)
-            .OnEntry(() => Emit(new AbstractEvent.Msg(MsgKind.PReq)))
+            .OnEntry(() => Emit(new AbstractEvent.Msg(MsgKind.PReq)), "Msg PReq")
             .PermitIf(T.MerchantVerify, S.Authorizing, () => !defect.DetectedByMerchant, "order, dual signature and certificate verify")
             .PermitIf(T.MerchantVerify, S.RejectedByMerchant, () => defect.DetectedByMerchant, "OI, dual signature or certificate tampered");
         Machine.Configure(S.Authorizing)
-            .OnEntry(() => Emit(new AbstractEvent.Msg(MsgKind.AuthReq)))
+            .OnEntry(() => Emit(new AbstractEvent.Msg(MsgKind.AuthReq)), "Msg AuthReq")
             .PermitIf(T.GatewayVerify, S.Completed, () => !GatewaySeesTamper(), "payment instructions verify")
             .PermitIf(T.GatewayVerify, S.RejectedByGateway, GatewaySeesTamper, "payment instructions tampered");
         Machine.Configure(S.Completed)
-            .OnEntry(() => { Emit(new AbstractEvent.Msg(MsgKind.AuthRes)); Emit(new AbstractEvent.Msg(MsgKind.PRes)); });
+            .OnEntry(() => { Emit(new AbstractEvent.Msg(MsgKind.AuthRes)); Emit(new AbstractEvent.Msg(MsgKind.PRes)); }, "Msg AuthRes, PRes");
         Declared();
     }
 
