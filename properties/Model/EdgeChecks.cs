@@ -231,7 +231,7 @@ internal static class EdgeChecks
         return x.Result("E9/E12 offer");
     }
 
-    [Check("MODEL-EDGE-E10-ADDRESS", Title = "E10 typed address: ssw://<name>; unparsable -> MalformedAddress, no such slave -> UnknownAddress",
+    [Check("MODEL-EDGE-E10-ADDRESS", Title = "E10 typed address: ssw://<name>; unparsable -> MalformedAddress, nobody there (found by trying) or the master itself -> UnknownAddress",
         Requirements = ["E10", "C11", "INV-BAD-INPUT"], Embodiments = ["E10"], Kind = "model")]
     public static CheckOutcome E10Address(CheckContext ctx)
     {
@@ -239,8 +239,11 @@ internal static class EdgeChecks
         var t = Master(Embodiment.E10, Msw(), Ssw(1, A));
         x.That("no scheme", One(t, UserScript.Answering(Type("SSW-1")), Wake("1", A)), "Refused(MalformedAddress)", WakeLine("1", A), "Chose(SSW-1)");
         x.That("bad characters", One(t, UserScript.Answering(Type("ssw://SSW 1")), Wake("1", A)), "Refused(MalformedAddress)", WakeLine("1", A), "Chose(ssw://SSW 1)");
-        x.That("no such slave", One(t, UserScript.Answering(Type("ssw://SSW-7")), Wake("1", A)), "Refused(UnknownAddress)", WakeLine("1", A), "Chose(ssw://SSW-7)");
-        x.That("the master is no slave", One(t, UserScript.Answering(Type("ssw://MSW")), Wake("1", A)), "Refused(UnknownAddress)", WakeLine("1", A), "Chose(ssw://MSW)");
+        // The MSW keeps no list of slaves (¶0153): it learns that nobody is at the address only by trying it.
+        x.That("no such slave", One(t, UserScript.Answering(Type("ssw://SSW-7")), Wake("1", A)), "Refused(UnknownAddress, SSW-7)", WakeLine("1", A), "Chose(ssw://SSW-7)",
+            "Routed(MSW, SSW-7, \"typed address ssw://SSW-7\")");
+        // Its own name it knows: refused without trying, so no proxy loop.
+        x.That("the master is no slave", One(t, UserScript.Answering(Type("ssw://MSW")), Wake("1", A)), "Refused(UnknownAddress, MSW)", WakeLine("1", A), "Chose(ssw://MSW)");
         return x.Result("E10 addresses");
     }
 
