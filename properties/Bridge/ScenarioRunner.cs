@@ -21,7 +21,7 @@ public sealed record WakeUpResult(
     int StepIndex, Step Step, Step.WakeUp Wake,
     PaymentOutcome Raw, Outcome ImplOutcome,
     IReadOnlyList<string> ImplTrace, IReadOnlyList<AbstractEvent> Abstracted,
-    StepPrediction Predicted, WakeUpFacts Facts)
+    StepPrediction Predicted, WakeUpFacts Facts, IReadOnlyList<TraceEvent> Events)
 {
     public bool Agrees => Divergence is null;
 
@@ -93,7 +93,7 @@ public static class ScenarioRunner
             results.Add(new WakeUpResult(i, step, wake, raw, TraceAbstraction.ToModel(raw),
                 events.Select(e => e.Render()).ToList(),
                 TraceAbstraction.Abstract(topology.Embodiment, wake, events, raw, predicted.Events),
-                predicted, facts));
+                predicted, facts, events));
         }
         return new ScenarioResult(topology, script, steps, results, built);
     }
