@@ -52,7 +52,15 @@ public static class Campaign
         Cache.GetOrAdd((ctx.Seed, PerEmbodiment(ctx), e, partsKey), _ => new(() =>
         {
             var sw = Stopwatch.StartNew();
-            var list = Generate(e, ctx.Seed, PerEmbodiment(ctx)).Select(s => Execute(s, ctx.Seed, parts)).ToList();
+            var progress = Environment.GetEnvironmentVariable("MW_PROGRESS");
+            var list = Generate(e, ctx.Seed, PerEmbodiment(ctx)).Select(s =>
+            {
+                if (progress is not null) File.AppendAllText(progress, $"START {e}{partsKey}\n{s}\n");
+                var t0 = Stopwatch.StartNew();
+                var c = Execute(s, ctx.Seed, parts);
+                if (progress is not null) File.AppendAllText(progress, $"{e}{partsKey} {t0.ElapsedMilliseconds} ms, {s.WakeUps} wake-ups{(c.Crash is null ? "" : " CRASH " + c.Crash)}\n");
+                return c;
+            }).ToList();
             return (list, sw.Elapsed.TotalSeconds);
         })).Value;
 
