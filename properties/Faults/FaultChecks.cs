@@ -77,8 +77,8 @@ internal static class FaultChecks
     public static CheckOutcome F5(CheckContext ctx) => Outcome(ctx, "FAULT-E4-STALE-WUM");
     [Check("FAULT-E5-CACHES", Title = "seeded: E5 selector caches brand information across wake-ups", Requirements = ["INV-LIVE", "INV-CONFORM", "E5"], Embodiments = ["E5"], Kind = K)]
     public static CheckOutcome F6(CheckContext ctx) => Outcome(ctx, "FAULT-E5-CACHES");
-    [Check("FAULT-E5-NO-SKIP", Title = "seeded: E5 selector does not skip a silent capable SW", Requirements = ["INV-ROUTE-COMPLETE", "INV-CONFORM", "E5"], Embodiments = ["E5"], Kind = K)]
-    public static CheckOutcome F7(CheckContext ctx) => Outcome(ctx, "FAULT-E5-NO-SKIP");
+    [Check("FAULT-E5-ANY-ANSWER", Title = "seeded: E5 selector routes to any SW that answered, ignoring the brands it named", Requirements = ["INV-ROUTE-SOUND", "INV-OFFER", "INV-CONFORM", "E5"], Embodiments = ["E5"], Kind = K)]
+    public static CheckOutcome F7(CheckContext ctx) => Outcome(ctx, "FAULT-E5-ANY-ANSWER");
     [Check("FAULT-E6-LAST-CAPABLE", Title = "seeded: E6 multi-server WUM picks the last capable SW", Requirements = ["INV-CONFORM", "E6"], Embodiments = ["E6"], Kind = K)]
     public static CheckOutcome F8(CheckContext ctx) => Outcome(ctx, "FAULT-E6-LAST-CAPABLE");
     [Check("FAULT-E7-SLAVE-LACKS-BRAND", Title = "seeded: E7 MSW routes to a slave not listed for the brand", Requirements = ["INV-ROUTE-SOUND", "INV-CONFORM", "E7"], Embodiments = ["E7"], Kind = K)]

@@ -118,8 +118,12 @@ public static class SeededFaults
             new() { SelectorRouting = e => { var r = new WumBrandInfoRouting(e.Net.Trace); foreach (var (w, v, b) in e.Topology.InstalledWums ?? []) r.Install(new BrandCarryingWum(w, v, b.ToHashSet())); return r; } }),
         new("FAULT-E5-CACHES", Embodiment.E5, "E5 selector caches each SW's brand information across wake-ups", ["INV-LIVE", "INV-CONFORM"],
             new() { SelectorRouting = e => new CachingBrandQuery(e) }),
-        new("FAULT-E5-NO-SKIP", Embodiment.E5, "E5 selector does not skip a capable SW that fails to answer the session start", ["INV-ROUTE-COMPLETE", "INV-CONFORM"],
-            new() { SelectorRouting = e => new PlanRewrite(Live(e, "E5", "selector"), (w, p) => p.Refusal is null ? p with { Exclusive = true } : p) }),
+        new("FAULT-E5-ANY-ANSWER", Embodiment.E5, "E5 selector routes to the first SW that answered the brand query, whatever brands it named", ["INV-ROUTE-SOUND", "INV-OFFER", "INV-CONFORM"],
+            new() { SelectorRouting = e => new PlanRewrite(Live(e, "E5", "selector"), (w, p) =>
+            {
+                var answered = e.WalletNames.Where(n => !e.World.Wire.IsDown(Address.ServerWallet(n))).ToList();
+                return answered.Count == 0 ? p : RoutingPlan.FirstReachable(answered, p.Reason);
+            }) }),
         new("FAULT-E6-LAST-CAPABLE", Embodiment.E6, "E6 multi-server WUM opens the session with the last capable SW instead of the first", ["INV-CONFORM"],
             new() { SelectorRouting = e => new PlanRewrite(Live(e, "E6", "WUM(multi)"), (w, p) => p with { Candidates = p.Candidates.Reverse().ToList() }) }),
         new("FAULT-E7-SLAVE-LACKS-BRAND", Embodiment.E7, "E7 MSW routes to the first slave NOT listed for the brand", ["INV-ROUTE-SOUND", "INV-CONFORM"],

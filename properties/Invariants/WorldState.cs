@@ -58,13 +58,14 @@ public sealed class WorldState
         return names is null ? null : t.InRegistrationOrder(names);
     }
 
+    /// <summary>The state before each step (a snapshot per step).</summary>
     public static IEnumerable<(Step Step, WorldState State)> Walk(Topology t, IReadOnlyList<Step> steps)
     {
-        var s = new WorldState(t);
-        foreach (var step in steps)
+        for (var i = 0; i < steps.Count; i++)
         {
-            yield return (step, s);
-            s.Apply(step);
+            var s = new WorldState(t);
+            for (var j = 0; j < i; j++) s.Apply(steps[j]);
+            yield return (steps[i], s);
         }
     }
 }
