@@ -11,8 +11,8 @@ namespace MultiWallet.Properties.Bridge;
 /// </summary>
 public static class ModelGuard
 {
-    /// <summary>Index of the first step on which the model would not terminate, or -1.</summary>
-    public static int FirstNonTerminating(Topology t, IReadOnlyList<Step> steps)
+    /// <summary>Index of the first step on which the model would not terminate, or -1. <paramref name="ignoreMasterHeld"/>: as if the MSW never paid itself (the MswIgnoresOwnBrand perturbation).</summary>
+    public static int FirstNonTerminating(Topology t, IReadOnlyList<Step> steps, bool ignoreMasterHeld = false)
     {
         if (t.Embodiment is not (Embodiment.E7 or Embodiment.E8 or Embodiment.E11)) return -1;
         var info = t.Embodiment == Embodiment.E11 ? t.ClientBrandInfo : t.MasterBrandInfo;
@@ -32,7 +32,7 @@ public static class ModelGuard
             }
             last[w.Order] = w;
             if (w.Defect is WakeUpDefect.MissingField || !w.Brand.IsKnown || !accepted.Add(w.Order)) continue;
-            if (down.Contains(WalletNames.Msw) || (t.Master?.Held.Contains(w.Brand) ?? false)) continue;
+            if (down.Contains(WalletNames.Msw) || (!ignoreMasterHeld && (t.Master?.Held.Contains(w.Brand) ?? false))) continue;
             var first = t.InRegistrationOrder(info.Keys).FirstOrDefault();
             if (first is null) continue;
             var answers = t.Wallets.Any(x => x.Name == first) && !down.Contains(first);

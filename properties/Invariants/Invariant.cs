@@ -123,8 +123,8 @@ public static class Invariants
             if (s.Holds(chosen, w.Wake.Brand)) { cls.Add("right choice"); continue; }
             cls.Add("wrong choice");
             if (w.Raw is Paid p) return $"step #{w.StepIndex}: the user chose {chosen}, which lacks {w.Wake.Brand}, yet {p.Wallet} paid";
-            if (w.Raw is Refused { Reason: not (RefusalReason.BrandNotHeld or RefusalReason.Replay or RefusalReason.MalformedWakeUp or RefusalReason.UnknownBrand or RefusalReason.WalletUnreachable) } r2)
-                return $"step #{w.StepIndex}: wrong choice {chosen} ended {r2}, expected a clean BrandNotHeld refusal";
+            if (w.Raw is Refused { Reason: not (RefusalReason.BrandNotHeld or RefusalReason.InvalidChoice or RefusalReason.NoChoice or RefusalReason.Replay or RefusalReason.MalformedWakeUp or RefusalReason.UnknownBrand or RefusalReason.WalletUnreachable) } r2)
+                return $"step #{w.StepIndex}: wrong choice {chosen} ended {r2}, expected a clean refusal (BrandNotHeld, or InvalidChoice for a pick that was not offered)";
         }
         return null;
     }, ["offered", "wrong choice", "right choice"]);
@@ -184,7 +184,7 @@ public static class Invariants
             if (w.Facts.MswAcquiredCredentialsHeld > 0) return $"step #{w.StepIndex}: MSW still holds {w.Facts.MswAcquiredCredentialsHeld} acquired credential(s) after the wake-up";
             foreach (var d in w.Events.OfType<DecisionEvent>().Where(d => d.What == "CredentialReleased"))
             {
-                cls.Add("E8 release");
+                cls.Add("release (E8)");
                 var k = d.Detail["lid-m"];
                 releases[k] = releases.GetValueOrDefault(k) + 1;
                 if (releases[k] > 1) return $"step #{w.StepIndex}: credential released {releases[k]} times for order {k}";
@@ -192,7 +192,7 @@ public static class Invariants
             }
         }
         return null;
-    }, ["scanned", "E8 release"]);
+    }, ["scanned", "release (E8)"]);
 
     public static readonly Invariant Live = new("INV-LIVE", "E4 routes on the WUM installed now; E5/E6 on the SWs' brand information now", [Embodiment.E4, Embodiment.E5, Embodiment.E6], (c, cls) =>
     {

@@ -32,11 +32,12 @@ internal static class ConformancePerturbation
             var caught = 0; string? example = null;
             foreach (var c in cases)
             {
+                if (ModelGuard.FirstNonTerminating(c.Scenario.Topology, c.Scenario.Steps, ignoreMasterHeld: true) >= 0) continue; // model defect, see ModelGuard
                 IReadOnlyList<StepPrediction> predicted;
                 try
                 {
                     var t = Task.Run(() => Predictor.Predict(c.Scenario.Topology, c.Scenario.Script, c.Scenario.Steps, new PredictorOptions(p)));
-                    if (!t.Wait(TimeSpan.FromSeconds(2))) { caught++; example ??= c.Scenario + "\n(perturbed model did not terminate)"; continue; }
+                    if (!t.Wait(TimeSpan.FromSeconds(1))) { caught++; example ??= c.Scenario + "\n(perturbed model did not terminate)"; continue; }
                     predicted = t.Result;
                 }
                 catch (Exception ex) { caught++; example ??= c.Scenario + "\n(perturbed model threw " + ex.GetType().Name + ")"; continue; }
