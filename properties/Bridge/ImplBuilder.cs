@@ -45,6 +45,9 @@ public sealed class ImplBuilder
             foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());
     }
 
+    /// <summary>Longest a single wake-up may take before it is reported as a hang.</summary>
+    public static TimeSpan HangLimit { get; set; } = TimeSpan.FromSeconds(6);
+
     public static ImplBuilder Build(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts = null) => new(t, s, seed, parts);
 
     /// <summary>The implementation topology of a model topology (knowledge in registration order).</summary>
@@ -123,7 +126,15 @@ public sealed class ImplBuilder
         var armed = true;
         if (step is Step.WakeUp { Defect: WakeUpDefect.Tampered t })
             World.Network.Garble(m => armed && m.Kind == PReq.Kind, m => Tamper(m, t.Where));
-        try { return Embodiment.PayAsync(bytes).GetAwaiter().GetResult(); }
+        try
+        {
+            // Off the test's synchronization context, with a hard cap: a wake-up that never completes is reported, not waited for.
+            using var cts = new CancellationTokenSource(HangLimit);
+            var task = Task.Run(() => Embodiment.PayAsync(bytes, cts.Token));
+            if (!task.Wait(HangLimit + TimeSpan.FromSeconds(1)))
+                throw new TimeoutException($"wake-up {wake.Order} did not complete within {HangLimit.TotalSeconds} s (hang)");
+            return task.GetAwaiter().GetResult();
+        }
         finally { armed = false; }
     }
 

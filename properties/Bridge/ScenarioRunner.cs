@@ -21,7 +21,7 @@ public sealed record WakeUpResult(
     int StepIndex, Step Step, Step.WakeUp Wake,
     PaymentOutcome Raw, Outcome ImplOutcome,
     IReadOnlyList<string> ImplTrace, IReadOnlyList<AbstractEvent> Abstracted,
-    StepPrediction Predicted, WakeUpFacts Facts)
+    StepPrediction Predicted, WakeUpFacts Facts, IReadOnlyList<TraceEvent> Events)
 {
     public bool Agrees => Divergence is null;
 
@@ -63,8 +63,13 @@ public static class ScenarioRunner
     public static ScenarioResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, int seed,
         EmbodimentWorld.Parts? parts = null, PredictorOptions? options = null)
     {
-        var predictions = Predictor.Predict(topology, script, steps, options).ToDictionary(p => p.StepIndex);
+        var progress = Environment.GetEnvironmentVariable("MW_PROGRESS");
+        var hang = ModelGuard.FirstNonTerminating(topology, steps);
+        var predictions = hang < 0 ? Predictor.Predict(topology, script, steps, options).ToDictionary(p => p.StepIndex)
+            : new Dictionary<int, StepPrediction>(); // see ModelGuard: the model would loop forever
+        if (progress is not null) File.AppendAllText(progress, "predicted\n");
         var built = ImplBuilder.Build(topology, script, seed, parts);
+        if (progress is not null) File.AppendAllText(progress, "built\n");
         var world = built.World;
         var secrets = Secrets(topology, world);
         var last = new Dictionary<OrderId, Step.WakeUp>();
@@ -82,7 +87,9 @@ public static class ScenarioRunner
             var raw = built.Pay(step, wake);
             var events = world.Trace.Since(mark);
             var requests = world.Network.Requests.Skip(reqMark).ToList();
-            var predicted = predictions[i];
+            var predicted = predictions.TryGetValue(i, out var pr) ? pr
+                : new StepPrediction(i, step, new Outcome.Refused(Reason.ProtocolError, "MODEL-NONTERMINATION"),
+                    [new AbstractEvent.Ended(new Outcome.Refused(Reason.ProtocolError, "MODEL-NONTERMINATION"))]);
             var facts = new WakeUpFacts(
                 world.Gateway.Authorizations(ImplBuilder.Merchant, wake.Order.LidM),
                 world.Gateway.TotalAuthorizations,
@@ -93,7 +100,7 @@ public static class ScenarioRunner
             results.Add(new WakeUpResult(i, step, wake, raw, TraceAbstraction.ToModel(raw),
                 events.Select(e => e.Render()).ToList(),
                 TraceAbstraction.Abstract(topology.Embodiment, wake, events, raw, predicted.Events),
-                predicted, facts));
+                predicted, facts, events));
         }
         return new ScenarioResult(topology, script, steps, results, built);
     }

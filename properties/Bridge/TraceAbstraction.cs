@@ -13,7 +13,7 @@ namespace MultiWallet.Properties.Bridge;
 /// (its why-text is replaced by the model's, so only decider+wallet are compared); actors: selector→Selector, WUM(multi)→WUM.</item>
 /// <item>The conventional WUM's "Routed" to its paired wallet is not a decision of the model: dropped.</item>
 /// <item>Queried: kept for live/installed queries (E4, E5, E6); reading a static table (E3, E7, E8, E11) is not a query in the model: dropped.</item>
-/// <item>Skipped(wallet) (no answer at session open) → Queried(wallet, unreachable).</item>
+/// <item>Routed(w) immediately followed by Skipped(w) (no answer at session open) → Queried(w, unreachable).</item>
 /// <item>SET messages (PInitReq … PRes) → Msg(kind); every other message and decision is dropped.</item>
 /// <item>Last: Outcome(the implementation's outcome as a model outcome).</item>
 /// </list>
@@ -65,6 +65,8 @@ public static class TraceAbstraction
                                 : f["brands"].Length == 0 ? [] : f["brands"].Split(',').Select(b => new Brand(b)).ToList()));
                             break;
                         case "Skipped":
+                            // The attempt that got no answer is a probe in the model, not a route: Routed(w) + Skipped(w) → Queried(w, unreachable).
+                            if (list.Count > 0 && list[^1] is AbstractEvent.Routed rr && rr.Wallet == f["wallet"]) list.RemoveAt(list.Count - 1);
                             list.Add(new AbstractEvent.Queried(f["wallet"], null));
                             break;
                         case "Routed" when !d.Actor.StartsWith("WUM-", StringComparison.Ordinal):

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using FsCheck;
+using FsCheck.Fluent;
+using MultiWallet.Impl.World;
+using MultiWallet.Model.Vocabulary;
+using MultiWallet.Properties.Bridge;
+using MultiWallet.Properties.Catalog;
+using MultiWallet.Properties.Generators;
+
+namespace MultiWallet.Properties.Invariants;
+
+/// <summary>One executed case: the scenario and its run (or the exception the run threw).</summary>
+public sealed record Case(Scenario Scenario, ScenarioResult? Result, string? Crash);
+
+/// <summary>
+/// Generates and executes scenarios ONCE per (seed, budget, embodiment, parts) and shares the executions with every
+/// invariant (cache). Generation: FsCheck generators sampled with Rnd(seed, gamma) — deterministic, so the replay
+/// handle "(seed,gamma,size)" regenerates the same cases. Shrinking: the scenario shrinker, greedily, re-running
+/// the failing invariant on each candidate.
+/// </summary>
+public static class Campaign
+{
+    public const ulong Gamma = 0x9E3779B97F4A7C15UL | 1UL;
+    public const int Size = 20;
+    /// <summary>
+    /// Budget divisor for `dotnet test` (ctx.Cases below 1000): cases per embodiment = max(6, Cases / 8), so the whole
+    /// invariant suite (12 embodiments, shared executions) plus the faults stays well under 3 minutes on 2 cores.
+    /// The audit's default (1000 per embodiment) runs undivided.
+    /// </summary>
+    public const int XunitDivisor = 8;
+
+    public static int PerEmbodiment(CheckContext ctx) => ctx.Cases >= 1000 ? ctx.Cases : Math.Max(6, ctx.Cases / XunitDivisor);
+
+    public static string Replay(CheckContext ctx, Embodiment e) => $"({(ulong)ctx.Seed + (ulong)e},{Gamma},{Size})";
+
+    public static readonly IReadOnlyList<Embodiment> All = Enum.GetValues<Embodiment>();
+
+    private static readonly ConcurrentDictionary<(int, int, Embodiment, string), Lazy<(IReadOnlyList<Case> Cases, double Seconds)>> Cache = new();
+
+    public static IReadOnlyList<Scenario> Generate(Embodiment e, int seed, int count) =>
+        Gen.Sample(ScenarioGen.For(e), Size, new Rnd((ulong)seed + (ulong)e, Gamma), count).Take(count).ToList();
+
+    public static Case Execute(Scenario s, int seed, EmbodimentWorld.Parts? parts)
+    {
+        try { return new Case(s, ScenarioRunner.Run(s.Topology, s.Script, s.Steps, seed, parts), null); }
+        catch (Exception ex) { return new Case(s, null, $"{ex.GetType().Name}: {ex.Message}"); }
+    }
+
+    /// <summary>The shared executions for one embodiment (faithful world when <paramref name="partsKey"/> is "").</summary>
+    public static (IReadOnlyList<Case> Cases, double Seconds) Cases(CheckContext ctx, Embodiment e, string partsKey = "", EmbodimentWorld.Parts? parts = null) =>
+        Cache.GetOrAdd((ctx.Seed, PerEmbodiment(ctx), e, partsKey), _ => new(() =>
+        {
+            var sw = Stopwatch.StartNew();
+            var progress = Environment.GetEnvironmentVariable("MW_PROGRESS");
+            var list = Generate(e, ctx.Seed, PerEmbodiment(ctx)).Select(s =>
+            {
+                if (progress is not null) File.AppendAllText(progress, $"START {e}{partsKey}\n{s}\n");
+                var t0 = Stopwatch.StartNew();
+                var c = Execute(s, ctx.Seed, parts);
+                if (progress is not null) File.AppendAllText(progress, $"{e}{partsKey} {t0.ElapsedMilliseconds} ms, {s.WakeUps} wake-ups{(c.Crash is null ? "" : " CRASH " + c.Crash)}\n");
+                return c;
+            }).ToList();
+            return (list, sw.Elapsed.TotalSeconds);
+        })).Value;
+
+    /// <summary>Greedy shrinking: accept the first smaller candidate that still violates; at most <paramref name="budget"/> runs.</summary>
+    public static (Scenario Scenario, string Violation, int Runs) Shrink(Scenario s, string violation, Func<Case, string?> violates, int seed, EmbodimentWorld.Parts? parts, int budget = 40)
+    {
+        var runs = 0;
+        var progress = true;
+        while (progress && runs < budget)
+        {
+            progress = false;
+            foreach (var c in ScenarioGen.Shrink(s))
+            {
+                if (++runs > budget) break;
+                var v = violates(Execute(c, seed, parts));
+                if (v is null) continue;
+                (s, violation, progress) = (c, v, true);
+                break;
+            }
+        }
+        return (s, violation, runs);
+    }
+}
