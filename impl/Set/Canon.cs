@@ -150,8 +150,15 @@ public sealed class CanonReader
     public static T Decode<T>(byte[] bytes, string msg, Func<CanonReader, T> build, Func<T, byte[]> encode)
     {
         if (bytes is null || bytes.Length == 0) throw Bad(msg, "empty");
-        var r = Parse(bytes, msg);
-        var value = build(r);
+        CanonReader r;
+        T value;
+        // JsonDocument validates UTF-8 inside strings only when a string is read: a tampered byte there
+        // surfaces as InvalidOperationException from GetString, which is malformed input like any other.
+        try { r = Parse(bytes, msg); value = build(r); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            throw Bad(msg, $"does not decode ({e.GetType().Name})");
+        }
         r.End();
         RequireCanonical(bytes, encode(value), msg);
         return value;

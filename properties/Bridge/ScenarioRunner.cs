@@ -63,13 +63,8 @@ public static class ScenarioRunner
     public static ScenarioResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, int seed,
         EmbodimentWorld.Parts? parts = null, PredictorOptions? options = null)
     {
-        var progress = Environment.GetEnvironmentVariable("MW_PROGRESS");
-        var hang = ModelGuard.FirstNonTerminating(topology, steps);
-        var predictions = hang < 0 ? Predictor.Predict(topology, script, steps, options).ToDictionary(p => p.StepIndex)
-            : new Dictionary<int, StepPrediction>(); // see ModelGuard: the model would loop forever
-        if (progress is not null) File.AppendAllText(progress, "predicted\n");
+        var predictions = Predictor.Predict(topology, script, steps, options).ToDictionary(p => p.StepIndex);
         var built = ImplBuilder.Build(topology, script, seed, parts);
-        if (progress is not null) File.AppendAllText(progress, "built\n");
         var world = built.World;
         var secrets = Secrets(topology, world);
         var last = new Dictionary<OrderId, Step.WakeUp>();
@@ -87,9 +82,7 @@ public static class ScenarioRunner
             var raw = built.Pay(step, wake);
             var events = world.Trace.Since(mark);
             var requests = world.Network.Requests.Skip(reqMark).ToList();
-            var predicted = predictions.TryGetValue(i, out var pr) ? pr
-                : new StepPrediction(i, step, new Outcome.Refused(Reason.ProtocolError, "MODEL-NONTERMINATION"),
-                    [new AbstractEvent.Ended(new Outcome.Refused(Reason.ProtocolError, "MODEL-NONTERMINATION"))]);
+            var predicted = predictions[i];
             var facts = new WakeUpFacts(
                 world.Gateway.Authorizations(ImplBuilder.Merchant, wake.Order.LidM),
                 world.Gateway.TotalAuthorizations,

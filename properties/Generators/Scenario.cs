@@ -83,7 +83,8 @@ public static class ScenarioGen
             (1, Gen.Constant(UserAnswer.Nothing)));
         var address = Freq(
             (6, Gen.Elements(names).Select(n => (UserAnswer)new UserAnswer.TypeAddress("ssw://" + n))),
-            (1, Gen.Constant((UserAnswer)new UserAnswer.TypeAddress("ssw://" + ghost))),
+            (2, Gen.Constant((UserAnswer)new UserAnswer.TypeAddress("ssw://" + ghost))),
+            (1, Gen.Constant((UserAnswer)new UserAnswer.TypeAddress("ssw://MSW"))),
             (1, Gen.Elements(names).Select(n => (UserAnswer)new UserAnswer.TypeAddress(n))),
             (1, Gen.Constant((UserAnswer)new UserAnswer.TypeAddress(""))));
         var answer = t.Embodiment == Embodiment.E10 ? address : pick;

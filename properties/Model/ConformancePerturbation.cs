@@ -23,7 +23,7 @@ internal static class ConformancePerturbation
     public static CheckOutcome Perturbations(CheckContext ctx)
     {
         var cases = Campaign.All.SelectMany(e => Campaign.Cases(ctx, e).Cases)
-            .Where(c => c.Result is { Agrees: true } && ModelGuard.FirstNonTerminating(c.Scenario.Topology, c.Scenario.Steps) < 0).ToList();
+            .Where(c => c.Result is { Agrees: true }).ToList();
         var classes = new Dictionary<string, int>();
         var facts = new Dictionary<string, string>();
         var missed = new List<string>();
@@ -32,7 +32,6 @@ internal static class ConformancePerturbation
             var caught = 0; string? example = null;
             foreach (var c in cases)
             {
-                if (ModelGuard.FirstNonTerminating(c.Scenario.Topology, c.Scenario.Steps, ignoreMasterHeld: true) >= 0) continue; // model defect, see ModelGuard
                 IReadOnlyList<StepPrediction> predicted;
                 try
                 {
@@ -72,7 +71,6 @@ internal static class ConformancePerturbation
         foreach (var e in Campaign.All)
             foreach (var s in Campaign.Generate(e, ctx.Seed, Campaign.PerEmbodiment(ctx) * 10))
             {
-                if (ModelGuard.FirstNonTerminating(s.Topology, s.Steps) >= 0) continue;
                 Predictor.Predict(s.Topology, s.Script, s.Steps, new PredictorOptions(null, coverage));
                 n++;
             }

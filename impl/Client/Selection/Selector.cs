@@ -34,7 +34,7 @@ public sealed class Selector : IPaymentEntry
         var outcome = await CandidateDispatch.RunAsync(plan, net.Trace, Name, wallet =>
             wums.TryGetValue(wallet, out var wum)
                 ? wum.RelayAsync(w!, wakeUpBytes, ct)
-                : Task.FromResult<PaymentOutcome>(Refused.Because(RefusalReason.InvalidChoice, null, $"no WUM for {wallet} is installed"))).ConfigureAwait(false);
+                : Task.FromResult<PaymentOutcome>(Refused.Because(RefusalReason.WalletUnreachable, wallet, $"no WUM for {wallet} is installed: treated as unreachable"))).ConfigureAwait(false);
         net.Trace.Decide(Name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
         return outcome;
     }

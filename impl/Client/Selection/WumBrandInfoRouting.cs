@@ -17,12 +17,20 @@ public sealed class WumBrandInfoRouting(TraceLog trace, string actor = "selector
 
     public IReadOnlyList<BrandCarryingWum> Installed { get { lock (gate) return [.. installed]; } }
 
-    /// <summary>Installs (or upgrades) the WUM for a wallet; the registration position of that wallet is kept.</summary>
+    /// <summary>
+    /// Installs the WUM for a wallet, or upgrades it: only a newer version replaces the installed one (a
+    /// re-download never downgrades). The registration position of that wallet is kept.
+    /// </summary>
     public void Install(BrandCarryingWum wum)
     {
         lock (gate)
         {
             var i = installed.FindIndex(w => w.Wallet == wum.Wallet);
+            if (i >= 0 && installed[i].Version >= wum.Version)
+            {
+                trace.Decide(actor, "InstallIgnored", new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["installed"] = $"v{installed[i].Version}" }, "E4: not newer than the installed WUM");
+                return;
+            }
             if (i < 0) installed.Add(wum); else installed[i] = wum;
         }
         trace.Decide(actor, "Installed", new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["brands"] = string.Join(',', wum.Brands.Order(StringComparer.Ordinal)) }, "E4: WUM (re-)downloaded");
