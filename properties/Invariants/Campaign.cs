@@ -52,15 +52,12 @@ public static class Campaign
         Cache.GetOrAdd((ctx.Seed, PerEmbodiment(ctx), e, partsKey), _ => new(() =>
         {
             var sw = Stopwatch.StartNew();
-            var progress = Environment.GetEnvironmentVariable("MW_PROGRESS");
-            var list = Generate(e, ctx.Seed, PerEmbodiment(ctx)).Select(s =>
-            {
-                if (progress is not null) File.AppendAllText(progress, $"START {e}{partsKey}\n{s}\n");
-                var t0 = Stopwatch.StartNew();
-                var c = Execute(s, ctx.Seed, parts);
-                if (progress is not null) File.AppendAllText(progress, $"{e}{partsKey} {t0.ElapsedMilliseconds} ms, {s.WakeUps} wake-ups{(c.Crash is null ? "" : " CRASH " + c.Crash)}\n");
-                return c;
-            }).ToList();
+            // Each case builds its own world (network, parties, trace) and shares only the per-seed PKI cache,
+            // so cases run in parallel on every core; AsOrdered keeps the list, and so the report, deterministic.
+            var list = Generate(e, ctx.Seed, PerEmbodiment(ctx))
+                .AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
+                .Select(s => Execute(s, ctx.Seed, parts))
+                .ToList();
             return (list, sw.Elapsed.TotalSeconds);
         })).Value;
 
