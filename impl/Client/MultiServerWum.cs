@@ -12,15 +12,15 @@ namespace MultiWallet.Impl.Client;
 public sealed class MultiServerWum : IPaymentEntry
 {
     private readonly INetwork net;
-    private readonly WakeUpGate gate;
+    private readonly IWakeUpGate gate;
     private readonly WalletRelay relay;
     private int sessions;
 
-    public MultiServerWum(INetwork net, IReadOnlyList<string> wallets, ISelectorRouting? routing = null, string name = "WUM(multi)")
+    public MultiServerWum(INetwork net, IReadOnlyList<string> wallets, ISelectorRouting? routing = null, string name = "WUM(multi)", Func<string, IWakeUpGate>? gate = null)
     {
         this.net = net;
         Name = name;
-        gate = new WakeUpGate(net.Trace, name);
+        this.gate = gate?.Invoke(name) ?? new WakeUpGate(net.Trace, name);
         relay = new WalletRelay(net, Address.Pc, Address.Merchant);
         Routing = routing ?? new LiveBrandQueryRouting(net, Address.Pc, wallets, "E6", name);
     }

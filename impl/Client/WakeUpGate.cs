@@ -10,7 +10,7 @@ namespace MultiWallet.Impl.Client;
 /// parse strictly (MalformedWakeUp), check the brand is known (UnknownBrand), refuse a second wake-up for
 /// the same order (merchant, LID-M) (Replay). A refused wake-up is not remembered and nothing is sent.
 /// </summary>
-public sealed class WakeUpGate(TraceLog trace, string actor)
+public sealed class WakeUpGate(TraceLog trace, string actor) : IWakeUpGate
 {
     private readonly HashSet<(string, string)> accepted = [];
     private readonly Lock gate = new();

@@ -10,18 +10,18 @@ namespace MultiWallet.Impl.Client;
 /// </summary>
 public sealed class Wum : IPaymentEntry
 {
-    private readonly WakeUpGate gate;
+    private readonly IWakeUpGate gate;
     private readonly WalletRelay relay;
     private readonly INetwork net;
     private int sessions;
 
-    public Wum(INetwork net, Address wallet, Address? self = null, Address? merchant = null, string? name = null)
+    public Wum(INetwork net, Address wallet, Address? self = null, Address? merchant = null, string? name = null, Func<string, IWakeUpGate>? gate = null)
     {
         this.net = net;
         Wallet = wallet;
         Name = name ?? $"WUM-{wallet.WalletName ?? wallet.Value}";
         Self = self ?? Address.Pc;
-        gate = new WakeUpGate(net.Trace, Name);
+        this.gate = gate?.Invoke(Name) ?? new WakeUpGate(net.Trace, Name);
         relay = new WalletRelay(net, Self, merchant ?? Address.Merchant);
     }
 

@@ -25,6 +25,10 @@ public sealed class EmbodimentWorld
         public Func<EmbodimentWorld, ISlaveRouting>? SlaveRouting { get; init; }
         /// <summary>Wraps the network the client side and the master use (a lying or tampering proxy, say).</summary>
         public Func<INetwork, INetwork>? ClientNetwork { get; init; }
+        /// <summary>The user PC entry point's admission of wake-ups, given the trace and the entry's name.</summary>
+        public Func<TraceLog, string, IWakeUpGate>? Gate { get; init; }
+        /// <summary>The master wallet's store of credentials acquired from a slave (E8).</summary>
+        public Func<IAcquiredCredentials>? AcquiredCredentials { get; init; }
     }
 
     private EmbodimentWorld(PaymentWorld world, TopologyConfig topology, IUser user)
@@ -56,11 +60,12 @@ public sealed class EmbodimentWorld
         foreach (var w in topology.Wallets.Where(w => w.Down)) e.SetDown(w.Name, true);
 
         var net = parts.ClientNetwork?.Invoke(world.Network) ?? world.Network;
+        Func<string, IWakeUpGate>? gate = parts.Gate is { } g ? name => g(net.Trace, name) : null;
         if (!topology.IsMasterSlave)
         {
             e.Entry = embodiment == "E6"
-                ? new MultiServerWum(net, e.WalletNames, parts.SelectorRouting?.Invoke(e))
-                : new Selector(net, parts.SelectorRouting?.Invoke(e) ?? e.DefaultSelectorRouting(net), e.WalletNames.Select(n => new Wum(net, Address.ServerWallet(n))));
+                ? new MultiServerWum(net, e.WalletNames, parts.SelectorRouting?.Invoke(e), gate: gate)
+                : new Selector(net, parts.SelectorRouting?.Invoke(e) ?? e.DefaultSelectorRouting(net), e.WalletNames.Select(n => new Wum(net, Address.ServerWallet(n))), gate: gate);
             return e;
         }
         var master = topology.Master ?? new WalletConfig(MasterName, []);
@@ -68,9 +73,9 @@ public sealed class EmbodimentWorld
         var acquisition = embodiment == "E8"
             ? new CertificateAcquisition(net, Address.ServerWallet(master.Name), world.Pki.ServerWallet(master.Name), world.Validator(master.Name), world.Random("acquire/" + master.Name))
             : null;
-        e.Master = new MasterServerWallet(master.Name, net, world.Validator(master.Name), world.Random("sw/" + master.Name), routing, acquisition);
+        e.Master = new MasterServerWallet(master.Name, net, world.Validator(master.Name), world.Random("sw/" + master.Name), routing, acquisition, parts.AcquiredCredentials?.Invoke());
         foreach (var b in master.Held) e.Master.AddCredential(world.Pki.Cardholder(master.Name, b));
-        var wum = new Wum(net, Address.ServerWallet(master.Name))
+        var wum = new Wum(net, Address.ServerWallet(master.Name), gate: gate)
         {
             Info = embodiment switch
             {
@@ -101,7 +106,7 @@ public sealed class EmbodimentWorld
             case "E2": return new AskAtWakeUpRouting(WalletNames, User, net.Trace);
             case "E3": return new SelectorTableRouting((Topology.BrandInfo ?? []).Select(b => (b.Wallet, (IReadOnlySet<string>)b.Brands.ToHashSet())).ToList(), net.Trace);
             case "E4":
-                Installation = new WumBrandInfoRouting(net.Trace);
+                Installation = new WumBrandInfoRouting(net.Trace, WalletNames);
                 foreach (var (wallet, version, brands) in Topology.InstalledWums ?? []) Installation.Install(new BrandCarryingWum(wallet, version, brands.ToHashSet()));
                 return Installation;
             case "E5": return new LiveBrandQueryRouting(net, Address.Pc, WalletNames, "E5", "selector");

@@ -121,6 +121,10 @@ public sealed class ImplBuilder
         if (step is Step.Replay r) bytes = sent[r.Order];
         else if (wake.Defect is WakeUpDefect.MissingField)
             bytes = new ImplWakeUp(Merchant, wake.Order.LidM, "", wake.Amount, "JPY", wake.Brand.Name).Encode(); // empty order description
+        else if (!wake.Brand.IsKnown)
+            // A merchant offers no order in a brand nobody knows: this initiation is forged or garbled input,
+            // so the merchant's order book is not touched (an honest wake-up may follow for the same order).
+            bytes = new ImplWakeUp(Merchant, wake.Order.LidM, "1 x book", wake.Amount, "JPY", wake.Brand.Name).Encode();
         else bytes = World.WakeUp(wake.Order.LidM, wake.Brand.Name, wake.Amount);
         sent[wake.Order] = bytes;
         var armed = true;

@@ -13,33 +13,47 @@ public sealed record Detection(SeededFault Fault, bool Detected, string? Detecte
 /// Mutation testing of the suite: each seeded fault runs the invariant suite on its embodiment in the faulty world.
 /// A fault counts as caught by invariant I on a case only if I is violated in the faulty world and NOT violated on
 /// the same scenario in the faithful world (so known model/implementation disagreements do not count as detection).
-/// Budget: 2 × the invariant budget per embodiment.
+/// Budget: <see cref="Budget"/> cases per fault, run lazily until the first detection.
 /// </summary>
 internal static class FaultChecks
 {
     private static readonly ConcurrentDictionary<(int, int, string), Lazy<Detection>> Cache = new();
 
+    /// <summary>
+    /// Cases per fault at most: the campaign's per-embodiment budget, but never fewer than 200, because under
+    /// `dotnet test` the invariant budget is small and a fault must still be found. Cases run lazily, in parallel
+    /// batches, and stop at the first detection, so a caught fault costs a handful of scenarios.
+    /// </summary>
+    public static int Budget(CheckContext ctx) => Math.Max(200, Campaign.PerEmbodiment(ctx));
+
     public static Detection Detect(CheckContext ctx, SeededFault f) => Cache.GetOrAdd((ctx.Seed, ctx.Cases, f.Id), _ => new(() =>
     {
-        var budget = ctx with { Cases = ctx.Cases * 2 };
-        var faithful = Campaign.Cases(budget, f.Embodiment).Cases;
-        var faulty = Campaign.Cases(budget, f.Embodiment, f.Id, f.Parts).Cases;
+        var scenarios = Campaign.Generate(f.Embodiment, ctx.Seed, Budget(ctx));
         var invariants = Inv.AllInvariants.Where(i => i.Applies(f.Embodiment)).ToList();
-        for (var k = 0; k < faulty.Count; k++)
-            foreach (var inv in invariants)
-            {
-                var v = inv.Eval(faulty[k], new HashSet<string>());
-                if (v is null || inv.Eval(faithful[k], new HashSet<string>()) is not null) continue;
-                string? Caught(Case faultyCase)
+        var batch = Environment.ProcessorCount * 4;
+        for (var start = 0; start < scenarios.Count; start += batch)
+        {
+            var faulty = scenarios.Skip(start).Take(batch).AsParallel().AsOrdered()
+                .Select(s => Campaign.Execute(s, ctx.Seed, f.Parts)).ToList();
+            for (var j = 0; j < faulty.Count; j++)
+                foreach (var inv in invariants)
                 {
-                    var fv = inv.Eval(faultyCase, new HashSet<string>());
-                    if (fv is null) return null;
-                    return inv.Eval(Campaign.Execute(faultyCase.Scenario, ctx.Seed, null), new HashSet<string>()) is null ? fv : null;
+                    var v = inv.Eval(faulty[j], new HashSet<string>());
+                    if (v is null) continue;
+                    // Caught only if the faithful world passes the same invariant on the same scenario.
+                    string? Caught(Case faultyCase)
+                    {
+                        var fv = inv.Eval(faultyCase, new HashSet<string>());
+                        if (fv is null) return null;
+                        return inv.Eval(Campaign.Execute(faultyCase.Scenario, ctx.Seed, null), new HashSet<string>()) is null ? fv : null;
+                    }
+                    if (Caught(faulty[j]) is null) continue;
+                    var (small, violation, _) = Campaign.Shrink(faulty[j].Scenario, v, Caught, ctx.Seed, f.Parts, budget: 25);
+                    var k = start + j + 1;
+                    return new Detection(f, true, "PROP-" + inv.Id, k, violation, small.ToString(), small.Size, k);
                 }
-                var (small, violation, _) = Campaign.Shrink(faulty[k].Scenario, v, Caught, ctx.Seed, f.Parts, budget: 25);
-                return new Detection(f, true, "PROP-" + inv.Id, k + 1, violation, small.ToString(), small.Size, k + 1);
-            }
-        return new Detection(f, false, null, 0, null, null, 0, faulty.Count);
+        }
+        return new Detection(f, false, null, 0, null, null, 0, scenarios.Count);
     })).Value;
 
     private static CheckOutcome Outcome(CheckContext ctx, string id)
@@ -98,8 +112,15 @@ internal static class FaultChecks
     [Check("FAULT-E12-IGNORES-CHOICE", Title = "seeded: E12 MSW ignores the user's choice", Requirements = ["INV-OFFER", "INV-CONFORM", "E12"], Embodiments = ["E12"], Kind = K)]
     public static CheckOutcome F16(CheckContext ctx) => Outcome(ctx, "FAULT-E12-IGNORES-CHOICE");
 
+    [Check("FAULT-E3-REPLAY-ACCEPTED", Title = "seeded: the entry point accepts a replayed wake-up", Requirements = ["INV-ONCE", "INV-CONFORM", "E3"], Embodiments = ["E3"], Kind = K)]
+    public static CheckOutcome F17(CheckContext ctx) => Outcome(ctx, "FAULT-E3-REPLAY-ACCEPTED");
+    [Check("FAULT-E11-BAD-INPUT-HALF-APPLIED", Title = "seeded: an unknown-brand wake-up is refused but half applied (its order consumed)", Requirements = ["INV-BAD-INPUT", "INV-CONFORM", "E11"], Embodiments = ["E11"], Kind = K)]
+    public static CheckOutcome F18(CheckContext ctx) => Outcome(ctx, "FAULT-E11-BAD-INPUT-HALF-APPLIED");
+    [Check("FAULT-E8-KEEPS-CREDENTIAL", Title = "seeded: E8 MSW keeps the acquired credential after the purchase", Requirements = ["INV-CUSTODY", "E8"], Embodiments = ["E8"], Kind = K)]
+    public static CheckOutcome F19(CheckContext ctx) => Outcome(ctx, "FAULT-E8-KEEPS-CREDENTIAL");
+
     [Check("FAULTS-ALL-DETECTED", Title = "every seeded fault is caught by some invariant within the default budget",
-        Requirements = ["INV-CONFORM", "INV-ROUTE-SOUND", "INV-ROUTE-COMPLETE", "INV-OFFER", "INV-LIVE", "INV-PROXY-TRANSPARENT"],
+        Requirements = ["INV-CONFORM", "INV-ROUTE-SOUND", "INV-ROUTE-COMPLETE", "INV-OFFER", "INV-LIVE", "INV-PROXY-TRANSPARENT", "INV-ONCE", "INV-BAD-INPUT", "INV-CUSTODY"],
         Embodiments = ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12"], Kind = K)]
     public static CheckOutcome AllDetected(CheckContext ctx)
     {

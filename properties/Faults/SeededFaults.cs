@@ -1,3 +1,4 @@
+using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Client.Selection;
 using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Network;
@@ -104,8 +105,49 @@ public static class SeededFaults
         catch (SetException) { return m; }
     }
 
+    /// <summary>A gate that remembers no order: every wake-up is admitted afresh, replays included (INV-ONCE).</summary>
+    private sealed class ForgetfulGate(TraceLog trace, string actor) : IWakeUpGate
+    {
+        public (WakeUp?, Refused?) Admit(byte[] bytes) => new WakeUpGate(trace, actor).Admit(bytes);
+    }
+
+    /// <summary>
+    /// A gate that half-applies bad input: it records the order as accepted BEFORE checking the brand, so an
+    /// unknown-brand wake-up is refused yet consumes its order (INV-BAD-INPUT: "changes nothing").
+    /// </summary>
+    private sealed class HalfApplyingGate(TraceLog trace, string actor) : IWakeUpGate
+    {
+        private readonly HashSet<(string, string)> seen = [];
+        private readonly WakeUpGate inner = new(trace, actor);
+
+        public (WakeUp?, Refused?) Admit(byte[] bytes)
+        {
+            WakeUp w;
+            try { w = WakeUp.Decode(bytes); }
+            catch (SetException) { return inner.Admit(bytes); }
+            var first = seen.Add(w.OrderId);
+            if (!MultiWallet.Impl.Crypto.Brands.IsKnown(w.Brand)) return inner.Admit(bytes);
+            return first ? inner.Admit(bytes) : (null, Refused.Because(RefusalReason.Replay, null, $"order {w.MerchantId}/{w.LidM} already seen at {actor}"));
+        }
+    }
+
+    /// <summary>E8: the master says it erased the acquired credential but keeps it (INV-CUSTODY).</summary>
+    private sealed class KeepingCredentials : IAcquiredCredentials
+    {
+        private readonly AcquiredCredentials inner = new();
+        public void Hold(string session, MultiWallet.Impl.Crypto.CardholderCredential credential) => inner.Hold(session, credential);
+        public bool Erase(string session) => inner.Count > 0; // reports erasure, drops nothing
+        public int Count => inner.Count;
+    }
+
     public static readonly IReadOnlyList<SeededFault> All =
     [
+        new("FAULT-E3-REPLAY-ACCEPTED", Embodiment.E3, "the selector's gate remembers no order: a replayed wake-up is admitted and routed again", ["INV-ONCE", "INV-CONFORM"],
+            new() { Gate = (t, name) => new ForgetfulGate(t, name) }),
+        new("FAULT-E11-BAD-INPUT-HALF-APPLIED", Embodiment.E11, "the WUM's gate records the order before checking the brand: an unknown-brand wake-up is refused but consumes its order", ["INV-BAD-INPUT", "INV-CONFORM"],
+            new() { Gate = (t, name) => new HalfApplyingGate(t, name) }),
+        new("FAULT-E8-KEEPS-CREDENTIAL", Embodiment.E8, "E8 MSW reports the acquired credential erased but keeps it", ["INV-CUSTODY"],
+            new() { AcquiredCredentials = () => new KeepingCredentials() }),
         new("FAULT-E1-FIRST-WUM", Embodiment.E1, "E1 selector routes every wake-up to the first WUM, ignoring the user's registration", ["INV-CONFORM", "INV-OFFER"],
             new() { SelectorRouting = e => new FirstWumIgnoringRegistration(e) }),
         new("FAULT-E2-OFFERS-SUBSET", Embodiment.E2, "E2 selector offers every WUM but the last", ["INV-OFFER", "INV-CONFORM"],
@@ -115,7 +157,7 @@ public static class SeededFaults
         new("FAULT-E3-NO-SKIP", Embodiment.E3, "E3 selector treats its first listed WUM as the only one: an unreachable one is not skipped", ["INV-ROUTE-COMPLETE", "INV-CONFORM"],
             new() { SelectorRouting = e => new PlanRewrite(new SelectorTableRouting(Table(e), e.Net.Trace), (w, p) => p.Refusal is null ? p with { Exclusive = true } : p) }),
         new("FAULT-E4-STALE-WUM", Embodiment.E4, "E4 selector keeps the brand information of the WUMs installed at start; re-downloads are ignored", ["INV-LIVE", "INV-CONFORM"],
-            new() { SelectorRouting = e => { var r = new WumBrandInfoRouting(e.Net.Trace); foreach (var (w, v, b) in e.Topology.InstalledWums ?? []) r.Install(new BrandCarryingWum(w, v, b.ToHashSet())); return r; } }),
+            new() { SelectorRouting = e => { var r = new WumBrandInfoRouting(e.Net.Trace, e.WalletNames); foreach (var (w, v, b) in e.Topology.InstalledWums ?? []) r.Install(new BrandCarryingWum(w, v, b.ToHashSet())); return r; } }),
         new("FAULT-E5-CACHES", Embodiment.E5, "E5 selector caches each SW's brand information across wake-ups", ["INV-LIVE", "INV-CONFORM"],
             new() { SelectorRouting = e => new CachingBrandQuery(e) }),
         new("FAULT-E5-ANY-ANSWER", Embodiment.E5, "E5 selector routes to the first SW that answered the brand query, whatever brands it named", ["INV-ROUTE-SOUND", "INV-OFFER", "INV-CONFORM"],

@@ -136,12 +136,18 @@ public static class ScenarioGen
                 var o = new OrderId(ImplBuilder.Merchant, $"L{orders.Count + 1}");
                 orders.Add(o);
                 steps.Add(new Step.WakeUp(o, b, amount, d));
-                if (d is not WakeUpDefect.NoDefect || !b.IsKnown)
+                if (d is WakeUpDefect.MissingField || !b.IsKnown)
                 {
-                    // INV-BAD-INPUT: an honest retry with a fresh order right after the defective wake-up.
+                    // INV-BAD-INPUT "changes nothing": refused at the entry point, the order was not consumed, so an
+                    // honest retry of the SAME order must behave as if the bad wake-up never happened.
+                    steps.Add(new Step.WakeUp(o, b.IsKnown ? b : Brand.BrandA, amount, WakeUpDefect.None));
+                }
+                else if (d is not WakeUpDefect.NoDefect)
+                {
+                    // A tampered purchase did consume its order (PInitReq went out): the honest retry is a fresh order.
                     var retry = new OrderId(ImplBuilder.Merchant, $"L{orders.Count + 1}");
                     orders.Add(retry);
-                    steps.Add(new Step.WakeUp(retry, b.IsKnown ? b : Brand.BrandA, amount, WakeUpDefect.None));
+                    steps.Add(new Step.WakeUp(retry, b, amount, WakeUpDefect.None));
                 }
             }
         }

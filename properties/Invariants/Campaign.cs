@@ -39,7 +39,7 @@ public static class Campaign
     private static readonly ConcurrentDictionary<(int, int, Embodiment, string), Lazy<(IReadOnlyList<Case> Cases, double Seconds)>> Cache = new();
 
     public static IReadOnlyList<Scenario> Generate(Embodiment e, int seed, int count) =>
-        Gen.Sample(ScenarioGen.For(e), Size, new Rnd((ulong)seed + (ulong)e, Gamma), count).Take(count).ToList();
+        Gen.Sample(ScenarioGen.For(e), count, new Rnd((ulong)seed + (ulong)e, Gamma), Size).ToList();
 
     public static Case Execute(Scenario s, int seed, EmbodimentWorld.Parts? parts)
     {

@@ -11,15 +11,15 @@ namespace MultiWallet.Impl.Client.Selection;
 public sealed class Selector : IPaymentEntry
 {
     private readonly INetwork net;
-    private readonly WakeUpGate gate;
+    private readonly IWakeUpGate gate;
     private readonly IReadOnlyDictionary<string, Wum> wums;
 
-    public Selector(INetwork net, ISelectorRouting routing, IEnumerable<Wum> wums, string name = "selector")
+    public Selector(INetwork net, ISelectorRouting routing, IEnumerable<Wum> wums, string name = "selector", Func<string, IWakeUpGate>? gate = null)
     {
         this.net = net;
         Routing = routing;
         Name = name;
-        gate = new WakeUpGate(net.Trace, name);
+        this.gate = gate?.Invoke(name) ?? new WakeUpGate(net.Trace, name);
         this.wums = wums.ToDictionary(w => w.Wallet.WalletName!, StringComparer.Ordinal);
     }
 

@@ -8,14 +8,24 @@ namespace MultiWallet.Impl.Client.Selection;
 /// routes to the first capable. Reads the installation at wake-up time, so installing a newer WUM changes
 /// routing from the next wake-up on (INV-LIVE).
 /// </summary>
-public sealed class WumBrandInfoRouting(TraceLog trace, string actor = "selector") : ISelectorRouting
+/// <param name="registration">The wallets in registration order, the only tie-breaker: WUMs are asked in
+/// that order whatever order they were installed in (names not registered come last, ordinal).</param>
+public sealed class WumBrandInfoRouting(TraceLog trace, IReadOnlyList<string> registration, string actor = "selector") : ISelectorRouting
 {
     private readonly List<BrandCarryingWum> installed = [];
     private readonly Lock gate = new();
 
     public string Embodiment => "E4";
 
-    public IReadOnlyList<BrandCarryingWum> Installed { get { lock (gate) return [.. installed]; } }
+    public IReadOnlyList<BrandCarryingWum> Installed
+    {
+        get
+        {
+            lock (gate)
+                return installed.OrderBy(w => registration.Contains(w.Wallet) ? registration.ToList().IndexOf(w.Wallet) : int.MaxValue)
+                    .ThenBy(w => w.Wallet, StringComparer.Ordinal).ToList();
+        }
+    }
 
     /// <summary>
     /// Installs the WUM for a wallet, or upgrades it: only a newer version replaces the installed one (a

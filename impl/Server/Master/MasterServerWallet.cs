@@ -23,12 +23,14 @@ public sealed class MasterServerWallet
     private readonly VirtualWum proxy;
     private readonly CertificateAcquisition? acquisition;
     private readonly Dictionary<string, CardholderCredential> own = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Server.CardholderPurchase Purchase, bool Acquired)> sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Server.CardholderPurchase> sessions = new(StringComparer.Ordinal);
+    private readonly IAcquiredCredentials acquired;
     private readonly Lock gate = new();
 
-    public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null)
+    public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null, IAcquiredCredentials? acquired = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng; this.routing = routing; this.acquisition = acquisition;
+        this.acquired = acquired ?? new AcquiredCredentials();
         At = Address.ServerWallet(name);
         proxy = new VirtualWum(net, At, name);
         net.Listen(At, HandleAsync);
@@ -41,7 +43,7 @@ public sealed class MasterServerWallet
     public IReadOnlyList<string> Brands { get { lock (gate) return own.Keys.Order(StringComparer.Ordinal).ToList(); } }
 
     /// <summary>Acquired (E8) credentials still held: must be 0 between purchases (INV-CUSTODY).</summary>
-    public int AcquiredCredentialsHeld { get { lock (gate) return sessions.Values.Count(s => s.Acquired); } }
+    public int AcquiredCredentialsHeld => acquired.Count;
 
     public void AddCredential(CardholderCredential c) { lock (gate) own[c.Brand] = c; }
 
@@ -81,7 +83,7 @@ public sealed class MasterServerWallet
         if (mine is not null)
         {
             RoutingTrace.Routed(net.Trace, Name, Name, $"{Name} holds {w.Brand} itself: pays directly");
-            return Begin(m, session, w, mine, acquired: false);
+            return Begin(m, session, w, mine);
         }
         var plan = await routing.PlanAsync(w, info, ct).ConfigureAwait(false);
         return await CandidateDispatch.RunAsync(plan, net.Trace, Name,
@@ -95,26 +97,27 @@ public sealed class MasterServerWallet
         var (cred, refusal) = await acquisition!.AcquireAsync(slave, w, ct).ConfigureAwait(false);
         if (cred is null) return MasterReplies.Refuse(m, session, refusal!);
         net.Trace.Decide(Name, "CredentialAcquired", new Dictionary<string, string> { ["from"] = slave, ["brand"] = w.Brand, ["lid-m"] = w.LidM }, "E8: brand certificate obtained for this one order");
-        return Begin(m, session, w, cred, acquired: true);
+        acquired.Hold(session, cred);
+        return Begin(m, session, w, cred);
     }
 
-    private NetMessage Begin(NetMessage m, string session, WakeUp w, CardholderCredential cred, bool acquired)
+    private NetMessage Begin(NetMessage m, string session, WakeUp w, CardholderCredential cred)
     {
         var p = new Server.CardholderPurchase(cred, validator, rng, net.Trace, Name);
-        lock (gate) sessions[session] = (p, acquired);
+        lock (gate) sessions[session] = p;
         return Settle(m, session, p.Start(w));
     }
 
     private async Task<NetMessage> DeliverAsync(NetMessage m, string session, CancellationToken ct)
     {
         if (proxy.Owns(session)) return await proxy.DeliverAsync(m, session, ct).ConfigureAwait(false);
-        (Server.CardholderPurchase Purchase, bool Acquired) s;
+        Server.CardholderPurchase? s;
         lock (gate)
         {
             if (!sessions.TryGetValue(session, out s))
                 return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}"));
         }
-        return Settle(m, session, s.Purchase.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
+        return Settle(m, session, s.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
     }
 
     /// <summary>Replies with the step; a finished session is dropped, and an acquired credential with it (E8 erasure).</summary>
@@ -122,9 +125,8 @@ public sealed class MasterServerWallet
     {
         if (step is Server.Finished)
         {
-            bool acquired;
-            lock (gate) { acquired = sessions.Remove(session, out var s) && s.Acquired; }
-            if (acquired)
+            lock (gate) sessions.Remove(session);
+            if (acquired.Erase(session))
                 net.Trace.Decide(Name, "CredentialErased", new Dictionary<string, string> { ["session"] = session },
                     "E8: the acquired credential is dropped after this one purchase");
         }
