@@ -57,6 +57,7 @@ public sealed class VerifyCommandTests : IDisposable
     [InlineData("--embodiment", "E13")]
     [InlineData("--only", "NO-SUCH-ID")]
     [InlineData("--cases", "0")]
+    [InlineData("--network", "carrier-pigeon")]
     [InlineData("--cases", "many")]
     public void Bad_usage_exits_2(params string[] args) => Assert.Equal(2, Verify(args));
 

@@ -22,7 +22,8 @@ public static class CampaignRunner
 
     public static int PhaseIndex(string kind) => Array.IndexOf(PhaseOrder, kind) is var i and >= 0 ? i : PhaseOrder.Length;
 
-    public static IReadOnlyList<PhaseRun> Run(IReadOnlyList<CheckEntry> checks, int seed, int cases, StringBuilder log)
+    public static IReadOnlyList<PhaseRun> Run(IReadOnlyList<CheckEntry> checks, int seed, int cases, StringBuilder log,
+        MultiWallet.Impl.World.WorldTransport transport = MultiWallet.Impl.World.WorldTransport.InMemory)
     {
         var phases = checks.GroupBy(c => c.Meta.Kind).OrderBy(g => PhaseIndex(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         var results = new List<PhaseRun>();
@@ -38,7 +39,7 @@ public static class CampaignRunner
                     foreach (var (p, t) in tasks)
                     {
                         t.StartTask();
-                        results.Add(RunPhase(p.Key, p.ToList(), seed, cases, log, (entry, run) =>
+                        results.Add(RunPhase(p.Key, p.ToList(), seed, cases, transport, log, (entry, run) =>
                         {
                             if (run is null) t.Description = $"{p.Key}: {Markup.Escape(entry.Id)}";
                             else t.Increment(1);
@@ -53,7 +54,7 @@ public static class CampaignRunner
             foreach (var p in phases)
             {
                 Console.WriteLine($"== phase {p.Key}: {p.Count()} checks");
-                var phase = RunPhase(p.Key, p.ToList(), seed, cases, log, (entry, run) =>
+                var phase = RunPhase(p.Key, p.ToList(), seed, cases, transport, log, (entry, run) =>
                 {
                     if (run is not null)
                         Console.WriteLine($"   {(run.Outcome.Passed ? "PASS" : "FAIL")} {entry.Id} ({run.DurationSeconds:0.00}s, {run.Outcome.CasesRun} cases)");
@@ -65,7 +66,7 @@ public static class CampaignRunner
         return results;
     }
 
-    private static PhaseRun RunPhase(string kind, List<CheckEntry> entries, int seed, int cases, StringBuilder log, Action<CheckEntry, CheckRun?> progress)
+    private static PhaseRun RunPhase(string kind, List<CheckEntry> entries, int seed, int cases, MultiWallet.Impl.World.WorldTransport transport, StringBuilder log, Action<CheckEntry, CheckRun?> progress)
     {
         var phaseWatch = Stopwatch.StartNew();
         var runs = new List<CheckRun>();
@@ -73,7 +74,7 @@ public static class CampaignRunner
         {
             progress(e, null);
             log.AppendLine($"### {e.Id} [{kind}] seed={seed} cases={cases}");
-            var ctx = new CheckContext(seed, cases, line => { lock (log) log.AppendLine("  " + line); });
+            var ctx = new CheckContext(seed, cases, line => { lock (log) log.AppendLine("  " + line); }, transport);
             var w = Stopwatch.StartNew();
             CheckOutcome outcome;
             try { outcome = e.Run(ctx); }

@@ -32,6 +32,14 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         [Description("Only these check ids, comma separated.")]
         public string? Only { get; init; }
 
+        [CommandOption("--network <KIND>")]
+        [Description("Network the generated scenarios run over: memory (default) or http (every party a loopback Kestrel host).")]
+        [DefaultValue("memory")]
+        public string Network { get; init; } = "memory";
+
+        public MultiWallet.Impl.World.WorldTransport Transport =>
+            Network.Equals("http", StringComparison.OrdinalIgnoreCase) ? MultiWallet.Impl.World.WorldTransport.Http : MultiWallet.Impl.World.WorldTransport.InMemory;
+
         [CommandOption("--out <DIR>")]
         [Description("Evidence directory (default evidence/).")]
         [DefaultValue("evidence")]
@@ -51,6 +59,8 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
             if (bad.Count > 0) return ValidationResult.Error($"--embodiment: unknown {string.Join(", ", bad)} (expected E1..E12)");
             if (Only is not null && OnlyIds.Length == 0) return ValidationResult.Error("--only needs at least one check id");
             if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out needs a directory");
+            if (!Network.Equals("http", StringComparison.OrdinalIgnoreCase) && !Network.Equals("memory", StringComparison.OrdinalIgnoreCase))
+                return ValidationResult.Error($"--network: unknown {Network} (expected memory or http)");
             return ValidationResult.Success();
         }
     }
@@ -107,11 +117,12 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
             return AuditApp.ExitUsage;
         }
 
-        var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
+        var network = s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? " --network http" : "";
+        var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}{network}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
         AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet verify[/]: {checks.Count} of {catalog.Count} checks, seed {seed}, {s.Cases} cases");
 
         var log = new StringBuilder();
-        var phases = CampaignRunner.Run(checks, seed, s.Cases, log);
+        var phases = CampaignRunner.Run(checks, seed, s.Cases, log, s.Transport);
         var bundle = EvidenceBundle.Build(phases, seed, s.Cases, command, ToolVersion(), GitCommit(), total.Elapsed.TotalSeconds, filter);
 
         var paths = new[]

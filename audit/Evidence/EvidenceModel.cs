@@ -60,7 +60,8 @@ public sealed record EvidenceBundle(
             return new InvariantEvidence(kv.Key, kv.Value, ids.Length > 0 && AllPass(ids), ids);
         }).ToList();
 
-        var faults = checks.Where(c => c.Kind == "fault").Select(c => new FaultEvidence(
+        // A fault row is a check that seeded one fault (it names it); a summary check such as FAULTS-ALL-DETECTED is not.
+        var faults = checks.Where(c => c.Kind == "fault" && c.Facts.ContainsKey("fault.description")).Select(c => new FaultEvidence(
             c.Id, Fact(c, "fault.description") ?? c.Title, c.Passed, Fact(c, "fault.detectedBy"),
             int.TryParse(Fact(c, "fault.casesToDetect"), out var n) ? n : null,
             Fact(c, "fault.counterexample") ?? c.Counterexample)).ToList();

@@ -43,6 +43,9 @@ public sealed class ServerWallet
     /// <summary>The session object for a session id (tests read what it sent).</summary>
     public CardholderPurchase? Session(string id) { lock (gate) return sessions.GetValueOrDefault(id); }
 
+    /// <summary>The wallet's network handler (what <see cref="INetwork.Listen"/> registered), for decorators of the environment.</summary>
+    public Task<NetMessage> HandleAsync(NetMessage m, CancellationToken ct) => Handle(m, ct);
+
     private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) => Task.FromResult(m.Kind switch
     {
         WalletProtocol.BrandQuery => m.Reply(WalletProtocol.Brands, WalletProtocol.EncodeBrands(Brands),

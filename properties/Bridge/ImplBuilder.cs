@@ -30,10 +30,10 @@ public sealed class ImplBuilder
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> advertised = new(StringComparer.Ordinal);
     private readonly Dictionary<OrderId, byte[]> sent = new();
 
-    private ImplBuilder(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts)
+    private ImplBuilder(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport)
     {
         Topology = t;
-        World = new PaymentWorld(seed);
+        World = new PaymentWorld(seed, transport: transport);
         World.Network.RecordRequests = true;
         var answers = new List<string?>();
         if (t.Embodiment == MultiWallet.Model.Vocabulary.Embodiment.E1) answers.Add(s.Preselected);
@@ -48,7 +48,7 @@ public sealed class ImplBuilder
     /// <summary>Longest a single wake-up may take before it is reported as a hang.</summary>
     public static TimeSpan HangLimit { get; set; } = TimeSpan.FromSeconds(6);
 
-    public static ImplBuilder Build(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts = null) => new(t, s, seed, parts);
+    public static ImplBuilder Build(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts = null, WorldTransport transport = WorldTransport.InMemory) => new(t, s, seed, parts, transport);
 
     /// <summary>The implementation topology of a model topology (knowledge in registration order).</summary>
     public static TopologyConfig Config(Topology t)
@@ -79,7 +79,6 @@ public sealed class ImplBuilder
                 : null);
     }
 
-    private static readonly FieldInfo? Handlers = typeof(InMemoryNetwork).GetField("handlers", BindingFlags.NonPublic | BindingFlags.Instance);
 
     /// <summary>Makes the wallet answer BrandQuery with <paramref name="brands"/> (a lying or stale server); everything else unchanged.</summary>
     private void InstallAdvertiser(string wallet, IReadOnlyList<string> brands)
@@ -88,12 +87,12 @@ public sealed class ImplBuilder
         var first = !advertised.ContainsKey(wallet);
         advertised[wallet] = brands;
         if (!first) return;
-        var table = (ConcurrentDictionary<Address, Func<NetMessage, CancellationToken, Task<NetMessage>>>)Handlers!.GetValue(World.Wire)!;
-        if (!table.TryGetValue(at, out var inner)) return;
+        if (!World.Wallets.TryGetValue(wallet, out var sw)) return;
+        // A lying server (environment, not a fault of the system): answers brand queries with what it advertises.
         World.Wire.Listen(at, (m, ct) => m.Kind == WalletProtocol.BrandQuery
             ? Task.FromResult(m.Reply(WalletProtocol.Brands, WalletProtocol.EncodeBrands(advertised[wallet].Order(StringComparer.Ordinal).ToList()),
                 new Dictionary<string, string> { ["brands"] = string.Join(',', advertised[wallet].Order(StringComparer.Ordinal)) }))
-            : inner(m, ct));
+            : sw.HandleAsync(m, ct));
     }
 
     /// <summary>Applies a non-wake-up step to the world.</summary>

@@ -61,10 +61,17 @@ public sealed record ScenarioResult(Topology Topology, UserScript Script, IReadO
 public static class ScenarioRunner
 {
     public static ScenarioResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, int seed,
-        EmbodimentWorld.Parts? parts = null, PredictorOptions? options = null)
+        EmbodimentWorld.Parts? parts = null, PredictorOptions? options = null, WorldTransport transport = WorldTransport.InMemory)
     {
         var predictions = Predictor.Predict(topology, script, steps, options).ToDictionary(p => p.StepIndex);
-        var built = ImplBuilder.Build(topology, script, seed, parts);
+        var built = ImplBuilder.Build(topology, script, seed, parts, transport);
+        try { return Run(topology, script, steps, predictions, built); }
+        // Over HTTP every party is a Kestrel host: stop them now; the trace and the facts stay readable.
+        finally { built.World.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    private static ScenarioResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, Dictionary<int, StepPrediction> predictions, ImplBuilder built)
+    {
         var world = built.World;
         var secrets = Secrets(topology, world);
         var last = new Dictionary<OrderId, Step.WakeUp>();

@@ -1,10 +1,15 @@
 namespace MultiWallet.Properties.Catalog;
 
 /// <summary>What a run of the catalog hands every check: the budget, the seed, where to log.</summary>
-public sealed record CheckContext(int Seed, int Cases, Action<string> Log)
+/// <param name="Transport">The network generated scenarios run over: in memory (default) or real loopback HTTP
+/// (`verify --network http`); fixed examples and traces choose their own.</param>
+public sealed record CheckContext(int Seed, int Cases, Action<string> Log, MultiWallet.Impl.World.WorldTransport Transport = MultiWallet.Impl.World.WorldTransport.InMemory)
 {
-    /// <summary>Default budget when `dotnet test` runs the catalog (the audit command passes its own).</summary>
-    public const int TestCases = 100;
+    /// <summary>
+    /// Generated scenarios per embodiment when `dotnet test` runs the catalog (MW_CASES overrides): small, so the
+    /// suite stays within minutes; the audit command's default is 1000 per embodiment.
+    /// </summary>
+    public const int TestCases = 16;
 
     public static CheckContext ForTests(Action<string> log) =>
         new(Environment.GetEnvironmentVariable("MW_SEED") is { } s && int.TryParse(s, out var seed) ? seed : DefaultSeed,

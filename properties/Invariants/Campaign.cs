@@ -23,40 +23,34 @@ public static class Campaign
 {
     public const ulong Gamma = 0x9E3779B97F4A7C15UL | 1UL;
     public const int Size = 20;
-    /// <summary>
-    /// Budget divisor for `dotnet test` (ctx.Cases below 1000): cases per embodiment = max(6, Cases / 8), so the whole
-    /// invariant suite (12 embodiments, shared executions) plus the faults stays well under 3 minutes on 2 cores.
-    /// The audit's default (1000 per embodiment) runs undivided.
-    /// </summary>
-    public const int XunitDivisor = 8;
-
-    public static int PerEmbodiment(CheckContext ctx) => ctx.Cases >= 1000 ? ctx.Cases : Math.Max(6, ctx.Cases / XunitDivisor);
+    /// <summary>Generated scenarios per embodiment: the context's budget (1000 for the audit, <see cref="CheckContext.TestCases"/> under `dotnet test`).</summary>
+    public static int PerEmbodiment(CheckContext ctx) => ctx.Cases;
 
     public static string Replay(CheckContext ctx, Embodiment e) => $"({(ulong)ctx.Seed + (ulong)e},{Gamma},{Size})";
 
     public static readonly IReadOnlyList<Embodiment> All = Enum.GetValues<Embodiment>();
 
-    private static readonly ConcurrentDictionary<(int, int, Embodiment, string), Lazy<(IReadOnlyList<Case> Cases, double Seconds)>> Cache = new();
+    private static readonly ConcurrentDictionary<(int, int, Embodiment, string, WorldTransport), Lazy<(IReadOnlyList<Case> Cases, double Seconds)>> Cache = new();
 
     public static IReadOnlyList<Scenario> Generate(Embodiment e, int seed, int count) =>
         Gen.Sample(ScenarioGen.For(e), count, new Rnd((ulong)seed + (ulong)e, Gamma), Size).ToList();
 
-    public static Case Execute(Scenario s, int seed, EmbodimentWorld.Parts? parts)
+    public static Case Execute(Scenario s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport = WorldTransport.InMemory)
     {
-        try { return new Case(s, ScenarioRunner.Run(s.Topology, s.Script, s.Steps, seed, parts), null); }
+        try { return new Case(s, ScenarioRunner.Run(s.Topology, s.Script, s.Steps, seed, parts, transport: transport), null); }
         catch (Exception ex) { return new Case(s, null, $"{ex.GetType().Name}: {ex.Message}"); }
     }
 
     /// <summary>The shared executions for one embodiment (faithful world when <paramref name="partsKey"/> is "").</summary>
     public static (IReadOnlyList<Case> Cases, double Seconds) Cases(CheckContext ctx, Embodiment e, string partsKey = "", EmbodimentWorld.Parts? parts = null) =>
-        Cache.GetOrAdd((ctx.Seed, PerEmbodiment(ctx), e, partsKey), _ => new(() =>
+        Cache.GetOrAdd((ctx.Seed, PerEmbodiment(ctx), e, partsKey, ctx.Transport), _ => new(() =>
         {
             var sw = Stopwatch.StartNew();
             // Each case builds its own world (network, parties, trace) and shares only the per-seed PKI cache,
             // so cases run in parallel on every core; AsOrdered keeps the list, and so the report, deterministic.
             var list = Generate(e, ctx.Seed, PerEmbodiment(ctx))
                 .AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
-                .Select(s => Execute(s, ctx.Seed, parts))
+                .Select(s => Execute(s, ctx.Seed, parts, ctx.Transport))
                 .ToList();
             return (list, sw.Elapsed.TotalSeconds);
         })).Value;

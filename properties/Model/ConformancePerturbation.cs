@@ -69,7 +69,7 @@ internal static class ConformancePerturbation
         var coverage = new TransitionCoverage();
         var n = 0;
         foreach (var e in Campaign.All)
-            foreach (var s in Campaign.Generate(e, ctx.Seed, Campaign.PerEmbodiment(ctx) * 10))
+            foreach (var s in Campaign.Generate(e, ctx.Seed, Math.Min(Campaign.PerEmbodiment(ctx) * 10, 1000)))
             {
                 Predictor.Predict(s.Topology, s.Script, s.Steps, new PredictorOptions(null, coverage));
                 n++;
