@@ -41,7 +41,13 @@ internal static class ModelStructureChecks
                 .ToList();
             x.True($"{g.Name}: {undescribed.Count} guard(s) without description", undescribed.Count == 0);
         }
-        return x.Result("graphs exported");
+        // The evidence report draws every machine from these facts (properties/Catalog/README.md).
+        var facts = ModelGraphs.All().SelectMany(g => new[]
+        {
+            KeyValuePair.Create($"graph.{g.Name}.mermaid", g.Mermaid),
+            KeyValuePair.Create($"graph.{g.Name}.dot", g.Dot),
+        }).ToDictionary();
+        return x.Result("graphs exported") with { Facts = facts };
     }
 
     /// <summary>All hand-written model scenarios (patent examples and edge cases), run for coverage or perturbation.</summary>
