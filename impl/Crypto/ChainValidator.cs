@@ -42,7 +42,8 @@ public sealed class ValidatedCert
 /// validated certificates by thumbprint (SET's thumbprint idea): later messages with the same chain cost
 /// one hash plus a validity check against the clock.
 /// </summary>
-public sealed class ChainValidator(X509Certificate root, IClock clock, string party)
+/// <param name="shareProofs">Use the process-wide proofs (default); false measures a real first validation.</param>
+public sealed class ChainValidator(X509Certificate root, IClock clock, string party, bool shareProofs = true)
 {
     /// <summary>
     /// Chains proven valid for a root, shared by every validator of the process. What is cached is only the
@@ -66,8 +67,8 @@ public sealed class ChainValidator(X509Certificate root, IClock clock, string pa
         var key = string.Join('/', chain.Certs.Select(Thumbprints.Of));
         if (!cache.TryGetValue(key, out var v))
         {
-            v = Proven.TryGetValue(rootThumbprint + "|" + key, out var proven) ? proven : ValidateUncached(chain, what);
-            Proven[rootThumbprint + "|" + key] = v;
+            v = shareProofs && Proven.TryGetValue(rootThumbprint + "|" + key, out var proven) ? proven : ValidateUncached(chain, what);
+            if (shareProofs) Proven[rootThumbprint + "|" + key] = v;
             cache[key] = v;
         }
         var now = clock.UtcNow;
