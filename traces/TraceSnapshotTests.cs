@@ -136,15 +136,6 @@ public sealed class TraceSnapshotTests(ITestOutputHelper output)
         Assert.Equal("SSW_1", TraceMermaid.Id("SSW-1"));
     }
 
-    /// <summary>Developer aid: with MW_TRACE_DUMP=dir, writes each scenario's Mermaid text there (to render and look at).</summary>
-    [Fact]
-    public void Dump_mermaid_when_asked()
-    {
-        if (Environment.GetEnvironmentVariable("MW_TRACE_DUMP") is not { Length: > 0 } dir) return;
-        Directory.CreateDirectory(dir);
-        foreach (var s in CanonicalScenarios.All) File.WriteAllText(Path.Combine(dir, s.Name + ".mmd"), TraceVerification.Run(s.Name).Mermaid);
-    }
-
     private static string NormalizeEol(string s) => s.Replace("\r\n", "\n");
 }
 

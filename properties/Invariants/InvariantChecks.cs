@@ -39,7 +39,6 @@ internal static class InvariantChecks
 
     public static CheckOutcome Check(CheckContext ctx, Invariant inv)
     {
-        if (Environment.GetEnvironmentVariable("MW_DIAG") is not null) Diagnose(ctx, inv);
         var r = Run(ctx, inv);
         var rate = r.Seconds > 0 ? r.Cases / r.Seconds : 0;
         if (r.Violated)
@@ -62,17 +61,6 @@ internal static class InvariantChecks
             Replay = $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size}",
             Message = missing.Count == 0 ? summary : $"vacuous: class(es) never generated: {string.Join(", ", missing)}. {summary}",
         };
-    }
-
-    /// <summary>MW_DIAG=1: logs the first violation in every embodiment (not only the first overall), unshrunk.</summary>
-    private static void Diagnose(CheckContext ctx, Invariant inv)
-    {
-        foreach (var e in Campaign.All.Where(inv.Applies))
-        {
-            var bad = Campaign.Cases(ctx, e).Cases.Select(c => (c, v: inv.Eval(c, new HashSet<string>()))).Where(x => x.v is not null).ToList();
-            ctx.Log($"== {e}: {bad.Count} violating cases");
-            if (bad.Count > 0) ctx.Log(bad[0].c.Scenario + "\n" + bad[0].v);
-        }
     }
 
     [Check("PROP-INV-CONFORM", Title = "generated topologies, scripts and steps: implementation outcome and abstract trace equal the model's prediction (first diverging step shown)",
