@@ -79,45 +79,17 @@ internal static class FaultChecks
 
     private const string K = "fault";
 
-    [Check("FAULT-E1-FIRST-WUM", Title = "seeded: E1 selector ignores the user's registration", Requirements = ["INV-CONFORM", "INV-OFFER", "E1"], Embodiments = ["E1"], Kind = K)]
-    public static CheckOutcome F1(CheckContext ctx) => Outcome(ctx, "FAULT-E1-FIRST-WUM");
-    [Check("FAULT-E2-OFFERS-SUBSET", Title = "seeded: E2 selector offers a subset of the WUMs", Requirements = ["INV-OFFER", "INV-CONFORM", "E2"], Embodiments = ["E2"], Kind = K)]
-    public static CheckOutcome F2(CheckContext ctx) => Outcome(ctx, "FAULT-E2-OFFERS-SUBSET");
-    [Check("FAULT-E3-IGNORES-BRAND", Title = "seeded: E3 selector ignores the brand", Requirements = ["INV-ROUTE-SOUND", "INV-OFFER", "INV-CONFORM", "E3"], Embodiments = ["E3"], Kind = K)]
-    public static CheckOutcome F3(CheckContext ctx) => Outcome(ctx, "FAULT-E3-IGNORES-BRAND");
-    [Check("FAULT-E3-NO-SKIP", Title = "seeded: E3 selector does not skip an unreachable listed WUM", Requirements = ["INV-ROUTE-COMPLETE", "INV-CONFORM", "E3"], Embodiments = ["E3"], Kind = K)]
-    public static CheckOutcome F4(CheckContext ctx) => Outcome(ctx, "FAULT-E3-NO-SKIP");
-    [Check("FAULT-E4-STALE-WUM", Title = "seeded: E4 selector keeps stale WUM brand information", Requirements = ["INV-LIVE", "INV-CONFORM", "E4"], Embodiments = ["E4"], Kind = K)]
-    public static CheckOutcome F5(CheckContext ctx) => Outcome(ctx, "FAULT-E4-STALE-WUM");
-    [Check("FAULT-E5-CACHES", Title = "seeded: E5 selector caches brand information across wake-ups", Requirements = ["INV-LIVE", "INV-CONFORM", "E5"], Embodiments = ["E5"], Kind = K)]
-    public static CheckOutcome F6(CheckContext ctx) => Outcome(ctx, "FAULT-E5-CACHES");
-    [Check("FAULT-E5-ANY-ANSWER", Title = "seeded: E5 selector routes to any SW that answered, ignoring the brands it named", Requirements = ["INV-ROUTE-SOUND", "INV-OFFER", "INV-CONFORM", "E5"], Embodiments = ["E5"], Kind = K)]
-    public static CheckOutcome F7(CheckContext ctx) => Outcome(ctx, "FAULT-E5-ANY-ANSWER");
-    [Check("FAULT-E6-LAST-CAPABLE", Title = "seeded: E6 multi-server WUM picks the last capable SW", Requirements = ["INV-CONFORM", "E6"], Embodiments = ["E6"], Kind = K)]
-    public static CheckOutcome F8(CheckContext ctx) => Outcome(ctx, "FAULT-E6-LAST-CAPABLE");
-    [Check("FAULT-E7-SLAVE-LACKS-BRAND", Title = "seeded: E7 MSW routes to a slave not listed for the brand", Requirements = ["INV-ROUTE-SOUND", "INV-CONFORM", "E7"], Embodiments = ["E7"], Kind = K)]
-    public static CheckOutcome F9(CheckContext ctx) => Outcome(ctx, "FAULT-E7-SLAVE-LACKS-BRAND");
-    [Check("FAULT-E7-PROXY-AMOUNT", Title = "seeded: E7 proxy rewrites the amount", Requirements = ["INV-PROXY-TRANSPARENT", "INV-CONFORM", "E7"], Embodiments = ["E7"], Kind = K)]
-    public static CheckOutcome F10(CheckContext ctx) => Outcome(ctx, "FAULT-E7-PROXY-AMOUNT");
-    [Check("FAULT-E8-IGNORES-INFO", Title = "seeded: E8 MSW ignores its brand information", Requirements = ["INV-ROUTE-SOUND", "INV-CONFORM", "E8"], Embodiments = ["E8"], Kind = K)]
-    public static CheckOutcome F11(CheckContext ctx) => Outcome(ctx, "FAULT-E8-IGNORES-INFO");
-    [Check("FAULT-E9-OFFERS-ALL", Title = "seeded: E9 MSW offers all SSWs, not its SSW information", Requirements = ["INV-OFFER", "INV-CONFORM", "E9"], Embodiments = ["E9"], Kind = K)]
-    public static CheckOutcome F12(CheckContext ctx) => Outcome(ctx, "FAULT-E9-OFFERS-ALL");
-    [Check("FAULT-E9-TAMPERING-PROXY", Title = "seeded: E9 proxy alters the forwarded wake-up", Requirements = ["INV-PROXY-TRANSPARENT", "INV-CONFORM", "E9"], Embodiments = ["E9"], Kind = K)]
-    public static CheckOutcome F13(CheckContext ctx) => Outcome(ctx, "FAULT-E9-TAMPERING-PROXY");
-    [Check("FAULT-E10-FALLBACK-FIRST", Title = "seeded: E10 falls back to the first SSW on a malformed address", Requirements = ["INV-CONFORM", "INV-OFFER", "E10"], Embodiments = ["E10"], Kind = K)]
-    public static CheckOutcome F14(CheckContext ctx) => Outcome(ctx, "FAULT-E10-FALLBACK-FIRST");
-    [Check("FAULT-E11-IGNORES-CLIENT-INFO", Title = "seeded: E11 MSW ignores the client's brand information", Requirements = ["INV-ROUTE-SOUND", "INV-CONFORM", "E11"], Embodiments = ["E11"], Kind = K)]
-    public static CheckOutcome F15(CheckContext ctx) => Outcome(ctx, "FAULT-E11-IGNORES-CLIENT-INFO");
-    [Check("FAULT-E12-IGNORES-CHOICE", Title = "seeded: E12 MSW ignores the user's choice", Requirements = ["INV-OFFER", "INV-CONFORM", "E12"], Embodiments = ["E12"], Kind = K)]
-    public static CheckOutcome F16(CheckContext ctx) => Outcome(ctx, "FAULT-E12-IGNORES-CHOICE");
-
-    [Check("FAULT-E3-REPLAY-ACCEPTED", Title = "seeded: the entry point accepts a replayed wake-up", Requirements = ["INV-ONCE", "INV-CONFORM", "E3"], Embodiments = ["E3"], Kind = K)]
-    public static CheckOutcome F17(CheckContext ctx) => Outcome(ctx, "FAULT-E3-REPLAY-ACCEPTED");
-    [Check("FAULT-E11-BAD-INPUT-HALF-APPLIED", Title = "seeded: an unknown-brand wake-up is refused but half applied (its order consumed)", Requirements = ["INV-BAD-INPUT", "INV-CONFORM", "E11"], Embodiments = ["E11"], Kind = K)]
-    public static CheckOutcome F18(CheckContext ctx) => Outcome(ctx, "FAULT-E11-BAD-INPUT-HALF-APPLIED");
-    [Check("FAULT-E8-KEEPS-CREDENTIAL", Title = "seeded: E8 MSW keeps the acquired credential after the purchase", Requirements = ["INV-CUSTODY", "E8"], Embodiments = ["E8"], Kind = K)]
-    public static CheckOutcome F19(CheckContext ctx) => Outcome(ctx, "FAULT-E8-KEEPS-CREDENTIAL");
+    /// <summary>One check per seeded fault, built from its record; it passes iff the suite caught the fault.</summary>
+    [CheckSource]
+    public static IEnumerable<CheckEntry> Checks() => SeededFaults.All.Select(f => new CheckEntry(
+        new CheckAttribute(f.Id)
+        {
+            Title = "seeded: " + f.Description,
+            Requirements = [.. f.Violates, f.Embodiment.ToString()],
+            Embodiments = [f.Embodiment.ToString()],
+            Kind = K,
+        },
+        ctx => Outcome(ctx, f.Id)));
 
     [Check("FAULTS-ALL-DETECTED", Title = "every seeded fault is caught by some invariant within the default budget",
         Requirements = ["INV-CONFORM", "INV-ROUTE-SOUND", "INV-ROUTE-COMPLETE", "INV-OFFER", "INV-LIVE", "INV-PROXY-TRANSPARENT", "INV-ONCE", "INV-BAD-INPUT", "INV-CUSTODY"],
