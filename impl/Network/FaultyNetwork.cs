@@ -19,10 +19,15 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
     public TimeSpan Timeout => inner.Timeout;
     public TraceLog Trace => inner.Trace;
 
-    /// <summary>When true, every request passing through is kept in <see cref="Requests"/> (tests replay captured messages).</summary>
+    /// <summary>When true, every request passing through is kept in <see cref="Requests"/> and its response in
+    /// <see cref="Responses"/> (tests replay captured messages and scan every body for secrets).</summary>
     public bool RecordRequests { get; set; }
 
     private readonly List<NetMessage> requests = [];
+    private readonly List<NetMessage> responses = [];
+
+    /// <summary>Responses to the requests recorded while <see cref="RecordRequests"/> was on.</summary>
+    public IReadOnlyList<NetMessage> Responses { get { lock (gate) return [.. responses]; } }
 
     /// <summary>Requests seen while <see cref="RecordRequests"/> was on, as sent by their sender (before any fault).</summary>
     public IReadOnlyList<NetMessage> Requests { get { lock (gate) return [.. requests]; } }
@@ -65,7 +70,7 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
             hit = rules.FirstOrDefault(r => r.Remaining > 0 && r.Match(request));
             if (hit is not null) { hit.Remaining--; originals.Add(request); }
         }
-        if (hit is null) return inner.SendAsync(request, ct);
+        if (hit is null) return Recorded(inner.SendAsync(request, ct));
         if (hit.Drop)
         {
             inner.Trace.Message(request);
@@ -73,6 +78,13 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
             throw new NetworkException(NetworkFailure.Timeout, request.To, "dropped by fault injection");
         }
         inner.Trace.Decide("fault", "Garble", new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
-        return inner.SendAsync(hit.Rewrite!(request), ct);
+        return Recorded(inner.SendAsync(hit.Rewrite!(request), ct));
+    }
+
+    private async Task<NetMessage> Recorded(Task<NetMessage> pending)
+    {
+        var response = await pending.ConfigureAwait(false);
+        if (RecordRequests) lock (gate) responses.Add(response);
+        return response;
     }
 }

@@ -86,9 +86,11 @@ public static class ScenarioRunner
             last[wake.Order] = wake;
             var mark = world.Trace.Count;
             var reqMark = world.Network.Requests.Count;
+            var respMark = world.Network.Responses.Count;
             var raw = built.Pay(step, wake);
             var events = world.Trace.Since(mark);
             var requests = world.Network.Requests.Skip(reqMark).ToList();
+            var responses = world.Network.Responses.Skip(respMark).ToList();
             var predicted = predictions[i];
             var facts = new WakeUpFacts(
                 world.Gateway.Authorizations(ImplBuilder.Merchant, wake.Order.LidM),
@@ -96,7 +98,7 @@ public static class ScenarioRunner
                 built.Embodiment.Master?.AcquiredCredentialsHeld ?? 0,
                 built.Embodiment.Custodians.ToDictionary(c => c.Key, c => c.Value.ReleaseCount),
                 requests,
-                Leaks(requests, secrets));
+                Leaks(requests.Concat(responses), secrets));
             results.Add(new WakeUpResult(i, step, wake, raw, TraceAbstraction.ToModel(raw),
                 events.Select(e => e.Render()).ToList(),
                 TraceAbstraction.Abstract(topology.Embodiment, wake, events, raw, predicted.Events),
@@ -138,8 +140,8 @@ public static class ScenarioRunner
         return list;
     }
 
-    /// <summary>Secrets found in a request body to or from the PC or the merchant (INV-CUSTODY).</summary>
-    private static IReadOnlyList<string> Leaks(IReadOnlyList<NetMessage> requests, IReadOnlyList<(string Label, byte[] Bytes)> secrets)
+    /// <summary>Secrets found in a request or response body to or from the PC or the merchant (INV-CUSTODY).</summary>
+    private static IReadOnlyList<string> Leaks(IEnumerable<NetMessage> requests, IReadOnlyList<(string Label, byte[] Bytes)> secrets)
     {
         var leaks = new List<string>();
         foreach (var m in requests)
