@@ -28,15 +28,8 @@ public sealed class MultiServerWum : IPaymentEntry
     public string Name { get; }
     public ISelectorRouting Routing { get; }
 
-    public async Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default)
-    {
-        var (w, refusal) = gate.Admit(wakeUpBytes);
-        if (refusal is not null) return refusal;
-        var plan = await Routing.PlanAsync(w!, ct).ConfigureAwait(false);
-        var outcome = await CandidateDispatch.RunAsync(plan, net.Trace, Name, wallet =>
+    public Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default) =>
+        RoutedEntry.PayAsync(wakeUpBytes, gate, Routing, net.Trace, Name, (w, wallet) =>
             relay.RunAsync(Address.ServerWallet(wallet), wakeUpBytes, $"{wallet}-{Interlocked.Increment(ref sessions):0000}",
-                new Dictionary<string, string> { ["lid-m"] = w!.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, ct)).ConfigureAwait(false);
-        net.Trace.Decide(Name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
-        return outcome;
-    }
+                new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, ct), ct);
 }

@@ -26,16 +26,9 @@ public sealed class Selector : IPaymentEntry
     public string Name { get; }
     public ISelectorRouting Routing { get; }
 
-    public async Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default)
-    {
-        var (w, refusal) = gate.Admit(wakeUpBytes);
-        if (refusal is not null) return refusal;
-        var plan = await Routing.PlanAsync(w!, ct).ConfigureAwait(false);
-        var outcome = await CandidateDispatch.RunAsync(plan, net.Trace, Name, wallet =>
+    public Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default) =>
+        RoutedEntry.PayAsync(wakeUpBytes, gate, Routing, net.Trace, Name, (w, wallet) =>
             wums.TryGetValue(wallet, out var wum)
-                ? wum.RelayAsync(w!, wakeUpBytes, ct)
-                : Task.FromResult<PaymentOutcome>(Refused.Because(RefusalReason.WalletUnreachable, wallet, $"no WUM for {wallet} is installed: treated as unreachable"))).ConfigureAwait(false);
-        net.Trace.Decide(Name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
-        return outcome;
-    }
+                ? wum.RelayAsync(w, wakeUpBytes, ct)
+                : Task.FromResult<PaymentOutcome>(Refused.Because(RefusalReason.WalletUnreachable, wallet, $"no WUM for {wallet} is installed: treated as unreachable")), ct);
 }
