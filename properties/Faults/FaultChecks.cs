@@ -36,22 +36,24 @@ internal static class FaultChecks
             var faulty = scenarios.Skip(start).Take(batch).AsParallel().AsOrdered()
                 .Select(s => Campaign.Execute(s, ctx.Seed, f.Parts)).ToList();
             for (var j = 0; j < faulty.Count; j++)
-                foreach (var inv in invariants)
+            {
+                // Every invariant that catches the fault on this case: violated in the faulty world and NOT on the
+                // same scenario in the faithful one (so a model/implementation disagreement is not a detection).
+                Case? faithful = null;
+                string? Caught(Invariant inv, Case faultyCase)
                 {
-                    var v = inv.Eval(faulty[j], new HashSet<string>());
-                    if (v is null) continue;
-                    // Caught only if the faithful world passes the same invariant on the same scenario.
-                    string? Caught(Case faultyCase)
-                    {
-                        var fv = inv.Eval(faultyCase, new HashSet<string>());
-                        if (fv is null) return null;
-                        return inv.Eval(Campaign.Execute(faultyCase.Scenario, ctx.Seed, null), new HashSet<string>()) is null ? fv : null;
-                    }
-                    if (Caught(faulty[j]) is null) continue;
-                    var (small, violation, _) = Campaign.Shrink(faulty[j].Scenario, v, Caught, ctx.Seed, f.Parts, budget: 25);
-                    var k = start + j + 1;
-                    return new Detection(f, true, "PROP-" + inv.Id, k, violation, small.ToString(), small.Size, k);
+                    var fv = inv.Eval(faultyCase, new HashSet<string>());
+                    if (fv is null) return null;
+                    var honest = ReferenceEquals(faultyCase, faulty[j]) ? faithful ??= Campaign.Execute(faultyCase.Scenario, ctx.Seed, null) : Campaign.Execute(faultyCase.Scenario, ctx.Seed, null);
+                    return inv.Eval(honest, new HashSet<string>()) is null ? fv : null;
                 }
+                var catching = invariants.Select(inv => (inv, v: Caught(inv, faulty[j]))).Where(x => x.v is not null).ToList();
+                if (catching.Count == 0) continue;
+                var (first, violation0) = catching[0];
+                var (small, violation, _) = Campaign.Shrink(faulty[j].Scenario, violation0!, c => Caught(first, c), ctx.Seed, f.Parts, budget: 25);
+                var k = start + j + 1;
+                return new Detection(f, true, string.Join(", ", catching.Select(x => "PROP-" + x.inv.Id)), k, violation, small.ToString(), small.Size, k);
+            }
         }
         return new Detection(f, false, null, 0, null, null, 0, scenarios.Count);
     })).Value;
