@@ -25,6 +25,15 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         [CommandOption("--seed <S>")]
         [Description("Seed of the implementation's world (PKI, randomness); default the filing date 20000203.")]
         public int? Seed { get; init; }
+
+        [CommandOption("--attach <URL>")]
+        [Description("Play the file's wake-ups against a running `serve` (its console URL) instead of a world of its own.")]
+        public string? Attach { get; init; }
+
+        public override ValidationResult Validate() =>
+            Attach is null || (Uri.TryCreate(Attach, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttp)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--attach: '{Attach}' is not an http:// URL (serve prints its console URL)");
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -51,9 +60,12 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         string mode;
         try
         {
-            (reports, mode) = ScenarioExecution.Run(scenario, seed);
+            (reports, mode) = s.Attach is null
+                ? ScenarioExecution.Run(scenario, seed)
+                : (Attach.AttachedRun.RunAsync(scenario, new Uri(s.Attach), cancellationToken).GetAwaiter().GetResult(),
+                   $"served implementation at {s.Attach} (outcomes compared with the model; served trace shown)");
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or Attach.AttachedRun.NotAttachable or MultiWallet.Impl.Network.NetworkException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {s.File}: the scenario cannot be run: {e.Message}");
             return AuditApp.ExitUsage;

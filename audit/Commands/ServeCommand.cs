@@ -26,6 +26,11 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         [Description("Seed of the world (PKI, randomness); default the filing date 20000203.")]
         public int? Seed { get; init; }
 
+        [CommandOption("--out <DIR>")]
+        [Description("Where to write serve-<E>.yaml, the served topology as a scenario file for `check --attach` (default evidence/).")]
+        [DefaultValue("evidence")]
+        public string Out { get; init; } = "evidence";
+
         [CommandOption("--once")]
         [Description("Exit after the demo instead of staying up until Ctrl+C.")]
         public bool Once { get; init; }
@@ -72,6 +77,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         await using var world = new PaymentWorld(seed, TimeSpan.FromSeconds(10), WorldTransport.Http);
         var user = new ScriptedUser(example.Answers);
         var e = EmbodimentWorld.Build(world, example.Topology, user);
+        new Attach.ServedConsole(world, e, user, id == "E1" ? example.Answers[0] : null);
 
         AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet serve {id}[/] (seed {seed}): {example.Story}");
         var map = new Table().Title("address map (loopback only)").AddColumns("address", "listens at");
@@ -98,6 +104,10 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
 
         if (!s.Once)
         {
+            var console = ((HttpNetwork)world.Wire).AddressMap[Attach.ConsoleProtocol.Console];
+            var file = Path.Combine(Directory.CreateDirectory(s.Out).FullName, $"serve-{id}.yaml");
+            await File.WriteAllTextAsync(file, Attach.ServedScenario.Yaml($"served {id}: {example.Story}", example.Topology, example.Answers, example.WakeUps), ct).ConfigureAwait(false);
+            AnsiConsole.MarkupLineInterpolated($"watch purchases through this topology (edit the file for others): dotnet run --project audit -- check {file} --attach {console}");
             AnsiConsole.MarkupLine("serving; press [bold]Ctrl+C[/] to stop");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             ConsoleCancelEventHandler onCancel = (_, a) => { a.Cancel = true; stop.Cancel(); };

@@ -12,6 +12,16 @@ public sealed class ScriptedUser(IEnumerable<string?> answers) : IUser
 
     public IReadOnlyList<UserExchange> Log { get { lock (gate) return [.. log]; } }
 
+    /// <summary>Replaces what is left of the script (a live session that hands the user a new script).</summary>
+    public void Restart(IEnumerable<string?> answers)
+    {
+        lock (gate)
+        {
+            script.Clear();
+            foreach (var a in answers) script.Enqueue(a);
+        }
+    }
+
     public string? Choose(string question, IReadOnlyList<string> options) => Answer(question, options);
 
     public string? TypeAddress(string question) => Answer(question, []);

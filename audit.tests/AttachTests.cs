@@ -1,0 +1,63 @@
+using MultiWallet.Audit.Attach;
+using MultiWallet.Audit.Commands;
+using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Network.Http;
+using MultiWallet.Impl.World;
+using Xunit;
+
+namespace MultiWallet.Audit.Tests;
+
+/// <summary>
+/// `check FILE --attach URL` against a served topology (what `serve` builds): the file `serve` writes plays
+/// through the served world over HTTP and agrees with the model; a file describing another topology, or one
+/// that would change the served world, is refused as bad usage.
+/// </summary>
+public sealed class AttachTests : IAsyncLifetime
+{
+    private readonly string dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mw-attach-" + Guid.NewGuid().ToString("N"))).FullName;
+    private PaymentWorld world = null!;
+    private string console = "";
+
+    public Task InitializeAsync()
+    {
+        var example = ServeCommand.Examples["E12"];
+        world = new PaymentWorld(20000203, TimeSpan.FromSeconds(10), WorldTransport.Http);
+        var user = new ScriptedUser(example.Answers);
+        var e = EmbodimentWorld.Build(world, example.Topology, user);
+        _ = new ServedConsole(world, e, user, null);
+        console = ((HttpNetwork)world.Wire).AddressMap[ConsoleProtocol.Console].ToString();
+        File.WriteAllText(Path.Combine(dir, "served.yaml"), ServedScenario.Yaml("served E12", example.Topology, example.Answers, example.WakeUps));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await world.DisposeAsync();
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void The_served_scenario_plays_against_the_served_world_and_agrees_with_the_model()
+    {
+        Assert.Equal(0, AuditApp.Run(["check", Path.Combine(dir, "served.yaml"), "--attach", console]));
+        // Attached twice: order ids are prefixed per session, so the second session is not a replay of the first.
+        Assert.Equal(0, AuditApp.Run(["check", Path.Combine(dir, "served.yaml"), "--attach", console, "--json"]));
+        Assert.Equal(2, world.Gateway.TotalAuthorizations);
+    }
+
+    [Fact]
+    public void A_file_of_another_topology_is_refused() =>
+        Assert.Equal(2, AuditApp.Run(["check", Path.Combine(CheckCommandTests.ScenariosDir(), "E9.yaml"), "--attach", console]));
+
+    [Fact]
+    public void A_file_that_would_change_the_served_world_is_refused()
+    {
+        var text = File.ReadAllText(Path.Combine(dir, "served.yaml")) + "- setDown: {wallet: SSW-1}\n";
+        File.WriteAllText(Path.Combine(dir, "changes.yaml"), text);
+        Assert.Equal(2, AuditApp.Run(["check", Path.Combine(dir, "changes.yaml"), "--attach", console]));
+    }
+
+    [Fact]
+    public void Attach_needs_an_http_url() =>
+        Assert.Equal(2, AuditApp.Run(["check", Path.Combine(dir, "served.yaml"), "--attach", "ftp://nowhere"]));
+}
