@@ -43,28 +43,19 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         }
     }
 
-    /// <summary>One patent example: the topology (with the knowledge the embodiment needs), the user's answers, the wake-up brands.</summary>
-    public sealed record Example(TopologyConfig Topology, string?[] Answers, string[] WakeUps, string Story);
-
-    private static readonly WalletConfig Sw1 = new("SW-1", ["BrandA"]), Sw2 = new("SW-2", ["BrandB"]);
-    private static readonly WalletConfig Msw = new("MSW", ["BrandA"]), Ssw1 = new("SSW-1", ["BrandB"]);
-
-    /// <summary>SW-1 holds BrandA and SW-2 BrandB (E1–E6); MSW holds BrandA and SSW-1 BrandB (E7–E12). As in properties' PatentExamples.</summary>
-    public static readonly IReadOnlyDictionary<string, Example> Examples = new Dictionary<string, Example>
+    /// <summary>
+    /// One patent example, taken from the canonical trace scenarios (traces/Scenarios, the single place the
+    /// patent examples are written): topology with its knowledge, the user's answers, the wake-up brands.
+    /// </summary>
+    public sealed record Example(TopologyConfig Topology, IReadOnlyList<string?> Answers, IReadOnlyList<string> WakeUps,
+        IReadOnlyList<MultiWallet.Traces.Scenarios.Expected> Expect, string Story)
     {
-        ["E1"] = new(new("E1", [Sw1, Sw2]), ["SW-1"], ["BrandA", "BrandB"], "the user registered SW-1 before paying: A is paid by SW-1, B refused by SW-1"),
-        ["E2"] = new(new("E2", [Sw1, Sw2]), ["SW-1", "SW-2"], ["BrandA", "BrandB"], "the user picks SW-1 for A and SW-2 for B at wake-up"),
-        ["E3"] = new(new("E3", [Sw1, Sw2], BrandInfo: [("SW-1", ["BrandA"]), ("SW-2", ["BrandB"])]), [], ["BrandA", "BrandB"], "the selector's brand table routes A to SW-1, B to SW-2"),
-        ["E4"] = new(new("E4", [Sw1, Sw2], InstalledWums: [("SW-1", 1, ["BrandA"]), ("SW-2", 1, ["BrandB"])]), [], ["BrandA", "BrandB"], "the WUMs' brand information routes A to SW-1, B to SW-2"),
-        ["E5"] = new(new("E5", [Sw1, Sw2]), [], ["BrandA", "BrandB"], "the selector queries the SWs live"),
-        ["E6"] = new(new("E6", [Sw1, Sw2]), [], ["BrandA", "BrandB"], "one multi-server WUM queries the SWs"),
-        ["E7"] = new(new("E7", [Ssw1], Msw, BrandInfo: [("SSW-1", ["BrandB"])]), [], ["BrandA", "BrandB"], "the MSW pays A itself and proxies B to SSW-1"),
-        ["E8"] = new(new("E8", [Ssw1], Msw, BrandInfo: [("SSW-1", ["BrandB"])]), [], ["BrandA", "BrandB"], "the MSW pays A, and B with SSW-1's certificate acquired for the order"),
-        ["E9"] = new(new("E9", [Ssw1], Msw, SswInfo: ["SSW-1"]), ["SSW-1"], ["BrandB"], "the MSW offers its SSW information, the user picks SSW-1"),
-        ["E10"] = new(new("E10", [Ssw1], Msw), ["ssw://SSW-1"], ["BrandB"], "the user types ssw://SSW-1"),
-        ["E11"] = new(new("E11", [Ssw1], Msw, BrandInfo: [("SSW-1", ["BrandB"])]), [], ["BrandA", "BrandB"], "the WUM sends SSW-1's brand information with the wake-up"),
-        ["E12"] = new(new("E12", [Ssw1], Msw, SswInfo: ["SSW-1"]), ["SSW-1"], ["BrandB"], "the WUM sends its SSW information, the user picks SSW-1"),
-    };
+        public static Example Of(MultiWallet.Traces.Scenarios.Scenario s) =>
+            new(s.Topology, s.Answers, s.WakeUps.Select(w => w.Brand).ToList(), s.WakeUps.Select(w => w.Expect).ToList(), s.Summary);
+    }
+
+    public static readonly IReadOnlyDictionary<string, Example> Examples = Enumerable.Range(1, 12)
+        .ToDictionary(i => $"E{i}", i => Example.Of(MultiWallet.Traces.Scenarios.CanonicalScenarios.Get($"E{i}-patent-example")));
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken) =>
         ExecuteAsync(s, cancellationToken).GetAwaiter().GetResult();
@@ -89,7 +80,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         AnsiConsole.Write(map);
 
         var ok = true;
-        for (var i = 0; i < example.WakeUps.Length; i++)
+        for (var i = 0; i < example.WakeUps.Count; i++)
         {
             var brand = example.WakeUps[i];
             var mark = world.Trace.Count;
@@ -97,7 +88,8 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
             var color = outcome is Paid ? "green" : "yellow";
             AnsiConsole.MarkupLine($"[bold]wake-up {i + 1}[/] ({Markup.Escape(brand)}): [{color}]{Markup.Escape(outcome.ToString())}[/]");
             foreach (var ev in world.Trace.Since(mark)) Console.WriteLine("  " + ev.Render()); // unwrapped: one event per line
-            ok &= outcome is Paid || (id == "E1" && brand == "BrandB"); // E1's B is refused by design
+            // The hand-written expectation of the canonical scenario (E1's B, say, is refused by design).
+            if (example.Expect[i].Mismatch(outcome) is { } wrong) { ok = false; AnsiConsole.MarkupLineInterpolated($"[red]unexpected:[/] {wrong}"); }
         }
         foreach (var q in user.Log) AnsiConsole.MarkupLineInterpolated($"[grey]user was asked[/] {q.Question} [grey]offered[/] [[{string.Join(", ", q.Options)}]] [grey]answered[/] {q.Answer ?? "nothing"}");
         AnsiConsole.MarkupLineInterpolated($"gateway authorizations: {world.Gateway.TotalAuthorizations}");
