@@ -192,6 +192,30 @@ public static class ScenarioGen
                 Steps = steps,
             };
         }
+        // Knowledge entries that name no wallet of the topology (stale or forged ones), one at a time.
+        var names = t.Wallets.Select(w => w.Name).ToHashSet();
+        foreach (var ghost in t.SelectorTable.Keys.Concat(t.InstalledWums.Keys).Concat(t.MasterBrandInfo.Keys).Concat(t.ClientBrandInfo.Keys)
+                     .Concat(t.MasterSswInfo).Concat(t.ClientSswInfo).Where(n => !names.Contains(n)).Distinct().ToList())
+            yield return s with
+            {
+                Topology = t with
+                {
+                    SelectorTable = t.SelectorTable.Where(k => k.Key != ghost).ToImmutableDictionary(),
+                    InstalledWums = t.InstalledWums.Where(k => k.Key != ghost).ToImmutableDictionary(),
+                    MasterBrandInfo = t.MasterBrandInfo.Where(k => k.Key != ghost).ToImmutableDictionary(),
+                    ClientBrandInfo = t.ClientBrandInfo.Where(k => k.Key != ghost).ToImmutableDictionary(),
+                    MasterSswInfo = t.MasterSswInfo.Where(k => k != ghost).ToList(),
+                    ClientSswInfo = t.ClientSswInfo.Where(k => k != ghost).ToList(),
+                },
+            };
+        // A wallet that is down from the start, brought up.
+        for (var i = 0; i < t.Wallets.Count; i++)
+            if (t.Wallets[i].Down)
+            {
+                var ws = t.Wallets.ToList();
+                ws[i] = ws[i] with { Down = false };
+                yield return s with { Topology = t with { Wallets = ws } };
+            }
         for (var i = 0; i < s.Steps.Count; i++)
             if (s.Steps[i] is Step.WakeUp w && (w.Defect is not WakeUpDefect.NoDefect || w.Amount != 1000))
             {
