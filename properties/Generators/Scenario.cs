@@ -33,7 +33,7 @@ public static class ScenarioGen
     public static Gen<Topology> Topology(Embodiment e)
     {
         var master = e.IsMasterSlave();
-        return from n in Gen.Choose(1, master ? 4 : 5)
+        return from n in Gen.Choose(1, master ? 5 : 6)
                from held in Gen.ArrayOf(BrandSet(3), n)
                from lies in Gen.ArrayOf(Freq((8, Gen.Constant(false)), (2, Gen.Constant(true))), n)
                from lieSets in Gen.ArrayOf(BrandSet(3), n)
