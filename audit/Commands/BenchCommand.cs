@@ -48,13 +48,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
-        string dir;
-        try { dir = Directory.CreateDirectory(s.Out).FullName; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]usage error:[/] --out {s.Out}: {e.Message}");
-            return AuditApp.ExitUsage;
-        }
+        if (OutputDirectory.Create(s.Out) is not { } dir) return AuditApp.ExitUsage;
         var seed = CheckContext.DefaultSeed;
         AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet bench[/]: sequential purchases for {s.Seconds:0.##} s, then {s.Purchases} purchases per transport, {s.Concurrency} in flight");
 

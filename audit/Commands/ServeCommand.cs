@@ -97,7 +97,8 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         if (!s.Once)
         {
             var console = ((HttpNetwork)world.Wire).AddressMap[Attach.ConsoleProtocol.Console];
-            var file = Path.Combine(Directory.CreateDirectory(s.Out).FullName, $"serve-{id}.yaml");
+            if (OutputDirectory.Create(s.Out) is not { } dir) return AuditApp.ExitUsage;
+            var file = Path.Combine(dir, $"serve-{id}.yaml");
             await File.WriteAllTextAsync(file, Attach.ServedScenario.Yaml($"served {id}: {example.Story}", example.Topology, example.Answers, example.WakeUps), ct).ConfigureAwait(false);
             AnsiConsole.MarkupLineInterpolated($"watch purchases through this topology (edit the file for others): dotnet run --project audit -- check {file} --attach {console}");
             AnsiConsole.MarkupLine("serving; press [bold]Ctrl+C[/] to stop");

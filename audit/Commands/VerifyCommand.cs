@@ -109,13 +109,7 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
             return AuditApp.ExitUsage;
         }
 
-        string dir;
-        try { dir = Directory.CreateDirectory(s.Out).FullName; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]usage error:[/] --out {s.Out}: {e.Message}");
-            return AuditApp.ExitUsage;
-        }
+        if (OutputDirectory.Create(s.Out) is not { } dir) return AuditApp.ExitUsage;
 
         var network = s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? " --network http" : "";
         var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}{network}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");

@@ -177,37 +177,13 @@ public static class ScenarioGen
         {
             var last = t.Wallets[^1].Name;
             var steps = s.Steps.Where(x => x switch { Step.SetDown d => d.Wallet != last, Step.ChangeBrands c => c.Wallet != last, Step.InstallWum w => w.Wallet != last, _ => true }).ToList();
-            yield return s with
-            {
-                Topology = t with
-                {
-                    Wallets = t.Wallets.Take(t.Wallets.Count - 1).ToList(),
-                    SelectorTable = t.SelectorTable.Where(k => k.Key != last).ToImmutableDictionary(),
-                    InstalledWums = t.InstalledWums.Where(k => k.Key != last).ToImmutableDictionary(),
-                    MasterBrandInfo = t.MasterBrandInfo.Where(k => k.Key != last).ToImmutableDictionary(),
-                    ClientBrandInfo = t.ClientBrandInfo.Where(k => k.Key != last).ToImmutableDictionary(),
-                    MasterSswInfo = t.MasterSswInfo.Where(k => k != last).ToList(),
-                    ClientSswInfo = t.ClientSswInfo.Where(k => k != last).ToList(),
-                },
-                Steps = steps,
-            };
+            yield return s with { Topology = Forget(t, last) with { Wallets = t.Wallets.Take(t.Wallets.Count - 1).ToList() }, Steps = steps };
         }
         // Knowledge entries that name no wallet of the topology (stale or forged ones), one at a time.
         var names = t.Wallets.Select(w => w.Name).ToHashSet();
         foreach (var ghost in t.SelectorTable.Keys.Concat(t.InstalledWums.Keys).Concat(t.MasterBrandInfo.Keys).Concat(t.ClientBrandInfo.Keys)
                      .Concat(t.MasterSswInfo).Concat(t.ClientSswInfo).Where(n => !names.Contains(n)).Distinct().ToList())
-            yield return s with
-            {
-                Topology = t with
-                {
-                    SelectorTable = t.SelectorTable.Where(k => k.Key != ghost).ToImmutableDictionary(),
-                    InstalledWums = t.InstalledWums.Where(k => k.Key != ghost).ToImmutableDictionary(),
-                    MasterBrandInfo = t.MasterBrandInfo.Where(k => k.Key != ghost).ToImmutableDictionary(),
-                    ClientBrandInfo = t.ClientBrandInfo.Where(k => k.Key != ghost).ToImmutableDictionary(),
-                    MasterSswInfo = t.MasterSswInfo.Where(k => k != ghost).ToList(),
-                    ClientSswInfo = t.ClientSswInfo.Where(k => k != ghost).ToList(),
-                },
-            };
+            yield return s with { Topology = Forget(t, ghost) };
         // A wallet that is down from the start, brought up.
         for (var i = 0; i < t.Wallets.Count; i++)
             if (t.Wallets[i].Down)
@@ -236,6 +212,17 @@ public static class ScenarioGen
 
         static ImmutableSortedSet<Brand> Trim(ImmutableSortedSet<Brand> b) => b.Count > 1 ? b.Remove(b.Max!) : b;
     }
+
+    /// <summary>The topology with <paramref name="name"/> dropped from every kind of routing knowledge.</summary>
+    private static Topology Forget(Topology t, string name) => t with
+    {
+        SelectorTable = t.SelectorTable.Where(k => k.Key != name).ToImmutableDictionary(),
+        InstalledWums = t.InstalledWums.Where(k => k.Key != name).ToImmutableDictionary(),
+        MasterBrandInfo = t.MasterBrandInfo.Where(k => k.Key != name).ToImmutableDictionary(),
+        ClientBrandInfo = t.ClientBrandInfo.Where(k => k.Key != name).ToImmutableDictionary(),
+        MasterSswInfo = t.MasterSswInfo.Where(k => k != name).ToList(),
+        ClientSswInfo = t.ClientSswInfo.Where(k => k != name).ToList(),
+    };
 
     private static bool Valid(IReadOnlyList<Step> steps)
     {
