@@ -1,4 +1,4 @@
-using MultiWallet.Properties.Catalog;
+using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Audit.Tests;
 
@@ -9,11 +9,11 @@ namespace MultiWallet.Audit.Tests;
 /// </summary>
 internal static class SampleChecks
 {
-    [Check("AUDIT-SAMPLE-FAILS", Title = "always fails (exit code 1 test)", Requirements = ["INV-CONFORM"], Kind = "example")]
+    [Check("AUDIT-SAMPLE-FAILS", Title = "always fails (exit code 1 test)", Requirements = ["INV-CONFORM"], Kind = CheckKind.Example)]
     public static CheckOutcome Fails(CheckContext ctx) =>
         CheckOutcome.Fail("deliberate failure") with { Counterexample = "topology: {SW1: [A]}, wake-up: brand B", Replay = "(1,2)" };
 
-    [Check("AUDIT-SAMPLE-TRACE", Title = "sample trace facts", Requirements = ["INV-CONFORM"], Kind = "trace")]
+    [Check("AUDIT-SAMPLE-TRACE", Title = "sample trace facts", Requirements = ["INV-CONFORM"], Kind = CheckKind.Trace)]
     public static CheckOutcome Trace(CheckContext ctx) => CheckOutcome.Pass("sample trace") with
     {
         Facts = new Dictionary<string, string>
@@ -23,7 +23,7 @@ internal static class SampleChecks
         },
     };
 
-    [Check("AUDIT-SAMPLE-MODEL", Title = "sample graph and coverage facts", Requirements = ["INV-CONFORM"], Kind = "model")]
+    [Check("AUDIT-SAMPLE-MODEL", Title = "sample graph and coverage facts", Requirements = ["INV-CONFORM"], Kind = CheckKind.Model)]
     public static CheckOutcome Model(CheckContext ctx) => CheckOutcome.Pass("sample model") with
     {
         Facts = new Dictionary<string, string>
@@ -35,14 +35,14 @@ internal static class SampleChecks
         },
     };
 
-    [Check("AUDIT-SAMPLE-PROPERTY", Title = "sample classes", Requirements = ["INV-CONFORM"], Kind = "property")]
+    [Check("AUDIT-SAMPLE-PROPERTY", Title = "sample classes", Requirements = ["INV-CONFORM"], Kind = CheckKind.Property)]
     public static CheckOutcome Property(CheckContext ctx) => new()
     {
         Passed = true, CasesRun = ctx.Cases, Message = "ok", Replay = "(123,456)",
         Classes = new Dictionary<string, int> { ["capable wallet"] = ctx.Cases - 1, ["no capable wallet"] = 1 },
     };
 
-    [Check("AUDIT-SAMPLE-FAULT", Title = "sample seeded fault", Requirements = ["INV-CONFORM"], Kind = "fault")]
+    [Check("AUDIT-SAMPLE-FAULT", Title = "sample seeded fault", Requirements = ["INV-CONFORM"], Kind = CheckKind.Fault)]
     public static CheckOutcome Fault(CheckContext ctx) => CheckOutcome.Pass("detected") with
     {
         Facts = new Dictionary<string, string>

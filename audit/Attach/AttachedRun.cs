@@ -4,7 +4,7 @@ using MultiWallet.Impl.Network.Http;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Properties.Bridge;
+using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Audit.Attach;
 

@@ -1,3 +1,4 @@
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;

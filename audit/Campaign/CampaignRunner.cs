@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using MultiWallet.Properties.Catalog;
+using MultiWallet.Checks.Catalog;
 using Spectre.Console;
 
 namespace MultiWallet.Audit.Campaign;
@@ -9,7 +9,7 @@ namespace MultiWallet.Audit.Campaign;
 public sealed record CheckRun(CheckEntry Entry, CheckOutcome Outcome, double DurationSeconds);
 
 /// <summary>One phase (a check Kind) as run by the campaign.</summary>
-public sealed record PhaseRun(string Kind, IReadOnlyList<CheckRun> Checks, double DurationSeconds)
+public sealed record PhaseRun(CheckKind Kind, IReadOnlyList<CheckRun> Checks, double DurationSeconds)
 {
     public int Passed => Checks.Count(c => c.Outcome.Passed);
     public int Failed => Checks.Count - Passed;
@@ -18,14 +18,11 @@ public sealed record PhaseRun(string Kind, IReadOnlyList<CheckRun> Checks, doubl
 /// <summary>Runs the selected checks phase by phase (by Kind), with progress bars on a terminal, plain lines otherwise.</summary>
 public static class CampaignRunner
 {
-    public static readonly string[] PhaseOrder = ["model", "example", "interop", "property", "trace", "fault"];
-
-    public static int PhaseIndex(string kind) => Array.IndexOf(PhaseOrder, kind) is var i and >= 0 ? i : PhaseOrder.Length;
 
     public static IReadOnlyList<PhaseRun> Run(IReadOnlyList<CheckEntry> checks, int seed, int cases, StringBuilder log,
         MultiWallet.Impl.World.WorldTransport transport = MultiWallet.Impl.World.WorldTransport.InMemory)
     {
-        var phases = checks.GroupBy(c => c.Meta.Kind).OrderBy(g => PhaseIndex(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var phases = checks.GroupBy(c => c.Meta.Kind).OrderBy(g => g.Key).ToList();
         var results = new List<PhaseRun>();
         var interactive = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         if (interactive)
@@ -35,7 +32,7 @@ public static class CampaignRunner
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                 .Start(pc =>
                 {
-                    var tasks = phases.Select(p => (p, t: pc.AddTask($"{p.Key} ({p.Count()})", autoStart: false, maxValue: p.Count()))).ToList();
+                    var tasks = phases.Select(p => (p, t: pc.AddTask($"{p.Key.ToString().ToLowerInvariant()} ({p.Count()})", autoStart: false, maxValue: p.Count()))).ToList();
                     foreach (var (p, t) in tasks)
                     {
                         t.StartTask();
@@ -53,20 +50,20 @@ public static class CampaignRunner
         {
             foreach (var p in phases)
             {
-                Console.WriteLine($"== phase {p.Key}: {p.Count()} checks");
+                Console.WriteLine($"== phase {p.Key.ToString().ToLowerInvariant()}: {p.Count()} checks");
                 var phase = RunPhase(p.Key, p.ToList(), seed, cases, transport, log, (entry, run) =>
                 {
                     if (run is not null)
                         Console.WriteLine($"   {(run.Outcome.Passed ? "PASS" : "FAIL")} {entry.Id} ({run.DurationSeconds:0.00}s, {run.Outcome.CasesRun} cases)");
                 });
                 results.Add(phase);
-                Console.WriteLine($"== phase {p.Key}: {phase.Passed} passed, {phase.Failed} failed in {phase.DurationSeconds:0.00}s");
+                Console.WriteLine($"== phase {p.Key.ToString().ToLowerInvariant()}: {phase.Passed} passed, {phase.Failed} failed in {phase.DurationSeconds:0.00}s");
             }
         }
         return results;
     }
 
-    private static PhaseRun RunPhase(string kind, List<CheckEntry> entries, int seed, int cases, MultiWallet.Impl.World.WorldTransport transport, StringBuilder log, Action<CheckEntry, CheckRun?> progress)
+    private static PhaseRun RunPhase(CheckKind kind, List<CheckEntry> entries, int seed, int cases, MultiWallet.Impl.World.WorldTransport transport, StringBuilder log, Action<CheckEntry, CheckRun?> progress)
     {
         var phaseWatch = Stopwatch.StartNew();
         var runs = new List<CheckRun>();

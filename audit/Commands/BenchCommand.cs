@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using MultiWallet.Impl.Bench;
-using MultiWallet.Properties.Catalog;
+using MultiWallet.Audit.Bench;
+using MultiWallet.Checks.Catalog;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

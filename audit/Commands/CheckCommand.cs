@@ -2,8 +2,8 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MultiWallet.Audit.Scenarios;
-using MultiWallet.Properties.Bridge;
-using MultiWallet.Properties.Catalog;
+using MultiWallet.Checks.Bridge;
+using MultiWallet.Checks.Catalog;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

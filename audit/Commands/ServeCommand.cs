@@ -3,7 +3,7 @@ using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Network.Http;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
-using MultiWallet.Properties.Catalog;
+using MultiWallet.Checks.Catalog;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -44,18 +44,18 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
     }
 
     /// <summary>
-    /// One patent example, taken from the canonical trace scenarios (traces/Scenarios, the single place the
+    /// One patent example, taken from the canonical trace scenarios (checks/Traces/Scenarios, the single place the
     /// patent examples are written): topology with its knowledge, the user's answers, the wake-up brands.
     /// </summary>
     public sealed record Example(TopologyConfig Topology, IReadOnlyList<string?> Answers, IReadOnlyList<string> WakeUps,
-        IReadOnlyList<MultiWallet.Traces.Scenarios.Expected> Expect, string Story)
+        IReadOnlyList<MultiWallet.Checks.Traces.Scenarios.Expected> Expect, string Story)
     {
-        public static Example Of(MultiWallet.Traces.Scenarios.Scenario s) =>
+        public static Example Of(MultiWallet.Checks.Traces.Scenarios.Scenario s) =>
             new(s.Topology, s.Answers, s.WakeUps.Select(w => w.Brand).ToList(), s.WakeUps.Select(w => w.Expect).ToList(), s.Summary);
     }
 
     public static readonly IReadOnlyDictionary<string, Example> Examples = Enumerable.Range(1, 12)
-        .ToDictionary(i => $"E{i}", i => Example.Of(MultiWallet.Traces.Scenarios.CanonicalScenarios.Get($"E{i}-patent-example")));
+        .ToDictionary(i => $"E{i}", i => Example.Of(MultiWallet.Checks.Traces.Scenarios.CanonicalScenarios.Get($"E{i}-patent-example")));
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken) =>
         ExecuteAsync(s, cancellationToken).GetAwaiter().GetResult();

@@ -4,7 +4,7 @@ using System.Reflection;
 using System.Text;
 using MultiWallet.Audit.Campaign;
 using MultiWallet.Audit.Evidence;
-using MultiWallet.Properties.Catalog;
+using MultiWallet.Checks.Catalog;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -65,11 +65,9 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         }
     }
 
-    /// <summary>The assemblies the catalog is discovered in: properties, traces, and test extras.</summary>
+    /// <summary>The assemblies the catalog is discovered in: the check catalog, plus the extras a test adds.</summary>
     public static Assembly[] CatalogAssemblies() =>
-        new[] { typeof(CheckCatalog).Assembly, TracesAssembly() }.Concat(AuditApp.ExtraAssemblies).Distinct().ToArray();
-
-    private static Assembly TracesAssembly() => Assembly.Load("MultiWallet.Traces");
+        new[] { typeof(CheckCatalog).Assembly }.Concat(AuditApp.ExtraAssemblies).Distinct().ToArray();
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
@@ -137,7 +135,7 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
     {
         var t = new Table().Title("verify summary").AddColumns("phase", "checks", "passed", "failed", "seconds");
         foreach (var p in b.Phases)
-            t.AddRow(p.Kind, p.Checks.ToString(), $"[green]{p.Passed}[/]", p.Failed > 0 ? $"[red]{p.Failed}[/]" : "0", p.DurationSeconds.ToString("0.00"));
+            t.AddRow(p.Kind.ToString().ToLowerInvariant(), p.Checks.ToString(), $"[green]{p.Passed}[/]", p.Failed > 0 ? $"[red]{p.Failed}[/]" : "0", p.DurationSeconds.ToString("0.00"));
         t.AddRow("[bold]total[/]", b.Checks.Count.ToString(), $"[green]{b.PassedCount}[/]", b.FailedCount > 0 ? $"[red]{b.FailedCount}[/]" : "0", b.DurationSeconds.ToString("0.00"));
         AnsiConsole.Write(t);
         foreach (var c in b.Checks.Where(c => !c.Passed))

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MultiWallet.Properties.Catalog;
+using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Audit.Evidence;
 

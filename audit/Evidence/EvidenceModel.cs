@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using MultiWallet.Audit.Campaign;
-using MultiWallet.Properties.Catalog;
+using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Audit.Evidence;
 
@@ -34,7 +34,7 @@ public sealed record EvidenceBundle(
         string toolVersion, string gitCommit, double duration, IReadOnlyList<string> filter)
     {
         var checks = phases.SelectMany(p => p.Checks).Select(r => new CheckEvidence(
-            r.Entry.Id, r.Entry.Meta.Title, r.Entry.Meta.Kind, r.Entry.Meta.Requirements, r.Entry.Meta.Embodiments,
+            r.Entry.Id, r.Entry.Meta.Title, r.Entry.Meta.Kind.ToString().ToLowerInvariant(), r.Entry.Meta.Requirements, r.Entry.Meta.Embodiments,
             r.Outcome.CasesRun, r.Outcome.Passed, r.Outcome.Message, r.Outcome.Replay, r.Outcome.Counterexample,
             r.Outcome.Classes, Math.Round(r.DurationSeconds, 4), r.Outcome.Facts)).ToList();
 
@@ -95,7 +95,7 @@ public sealed record EvidenceBundle(
             }
         }
 
-        var phaseEv = phases.Select(p => new PhaseEvidence(p.Kind, p.Checks.Count, p.Passed, p.Failed, Math.Round(p.DurationSeconds, 3))).ToList();
+        var phaseEv = phases.Select(p => new PhaseEvidence(p.Kind.ToString().ToLowerInvariant(), p.Checks.Count, p.Passed, p.Failed, Math.Round(p.DurationSeconds, 3))).ToList();
         return new EvidenceBundle(seed, cases, command, toolVersion, gitCommit, DateTimeOffset.UtcNow, Math.Round(duration, 3),
             checks.All(c => c.Passed), phaseEv, checks, embodiments, claims, invariants, faults,
             new ModelEvidence(transitions.OrderBy(t => t.Machine).ThenBy(t => t.Source).ThenBy(t => t.Trigger).ToList(), graphs),

@@ -5,7 +5,7 @@ namespace MultiWallet.Impl.Client;
 
 /// <summary>
 /// The user PC's admission of a wake-up (malformed, unknown brand, replay). One implementation,
-/// <see cref="WakeUpGate"/>; the interface is the seam a seeded fault substitutes (properties/Faults).
+/// <see cref="WakeUpGate"/>; the interface is the seam a seeded fault substitutes (checks/Faults).
 /// </summary>
 public interface IWakeUpGate
 {

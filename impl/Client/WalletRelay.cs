@@ -40,7 +40,7 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
                 case WalletProtocol.Done:
                 case WalletProtocol.Refused:
                     try { return PaymentOutcome.Decode(resp.Body); }
-                    catch (Set.SetException e) { return Refused.Because(RefusalReason.ProtocolError, name, $"garbled outcome from {name}: {e.Error.Cause}"); }
+                    catch (Codec.SetException e) { return Refused.Because(RefusalReason.ProtocolError, name, $"garbled outcome from {name}: {e.Error.Cause}"); }
                 case WalletProtocol.Forward:
                     var kind = resp.Field(WalletProtocol.KindField) ?? "";
                     NetMessage reply;

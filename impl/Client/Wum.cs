@@ -52,7 +52,7 @@ public sealed class Wum : IPaymentEntry
     public Task<PaymentOutcome> RelayAsync(Set.WakeUp w, byte[] wakeUpBytes, CancellationToken ct = default, IReadOnlyDictionary<string, string>? extraFields = null)
     {
         var start = Info is null ? wakeUpBytes : Info(wakeUpBytes);
-        var kind = Info is null ? WalletProtocol.Start : Server.Master.ClientInfo.StartWithInfo;
+        var kind = Info is null ? WalletProtocol.Start : ClientInfo.StartWithInfo;
         // Session ids are unique per WUM name (the SW refuses a reused id), deterministic for traces.
         var session = $"{Name}-{Interlocked.Increment(ref sessions):0000}";
         var fields = new Dictionary<string, string>(extraFields ?? NetMessage.NoFields) { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" };

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using MultiWallet.Impl.Set;
+using MultiWallet.Impl.Codec;
 using Org.BouncyCastle.X509;
 
 namespace MultiWallet.Impl.Crypto;

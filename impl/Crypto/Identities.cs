@@ -16,9 +16,9 @@ public sealed record CertChain(IReadOnlyList<X509Certificate> Certs)
     public static CertChain Parse(IEnumerable<byte[]> der, string what, string party)
     {
         try { return FromDer(der); }
-        catch (Exception e) when (e is not MultiWallet.Impl.Set.SetException)
+        catch (Exception e) when (e is not MultiWallet.Impl.Codec.SetException)
         {
-            throw new MultiWallet.Impl.Set.SetException(MultiWallet.Impl.Set.SetErrorCode.Malformed, $"{what} certificate does not parse at {party}");
+            throw new MultiWallet.Impl.Codec.SetException(MultiWallet.Impl.Codec.SetErrorCode.Malformed, $"{what} certificate does not parse at {party}");
         }
     }
     public string LeafThumbprint => Thumbprints.Of(Leaf);

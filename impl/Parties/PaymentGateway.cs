@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Set;

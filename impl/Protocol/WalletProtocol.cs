@@ -26,8 +26,8 @@ public static class WalletProtocol
     public const string KindField = "kind";
 
     public static byte[] EncodeBrands(IEnumerable<string> brands) =>
-        new Set.CanonWriter("Brands").StrList("brands", brands.Order(StringComparer.Ordinal)).ToBytes();
+        new Codec.CanonWriter("Brands").StrList("brands", brands.Order(StringComparer.Ordinal)).ToBytes();
 
     public static IReadOnlyList<string> DecodeBrands(byte[] b) =>
-        Set.CanonReader.Decode(b, "Brands", r => r.StrList("brands"), EncodeBrands);
+        Codec.CanonReader.Decode(b, "Brands", r => r.StrList("brands"), EncodeBrands);
 }

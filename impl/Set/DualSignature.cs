@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 

@@ -1,3 +1,5 @@
+using MultiWallet.Impl.Codec;
+
 namespace MultiWallet.Impl.Set;
 
 /// <summary>The typed error a SET party answers with (network kind "Error"); nothing else changes at the party.</summary>

@@ -1,3 +1,5 @@
+using MultiWallet.Impl.Codec;
+
 namespace MultiWallet.Impl.Set;
 
 /// <summary>

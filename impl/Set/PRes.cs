@@ -1,3 +1,5 @@
+using MultiWallet.Impl.Codec;
+
 namespace MultiWallet.Impl.Set;
 
 /// <summary>Step 6, merchant → wallet, signed ("Signed/PRes"): TransIDs, RRPID, Chall-C echoed, completion code.</summary>

@@ -1,3 +1,5 @@
+using MultiWallet.Impl.Codec;
+
 namespace MultiWallet.Impl.Set;
 
 /// <summary>PIHead {LID-M, XID, HOD, PurchAmt, currency, MerchantID, H(XID, CardSecret), brand}: for the gateway only.</summary>

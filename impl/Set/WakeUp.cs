@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MultiWallet.Impl.Codec;
 
 namespace MultiWallet.Impl.Set;
 

@@ -1,10 +1,11 @@
-using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Client.Selection;
 using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Server;
+using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Server.Master;
 using MultiWallet.Impl.Server.Slave;
+using MultiWallet.Impl.Server;
 
 namespace MultiWallet.Impl.World;
 
@@ -12,7 +13,7 @@ namespace MultiWallet.Impl.World;
 /// Builds one embodiment (E1–E12) on a <see cref="PaymentWorld"/>: the server wallets, the user PC's entry
 /// point (selector + WUMs, multi-server WUM, or a conventional WUM in front of a master wallet), the master
 /// wallet with its slave routing, virtual WUM or certificate acquisition, and the scripted user.
-/// <see cref="Parts"/> lets a caller substitute a component (a seeded fault in properties/Faults is one).
+/// <see cref="Parts"/> lets a caller substitute a component (a seeded fault in checks/Faults is one).
 /// </summary>
 public sealed class EmbodimentWorld
 {

@@ -5,7 +5,7 @@ public sealed record WalletConfig(string Name, IReadOnlyList<string> Held, bool 
 
 /// <summary>
 /// A concrete topology for one embodiment, in the implementation's own terms (the model has its own
-/// vocabulary; properties/Bridge translates). Which knowledge field is read depends on the embodiment:
+/// vocabulary; checks/Bridge translates). Which knowledge field is read depends on the embodiment:
 /// <list type="bullet">
 /// <item>E1: <see cref="Preselected"/> is the user's set-up answer; E2/E9/E10/E12: the user answers at wake-up.</item>
 /// <item>E3: <see cref="BrandInfo"/> is the selector's table; E4: <see cref="InstalledWums"/>; E5/E6: live queries.</item>

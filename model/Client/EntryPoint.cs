@@ -1,3 +1,4 @@
+using MultiWallet.Model.Machines;
 using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Vocabulary;
 

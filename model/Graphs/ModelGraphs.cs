@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MultiWallet.Model.Client;
+using MultiWallet.Model.Machines;
 using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Server;
 using MultiWallet.Model.Set;

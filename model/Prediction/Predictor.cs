@@ -1,4 +1,5 @@
 using MultiWallet.Model.Client;
+using MultiWallet.Model.Machines;
 using MultiWallet.Model.Server;
 using MultiWallet.Model.Vocabulary;
 

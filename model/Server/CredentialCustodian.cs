@@ -1,3 +1,4 @@
+using MultiWallet.Model.Machines;
 using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Vocabulary;
 
@@ -9,7 +10,7 @@ namespace MultiWallet.Model.Server;
 /// replayed order stops at the user PC's entry point, so the only refusal a prediction can reach is
 /// "lacks the brand". The custodian's other refusals (unauthenticated caller, another master, a second
 /// request for the same order from another client) have no input in the model's vocabulary and are
-/// checked on the implementation directly (properties/Embodiments/CustodyChecks.cs, traces).
+/// checked on the implementation directly (checks/Embodiments/CustodyChecks.cs, traces).
 /// </summary>
 public sealed class CredentialCustodian : ModelMachine<CredentialCustodian.S, CredentialCustodian.T>
 {

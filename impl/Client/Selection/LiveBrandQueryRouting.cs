@@ -1,5 +1,7 @@
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Routing;
 using MultiWallet.Impl.Set;
 
 namespace MultiWallet.Impl.Client.Selection;

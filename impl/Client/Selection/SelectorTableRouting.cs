@@ -1,4 +1,5 @@
 using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Routing;
 using MultiWallet.Impl.Set;
 
 namespace MultiWallet.Impl.Client.Selection;

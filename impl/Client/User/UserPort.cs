@@ -1,25 +1,17 @@
 using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Set;
+using MultiWallet.Impl.Protocol;
 
 namespace MultiWallet.Impl.Client.User;
 
 /// <summary>
-/// The user PC's listener for questions a server asks its user (E9/E12: pick a slave wallet; E10: type
-/// its address). Questions cross the network like every other message, so the trace shows what the
-/// master wallet offered and what the user answered.
-/// <code>
-///   User.Choose (question, options)  → User.Answer (answer | none)
-///   User.TypeAddress (question)      → User.Answer (answer | none)
-/// </code>
+/// The user PC's listener for the questions of <see cref="UserPortProtocol"/>: it hands each question to the
+/// person at the PC (<see cref="IUser"/>) and replies with the answer.
 /// </summary>
 public sealed class UserPort
 {
-    public const string Choose = "User.Choose";
-    public const string TypeAddress = "User.TypeAddress";
-    public const string Answer = "User.Answer";
-
     private readonly IUser user;
 
+    /// <summary>Listens at <paramref name="at"/> (default: the PC's address) on <paramref name="net"/>.</summary>
     public UserPort(INetwork net, IUser user, Address? at = null)
     {
         this.user = user;
@@ -29,28 +21,8 @@ public sealed class UserPort
     private Task<NetMessage> Handle(NetMessage m, CancellationToken ct)
     {
         var question = UserQuestion.Decode(m.Body);
-        var answer = m.Kind == TypeAddress ? user.TypeAddress(question.Text) : user.Choose(question.Text, question.Options);
-        return Task.FromResult(m.Reply(Answer, new CanonWriter(Answer).Str("answer", answer ?? "").ToBytes(),
+        var answer = m.Kind == UserPortProtocol.TypeAddress ? user.TypeAddress(question.Text) : user.Choose(question.Text, question.Options);
+        return Task.FromResult(m.Reply(UserPortProtocol.Answer, UserPortProtocol.EncodeAnswer(answer),
             new Dictionary<string, string> { ["answer"] = answer ?? "(none)" }));
     }
-
-    /// <summary>Asks the user at <paramref name="pc"/>; null when the user answered nothing.</summary>
-    public static async Task<string?> AskAsync(INetwork net, Address from, Address pc, string kind, string question, IReadOnlyList<string> options, CancellationToken ct)
-    {
-        var fields = new Dictionary<string, string> { ["question"] = question };
-        if (options.Count > 0) fields["options"] = string.Join(',', options);
-        var reply = await net.SendAsync(new NetMessage(from, pc, kind, new UserQuestion(question, options).Encode(), fields), ct).ConfigureAwait(false);
-        var answer = CanonReader.Decode(reply.Body, Answer, r => r.Str("answer", allowEmpty: true), a => new CanonWriter(Answer).Str("answer", a).ToBytes());
-        return answer.Length == 0 ? null : answer;
-    }
-}
-
-/// <summary>A question to the user and the options offered (empty for free text).</summary>
-public sealed record UserQuestion(string Text, IReadOnlyList<string> Options)
-{
-    private const string Msg = "User.Question";
-
-    public byte[] Encode() => new CanonWriter(Msg).Str("text", Text).StrList("options", Options).ToBytes();
-
-    public static UserQuestion Decode(byte[] b) => CanonReader.Decode(b, Msg, r => new UserQuestion(r.Str("text"), r.StrList("options")), q => q.Encode());
 }

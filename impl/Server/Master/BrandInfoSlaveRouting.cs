@@ -1,6 +1,6 @@
-using MultiWallet.Impl.Client.Selection;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Routing;
 using MultiWallet.Impl.Set;
 
 namespace MultiWallet.Impl.Server.Master;

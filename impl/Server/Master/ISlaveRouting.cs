@@ -1,4 +1,5 @@
-using MultiWallet.Impl.Client.Selection;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Routing;
 using MultiWallet.Impl.Set;
 
 namespace MultiWallet.Impl.Server.Master;

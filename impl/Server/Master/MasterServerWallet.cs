@@ -1,7 +1,8 @@
-using MultiWallet.Impl.Client.Selection;
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Routing;
 using MultiWallet.Impl.Set;
 using Org.BouncyCastle.Security;
 
@@ -121,9 +122,9 @@ public sealed class MasterServerWallet
     }
 
     /// <summary>Replies with the step; a finished session is dropped, and an acquired credential with it (E8 erasure).</summary>
-    private NetMessage Settle(NetMessage m, string session, Server.PurchaseStep step)
+    private NetMessage Settle(NetMessage m, string session, PurchaseStep step)
     {
-        if (step is Server.Finished)
+        if (step is Finished)
         {
             lock (gate) sessions.Remove(session);
             if (acquired.Erase(session))

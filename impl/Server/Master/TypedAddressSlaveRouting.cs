@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using MultiWallet.Impl.Client.Selection;
-using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Routing;
 using MultiWallet.Impl.Set;
 
 namespace MultiWallet.Impl.Server.Master;
@@ -22,7 +22,7 @@ public sealed partial class TypedAddressSlaveRouting(INetwork net, Address self,
         string? typed;
         try
         {
-            typed = await UserPort.AskAsync(net, self, pc, UserPort.TypeAddress, $"Network address of the slave wallet that holds {wakeUp.Brand} (ssw://NAME)", [], ct).ConfigureAwait(false);
+            typed = await UserPortProtocol.AskAsync(net, self, pc, UserPortProtocol.TypeAddress, $"Network address of the slave wallet that holds {wakeUp.Brand} (ssw://NAME)", [], ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NetworkException or SetException)
         {

@@ -1,7 +1,7 @@
-using MultiWallet.Impl.Client.Selection;
-using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Routing;
 using MultiWallet.Impl.Set;
 
 namespace MultiWallet.Impl.Server.Master;
@@ -23,7 +23,7 @@ public sealed class UserPickSlaveRouting(string embodiment, IReadOnlyList<string
         string? pick;
         try
         {
-            pick = await UserPort.AskAsync(net, self, pc, UserPort.Choose, $"Which slave wallet should pay with {wakeUp.Brand}?", options, ct).ConfigureAwait(false);
+            pick = await UserPortProtocol.AskAsync(net, self, pc, UserPortProtocol.Choose, $"Which slave wallet should pay with {wakeUp.Brand}?", options, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NetworkException or SetException)
         {

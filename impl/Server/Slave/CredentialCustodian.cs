@@ -1,5 +1,7 @@
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Set;
 using Org.BouncyCastle.Security;
 

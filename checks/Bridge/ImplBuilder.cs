@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text;
+using MultiWallet.Impl.Client.Selection;
+using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Set;
+using MultiWallet.Impl.World;
+using MultiWallet.Model.Vocabulary;
+using ImplWakeUp = MultiWallet.Impl.Set.WakeUp;
+
+namespace MultiWallet.Checks.Bridge;
+
+/// <summary>
+/// Translates the model's vocabulary into an implementation world: <see cref="Topology"/> → <see cref="TopologyConfig"/>,
+/// <see cref="UserScript"/> → <see cref="ScriptedUser"/> answers, and each <see cref="Step"/> into an action on the world.
+/// Advertised ≠ Held (E5/E6 lying servers) is environment: the wallet's BrandQuery answer is replaced by a
+/// wrapper handler re-registered on the in-memory network.
+/// </summary>
+public sealed class ImplBuilder
+{
+    /// <summary>Merchant id the model's orders use: the implementation's merchant.</summary>
+    public const string Merchant = PaymentWorld.MerchantId;
+
+    public PaymentWorld World { get; }
+    public EmbodimentWorld Embodiment { get; }
+    public ScriptedUser User { get; }
+    public Topology Topology { get; }
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> advertised = new(StringComparer.Ordinal);
+    private readonly Dictionary<OrderId, byte[]> sent = new();
+
+    private ImplBuilder(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport)
+    {
+        Topology = t;
+        World = new PaymentWorld(seed, transport: transport);
+        World.Network.RecordRequests = true;
+        var answers = new List<string?>();
+        if (t.Embodiment == MultiWallet.Model.Vocabulary.Embodiment.E1) answers.Add(s.Preselected);
+        answers.AddRange(s.Answers.Select(a => a.Given));
+        User = new ScriptedUser(answers);
+        Embodiment = EmbodimentWorld.Build(World, Config(t), User, parts);
+        if (t.Master is { Down: true }) Embodiment.SetDown(t.Master.Name, true);
+        if (t.Embodiment is MultiWallet.Model.Vocabulary.Embodiment.E5 or MultiWallet.Model.Vocabulary.Embodiment.E6)
+            foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());
+    }
+
+    /// <summary>Longest a single wake-up may take before it is reported as a hang.</summary>
+    public static TimeSpan HangLimit { get; set; } = TimeSpan.FromSeconds(6);
+
+    public static ImplBuilder Build(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts = null, WorldTransport transport = WorldTransport.InMemory) => new(t, s, seed, parts, transport);
+
+    /// <summary>The implementation topology of a model topology (knowledge in registration order).</summary>
+    public static TopologyConfig Config(Topology t)
+    {
+        static IReadOnlyList<string> Names(IEnumerable<Brand> b) => b.Select(x => x.Name).ToList();
+        IReadOnlyList<(string, IReadOnlyList<string>)> Info(IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableSortedSet<Brand>> d) =>
+            t.InRegistrationOrder(d.Keys).Select(k => (k, Names(d[k]))).ToList();
+        var e = t.Embodiment;
+        return new TopologyConfig(
+            e.ToString(),
+            t.Wallets.Select(w => new WalletConfig(w.Name, Names(w.Held), w.Down)).ToList(),
+            t.Master is null ? (e.IsMasterSlave() ? new WalletConfig(WalletNames.Msw, []) : null) : new WalletConfig(t.Master.Name, Names(t.Master.Held)),
+            BrandInfo: e switch
+            {
+                MultiWallet.Model.Vocabulary.Embodiment.E3 => Info(t.SelectorTable),
+                MultiWallet.Model.Vocabulary.Embodiment.E7 or MultiWallet.Model.Vocabulary.Embodiment.E8 => Info(t.MasterBrandInfo),
+                MultiWallet.Model.Vocabulary.Embodiment.E11 => Info(t.ClientBrandInfo),
+                _ => null,
+            },
+            SswInfo: e switch
+            {
+                MultiWallet.Model.Vocabulary.Embodiment.E9 => t.MasterSswInfo,
+                MultiWallet.Model.Vocabulary.Embodiment.E12 => t.ClientSswInfo,
+                _ => null,
+            },
+            InstalledWums: e == MultiWallet.Model.Vocabulary.Embodiment.E4
+                ? t.InRegistrationOrder(t.InstalledWums.Keys).Select(k => (k, t.InstalledWums[k].Version, Names(t.InstalledWums[k].Brands))).ToList()
+                : null);
+    }
+
+
+    /// <summary>Makes the wallet answer BrandQuery with <paramref name="brands"/> (a lying or stale server); everything else unchanged.</summary>
+    private void InstallAdvertiser(string wallet, IReadOnlyList<string> brands)
+    {
+        var at = Address.ServerWallet(wallet);
+        var first = !advertised.ContainsKey(wallet);
+        advertised[wallet] = brands;
+        if (!first) return;
+        if (!World.Wallets.TryGetValue(wallet, out var sw)) return;
+        // A lying server (environment, not a fault of the system): answers brand queries with what it advertises.
+        World.Wire.Listen(at, (m, ct) => m.Kind == WalletProtocol.BrandQuery
+            ? Task.FromResult(m.Reply(WalletProtocol.Brands, WalletProtocol.EncodeBrands(advertised[wallet].Order(StringComparer.Ordinal).ToList()),
+                new Dictionary<string, string> { ["brands"] = string.Join(',', advertised[wallet].Order(StringComparer.Ordinal)) }))
+            : sw.HandleAsync(m, ct));
+    }
+
+    /// <summary>Applies a non-wake-up step to the world.</summary>
+    public void Apply(Step step)
+    {
+        switch (step)
+        {
+            case Step.InstallWum iw:
+                Embodiment.Installation?.Install(new BrandCarryingWum(iw.Wallet, iw.Version, iw.Brands.Select(b => b.Name).ToHashSet()));
+                break;
+            case Step.ChangeBrands cb:
+                if (World.Wallets.ContainsKey(cb.Wallet)) Embodiment.ChangeBrands(cb.Wallet, cb.Held.Select(b => b.Name));
+                if (advertised.ContainsKey(cb.Wallet)) InstallAdvertiser(cb.Wallet, cb.Advertised.Select(b => b.Name).ToList());
+                break;
+            case Step.SetDown sd:
+                Embodiment.SetDown(sd.Wallet, sd.Down);
+                break;
+        }
+    }
+
+    /// <summary>Runs one WakeUp/Replay step through the entry point; returns the implementation's outcome.</summary>
+    public PaymentOutcome Pay(Step step, Step.WakeUp wake)
+    {
+        byte[] bytes;
+        if (step is Step.Replay r) bytes = sent[r.Order];
+        else if (wake.Defect is WakeUpDefect.MissingField)
+            bytes = new ImplWakeUp(Merchant, wake.Order.LidM, "", wake.Amount, "JPY", wake.Brand.Name).Encode(); // empty order description
+        else if (!wake.Brand.IsKnown)
+            // A merchant offers no order in a brand nobody knows: this initiation is forged or garbled input,
+            // so the merchant's order book is not touched (an honest wake-up may follow for the same order).
+            bytes = new ImplWakeUp(Merchant, wake.Order.LidM, "1 x book", wake.Amount, "JPY", wake.Brand.Name).Encode();
+        else bytes = World.WakeUp(wake.Order.LidM, wake.Brand.Name, wake.Amount);
+        sent[wake.Order] = bytes;
+        var armed = true;
+        if (step is Step.WakeUp { Defect: WakeUpDefect.Tampered t })
+            World.Network.Garble(m => armed && m.Kind == PReq.Kind, m => Tamper(m, t.Where));
+        try
+        {
+            // Off the test's synchronization context, with a hard cap: a wake-up that never completes is reported, not waited for.
+            using var cts = new CancellationTokenSource(HangLimit);
+            var task = Task.Run(() => Embodiment.PayAsync(bytes, cts.Token));
+            if (!task.Wait(HangLimit + TimeSpan.FromSeconds(1)))
+                throw new TimeoutException($"wake-up {wake.Order} did not complete within {HangLimit.TotalSeconds} s (hang)");
+            return task.GetAwaiter().GetResult();
+        }
+        finally { armed = false; }
+    }
+
+    /// <summary>The same edits as checks/Foundation/BadInputChecks: one flipped bit in OI, PI, dual signature or certificate.</summary>
+    public static NetMessage Tamper(NetMessage m, TamperSite site)
+    {
+        var p = PReq.Decode(m.Body);
+        p = site switch
+        {
+            TamperSite.OI => p with { OIDataBytes = (OIData.Decode(p.OIDataBytes) is var oi ? oi with { OdSalt = Flip(oi.OdSalt, 0) } : null)!.Encode() },
+            TamperSite.PI => p with { PIDualSignedBytes = (PIDualSigned.Decode(p.PIDualSignedBytes) is var a ? a with { PIEnvelope = Flip(a.PIEnvelope, -40) } : null)!.Encode() },
+            TamperSite.DualSig => p with { PIDualSignedBytes = (PIDualSigned.Decode(p.PIDualSignedBytes) is var d ? d with { DualSignature = Flip(d.DualSignature, -1) } : null)!.Encode() },
+            _ => p with { CardholderChain = [FlipCn(p.CardholderChain[0]), .. p.CardholderChain.Skip(1)] },
+        };
+        return m with { Body = p.Encode() };
+
+        static byte[] FlipCn(byte[] leaf)
+        {
+            var cn = new Org.BouncyCastle.X509.X509Certificate(leaf).SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN)[0];
+            var at = leaf.AsSpan().IndexOf(Encoding.ASCII.GetBytes(cn));
+            return Flip(leaf, at + 3);
+        }
+    }
+
+    private static byte[] Flip(byte[] b, int offset)
+    {
+        var c = (byte[])b.Clone();
+        c[offset >= 0 ? offset : c.Length + offset] ^= 0x01;
+        return c;
+    }
+}

@@ -1,0 +1,25 @@
+namespace MultiWallet.Checks.Catalog;
+
+/// <summary>
+/// Marks a static method <c>CheckOutcome M(CheckContext ctx)</c> as one entry of the check catalog.
+/// The catalog is the single list of checks: xunit runs it (<see cref="CatalogTests"/>) and so does
+/// the audit command, so no check is written twice.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class CheckAttribute(string id) : Attribute
+{
+    /// <summary>Stable id, e.g. <c>SET-DUALSIG-TAMPER-OI</c>; evidence and replays name it.</summary>
+    public string Id { get; } = id;
+
+    /// <summary>One line saying what is checked.</summary>
+    public string Title { get; set; } = "";
+
+    /// <summary>Requirement ids from SPEC.md: E*, C*, INV-*.</summary>
+    public string[] Requirements { get; set; } = [];
+
+    /// <summary>Embodiments the check exercises (E1..E12); empty means the SET core shared by all.</summary>
+    public string[] Embodiments { get; set; } = [];
+
+    /// <summary>What sort of evidence the check gives (the audit's phase).</summary>
+    public CheckKind Kind { get; set; } = CheckKind.Example;
+}

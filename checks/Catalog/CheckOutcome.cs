@@ -1,0 +1,21 @@
+namespace MultiWallet.Checks.Catalog;
+
+/// <summary>The result of one catalog check, in the form the evidence bundle records it.</summary>
+public sealed record CheckOutcome
+{
+    public required bool Passed { get; init; }
+    public int CasesRun { get; init; } = 1;
+    /// <summary>Why it failed, or a one-line summary when it passed.</summary>
+    public string Message { get; init; } = "";
+    /// <summary>Replay handle, e.g. "--seed 42" or FsCheck's "(seed,gamma,size)".</summary>
+    public string? Replay { get; init; }
+    /// <summary>Shrunk counterexample, readable (topology and wake-ups), when failed.</summary>
+    public string? Counterexample { get; init; }
+    /// <summary>How many generated cases fell in each class (Classify/Collect).</summary>
+    public IReadOnlyDictionary<string, int> Classes { get; init; } = new Dictionary<string, int>();
+    /// <summary>Extra machine-readable facts (e.g. fault detection rows, coverage).</summary>
+    public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
+
+    public static CheckOutcome Pass(string message = "", int cases = 1) => new() { Passed = true, Message = message, CasesRun = cases };
+    public static CheckOutcome Fail(string message, int cases = 1) => new() { Passed = false, Message = message, CasesRun = cases };
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using MultiWallet.Model.Vocabulary;
+using MultiWallet.Checks.Catalog;
+using MultiWallet.Checks.Invariants;
+using Inv = MultiWallet.Checks.Invariants.Invariants;
+
+namespace MultiWallet.Checks.Faults;
+
+/// <summary>How (and whether) the invariant suite caught one seeded fault.</summary>
+public sealed record Detection(SeededFault Fault, bool Detected, string? DetectedBy, int CasesToDetect, string? Violation, string? Counterexample, int CounterexampleSize, int CasesRun);
+
+/// <summary>
+/// Mutation testing of the suite: each seeded fault runs the invariant suite on its embodiment in the faulty world.
+/// A fault counts as caught by invariant I on a case only if I is violated in the faulty world and NOT violated on
+/// the same scenario in the faithful world (so known model/implementation disagreements do not count as detection).
+/// Budget: <see cref="Budget"/> cases per fault, run lazily until the first detection.
+/// </summary>
+internal static class FaultChecks
+{
+    private static readonly ConcurrentDictionary<(int, int, string), Lazy<Detection>> Cache = new();
+
+    /// <summary>
+    /// Cases per fault at most: the campaign's per-embodiment budget, but never fewer than 200, because under
+    /// `dotnet test` the invariant budget is small and a fault must still be found. Cases run lazily, in parallel
+    /// batches, and stop at the first detection, so a caught fault costs a handful of scenarios.
+    /// </summary>
+    public static int Budget(CheckContext ctx) => Math.Max(200, Campaign.PerEmbodiment(ctx));
+
+    public static Detection Detect(CheckContext ctx, SeededFault f) => Cache.GetOrAdd((ctx.Seed, ctx.Cases, f.Id), _ => new(() =>
+    {
+        var scenarios = Campaign.Generate(f.Embodiment, ctx.Seed, Budget(ctx));
+        var invariants = Inv.AllInvariants.Where(i => i.Applies(f.Embodiment)).ToList();
+        var batch = Environment.ProcessorCount * 4;
+        for (var start = 0; start < scenarios.Count; start += batch)
+        {
+            var faulty = scenarios.Skip(start).Take(batch).AsParallel().AsOrdered()
+                .Select(s => Campaign.Execute(s, ctx.Seed, f.Parts)).ToList();
+            for (var j = 0; j < faulty.Count; j++)
+            {
+                // Every invariant that catches the fault on this case: violated in the faulty world and NOT on the
+                // same scenario in the faithful one (so a model/implementation disagreement is not a detection).
+                Case? faithful = null;
+                string? Caught(Invariant inv, Case faultyCase)
+                {
+                    var fv = inv.Eval(faultyCase, new HashSet<string>());
+                    if (fv is null) return null;
+                    var honest = ReferenceEquals(faultyCase, faulty[j]) ? faithful ??= Campaign.Execute(faultyCase.Scenario, ctx.Seed, null) : Campaign.Execute(faultyCase.Scenario, ctx.Seed, null);
+                    return inv.Eval(honest, new HashSet<string>()) is null ? fv : null;
+                }
+                var catching = invariants.Select(inv => (inv, v: Caught(inv, faulty[j]))).Where(x => x.v is not null).ToList();
+                if (catching.Count == 0) continue;
+                var (first, violation0) = catching[0];
+                var (small, violation, _) = Campaign.Shrink(faulty[j].Scenario, violation0!, c => Caught(first, c), ctx.Seed, f.Parts, budget: 25);
+                var k = start + j + 1;
+                return new Detection(f, true, string.Join(", ", catching.Select(x => "PROP-" + x.inv.Id)), k, violation, small.ToString(), small.Size, k);
+            }
+        }
+        return new Detection(f, false, null, 0, null, null, 0, scenarios.Count);
+    })).Value;
+
+    private static CheckOutcome Outcome(CheckContext ctx, string id)
+    {
+        var f = SeededFaults.All.Single(x => x.Id == id);
+        var d = Detect(ctx, f);
+        var facts = new Dictionary<string, string>
+        {
+            ["fault.description"] = f.Description,
+            ["fault.detectedBy"] = d.DetectedBy ?? "",
+            ["fault.casesToDetect"] = d.CasesToDetect.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["fault.counterexample"] = d.Counterexample ?? "",
+        };
+        if (d.Detected) ctx.Log(d.Counterexample + "\n" + d.Violation);
+        return new CheckOutcome
+        {
+            Passed = d.Detected, CasesRun = d.CasesRun, Facts = facts,
+            Replay = $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size}",
+            Message = d.Detected ? $"caught by {d.DetectedBy} after {d.CasesToDetect} case(s): {d.Violation}" : $"NOT detected within {d.CasesRun} cases",
+            Counterexample = d.Detected ? null : "(none: the suite missed this fault)",
+        };
+    }
+
+    private const CheckKind K = CheckKind.Fault;
+
+    /// <summary>One check per seeded fault, built from its record; it passes iff the suite caught the fault.</summary>
+    [CheckSource]
+    public static IEnumerable<CheckEntry> Checks() => SeededFaults.All.Select(f => new CheckEntry(
+        new CheckAttribute(f.Id)
+        {
+            Title = "seeded: " + f.Description,
+            Requirements = [.. f.Violates, f.Embodiment.ToString()],
+            Embodiments = [f.Embodiment.ToString()],
+            Kind = K,
+        },
+        ctx => Outcome(ctx, f.Id)));
+
+    [Check("FAULTS-ALL-DETECTED", Title = "every seeded fault is caught by some invariant within the default budget",
+        Requirements = ["INV-CONFORM", "INV-ROUTE-SOUND", "INV-ROUTE-COMPLETE", "INV-OFFER", "INV-LIVE", "INV-PROXY-TRANSPARENT", "INV-ONCE", "INV-BAD-INPUT", "INV-CUSTODY"],
+        Embodiments = ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12"], Kind = K)]
+    public static CheckOutcome AllDetected(CheckContext ctx)
+    {
+        var rows = SeededFaults.All.Select(f => Detect(ctx, f)).ToList();
+        var table = string.Join("\n", rows.Select(d => $"{d.Fault.Id} | {(d.Detected ? d.DetectedBy : "MISSED")} | {d.CasesToDetect} | size {d.CounterexampleSize}"));
+        ctx.Log(table);
+        var missed = rows.Where(d => !d.Detected).Select(d => d.Fault.Id).ToList();
+        return new CheckOutcome
+        {
+            Passed = missed.Count == 0, CasesRun = rows.Sum(d => d.CasesRun),
+            Message = missed.Count == 0 ? $"{rows.Count}/{rows.Count} seeded faults detected" : $"missed: {string.Join(", ", missed)}",
+            Facts = rows.ToDictionary(d => "fault." + d.Fault.Id, d => d.Detected ? $"{d.DetectedBy} after {d.CasesToDetect}" : "missed"),
+        };
+    }
+}

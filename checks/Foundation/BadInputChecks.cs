@@ -1,0 +1,211 @@
+using System.Text;
+using MultiWallet.Impl.Codec;
+using MultiWallet.Impl.Crypto;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Set;
+using MultiWallet.Impl.World;
+using MultiWallet.Checks.Catalog;
+
+namespace MultiWallet.Checks.Foundation;
+
+/// <summary>
+/// INV-BAD-INPUT on the SET core: each tampered/wrong input yields a typed refusal naming the cause, no
+/// authorization, and no state change at the receiver (an honest retry still works where it should).
+/// </summary>
+internal static class BadInputChecks
+{
+    private static NetMessage EditPReq(NetMessage m, Func<PReq, PReq> edit) => m with { Body = edit(PReq.Decode(m.Body)).Encode() };
+
+    private static byte[] Flip(byte[] b, int offset)
+    {
+        var c = (byte[])b.Clone();
+        c[offset >= 0 ? offset : c.Length + offset] ^= 0x01;
+        return c;
+    }
+
+    private static CheckOutcome Done(CheckContext ctx, BadInput bad, string? failure)
+    {
+        if (failure is null) return CheckOutcome.Pass("typed refusal naming the cause, no authorization, merchant state unchanged");
+        ctx.Log(bad.World.Trace.Render());
+        return CheckOutcome.Fail(failure);
+    }
+
+    [Check("SET-BAD-TAMPER-OI", Title = "a flipped byte in OIData: the merchant rejects the dual signature; honest retry still pays",
+        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
+    public static CheckOutcome TamperOI(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p =>
+        {
+            var oi = OIData.Decode(p.OIDataBytes);
+            return p with { OIDataBytes = (oi with { OdSalt = Flip(oi.OdSalt, 0) }).Encode() };
+        }));
+        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "dual signature invalid at merchant") ?? bad.HonestRetrySucceeds("PRes"));
+    }
+
+    [Check("SET-BAD-TAMPER-PI", Title = "a flipped byte in the encrypted PI: the gateway rejects it, the merchant's order is restored; honest retry pays",
+        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
+    public static CheckOutcome TamperPI(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p =>
+        {
+            var pids = PIDualSigned.Decode(p.PIDualSignedBytes);
+            return p with { PIDualSignedBytes = (pids with { PIEnvelope = Flip(pids.PIEnvelope, -40) }).Encode() };
+        }));
+        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "at gateway") ?? bad.HonestRetrySucceeds("PRes"));
+    }
+
+    [Check("SET-BAD-TAMPER-DUALSIG", Title = "a flipped byte in the dual signature: the merchant rejects it; honest retry pays",
+        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
+    public static CheckOutcome TamperDualSig(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p =>
+        {
+            var pids = PIDualSigned.Decode(p.PIDualSignedBytes);
+            return p with { PIDualSignedBytes = (pids with { DualSignature = Flip(pids.DualSignature, -1) }).Encode() };
+        }));
+        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "dual signature invalid at merchant") ?? bad.HonestRetrySucceeds("PRes"));
+    }
+
+    [Check("SET-BAD-TAMPER-CERT", Title = "a flipped byte in the cardholder certificate: the merchant rejects the chain; honest retry pays",
+        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
+    public static CheckOutcome TamperCert(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p =>
+        {
+            var leaf = p.CardholderChain[0];
+            var cn = Encoding.ASCII.GetBytes(CommonName(leaf));
+            var at = leaf.AsSpan().IndexOf(cn);
+            return p with { CardholderChain = [Flip(leaf, at + 3), .. p.CardholderChain.Skip(1)] };
+        }));
+        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "cardholder certificate 0 signature invalid at merchant") ?? bad.HonestRetrySucceeds("PRes"));
+
+        static string CommonName(byte[] der) => new Org.BouncyCastle.X509.X509Certificate(der).SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN)[0];
+    }
+
+    [Check("SET-BAD-OTHER-BRAND-CERT", Title = "a wallet signing a BrandA purchase with its BrandB certificate is rejected as wrong brand",
+        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG", "INV-ROUTE-SOUND"], Kind = CheckKind.Example)]
+    public static CheckOutcome OtherBrandCert(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx);
+        var wrong = bad.World.Pki.Cardholder("SW-1", "BrandB");
+        bad.World.Wallets["SW-1"].AddCredential(wrong with { Brand = "BrandA" }); // mislabelled credential
+        bad.Tamper(PReq.Kind, m => m); // snapshot only
+        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "cardholder certificate brand BrandB is not BrandA at merchant"));
+    }
+
+    [Check("SET-BAD-EXPIRED-CERT", Title = "after the card expires (clock moved) the merchant rejects the cardholder chain; back in time, honest retry pays",
+        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
+    public static CheckOutcome Expired(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx);
+        bad.Tamper(PReq.Kind, m => { bad.World.Clock.Set(CryptoWorld.CardExpiry.AddDays(30)); return m; });
+        var failure = bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "cardholder certificate chain not valid at");
+        bad.World.Clock.Set(FixedClock.Epoch);
+        return Done(ctx, bad, failure ?? bad.HonestRetrySucceeds("PRes"));
+    }
+
+    [Check("SET-BAD-UNKNOWN-CA", Title = "a cardholder certificate chaining to another root is rejected as unknown issuer",
+        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
+    public static CheckOutcome UnknownCa(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx);
+        // Same names, same brand, but a different root: only the signatures tell them apart.
+        bad.World.Wallets["SW-1"].AddCredential(CryptoWorld.For(ctx.Seed ^ 0x5A5A).Cardholder("SW-1", "BrandA"));
+        bad.Tamper(PReq.Kind, m => m);
+        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "cardholder chain does not verify to the trusted root at merchant"));
+    }
+
+    [Check("SET-BAD-REPLAY-PREQ", Title = "a PReq replayed after a completed purchase is refused by the merchant; still one authorization",
+        Requirements = ["INV-BAD-INPUT", "INV-ONCE"], Kind = CheckKind.Example)]
+    public static CheckOutcome ReplayPReq(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx);
+        var first = bad.Pay();
+        if (first is not Paid) return CheckOutcome.Fail($"first purchase: {first}");
+        var preq = bad.World.Network.Requests.Single(m => m.Kind == PReq.Kind);
+        var before = bad.World.Merchant.OrdersSnapshot();
+        var reply = bad.World.Network.SendAsync(preq).GetAwaiter().GetResult();
+        if (reply.Kind != ErrorMessage.Kind || ErrorMessage.Decode(reply.Body) is not { Code: SetErrorCode.Replay } e)
+            return Done(ctx, bad, $"replayed PReq got {reply.Kind}");
+        if (bad.World.Gateway.Authorizations(PaymentWorld.MerchantId, "ORD-1") != 1) return Done(ctx, bad, "replay changed the authorization count");
+        if (bad.World.Merchant.OrdersSnapshot() != before) return Done(ctx, bad, "replay changed the merchant's order table");
+        return CheckOutcome.Pass($"replay refused: {e}");
+    }
+
+    [Check("SET-BAD-SECOND-PINITREQ", Title = "a second PInitReq for an order already initiated is refused (Replay) before any PReq",
+        Requirements = ["INV-BAD-INPUT", "INV-ONCE"], Kind = CheckKind.Example)]
+    public static CheckOutcome SecondPInitReq(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx);
+        var wake = bad.World.WakeUp("ORD-1", "BrandA");
+        if (bad.Wum.PayAsync(wake).GetAwaiter().GetResult() is not Paid) return Done(ctx, bad, "first purchase failed");
+        var before = bad.World.Merchant.OrdersSnapshot();
+        // A second user PC (its own WUM, so its entry gate has not seen the order) drives the same wallet.
+        var second = bad.World.NewWum("SW-1", "WUM-2").PayAsync(wake).GetAwaiter().GetResult();
+        if (second is not Refused { Reason: RefusalReason.Replay } r || !r.Cause.Contains("already initiated at merchant", StringComparison.Ordinal))
+            return Done(ctx, bad, $"expected Replay at merchant, got {second}");
+        if (bad.World.Network.Requests.Count(m => m.Kind == PReq.Kind) != 1) return Done(ctx, bad, "a PReq was sent for the second initiation");
+        if (bad.World.Gateway.Authorizations(PaymentWorld.MerchantId, "ORD-1") != 1) return Done(ctx, bad, "authorization count changed");
+        if (bad.World.Merchant.OrdersSnapshot() != before) return Done(ctx, bad, "order table changed");
+        return CheckOutcome.Pass(r.ToString());
+    }
+
+    [Check("SET-BAD-REPLAY-AUTHREQ", Title = "an AuthReq replayed to the gateway for an authorized XID is refused; still one authorization",
+        Requirements = ["INV-BAD-INPUT", "INV-ONCE"], Kind = CheckKind.Example)]
+    public static CheckOutcome ReplayAuthReq(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx);
+        if (bad.Pay() is not Paid) return Done(ctx, bad, "first purchase failed");
+        var auth = bad.World.Network.Requests.Single(m => m.Kind == AuthReqPayload.Kind);
+        var reply = bad.World.Network.SendAsync(auth).GetAwaiter().GetResult();
+        if (reply.Kind != ErrorMessage.Kind || ErrorMessage.Decode(reply.Body) is not { Code: SetErrorCode.Replay } e)
+            return Done(ctx, bad, $"replayed AuthReq got {reply.Kind}");
+        if (bad.World.Gateway.TotalAuthorizations != 1) return Done(ctx, bad, "replay changed the authorization count");
+        return CheckOutcome.Pass(e.ToString());
+    }
+
+    [Check("SET-BAD-REPLAY-WAKEUP", Title = "the same wake-up paid twice through one WUM: the second is refused (Replay) with nothing sent",
+        Requirements = ["INV-BAD-INPUT", "INV-ONCE"], Kind = CheckKind.Example)]
+    public static CheckOutcome ReplayWakeUp(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx);
+        var wake = bad.World.WakeUp("ORD-1", "BrandA");
+        if (bad.Wum.PayAsync(wake).GetAwaiter().GetResult() is not Paid) return Done(ctx, bad, "first purchase failed");
+        var sent = bad.World.Network.Requests.Count;
+        var o = bad.Wum.PayAsync(wake).GetAwaiter().GetResult();
+        if (o is not Refused { Reason: RefusalReason.Replay }) return Done(ctx, bad, $"expected Replay, got {o}");
+        if (bad.World.Network.Requests.Count != sent) return Done(ctx, bad, "messages were sent for a replayed wake-up");
+        return CheckOutcome.Pass(o.ToString());
+    }
+
+    private static CheckOutcome NothingSent(CheckContext ctx, byte[] wake, RefusalReason reason, string cause)
+    {
+        var bad = new BadInput(ctx);
+        var o = bad.Wum.PayAsync(wake).GetAwaiter().GetResult();
+        if (o is not Refused r || r.Reason != reason || !r.Cause.Contains(cause, StringComparison.Ordinal)) return Done(ctx, bad, $"expected {reason} naming \"{cause}\", got {o}");
+        if (bad.World.Trace.Events.OfType<MessageEvent>().Any()) return Done(ctx, bad, "a message was sent for a refused wake-up");
+        // Nothing remembered: the same order, well-formed, is then accepted and paid.
+        var ok = bad.Wum.PayAsync(bad.World.WakeUp("ORD-1", "BrandA")).GetAwaiter().GetResult();
+        return ok is Paid ? CheckOutcome.Pass(o.ToString()) : Done(ctx, bad, $"well-formed wake-up after the refusal: {ok}");
+    }
+
+    [Check("SET-BAD-WAKEUP-UNKNOWN-BRAND", Title = "a wake-up naming an unknown brand is refused (UnknownBrand), nothing sent, nothing remembered",
+        Requirements = ["INV-BAD-INPUT"], Kind = CheckKind.Example)]
+    public static CheckOutcome UnknownBrand(CheckContext ctx) =>
+        NothingSent(ctx, new WakeUp(PaymentWorld.MerchantId, "ORD-1", "1 x book", 12_800, "JPY", "BrandZ").Encode(), RefusalReason.UnknownBrand, "brand BrandZ is not a known brand");
+
+    [Check("SET-BAD-WAKEUP-MISSING-FIELD", Title = "a wake-up without its currency is refused (MalformedWakeUp) naming the field, nothing sent",
+        Requirements = ["INV-BAD-INPUT"], Kind = CheckKind.Example)]
+    public static CheckOutcome MissingField(CheckContext ctx) =>
+        NothingSent(ctx, new CanonWriter(WakeUp.Msg).Str("merchant", PaymentWorld.MerchantId).Str("lid-m", "ORD-1").Str("desc", "1 x book")
+            .Long("amount", 12_800).Str("brand", "BrandA").ToBytes(), RefusalReason.MalformedWakeUp, "missing field currency");
+
+    [Check("SET-BAD-WAKEUP-TRUNCATED", Title = "a truncated wake-up is refused (MalformedWakeUp), nothing sent",
+        Requirements = ["INV-BAD-INPUT"], Kind = CheckKind.Example)]
+    public static CheckOutcome Truncated(CheckContext ctx)
+    {
+        var full = new WakeUp(PaymentWorld.MerchantId, "ORD-1", "1 x book", 12_800, "JPY", "BrandA").Encode();
+        return NothingSent(ctx, full[..^7], RefusalReason.MalformedWakeUp, "does not parse");
+    }
+}

@@ -1,0 +1,237 @@
+using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using MultiWallet.Model.Vocabulary;
+using MultiWallet.Checks.Bridge;
+
+namespace MultiWallet.Checks.Generators;
+
+/// <summary>One generated case: topology, user script and steps (typically 1–4 wake-ups).</summary>
+public sealed record Scenario(Topology Topology, UserScript Script, IReadOnlyList<Step> Steps)
+{
+    public override string ToString() => ScenarioRunner.Describe(Topology, Script, Steps);
+    public int WakeUps => Steps.Count(s => s is Step.WakeUp or Step.Replay);
+    /// <summary>Size of a counterexample: wallets + steps + answers.</summary>
+    public int Size => Topology.Wallets.Count + Steps.Count + Script.Answers.Count;
+}
+
+/// <summary>
+/// FsCheck generators (FsCheck.Fluent, composed) for topologies, user scripts and step sequences per embodiment,
+/// and a shrinker (drop a step, drop a wallet, drop an answer, simplify brands and defects).
+/// </summary>
+public static class ScenarioGen
+{
+    public static readonly Brand[] Five = [Brand.BrandA, Brand.BrandB, Brand.BrandC, Brand.BrandD, Brand.BrandE];
+    public static readonly Brand Unknown = new("BrandZ");
+    private static readonly ImmutableSortedSet<Brand> NoBrands = Brands.None;
+
+    private static Gen<ImmutableSortedSet<Brand>> BrandSet(int max) =>
+        Gen.Choose(0, max).SelectMany(n => Gen.Shuffle(Five).Select(a => ImmutableSortedSet.CreateRange(a.Take(n))));
+
+    private static Gen<T> Freq<T>(params (int W, Gen<T> G)[] xs) => Gen.Frequency(xs.Select(x => (x.W, x.G)).ToArray());
+
+    public static Gen<Topology> Topology(Embodiment e)
+    {
+        var master = e.IsMasterSlave();
+        return from n in Gen.Choose(1, master ? 5 : 6)
+               from held in Gen.ArrayOf(BrandSet(3), n)
+               from lies in Gen.ArrayOf(Freq((8, Gen.Constant(false)), (2, Gen.Constant(true))), n)
+               from lieSets in Gen.ArrayOf(BrandSet(3), n)
+               from down in Gen.ArrayOf(Freq((9, Gen.Constant(false)), (1, Gen.Constant(true))), n)
+               from mswHeld in BrandSet(2)
+               from staleSets in Gen.ArrayOf(BrandSet(3), n)
+               from stale in Gen.ArrayOf(Freq((7, Gen.Constant(false)), (3, Gen.Constant(true))), n)
+               let beliefs = held.Select((h, i) => stale[i] ? staleSets[i] : h).ToArray()
+               from keep in Gen.ArrayOf(Freq((9, Gen.Constant(true)), (1, Gen.Constant(false))), n)
+               from ghost in Freq((9, Gen.Constant(false)), (1, Gen.Constant(true)))
+               from version in Gen.Choose(1, 3)
+               select Build(e, n, held, lies, lieSets, down, mswHeld, beliefs, keep, ghost, version);
+    }
+
+    private static Topology Build(Embodiment e, int n, ImmutableSortedSet<Brand>[] held, bool[] lies, ImmutableSortedSet<Brand>[] lieSets, bool[] down,
+        ImmutableSortedSet<Brand> mswHeld, ImmutableSortedSet<Brand>[] beliefs, bool[] keep, bool ghost, int version)
+    {
+        var master = e.IsMasterSlave();
+        string Name(int i) => master ? WalletNames.Ssw(i + 1) : WalletNames.Sw(i + 1);
+        var liveQueries = e is Embodiment.E5 or Embodiment.E6;
+        var wallets = Enumerable.Range(0, n).Select(i => new WalletSpec(Name(i), held[i], liveQueries && lies[i] ? lieSets[i] : held[i], down[i])).ToList();
+        var ghostName = master ? WalletNames.Ssw(9) : WalletNames.Sw(9);
+        var listed = Enumerable.Range(0, n).Where(i => keep[i]).ToList();
+        var table = listed.ToImmutableDictionary(i => Name(i), i => beliefs[i]);
+        if (ghost) table = table.SetItem(ghostName, Brands.Of(Five));
+        var names = listed.Select(Name).Concat(ghost ? [ghostName] : []).ToList();
+        var t = new Topology(e, wallets, master ? WalletSpec.Honest(WalletNames.Msw, [.. mswHeld]) : null);
+        return e switch
+        {
+            Embodiment.E3 => t with { SelectorTable = table },
+            Embodiment.E4 => t with { InstalledWums = listed.ToImmutableDictionary(i => Name(i), i => new WumInstall(version, beliefs[i])) },
+            Embodiment.E7 or Embodiment.E8 => t with { MasterBrandInfo = table },
+            Embodiment.E9 => t with { MasterSswInfo = names },
+            Embodiment.E11 => t with { ClientBrandInfo = table },
+            Embodiment.E12 => t with { ClientSswInfo = names },
+            _ => t,
+        };
+    }
+
+    public static Gen<UserScript> Script(Topology t)
+    {
+        var names = t.Wallets.Select(w => w.Name).ToArray();
+        var ghost = t.Embodiment.IsMasterSlave() ? "SSW-9" : "SW-9";
+        var pick = Freq(
+            (6, Gen.Elements(names).Select(n => (UserAnswer)new UserAnswer.Pick(n))),
+            (1, Gen.Constant((UserAnswer)new UserAnswer.Pick(ghost))),
+            (1, Gen.Constant(UserAnswer.Nothing)));
+        var address = Freq(
+            (6, Gen.Elements(names).Select(n => (UserAnswer)new UserAnswer.TypeAddress("ssw://" + n))),
+            (2, Gen.Constant((UserAnswer)new UserAnswer.TypeAddress("ssw://" + ghost))),
+            (1, Gen.Constant((UserAnswer)new UserAnswer.TypeAddress("ssw://MSW"))),
+            (1, Gen.Elements(names).Select(n => (UserAnswer)new UserAnswer.TypeAddress(n))),
+            (1, Gen.Constant((UserAnswer)new UserAnswer.TypeAddress(""))));
+        var answer = t.Embodiment == Embodiment.E10 ? address : pick;
+        var pre = Freq((8, Gen.Elements(names).Select(n => (string?)n)), (1, Gen.Constant((string?)null)), (1, Gen.Constant((string?)ghost)));
+        return from p in pre
+               from k in Gen.Choose(0, 4)
+               from answers in Gen.ListOf(answer, k)
+               select new UserScript(t.Embodiment == Embodiment.E1 ? p : null, answers.ToList());
+    }
+
+    public static Gen<IReadOnlyList<Step>> Steps(Topology t)
+    {
+        var held = t.Wallets.SelectMany(w => w.Held).Concat(t.Master?.Held ?? []).Distinct().ToArray();
+        var brand = held.Length == 0
+            ? Freq((19, Gen.Elements(Five)), (1, Gen.Constant(Unknown)))
+            : Freq((12, Gen.Elements(held)), (7, Gen.Elements(Five)), (1, Gen.Constant(Unknown)));
+        var defect = Freq(
+            (16, Gen.Constant(WakeUpDefect.None)),
+            (1, Gen.Constant(WakeUpDefect.Missing)),
+            (3, Gen.Elements(Enum.GetValues<TamperSite>()).Select(s => (WakeUpDefect)new WakeUpDefect.Tampered(s))));
+        var names = t.Wallets.Select(w => w.Name).ToArray();
+        var changeable = t.Embodiment is Embodiment.E8 ? [] : names;
+        var between = new List<(int, Gen<Step?>)> { (12, Gen.Constant((Step?)null)) };
+        between.Add((2, from w in Gen.Elements(names) from d in Gen.Elements(true, false) select (Step?)new Step.SetDown(w, d)));
+        if (changeable.Length > 0)
+            between.Add((2, from w in Gen.Elements(changeable) from h in BrandSet(3) from lie in Freq((3, Gen.Constant(false)), (1, Gen.Constant(true))) from a in BrandSet(3)
+                            select (Step?)new Step.ChangeBrands(w, h, t.Embodiment is Embodiment.E5 or Embodiment.E6 && lie ? a : h)));
+        if (t.Embodiment == Embodiment.E4)
+            between.Add((4, from w in Gen.Elements(names) from v in Gen.Choose(2, 5) from b in BrandSet(3) select (Step?)new Step.InstallWum(w, v, b)));
+        var betweenGen = Gen.Frequency(between.ToArray());
+        return from k in Gen.Choose(1, 4)
+               from wakes in Gen.ListOf(from b in brand from d in defect from amount in Gen.Choose(1, 50_000)
+                                        from replay in Freq((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+                                        from pre in betweenGen
+                                        select (b, d, amount, replay, pre), k)
+               select Assemble(wakes);
+    }
+
+    private static IReadOnlyList<Step> Assemble(IEnumerable<(Brand B, WakeUpDefect D, int Amount, bool Replay, Step? Pre)> wakes)
+    {
+        var steps = new List<Step>();
+        var orders = new List<OrderId>();
+        foreach (var (b, d, amount, replay, pre) in wakes)
+        {
+            if (pre is not null) steps.Add(pre);
+            if (replay && orders.Count > 0) steps.Add(new Step.Replay(orders[^1]));
+            else
+            {
+                var o = new OrderId(ImplBuilder.Merchant, $"L{orders.Count + 1}");
+                orders.Add(o);
+                steps.Add(new Step.WakeUp(o, b, amount, d));
+                if (d is WakeUpDefect.MissingField || !b.IsKnown)
+                {
+                    // INV-BAD-INPUT "changes nothing": refused at the entry point, the order was not consumed, so an
+                    // honest retry of the SAME order must behave as if the bad wake-up never happened.
+                    steps.Add(new Step.WakeUp(o, b.IsKnown ? b : Brand.BrandA, amount, WakeUpDefect.None));
+                }
+                else if (d is not WakeUpDefect.NoDefect)
+                {
+                    // A tampered purchase did consume its order (PInitReq went out): the honest retry is a fresh order.
+                    var retry = new OrderId(ImplBuilder.Merchant, $"L{orders.Count + 1}");
+                    orders.Add(retry);
+                    steps.Add(new Step.WakeUp(retry, b, amount, WakeUpDefect.None));
+                }
+            }
+        }
+        return steps;
+    }
+
+    public static Gen<Scenario> For(Embodiment e) =>
+        from t in Topology(e)
+        from s in Script(t)
+        from steps in Steps(t)
+        select new Scenario(t, s, steps);
+
+    public static Arbitrary<Scenario> Arb(Embodiment e) => FsCheck.Fluent.Arb.From(For(e), Shrink);
+
+    /// <summary>Drop a step, an answer, a wallet; simplify defects, amounts and brand sets. Keeps scenarios valid (no dangling replay).</summary>
+    public static IEnumerable<Scenario> Shrink(Scenario s)
+    {
+        for (var i = 0; i < s.Steps.Count; i++)
+        {
+            var steps = s.Steps.Where((_, j) => j != i).ToList();
+            if (Valid(steps) && steps.Any(x => x is Step.WakeUp or Step.Replay)) yield return s with { Steps = steps };
+        }
+        for (var i = 0; i < s.Script.Answers.Count; i++)
+            yield return s with { Script = s.Script with { Answers = s.Script.Answers.Where((_, j) => j != i).ToList() } };
+        var t = s.Topology;
+        if (t.Wallets.Count > 1)
+        {
+            var last = t.Wallets[^1].Name;
+            var steps = s.Steps.Where(x => x switch { Step.SetDown d => d.Wallet != last, Step.ChangeBrands c => c.Wallet != last, Step.InstallWum w => w.Wallet != last, _ => true }).ToList();
+            yield return s with { Topology = Forget(t, last) with { Wallets = t.Wallets.Take(t.Wallets.Count - 1).ToList() }, Steps = steps };
+        }
+        // Knowledge entries that name no wallet of the topology (stale or forged ones), one at a time.
+        var names = t.Wallets.Select(w => w.Name).ToHashSet();
+        foreach (var ghost in t.SelectorTable.Keys.Concat(t.InstalledWums.Keys).Concat(t.MasterBrandInfo.Keys).Concat(t.ClientBrandInfo.Keys)
+                     .Concat(t.MasterSswInfo).Concat(t.ClientSswInfo).Where(n => !names.Contains(n)).Distinct().ToList())
+            yield return s with { Topology = Forget(t, ghost) };
+        // A wallet that is down from the start, brought up.
+        for (var i = 0; i < t.Wallets.Count; i++)
+            if (t.Wallets[i].Down)
+            {
+                var ws = t.Wallets.ToList();
+                ws[i] = ws[i] with { Down = false };
+                yield return s with { Topology = t with { Wallets = ws } };
+            }
+        for (var i = 0; i < s.Steps.Count; i++)
+            if (s.Steps[i] is Step.WakeUp w && (w.Defect is not WakeUpDefect.NoDefect || w.Amount != 1000))
+            {
+                var steps = s.Steps.ToList();
+                steps[i] = w with { Defect = WakeUpDefect.None, Amount = 1000 };
+                yield return s with { Steps = steps };
+            }
+        for (var i = 0; i < t.Wallets.Count; i++)
+        {
+            var w = t.Wallets[i];
+            if (w.Held.Count > 1 || w.Advertised.Count > 1)
+            {
+                var ws = t.Wallets.ToList();
+                ws[i] = w with { Held = Trim(w.Held), Advertised = Trim(w.Advertised) };
+                yield return s with { Topology = t with { Wallets = ws } };
+            }
+        }
+
+        static ImmutableSortedSet<Brand> Trim(ImmutableSortedSet<Brand> b) => b.Count > 1 ? b.Remove(b.Max!) : b;
+    }
+
+    /// <summary>The topology with <paramref name="name"/> dropped from every kind of routing knowledge.</summary>
+    private static Topology Forget(Topology t, string name) => t with
+    {
+        SelectorTable = t.SelectorTable.Where(k => k.Key != name).ToImmutableDictionary(),
+        InstalledWums = t.InstalledWums.Where(k => k.Key != name).ToImmutableDictionary(),
+        MasterBrandInfo = t.MasterBrandInfo.Where(k => k.Key != name).ToImmutableDictionary(),
+        ClientBrandInfo = t.ClientBrandInfo.Where(k => k.Key != name).ToImmutableDictionary(),
+        MasterSswInfo = t.MasterSswInfo.Where(k => k != name).ToList(),
+        ClientSswInfo = t.ClientSswInfo.Where(k => k != name).ToList(),
+    };
+
+    private static bool Valid(IReadOnlyList<Step> steps)
+    {
+        var seen = new HashSet<OrderId>();
+        foreach (var s in steps)
+        {
+            if (s is Step.WakeUp w) seen.Add(w.Order);
+            if (s is Step.Replay r && !seen.Contains(r.Order)) return false;
+        }
+        return true;
+    }
+}

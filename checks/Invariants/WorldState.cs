@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Checks.Invariants;
+
+/// <summary>
+/// What the environment is at each step of a scenario (held and advertised brands, down wallets, installed WUMs),
+/// computed from the topology and the steps alone — the invariants' oracle for "entitled", "listed", "current".
+/// </summary>
+public sealed class WorldState
+{
+    public Dictionary<string, ImmutableSortedSet<Brand>> Held { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ImmutableSortedSet<Brand>> Advertised { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, WumInstall> Installed { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Down { get; } = new(StringComparer.Ordinal);
+    /// <summary>Wallets whose brands or WUM changed by a step since the start (INV-LIVE classes).</summary>
+    public HashSet<string> Changed { get; } = new(StringComparer.Ordinal);
+    public Topology Topology { get; }
+
+    public WorldState(Topology t)
+    {
+        Topology = t;
+        foreach (var w in t.Wallets.Append(t.Master).OfType<WalletSpec>())
+        {
+            Held[w.Name] = w.Held; Advertised[w.Name] = w.Advertised;
+            if (w.Down) Down.Add(w.Name);
+        }
+        foreach (var (k, v) in t.InstalledWums) Installed[k] = v;
+    }
+
+    public void Apply(Step s)
+    {
+        switch (s)
+        {
+            case Step.ChangeBrands c: Held[c.Wallet] = c.Held; Advertised[c.Wallet] = c.Advertised; Changed.Add(c.Wallet); break;
+            case Step.InstallWum i: if (!Installed.TryGetValue(i.Wallet, out var cur) || i.Version > cur.Version) Installed[i.Wallet] = new WumInstall(i.Version, i.Brands); Changed.Add(i.Wallet); break;
+            case Step.SetDown d: if (d.Down) Down.Add(d.Wallet); else Down.Remove(d.Wallet); break;
+        }
+    }
+
+    public bool Holds(string wallet, Brand b) => Held.TryGetValue(wallet, out var h) && h.Contains(b);
+    public bool Exists(string wallet) => Held.ContainsKey(wallet);
+    public bool Reachable(string wallet) => Exists(wallet) && !Down.Contains(wallet);
+
+    /// <summary>E3–E8, E11: wallets the embodiment's routing knowledge lists for the brand now (registration order); null elsewhere.</summary>
+    public IReadOnlyList<string>? Listed(Brand b)
+    {
+        var t = Topology;
+        IEnumerable<string>? names = t.Embodiment switch
+        {
+            Embodiment.E3 => t.SelectorTable.Where(k => k.Value.Contains(b)).Select(k => k.Key),
+            Embodiment.E4 => Installed.Where(k => k.Value.Brands.Contains(b)).Select(k => k.Key),
+            Embodiment.E5 or Embodiment.E6 => t.Wallets.Select(w => w.Name).Where(w => Reachable(w) && Advertised[w].Contains(b)),
+            Embodiment.E7 or Embodiment.E8 => t.MasterBrandInfo.Where(k => k.Value.Contains(b)).Select(k => k.Key),
+            Embodiment.E11 => t.ClientBrandInfo.Where(k => k.Value.Contains(b)).Select(k => k.Key),
+            _ => null,
+        };
+        return names is null ? null : t.InRegistrationOrder(names);
+    }
+
+    /// <summary>The state before each step (a snapshot per step).</summary>
+    public static IEnumerable<(Step Step, WorldState State)> Walk(Topology t, IReadOnlyList<Step> steps)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var s = new WorldState(t);
+            for (var j = 0; j < i; j++) s.Apply(steps[j]);
+            yield return (steps[i], s);
+        }
+    }
+}

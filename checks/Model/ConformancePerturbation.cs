@@ -1,0 +1,88 @@
+using MultiWallet.Model.Machines;
+using MultiWallet.Model.Prediction;
+using MultiWallet.Model.Vocabulary;
+using MultiWallet.Checks.Bridge;
+using MultiWallet.Checks.Catalog;
+using MultiWallet.Checks.Invariants;
+
+namespace MultiWallet.Checks.Model;
+
+/// <summary>
+/// Mutation test of the model (each <see cref="Perturbation"/> must make conformance fail on generated cases) and
+/// transition coverage of the model over a generated run.
+/// </summary>
+internal static class ConformancePerturbation
+{
+    private static readonly string[] AllE = ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12"];
+
+    /// <summary>Event lines with Routed's why-text dropped (only decider and wallet are compared).</summary>
+    private static IEnumerable<string> Lines(IEnumerable<AbstractEvent> events) =>
+        events.Select(e => e is AbstractEvent.Routed r ? $"Routed({r.Decider}, {r.Wallet})" : e.ToString());
+
+    [Check("MODEL-PERTURBATION-DETECTED", Title = "each model perturbation makes conformance fail on generated cases that conform unperturbed (mutation test of the model)",
+        Requirements = ["INV-CONFORM"], Embodiments = ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12"], Kind = CheckKind.Model)]
+    public static CheckOutcome Perturbations(CheckContext ctx)
+    {
+        var cases = Campaign.All.SelectMany(e => Campaign.Cases(ctx, e).Cases)
+            .Where(c => c.Result is { Agrees: true }).ToList();
+        var classes = new Dictionary<string, int>();
+        var facts = new Dictionary<string, string>();
+        var missed = new List<string>();
+        foreach (var p in Perturbation.All)
+        {
+            var caught = 0; string? example = null;
+            foreach (var c in cases)
+            {
+                IReadOnlyList<StepPrediction> predicted;
+                try
+                {
+                    var t = Task.Run(() => Predictor.Predict(c.Scenario.Topology, c.Scenario.Script, c.Scenario.Steps, new PredictorOptions(p)));
+                    if (!t.Wait(TimeSpan.FromSeconds(1))) { caught++; example ??= c.Scenario + "\n(perturbed model did not terminate)"; continue; }
+                    predicted = t.Result;
+                }
+                catch (Exception ex) { caught++; example ??= c.Scenario + "\n(perturbed model threw " + ex.GetType().Name + ")"; continue; }
+                var diverges = c.Result!.WakeUps.Any(w =>
+                {
+                    var q = predicted.First(x => x.StepIndex == w.StepIndex);
+                    return q.Outcome != w.ImplOutcome || !Lines(q.Events).SequenceEqual(Lines(w.Abstracted));
+                });
+                if (!diverges) continue;
+                caught++;
+                example ??= c.Scenario.ToString();
+            }
+            classes[p.Name] = caught;
+            facts[$"perturbation.{p.Name}"] = caught.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (caught == 0) missed.Add(p.Name); else ctx.Log($"{p.Name}: {caught} conforming case(s) diverge, e.g.\n{example}");
+        }
+        var summary = string.Join(", ", classes.Select(k => $"{k.Key}={k.Value}"));
+        return new CheckOutcome
+        {
+            Passed = missed.Count == 0, CasesRun = cases.Count, Classes = classes, Facts = facts,
+            Message = missed.Count == 0 ? $"all {Perturbation.All.Count} perturbations break conformance on {cases.Count} conforming cases: {summary}"
+                : $"perturbation(s) not detected by conformance on {cases.Count} conforming cases: {string.Join(", ", missed)} ({summary})",
+        };
+    }
+
+    [Check("MODEL-COVERAGE", Title = "transition coverage of the model's machines over a generated run; fails listing transitions that never fired",
+        Requirements = ["INV-CONFORM"], Embodiments = ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12"], Kind = CheckKind.Model)]
+    public static CheckOutcome Coverage(CheckContext ctx)
+    {
+        var coverage = new TransitionCoverage();
+        var n = 0;
+        foreach (var e in Campaign.All)
+            foreach (var s in Campaign.Generate(e, ctx.Seed, Math.Min(Campaign.PerEmbodiment(ctx) * 10, 1000)))
+            {
+                Predictor.Predict(s.Topology, s.Script, s.Steps, new PredictorOptions(null, coverage));
+                n++;
+            }
+        var facts = coverage.Counts.ToDictionary(c => $"coverage.{c.Transition.Machine}.{c.Transition.Source}--{c.Transition.Trigger}-->{c.Transition.Destination}",
+            c => c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var unfired = coverage.Unfired();
+        return new CheckOutcome
+        {
+            Passed = unfired.Count == 0, CasesRun = n, Facts = facts,
+            Message = $"{coverage.Declared - unfired.Count}/{coverage.Declared} declared transitions fired over {n} generated scenarios (model only)" +
+                      (unfired.Count == 0 ? "" : "; never fired:\n" + string.Join("\n", unfired)),
+        };
+    }
+}

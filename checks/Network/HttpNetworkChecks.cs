@@ -1,0 +1,266 @@
+using System.Diagnostics;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Network.Http;
+using MultiWallet.Checks.Catalog;
+
+namespace MultiWallet.Checks.Network;
+
+/// <summary>
+/// Transport-level checks of <see cref="HttpNetwork"/>: every failure is typed and bounded in time, fields
+/// survive the trip, and the trace equals the in-memory one. All traffic is on 127.0.0.1, a handful of requests.
+/// </summary>
+internal static class HttpNetworkChecks
+{
+    private static readonly TimeSpan T = TimeSpan.FromMilliseconds(800);
+    /// <summary>Scheduling slack allowed on a loaded 2-core machine.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
+
+    private static readonly Address Client = new("pc");
+    private static readonly Address Server = new("sw://SW-1");
+
+    private static NetMessage Ping(Address to) => new(Client, to, "Test.Ping", [1, 2, 3], new Dictionary<string, string> { ["n"] = "1" });
+
+    /// <summary>Sends and returns (failure or null, elapsed).</summary>
+    private static (NetworkFailure? Failure, TimeSpan Elapsed, string Detail) Probe(INetwork net, NetMessage m)
+    {
+        var sw = Stopwatch.StartNew();
+        try
+        {
+            net.SendAsync(m).GetAwaiter().GetResult();
+            return (null, sw.Elapsed, "answered");
+        }
+        catch (NetworkException e) { return (e.Failure, sw.Elapsed, e.Detail); }
+    }
+
+    [Check("HTTP-TIMEOUT-SILENT", Title = "a handler that never answers gives Timeout within Timeout+slack, and its token is cancelled",
+        Requirements = ["INV-ROUTE-COMPLETE", "INV-BAD-INPUT"], Kind = CheckKind.Example)]
+    public static CheckOutcome SilentHandler(CheckContext ctx)
+    {
+        var net = new HttpNetwork(new TraceLog(), T);
+        try
+        {
+            var cancelled = new TaskCompletionSource();
+            net.Listen(Server, async (m, ct) =>
+            {
+                using var reg = ct.Register(() => cancelled.TrySetResult());
+                await Task.Delay(System.Threading.Timeout.Infinite, ct);
+                return m.Reply("never", []);
+            });
+            var (f, elapsed, detail) = Probe(net, Ping(Server));
+            var handlerSawCancel = cancelled.Task.Wait(Slack);
+            ctx.Log($"failure={f} after {elapsed.TotalMilliseconds:F0} ms ({detail}); handler cancelled={handlerSawCancel}");
+            if (f != NetworkFailure.Timeout) return CheckOutcome.Fail($"expected Timeout, got {f?.ToString() ?? "an answer"}");
+            if (elapsed < T - TimeSpan.FromMilliseconds(50) || elapsed > T + Slack)
+                return CheckOutcome.Fail($"Timeout after {elapsed.TotalMilliseconds:F0} ms, outside [{T.TotalMilliseconds}, {(T + Slack).TotalMilliseconds}] ms");
+            if (!handlerSawCancel) return CheckOutcome.Fail("the silent handler's token was not cancelled after the sender gave up");
+            return CheckOutcome.Pass($"Timeout after {elapsed.TotalMilliseconds:F0} ms (T={T.TotalMilliseconds} ms), handler cancelled");
+        }
+        finally { net.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    private sealed record RawCase(string Name, NetworkFailure Expected, Func<System.Net.Sockets.NetworkStream, CancellationToken, Task> Behaviour);
+
+    private static readonly RawCase[] RawCases =
+    [
+        // Accept and close at once, request unread: the peer exists and took the connection, so this is a broken
+        // exchange (Garbled), not a missing party (Unreachable is kept for "nobody there": refused / down / unmapped).
+        new("accept-and-close", NetworkFailure.Garbled, (s, ct) => { s.Socket.Close(); return Task.CompletedTask; }),
+        new("read-then-close", NetworkFailure.Garbled, async (s, ct) => await RawServer.ReadRequest(s, ct)),
+        new("garbage-bytes", NetworkFailure.Garbled, async (s, ct) =>
+        {
+            await RawServer.ReadRequest(s, ct);
+            await s.WriteAsync(new byte[] { 0x00, 0xff, 0x13, 0x37, 0x0d, 0x0a, 0x47, 0x41, 0x52, 0x42, 0x0d, 0x0a, 0x0d, 0x0a }, ct);
+        }),
+        new("http-500", NetworkFailure.Garbled, async (s, ct) =>
+        {
+            await RawServer.ReadRequest(s, ct);
+            await RawServer.Write(s, "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", ct);
+        }),
+        new("200-missing-headers", NetworkFailure.Garbled, async (s, ct) =>
+        {
+            await RawServer.ReadRequest(s, ct);
+            await RawServer.Write(s, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi", ct);
+        }),
+        new("bad-percent-escape", NetworkFailure.Garbled, async (s, ct) =>
+        {
+            await RawServer.ReadRequest(s, ct);
+            await RawServer.Write(s, "HTTP/1.1 200 OK\r\nX-MW-From: sw%3A%2F%2FSW-1\r\nX-MW-To: pc\r\nX-MW-Kind: K%zz\r\nX-MW-Fields: \r\nContent-Length: 0\r\nConnection: close\r\n\r\n", ct);
+        }),
+        new("closed-mid-response", NetworkFailure.Garbled, async (s, ct) =>
+        {
+            await RawServer.ReadRequest(s, ct);
+            await RawServer.Write(s, "HTTP/1.1 200 OK\r\nX-MW-From: sw%3A%2F%2FSW-1\r\nX-MW-To: pc\r\nX-MW-Kind: K\r\nX-MW-Fields: \r\nContent-Length: 100\r\nConnection: close\r\n\r\nonly-ten-b", ct);
+        }),
+        new("headers-then-stall", NetworkFailure.Timeout, async (s, ct) =>
+        {
+            await RawServer.ReadRequest(s, ct);
+            await RawServer.Write(s, "HTTP/1.1 200 OK\r\nX-MW-From: sw%3A%2F%2FSW-1\r\n", ct);
+            await Task.Delay(System.Threading.Timeout.Infinite, ct);
+        }),
+        new("silent-after-accept", NetworkFailure.Timeout, async (s, ct) =>
+        {
+            await RawServer.ReadRequest(s, ct);
+            await Task.Delay(System.Threading.Timeout.Infinite, ct);
+        }),
+    ];
+
+    [Check("HTTP-RAW-MISBEHAVING-SERVERS", Title = "raw TCP servers that close, answer garbage, non-2xx, bad headers, truncate or stall give Garbled/Timeout within Timeout+slack",
+        Requirements = ["INV-BAD-INPUT"], Kind = CheckKind.Example)]
+    public static CheckOutcome RawServers(CheckContext ctx)
+    {
+        var failures = new List<string>();
+        foreach (var c in RawCases)
+        {
+            var trace = new TraceLog();
+            var net = new HttpNetwork(trace, T);
+            var raw = new RawServer(c.Behaviour, maxConnections: 2);
+            try
+            {
+                net.MapRemote(Server, raw.Url);
+                var (f, elapsed, detail) = Probe(net, Ping(Server));
+                ctx.Log($"{c.Name}: {f?.ToString() ?? "answered"} after {elapsed.TotalMilliseconds:F0} ms ({detail}); accepted={raw.Accepted}");
+                if (f != c.Expected) failures.Add($"{c.Name}: expected {c.Expected}, got {f?.ToString() ?? "an answer"} ({detail})");
+                else if (elapsed > T + Slack) failures.Add($"{c.Name}: {f} only after {elapsed.TotalMilliseconds:F0} ms");
+                var last = trace.Events[^1].Render();
+                if (!last.Contains($"* network  {c.Expected}", StringComparison.Ordinal)) failures.Add($"{c.Name}: trace does not end with the {c.Expected} decision: {last}");
+            }
+            finally
+            {
+                net.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                raw.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        return failures.Count == 0
+            ? CheckOutcome.Pass($"{RawCases.Length} misbehaving servers, each mapped as expected within {(T + Slack).TotalMilliseconds} ms", RawCases.Length)
+            : CheckOutcome.Fail(string.Join("\n", failures), RawCases.Length);
+    }
+
+    [Check("HTTP-UNREACHABLE", Title = "a down address and a stopped listener are Unreachable, an unmapped one UnknownAddress, at once, with no handler call",
+        Requirements = ["INV-ROUTE-COMPLETE"], Kind = CheckKind.Example)]
+    public static CheckOutcome Unreachable(CheckContext ctx)
+    {
+        var net = new HttpNetwork(new TraceLog(), T);
+        try
+        {
+            var calls = 0;
+            net.Listen(Server, (m, ct) => { Interlocked.Increment(ref calls); return Task.FromResult(m.Reply("Test.Pong", [])); });
+            var failures = new List<string>();
+            void Expect(string name, NetworkFailure? want, TimeSpan within)
+            {
+                var (f, elapsed, detail) = Probe(net, Ping(Server));
+                ctx.Log($"{name}: {f?.ToString() ?? "answered"} after {elapsed.TotalMilliseconds:F0} ms ({detail})");
+                if (f != want) failures.Add($"{name}: expected {want?.ToString() ?? "an answer"}, got {f?.ToString() ?? "an answer"}");
+                else if (elapsed > within) failures.Add($"{name}: took {elapsed.TotalMilliseconds:F0} ms");
+            }
+            Expect("up", null, T + Slack);
+            net.SetDown(Server, true);
+            Expect("down", NetworkFailure.Unreachable, TimeSpan.FromMilliseconds(200));
+            net.SetDown(Server, false);
+            Expect("up-again", null, T + Slack);
+            var before = calls;
+            var (f2, _, _) = Probe(net, Ping(new Address("sw://NOBODY")));
+            if (f2 != NetworkFailure.UnknownAddress) failures.Add($"unmapped: got {f2}, expected UnknownAddress (no such host)");
+            net.StopListeningAsync(Server).GetAwaiter().GetResult();
+            Expect("stopped-listener (connection refused)", NetworkFailure.Unreachable, T + Slack);
+            if (calls != before) failures.Add($"handler called {calls - before} times while unreachable");
+            if (calls != 2) failures.Add($"handler called {calls} times, expected 2 (the two up probes)");
+            return failures.Count == 0 ? CheckOutcome.Pass("down, refused → Unreachable; unmapped → UnknownAddress; handler untouched") : CheckOutcome.Fail(string.Join("\n", failures));
+        }
+        finally { net.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    internal static readonly IReadOnlyDictionary<string, string> OddFields = new Dictionary<string, string>
+    {
+        ["plain"] = "brand-A",
+        ["space and = & ?"] = "a b=c&d%20e%zz+f",
+        ["empty"] = "",
+        ["newline"] = "line1\r\nline2\nX-MW-Kind: evil",
+        ["unicode"] = "電子決済 ¥1,000 – ✓ 😀",
+        ["quote\"colon:"] = "\"quoted\"; semi; comma, tab\t",
+        ["%"] = "%",
+        ["percent-literal"] = "%41%",
+    };
+
+    [Check("HTTP-FIELDS-ROUNDTRIP", Title = "addresses, kind, fields with odd characters and every byte value survive a round trip; trace equals in-memory",
+        Requirements = ["INV-BAD-INPUT", "INV-CONFORM"], Kind = CheckKind.Example)]
+    public static CheckOutcome FieldsRoundTrip(CheckContext ctx)
+    {
+        var from = new Address("pc://user 1/é?&=");
+        var to = new Address("sw://SW-ü 2%");
+        var body = Enumerable.Range(0, 256).Select(i => (byte)i).Concat(new byte[] { 0, 0, 13, 10 }).ToArray();
+        var request = new NetMessage(from, to, "Kind With Space/é", body, OddFields);
+
+        (NetMessage? Got, NetMessage Reply, string Trace) Run(TracedNetwork net)
+        {
+            NetMessage? got = null;
+            net.Listen(to, (m, ct) =>
+            {
+                got = m;
+                return Task.FromResult(m.Reply("Reply:é&=", [.. m.Body.Reverse()], m.Fields.ToDictionary(kv => "echo " + kv.Key, kv => kv.Value)));
+            });
+            var reply = net.SendAsync(request).GetAwaiter().GetResult();
+            return (got, reply, net.Trace.Render());
+        }
+
+        var http = new HttpNetwork(new TraceLog(), T);
+        try
+        {
+            var (got, reply, httpTrace) = Run(http);
+            var (_, memReply, memTrace) = Run(new InMemoryNetwork(new TraceLog(), T));
+            ctx.Log(http.RenderAddressMap().TrimEnd());
+            ctx.Log(httpTrace.TrimEnd());
+            var failures = new List<string>();
+            if (got is null) failures.Add("handler not called");
+            else
+            {
+                if (got.From != from || got.To != to || got.Kind != request.Kind) failures.Add($"header mismatch: {got.From} {got.To} {got.Kind}");
+                if (!got.Body.SequenceEqual(body)) failures.Add("body bytes changed");
+                if (!SameFields(got.Fields, OddFields)) failures.Add("request fields changed: " + string.Join(", ", got.Fields.Select(kv => $"[{kv.Key}]=[{kv.Value}]")));
+            }
+            if (reply.From != to || reply.To != from || reply.Kind != "Reply:é&=" || !reply.Body.SequenceEqual(body.Reverse()))
+                failures.Add("reply changed");
+            if (!SameFields(reply.Fields, memReply.Fields)) failures.Add("reply fields differ from in-memory");
+            if (httpTrace != memTrace) failures.Add($"trace differs:\nHTTP:\n{httpTrace}in-memory:\n{memTrace}");
+            return failures.Count == 0 ? CheckOutcome.Pass($"{OddFields.Count} odd fields, 260 body bytes, odd addresses: identical; traces equal") : CheckOutcome.Fail(string.Join("\n", failures));
+        }
+        finally { http.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    private static bool SameFields(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    [Check("HTTP-TRACE-FAILURES-EQUAL-INMEMORY", Title = "answer, down, unmapped, timeout and a relayed inner failure render the same trace on HTTP and in memory",
+        Requirements = ["INV-CONFORM", "INV-ROUTE-COMPLETE"], Kind = CheckKind.Trace)]
+    public static CheckOutcome FailureTraces(CheckContext ctx)
+    {
+        var proxy = new Address("sw://MSW");
+        string Run(TracedNetwork net)
+        {
+            net.Listen(Server, async (m, ct) =>
+            {
+                if (m.Kind == "Test.Slow") await Task.Delay(System.Threading.Timeout.Infinite, ct);
+                return m.Reply("Test.Pong", m.Body, new Dictionary<string, string> { ["n"] = m.Field("n") ?? "" });
+            });
+            // A proxy whose next hop fails: the inner failure reaches the client untraced at the outer hop.
+            net.Listen(proxy, async (m, ct) => await net.SendAsync(new NetMessage(proxy, new Address("sw://GONE"), "Test.Forward", m.Body), ct));
+            void Try(NetMessage m) { try { net.SendAsync(m).GetAwaiter().GetResult(); } catch (NetworkException) { } }
+            Try(Ping(Server));
+            net.SetDown(Server, true);
+            Try(Ping(Server));
+            net.SetDown(Server, false);
+            Try(Ping(new Address("merchant")));
+            Try(new NetMessage(Client, Server, "Test.Slow", [9]));
+            Try(Ping(proxy));
+            return net.Trace.Render();
+        }
+        var http = new HttpNetwork(new TraceLog(), T);
+        try
+        {
+            var h = Run(http);
+            var m = Run(new InMemoryNetwork(new TraceLog(), T));
+            ctx.Log(h.TrimEnd());
+            return h == m ? CheckOutcome.Pass($"{h.Count(c => c == '\n')} trace lines identical") : CheckOutcome.Fail($"HTTP:\n{h}in-memory:\n{m}");
+        }
+        finally { http.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+}

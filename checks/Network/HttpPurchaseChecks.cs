@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.World;
+using MultiWallet.Checks.Catalog;
+
+namespace MultiWallet.Checks.Network;
+
+/// <summary>The SET purchase over real HTTP: same trace as in memory, and exactly-once under concurrent load.</summary>
+internal static class HttpPurchaseChecks
+{
+    private static string Purchase(int seed, WorldTransport transport)
+    {
+        var world = new PaymentWorld(seed, transport: transport);
+        try
+        {
+            world.AddServerWallet("SW-1", "BrandA");
+            world.AddServerWallet("SW-2", "BrandB");
+            var o1 = world.NewWum("SW-1").PayAsync(world.WakeUp("ORD-1", "BrandA")).GetAwaiter().GetResult();
+            var o2 = world.NewWum("SW-2").PayAsync(world.WakeUp("ORD-2", "BrandB", 500)).GetAwaiter().GetResult();
+            // A wallet marked down: the WUM's typed refusal and the network decision must match too.
+            world.Wire.SetDown(Impl.Network.Address.ServerWallet("SW-2"), true);
+            var o3 = world.NewWum("SW-2").PayAsync(world.WakeUp("ORD-3", "BrandB")).GetAwaiter().GetResult();
+            if (o1 is not Paid || o2 is not Paid || o3 is not Refused) throw new InvalidOperationException($"{transport}: {o1} / {o2} / {o3}");
+            return world.Trace.Render();
+        }
+        finally { world.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    [Check("HTTP-TRACE-EQUALS-INMEMORY", Title = "the same seeded purchases (two paid, one to a down wallet) render byte-identical traces over HTTP and in memory",
+        Requirements = ["INV-CONFORM", "INV-DUAL-SIG", "INV-ROUTE-COMPLETE"], Kind = CheckKind.Trace)]
+    public static CheckOutcome TraceEquals(CheckContext ctx)
+    {
+        var mem = Purchase(ctx.Seed, WorldTransport.InMemory);
+        var http = Purchase(ctx.Seed, WorldTransport.Http);
+        ctx.Log(http.TrimEnd());
+        if (mem == http) return CheckOutcome.Pass($"{mem.Count(c => c == '\n')} trace lines byte-identical");
+        var a = mem.Split('\n');
+        var b = http.Split('\n');
+        var first = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], Math.Min(a.Length, b.Length));
+        return CheckOutcome.Fail($"traces differ at line {first + 1}:\nin-memory: {(first < a.Length ? a[first] : "<end>")}\nHTTP:      {(first < b.Length ? b[first] : "<end>")}");
+    }
+
+    public const int LoadPurchases = 240;
+    public const int LoadSlaves = 3;
+    /// <summary>Wake-ups sent a second time while the originals are in flight (every tenth order).</summary>
+    public const int LoadDuplicates = LoadPurchases / 10;
+    private static readonly TimeSpan LoadBudget = TimeSpan.FromSeconds(240);
+    private static readonly string[] LoadBrands = ["BrandA", "BrandB", "BrandC"];
+
+    [Check("HTTP-LOAD-EXACTLY-ONCE", Title = "240 concurrent purchases (plus 24 duplicated wake-ups) over HTTP through one MSW proxying to 3 SSWs: every order authorized exactly once, none lost, duplicates refused",
+        Requirements = ["INV-ONCE", "INV-ROUTE-COMPLETE", "INV-PROXY-TRANSPARENT", "E7", "C8"], Embodiments = ["E7"], Kind = CheckKind.Example)]
+    public static CheckOutcome LoadExactlyOnce(CheckContext ctx)
+    {
+        var world = new PaymentWorld(ctx.Seed, TimeSpan.FromSeconds(90), WorldTransport.Http);
+        try
+        {
+            // E7: the PC's one WUM talks to the MSW, which holds no brand and proxies each purchase to the slave
+            // its brand information names (SSW-k holds brand k), over real sockets at every hop.
+            var slaves = Enumerable.Range(0, LoadSlaves).Select(i => new WalletConfig($"SSW-{i + 1}", [LoadBrands[i]])).ToList();
+            var e = EmbodimentWorld.Build(world, new TopologyConfig("E7", slaves, new WalletConfig("MSW", []),
+                BrandInfo: slaves.Select(w => (w.Name, w.Held)).ToList()), new ScriptedUser([]));
+            var orders = Enumerable.Range(0, LoadPurchases).Select(i => (LidM: $"LOAD-{i:0000}", Brand: LoadBrands[i % LoadSlaves])).ToArray();
+            var wakeUps = orders.Select(o => world.WakeUp(o.LidM, o.Brand, 1000 + orders.Length)).ToArray();
+            var duplicates = Enumerable.Range(0, LoadDuplicates).Select(k => k * 10).ToArray();
+            var sw = Stopwatch.StartNew();
+            // All purchases and the duplicates started at once: every one is in flight concurrently.
+            var all = Task.WhenAll(wakeUps.Concat(duplicates.Select(i => wakeUps[i])).Select(w => Task.Run(() => e.PayAsync(w))));
+            if (!all.Wait(LoadBudget)) return CheckOutcome.Fail($"{LoadPurchases} purchases not finished within {LoadBudget.TotalSeconds} s");
+            sw.Stop();
+            var outcomes = all.Result;
+            var paid = outcomes.OfType<Paid>().ToList();
+            var replays = outcomes.OfType<Refused>().Count(r => r.Reason == RefusalReason.Replay);
+            var others = outcomes.OfType<Refused>().Where(r => r.Reason != RefusalReason.Replay).Select(r => r.ToString()).ToList();
+            var wrongCount = orders.Select(o => (o.LidM, n: world.Gateway.Authorizations(PaymentWorld.MerchantId, o.LidM))).Where(x => x.n != 1).Select(x => $"{x.LidM} authorized {x.n}x").ToList();
+            var wrongSlave = paid.Where(p => p.Wallet != $"SSW-{Array.IndexOf(LoadBrands, p.Brand) + 1}").Select(p => p.ToString()).ToList();
+            var total = world.Gateway.TotalAuthorizations;
+            var rate = LoadPurchases / sw.Elapsed.TotalSeconds;
+            ctx.Log($"{LoadPurchases} purchases + {LoadDuplicates} duplicates in {sw.Elapsed.TotalMilliseconds:F0} ms ({rate:F1} purchases/s); gateway total {total}; {world.Trace.Count} trace events");
+            var failures = others.Take(5).Concat(wrongCount.Take(5)).Concat(wrongSlave.Take(5)).ToList();
+            if (paid.Count != LoadPurchases) failures.Add($"{paid.Count} paid, expected {LoadPurchases}");
+            if (replays != LoadDuplicates) failures.Add($"{replays} duplicates refused as Replay, expected {LoadDuplicates}");
+            if (total != LoadPurchases) failures.Add($"gateway total {total} ≠ {LoadPurchases}");
+            return failures.Count == 0
+                ? CheckOutcome.Pass($"{LoadPurchases} concurrent purchases through one MSW to {LoadSlaves} SSWs over HTTP: each order authorized exactly once, all paid by the right slave, {LoadDuplicates} duplicates refused; {sw.Elapsed.TotalSeconds:F1} s ({rate:F1}/s)", LoadPurchases)
+                : CheckOutcome.Fail(string.Join("\n", failures), LoadPurchases);
+        }
+        finally { world.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+}

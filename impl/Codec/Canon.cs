@@ -1,0 +1,166 @@
+using System.Text.Json;
+
+namespace MultiWallet.Impl.Codec;
+
+/// <summary>
+/// The ONE canonical byte encoding of every SET message here: canonical JSON.
+/// Rules: UTF-8, no whitespace, object keys sorted by ordinal order and unique, integers as JSON numbers
+/// (no fraction/exponent), byte strings as standard base64 with padding, lists as arrays. Every top-level
+/// message carries "msg": its type, so one message cannot be passed off as another.
+/// Parsing is strict: the input must be exactly the canonical re-encoding of what was parsed (rejects
+/// duplicates, unknown keys, whitespace, reordered keys), every required field must be present with the
+/// right type, and defects surface as <see cref="SetErrorCode.Malformed"/> naming the message and field.
+/// Hashes (HOD, H(OIData), H(PIData)) are SHA-256 over these canonical bytes.
+/// </summary>
+public sealed class CanonWriter
+{
+    private readonly SortedDictionary<string, object> fields = new(StringComparer.Ordinal);
+
+    public CanonWriter(string? msg = null) { if (msg is not null) fields["msg"] = msg; }
+
+    public CanonWriter Str(string k, string v) { fields[k] = v; return this; }
+    public CanonWriter Long(string k, long v) { fields[k] = v; return this; }
+    public CanonWriter Bytes(string k, byte[] v) { fields[k] = v; return this; }
+    public CanonWriter Obj(string k, CanonWriter v) { fields[k] = v; return this; }
+    public CanonWriter BytesList(string k, IEnumerable<byte[]> v) { fields[k] = v.ToList(); return this; }
+    public CanonWriter StrList(string k, IEnumerable<string> v) { fields[k] = v.ToList(); return this; }
+
+    public byte[] ToBytes()
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = false, SkipValidation = false }))
+            Write(w);
+        return ms.ToArray();
+    }
+
+    private void Write(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        foreach (var (k, v) in fields)
+        {
+            w.WritePropertyName(k);
+            switch (v)
+            {
+                case string s: w.WriteStringValue(s); break;
+                case long l: w.WriteNumberValue(l); break;
+                case byte[] b: w.WriteStringValue(Convert.ToBase64String(b)); break;
+                case CanonWriter o: o.Write(w); break;
+                case List<byte[]> lb: w.WriteStartArray(); foreach (var b in lb) w.WriteStringValue(Convert.ToBase64String(b)); w.WriteEndArray(); break;
+                case List<string> ls: w.WriteStartArray(); foreach (var s in ls) w.WriteStringValue(s); w.WriteEndArray(); break;
+            }
+        }
+        w.WriteEndObject();
+    }
+}
+
+/// <summary>Strict reader for <see cref="CanonWriter"/> output. Call <see cref="End"/> to reject unknown keys.</summary>
+public sealed class CanonReader
+{
+    private readonly JsonElement e;
+    private readonly string what;
+    private readonly HashSet<string> read = new(StringComparer.Ordinal);
+
+    private CanonReader(JsonElement e, string what) { this.e = e; this.what = what; }
+
+    private static SetException Bad(string what, string why) => new(SetErrorCode.Malformed, $"{what}: {why}");
+
+    /// <summary>Parses a top-level message whose "msg" must be <paramref name="msg"/>; bytes must be canonical.</summary>
+    public static CanonReader Parse(byte[] bytes, string msg)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow }); }
+        catch (JsonException) { throw Bad(msg, "does not parse (truncated or not canonical JSON)"); }
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) throw Bad(msg, "not an object");
+        var r = new CanonReader(doc.RootElement.Clone(), msg);
+        var m = r.Str("msg");
+        if (m != msg) throw Bad(msg, $"is a {m} message");
+        return r;
+    }
+
+    /// <summary>Rejects bytes that are not exactly the canonical encoding of the parsed value.</summary>
+    public static void RequireCanonical(byte[] input, byte[] reencoded, string msg)
+    {
+        if (!input.AsSpan().SequenceEqual(reencoded)) throw Bad(msg, "not in canonical form");
+    }
+
+    private JsonElement Get(string k, JsonValueKind kind)
+    {
+        read.Add(k);
+        if (!e.TryGetProperty(k, out var v)) throw Bad(what, $"missing field {k}");
+        if (v.ValueKind != kind) throw Bad(what, $"field {k} has the wrong type");
+        return v;
+    }
+
+    public bool Has(string k) => e.TryGetProperty(k, out _);
+
+    public string Str(string k, bool allowEmpty = false)
+    {
+        var s = Get(k, JsonValueKind.String).GetString()!;
+        if (!allowEmpty && s.Length == 0) throw Bad(what, $"field {k} is empty");
+        return s;
+    }
+
+    public long Long(string k)
+    {
+        var v = Get(k, JsonValueKind.Number);
+        if (!v.TryGetInt64(out var l)) throw Bad(what, $"field {k} is not an integer");
+        return l;
+    }
+
+    public byte[] Bytes(string k, int? length = null)
+    {
+        var s = Get(k, JsonValueKind.String).GetString()!;
+        byte[] b;
+        try { b = Convert.FromBase64String(s); }
+        catch (FormatException) { throw Bad(what, $"field {k} is not base64"); }
+        if (length is { } n && b.Length != n) throw Bad(what, $"field {k} must be {n} bytes");
+        if (b.Length == 0) throw Bad(what, $"field {k} is empty");
+        return b;
+    }
+
+    public CanonReader Obj(string k, string subWhat) => new(Get(k, JsonValueKind.Object), $"{what}.{subWhat}");
+
+    public IReadOnlyList<byte[]> BytesList(string k)
+    {
+        var a = Get(k, JsonValueKind.Array);
+        var list = new List<byte[]>();
+        foreach (var x in a.EnumerateArray())
+        {
+            if (x.ValueKind != JsonValueKind.String) throw Bad(what, $"field {k} has a non-string item");
+            try { list.Add(Convert.FromBase64String(x.GetString()!)); }
+            catch (FormatException) { throw Bad(what, $"field {k} has a non-base64 item"); }
+        }
+        return list;
+    }
+
+    public IReadOnlyList<string> StrList(string k)
+    {
+        var a = Get(k, JsonValueKind.Array);
+        return a.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : throw Bad(what, $"field {k} has a non-string item")).ToList();
+    }
+
+    /// <summary>Rejects fields this message type does not define.</summary>
+    public void End()
+    {
+        foreach (var p in e.EnumerateObject())
+            if (!read.Contains(p.Name)) throw Bad(what, $"unknown field {p.Name}");
+    }
+
+    /// <summary>Parses, builds, rejects unknown fields and non-canonical bytes: the one decoding path of every message.</summary>
+    public static T Decode<T>(byte[] bytes, string msg, Func<CanonReader, T> build, Func<T, byte[]> encode)
+    {
+        if (bytes is null || bytes.Length == 0) throw Bad(msg, "empty");
+        CanonReader r;
+        T value;
+        // JsonDocument validates UTF-8 inside strings only when a string is read: a tampered byte there
+        // surfaces as InvalidOperationException from GetString, which is malformed input like any other.
+        try { r = Parse(bytes, msg); value = build(r); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            throw Bad(msg, $"does not decode ({e.GetType().Name})");
+        }
+        r.End();
+        RequireCanonical(bytes, encode(value), msg);
+        return value;
+    }
+}

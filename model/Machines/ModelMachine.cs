@@ -1,0 +1,53 @@
+using MultiWallet.Model.Vocabulary;
+using Stateless;
+using Stateless.Reflection;
+
+namespace MultiWallet.Model.Machines;
+
+/// <summary>What every machine of one wake-up shares: where events go, the coverage collector, the perturbation.</summary>
+public sealed class RunContext(PredictorOptions options)
+{
+    private readonly List<AbstractEvent> _events = [];
+    public TransitionCoverage? Coverage => options.Coverage;
+    public bool Perturbed(Perturbation p) => options.Perturbation == p;
+    public void Emit(AbstractEvent e) => _events.Add(e);
+    public IReadOnlyList<AbstractEvent> Events => _events;
+    public void Clear() => _events.Clear();
+}
+
+/// <summary>Anything whose graph can be exported and whose states can be checked for reachability.</summary>
+public interface IModelMachine
+{
+    string Name { get; }
+    StateMachineInfo Info { get; }
+    string InitialState { get; }
+}
+
+/// <summary>
+/// Base of every model machine: a Stateless machine whose transitions are reported to the coverage
+/// collector. Subclasses configure their transitions in the constructor as data, guards always described.
+/// </summary>
+public abstract class ModelMachine<TState, TTrigger> : IModelMachine where TState : struct, Enum where TTrigger : struct, Enum
+{
+    protected ModelMachine(string name, TState initial, RunContext run)
+    {
+        Name = name;
+        Run = run;
+        InitialState = initial.ToString();
+        Machine = new StateMachine<TState, TTrigger>(initial);
+        Machine.OnTransitioned(t => Run.Coverage?.Fired(new TransitionKey(Name, t.Source.ToString(), t.Trigger.ToString(), t.Destination.ToString())));
+    }
+
+    public string Name { get; }
+    public string InitialState { get; }
+    protected RunContext Run { get; }
+    protected StateMachine<TState, TTrigger> Machine { get; }
+    public TState State => Machine.State;
+    public StateMachineInfo Info => Machine.GetInfo();
+
+    /// <summary>Call at the end of a subclass constructor, once the configuration is complete.</summary>
+    protected void Declared() => Run.Coverage?.Declare(Name, Machine.GetInfo());
+
+    public void Fire(TTrigger trigger) => Machine.Fire(trigger);
+    protected void Emit(AbstractEvent e) => Run.Emit(e);
+}
