@@ -87,7 +87,7 @@ public sealed class TraceSnapshotTests
         var checks = CheckCatalog.All.Where(c => c.Id.StartsWith("TRACE-E", StringComparison.Ordinal)).ToList();
         Assert.Equal(CanonicalScenarios.All.Select(s => "TRACE-" + s.Name.ToUpperInvariant()).Order(StringComparer.Ordinal),
             checks.Select(c => c.Id).Order(StringComparer.Ordinal));
-        Assert.All(checks, c => Assert.Equal(CanonicalScenarios.All.Single(s => "TRACE-" + s.Name.ToUpperInvariant() == c.Id).Embodiment, Assert.Single(c.Meta.Embodiments)));
+        Assert.All(checks, c => Assert.Equal(CanonicalScenarios.All.Single(s => "TRACE-" + s.Name.ToUpperInvariant() == c.Id).Embodiment, Assert.Single(c.Meta.Exercised).ToString()));
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         if (s.Embodiments.Length > 0)
         {
             var es = s.Embodiments.Select(e => e.ToUpperInvariant()).ToHashSet();
-            selected = selected.Where(e => e.Meta.Embodiments.Any(es.Contains) || e.Meta.Requirements.Any(es.Contains));
+            selected = selected.Where(e => e.Meta.Exercised.Any(x => es.Contains(x.ToString())) || e.Meta.Requirements.Any(es.Contains));
             filter.Add($"--embodiment {string.Join(',', es)}");
         }
         var checks = selected.ToList();

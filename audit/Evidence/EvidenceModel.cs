@@ -34,7 +34,7 @@ public sealed record EvidenceBundle(
         string toolVersion, string gitCommit, double duration, IReadOnlyList<string> filter)
     {
         var checks = phases.SelectMany(p => p.Checks).Select(r => new CheckEvidence(
-            r.Entry.Id, r.Entry.Meta.Title, r.Entry.Meta.Kind.ToString().ToLowerInvariant(), r.Entry.Meta.Requirements, r.Entry.Meta.Embodiments,
+            r.Entry.Id, r.Entry.Meta.Title, r.Entry.Meta.Kind.ToString().ToLowerInvariant(), r.Entry.Meta.Requirements, [.. r.Entry.Meta.Exercised.Select(x => x.ToString())],
             r.Outcome.CasesRun, r.Outcome.Passed, r.Outcome.Message, r.Outcome.Replay, r.Outcome.Counterexample,
             r.Outcome.Classes, Math.Round(r.DurationSeconds, 4), r.Outcome.Facts)).ToList();
 

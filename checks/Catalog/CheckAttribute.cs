@@ -1,8 +1,10 @@
+using MultiWallet.Model.Vocabulary;
+
 namespace MultiWallet.Checks.Catalog;
 
 /// <summary>
 /// Marks a static method <c>CheckOutcome M(CheckContext ctx)</c> as one entry of the check catalog.
-/// The catalog is the single list of checks: xunit runs it (<see cref="CatalogTests"/>) and so does
+/// The catalog is the single list of checks: xunit runs it (the test project) and so does
 /// the audit command, so no check is written twice.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
@@ -17,8 +19,14 @@ public sealed class CheckAttribute(string id) : Attribute
     /// <summary>Requirement ids from SPEC.md: E*, C*, INV-*.</summary>
     public string[] Requirements { get; set; } = [];
 
-    /// <summary>Embodiments the check exercises (E1..E12); empty means the SET core shared by all.</summary>
-    public string[] Embodiments { get; set; } = [];
+    /// <summary>Embodiments the check exercises; empty (and <see cref="AllEmbodiments"/> false) means the SET core shared by all.</summary>
+    public Embodiment[] Embodiments { get; set; } = [];
+
+    /// <summary>The check exercises every embodiment (a property over generated scenarios of all twelve, say).</summary>
+    public bool AllEmbodiments { get; set; }
+
+    /// <summary>The embodiments the check exercises, <see cref="AllEmbodiments"/> expanded, in order.</summary>
+    public IReadOnlyList<Embodiment> Exercised => AllEmbodiments ? Enum.GetValues<Embodiment>() : [.. Embodiments.Distinct().Order()];
 
     /// <summary>What sort of evidence the check gives (the audit's phase).</summary>
     public CheckKind Kind { get; set; } = CheckKind.Example;

@@ -80,9 +80,9 @@ public static class Requirements
     {
         var catalog = CheckCatalog.All;
         var cited = catalog.Where(e => e.Id != "REQUIREMENTS-COVERED")
-            .SelectMany(e => e.Meta.Requirements.Concat(e.Meta.Embodiments)).ToHashSet();
+            .SelectMany(e => e.Meta.Requirements.Concat(e.Meta.Exercised.Select(x => x.ToString()))).ToHashSet();
         var missing = All.Where(r => !cited.Contains(r)).ToList();
-        var unknown = catalog.SelectMany(e => e.Meta.Requirements.Concat(e.Meta.Embodiments).Where(r => !IsKnown(r)).Select(r => $"{e.Id}:{r}")).ToList();
+        var unknown = catalog.SelectMany(e => e.Meta.Requirements.Where(r => !IsKnown(r)).Select(r => $"{e.Id}:{r}")).ToList();
         var facts = missing.ToDictionary(m => $"uncovered.{m}", m => Title(m));
         if (missing.Count == 0 && unknown.Count == 0)
             return CheckOutcome.Pass($"all {All.Count()} requirement ids cited by {catalog.Count} checks") with { Facts = facts };

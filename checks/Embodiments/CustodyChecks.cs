@@ -8,6 +8,7 @@ using MultiWallet.Impl.Server.Slave;
 using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Embodiments;
 
@@ -44,7 +45,7 @@ internal static class CustodyChecks
         : CheckOutcome.Pass($"{what}: {got}; releases {c.ReleaseCount}");
 
     [Check("CUSTODY-E8-UNAUTHENTICATED", Title = "E8: a custody request whose signature does not verify is refused Unauthenticated; nothing released",
-        Requirements = ["E8", "C9", "INV-CUSTODY", "INV-BAD-INPUT"], Embodiments = ["E8"])]
+        Requirements = ["E8", "C9", "INV-CUSTODY", "INV-BAD-INPUT"], Embodiments = [Embodiment.E8])]
     public static CheckOutcome Unauthenticated(CheckContext ctx)
     {
         var (world, e) = E8(ctx);
@@ -61,7 +62,7 @@ internal static class CustodyChecks
     }
 
     [Check("CUSTODY-E8-NOT-ITS-MASTER", Title = "E8: an authenticated server wallet that is not this slave's master is refused NotItsMaster; nothing released",
-        Requirements = ["E8", "C9", "INV-CUSTODY"], Embodiments = ["E8"])]
+        Requirements = ["E8", "C9", "INV-CUSTODY"], Embodiments = [Embodiment.E8])]
     public static CheckOutcome NotItsMaster(CheckContext ctx)
     {
         var (world, e) = E8(ctx);
@@ -75,7 +76,7 @@ internal static class CustodyChecks
     }
 
     [Check("CUSTODY-E8-SECOND-USE", Title = "E8: the credential is released once per order; a second request for the same order is refused AlreadyReleased",
-        Requirements = ["E8", "C9", "INV-CUSTODY", "INV-ONCE"], Embodiments = ["E8"])]
+        Requirements = ["E8", "C9", "INV-CUSTODY", "INV-ONCE"], Embodiments = [Embodiment.E8])]
     public static CheckOutcome SecondUse(CheckContext ctx)
     {
         var (world, e) = E8(ctx);
@@ -87,7 +88,7 @@ internal static class CustodyChecks
     }
 
     [Check("CUSTODY-E8-BRAND-NOT-HELD", Title = "E8: brand information naming a slave that lacks the brand ends in CredentialRefused; no PInitReq reaches the merchant",
-        Requirements = ["E8", "C9", "INV-CUSTODY", "INV-ROUTE-SOUND", "INV-ROUTE-COMPLETE"], Embodiments = ["E8"])]
+        Requirements = ["E8", "C9", "INV-CUSTODY", "INV-ROUTE-SOUND", "INV-ROUTE-COMPLETE"], Embodiments = [Embodiment.E8])]
     public static CheckOutcome BrandNotHeld(CheckContext ctx)
     {
         var (world, e) = E8(ctx, ("SSW-1", ["BrandB", "BrandC"]));
@@ -100,7 +101,7 @@ internal static class CustodyChecks
     }
 
     [Check("CUSTODY-E8-ERASED-AND-PROTECTED", Title = "E8: the released key travels encrypted to the MSW only, is bound to the order, and the MSW holds no acquired credential after paying",
-        Requirements = ["E8", "C9", "INV-CUSTODY"], Embodiments = ["E8"])]
+        Requirements = ["E8", "C9", "INV-CUSTODY"], Embodiments = [Embodiment.E8])]
     public static CheckOutcome ErasedAndProtected(CheckContext ctx)
     {
         var (world, e) = E8(ctx);
@@ -135,7 +136,7 @@ internal static class CustodyChecks
     }
 
     [Check("CUSTODY-E7-PROXY-CANNOT-READ-PI", Title = "E7: the master wallet relaying a slave's purchase cannot open the payment instructions (enveloped for the gateway)",
-        Requirements = ["E7", "C8", "INV-CUSTODY", "INV-PROXY-TRANSPARENT"], Embodiments = ["E7"])]
+        Requirements = ["E7", "C8", "INV-CUSTODY", "INV-PROXY-TRANSPARENT"], Embodiments = [Embodiment.E7])]
     public static CheckOutcome ProxyCannotReadPi(CheckContext ctx)
     {
         var world = new PaymentWorld(ctx.Seed);

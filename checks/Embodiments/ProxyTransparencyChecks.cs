@@ -2,6 +2,7 @@ using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Embodiments;
 
@@ -15,7 +16,7 @@ internal static class ProxyTransparencyChecks
 {
     [Check("PROXY-TRANSPARENT-FIXED", Title = "E7, E9–E12: the merchant receives byte-identical SET messages through the MSW proxy as in a direct WUM–SSW session; same outcome",
         Requirements = ["INV-PROXY-TRANSPARENT", "E7", "E9", "E10", "E11", "E12", "C8", "C10", "C11", "C12", "C13"],
-        Embodiments = ["E7", "E9", "E10", "E11", "E12"])]
+        Embodiments = [Embodiment.E7, Embodiment.E9, Embodiment.E10, Embodiment.E11, Embodiment.E12])]
     public static CheckOutcome Fixed(CheckContext ctx)
     {
         var (directOutcome, direct) = Direct(ctx.Seed);

@@ -37,7 +37,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-REPLAY", Title = "a replayed accepted order is refused at the entry point with only the WakeUp event",
-        Requirements = ["INV-ONCE", "INV-CONFORM"], Embodiments = ["E2", "E6", "E8"], Kind = CheckKind.Model)]
+        Requirements = ["INV-ONCE", "INV-CONFORM"], Embodiments = [Embodiment.E2, Embodiment.E6, Embodiment.E8], Kind = CheckKind.Model)]
     public static CheckOutcome Replay(CheckContext ctx)
     {
         var x = new Expectations();
@@ -54,7 +54,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-E1-REGISTRATION", Title = "E1: no registered WUM -> NoChoice; a registered name that is no WUM -> InvalidChoice",
-        Requirements = ["INV-OFFER", "E1", "C2"], Embodiments = ["E1"], Kind = CheckKind.Model)]
+        Requirements = ["INV-OFFER", "E1", "C2"], Embodiments = [Embodiment.E1], Kind = CheckKind.Model)]
     public static CheckOutcome E1Registration(CheckContext ctx)
     {
         var x = new Expectations();
@@ -64,7 +64,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-NO-CHOICE", Title = "E2/E9/E12 the user picks nothing, E10 types nothing -> NoChoice, nothing sent",
-        Requirements = ["INV-OFFER", "E2", "E9", "E10", "E12"], Embodiments = ["E2", "E9", "E10", "E12"], Kind = CheckKind.Model)]
+        Requirements = ["INV-OFFER", "E2", "E9", "E10", "E12"], Embodiments = [Embodiment.E2, Embodiment.E9, Embodiment.E10, Embodiment.E12], Kind = CheckKind.Model)]
     public static CheckOutcome NoChoice(CheckContext ctx)
     {
         var x = new Expectations();
@@ -80,7 +80,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-INVALID-CHOICE", Title = "E2/E9/E12 a pick that was not offered -> InvalidChoice, nothing sent",
-        Requirements = ["INV-OFFER", "E2", "E9", "E12"], Embodiments = ["E2", "E9", "E12"], Kind = CheckKind.Model)]
+        Requirements = ["INV-OFFER", "E2", "E9", "E12"], Embodiments = [Embodiment.E2, Embodiment.E9, Embodiment.E12], Kind = CheckKind.Model)]
     public static CheckOutcome InvalidChoice(CheckContext ctx)
     {
         var x = new Expectations();
@@ -95,7 +95,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-WRONG-CHOICE", Title = "E1/E2/E9/E10 a wrong but valid choice -> BrandNotHeld at that wallet, no other wallet tried",
-        Requirements = ["INV-OFFER", "INV-ROUTE-SOUND"], Embodiments = ["E1", "E2", "E9", "E10"], Kind = CheckKind.Model)]
+        Requirements = ["INV-OFFER", "INV-ROUTE-SOUND"], Embodiments = [Embodiment.E1, Embodiment.E2, Embodiment.E9, Embodiment.E10], Kind = CheckKind.Model)]
     public static CheckOutcome WrongChoice(CheckContext ctx)
     {
         var x = new Expectations();
@@ -111,7 +111,7 @@ internal static class EdgeChecks
 
     [Check("MODEL-EDGE-FIRST-CAPABLE", Title = "several capable wallets: the first in registration order wins (E3-E8, E11)",
         Requirements = ["INV-ROUTE-SOUND", "INV-ROUTE-COMPLETE", "E3", "E4", "E5", "E6", "E7", "E8", "E11"],
-        Embodiments = ["E3", "E4", "E5", "E6", "E7", "E8", "E11"], Kind = CheckKind.Model)]
+        Embodiments = [Embodiment.E3, Embodiment.E4, Embodiment.E5, Embodiment.E6, Embodiment.E7, Embodiment.E8, Embodiment.E11], Kind = CheckKind.Model)]
     public static CheckOutcome FirstCapable(CheckContext ctx)
     {
         var x = new Expectations();
@@ -132,7 +132,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-UNREACHABLE-SKIPPED", Title = "while routing on knowledge (E3-E8, E11) an unreachable wallet is skipped; all skipped -> NoCapableWallet",
-        Requirements = ["INV-ROUTE-COMPLETE", "E3", "E5", "E6", "E7", "E8", "E11"], Embodiments = ["E3", "E5", "E6", "E7", "E8", "E11"], Kind = CheckKind.Model)]
+        Requirements = ["INV-ROUTE-COMPLETE", "E3", "E5", "E6", "E7", "E8", "E11"], Embodiments = [Embodiment.E3, Embodiment.E5, Embodiment.E6, Embodiment.E7, Embodiment.E8, Embodiment.E11], Kind = CheckKind.Model)]
     public static CheckOutcome UnreachableSkipped(CheckContext ctx)
     {
         var x = new Expectations();
@@ -155,7 +155,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-NO-CAPABLE", Title = "knowledge names no capable wallet -> NoCapableWallet, no purchase message",
-        Requirements = ["INV-ROUTE-COMPLETE", "E3", "E4", "E7", "E11"], Embodiments = ["E3", "E4", "E7", "E11"], Kind = CheckKind.Model)]
+        Requirements = ["INV-ROUTE-COMPLETE", "E3", "E4", "E7", "E11"], Embodiments = [Embodiment.E3, Embodiment.E4, Embodiment.E7, Embodiment.E11], Kind = CheckKind.Model)]
     public static CheckOutcome NoCapable(CheckContext ctx)
     {
         var x = new Expectations();
@@ -170,7 +170,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-SINGLE-ROUTE-UNREACHABLE", Title = "the one wallet the route allows (E1/E2/E9/E10/E12, or the MSW) is down -> WalletUnreachable",
-        Requirements = ["INV-ROUTE-COMPLETE", "E1", "E2", "E9", "E10", "E12"], Embodiments = ["E1", "E2", "E9", "E10", "E12"], Kind = CheckKind.Model)]
+        Requirements = ["INV-ROUTE-COMPLETE", "E1", "E2", "E9", "E10", "E12"], Embodiments = [Embodiment.E1, Embodiment.E2, Embodiment.E9, Embodiment.E10, Embodiment.E12], Kind = CheckKind.Model)]
     public static CheckOutcome SingleRouteUnreachable(CheckContext ctx)
     {
         var x = new Expectations();
@@ -189,7 +189,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-NO-FALLBACK", Title = "lying or stale knowledge routes to a wallet lacking the brand -> BrandNotHeld there, no fallback",
-        Requirements = ["INV-ROUTE-SOUND", "E3", "E5", "E7"], Embodiments = ["E3", "E5", "E7"], Kind = CheckKind.Model)]
+        Requirements = ["INV-ROUTE-SOUND", "E3", "E5", "E7"], Embodiments = [Embodiment.E3, Embodiment.E5, Embodiment.E7], Kind = CheckKind.Model)]
     public static CheckOutcome NoFallback(CheckContext ctx)
     {
         var x = new Expectations();
@@ -204,7 +204,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-FORGED-CLIENT-INFO", Title = "E11/E12 forged client information only routes: the SSW still refuses a brand it lacks",
-        Requirements = ["INV-ROUTE-SOUND", "E11", "E12", "C12", "C13"], Embodiments = ["E11", "E12"], Kind = CheckKind.Model)]
+        Requirements = ["INV-ROUTE-SOUND", "E11", "E12", "C12", "C13"], Embodiments = [Embodiment.E11, Embodiment.E12], Kind = CheckKind.Model)]
     public static CheckOutcome ForgedClientInfo(CheckContext ctx)
     {
         var x = new Expectations();
@@ -216,7 +216,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-E9-OFFER", Title = "E9/E12 offer exactly the SSWs of the information, in registration order",
-        Requirements = ["INV-OFFER", "E9", "E12", "C10"], Embodiments = ["E9", "E12"], Kind = CheckKind.Model)]
+        Requirements = ["INV-OFFER", "E9", "E12", "C10"], Embodiments = [Embodiment.E9, Embodiment.E12], Kind = CheckKind.Model)]
     public static CheckOutcome E9Offer(CheckContext ctx)
     {
         var x = new Expectations();
@@ -232,7 +232,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-E10-ADDRESS", Title = "E10 typed address: ssw://<name>; unparsable -> MalformedAddress, nobody there (found by trying) or the master itself -> UnknownAddress",
-        Requirements = ["E10", "C11", "INV-BAD-INPUT"], Embodiments = ["E10"], Kind = CheckKind.Model)]
+        Requirements = ["E10", "C11", "INV-BAD-INPUT"], Embodiments = [Embodiment.E10], Kind = CheckKind.Model)]
     public static CheckOutcome E10Address(CheckContext ctx)
     {
         var x = new Expectations();
@@ -248,7 +248,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-E4-REINSTALL", Title = "E4 routes on the WUM version installed at wake-up time; older versions are ignored",
-        Requirements = ["INV-LIVE", "E4", "C5"], Embodiments = ["E4"], Kind = CheckKind.Model)]
+        Requirements = ["INV-LIVE", "E4", "C5"], Embodiments = [Embodiment.E4], Kind = CheckKind.Model)]
     public static CheckOutcome E4Reinstall(CheckContext ctx)
     {
         var x = new Expectations();
@@ -264,7 +264,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-LIVE-QUERY", Title = "E5/E6 route on the SWs' brand information as it is at wake-up time (never cached)",
-        Requirements = ["INV-LIVE", "E5", "E6", "C6", "C7"], Embodiments = ["E5", "E6"], Kind = CheckKind.Model)]
+        Requirements = ["INV-LIVE", "E5", "E6", "C6", "C7"], Embodiments = [Embodiment.E5, Embodiment.E6], Kind = CheckKind.Model)]
     public static CheckOutcome LiveQuery(CheckContext ctx)
     {
         var x = new Expectations();
@@ -281,7 +281,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-MSW-PAYS-ITSELF", Title = "E7-E12: the MSW pays itself whenever it holds the brand, whatever the slaves and knowledge",
-        Requirements = ["INV-ROUTE-SOUND", "E7", "E8", "E9", "E10", "E11", "E12"], Embodiments = ["E7", "E8", "E9", "E10", "E11", "E12"], Kind = CheckKind.Model)]
+        Requirements = ["INV-ROUTE-SOUND", "E7", "E8", "E9", "E10", "E11", "E12"], Embodiments = [Embodiment.E7, Embodiment.E8, Embodiment.E9, Embodiment.E10, Embodiment.E11, Embodiment.E12], Kind = CheckKind.Model)]
     public static CheckOutcome MswPaysItself(CheckContext ctx)
     {
         var x = new Expectations();
@@ -297,7 +297,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-E8-CUSTODY", Title = "E8: credential released once to the MSW, erased after PRes or any failure; a custodian lacking the brand refuses",
-        Requirements = ["INV-CUSTODY", "E8", "C9"], Embodiments = ["E8"], Kind = CheckKind.Model)]
+        Requirements = ["INV-CUSTODY", "E8", "C9"], Embodiments = [Embodiment.E8], Kind = CheckKind.Model)]
     public static CheckOutcome E8Custody(CheckContext ctx)
     {
         var x = new Expectations();
@@ -311,7 +311,7 @@ internal static class EdgeChecks
     }
 
     [Check("MODEL-EDGE-TAMPER", Title = "tampering ends the purchase where it is detected: OI/dual signature/certificate at PReq, PI at AuthReq; ProtocolError",
-        Requirements = ["INV-DUAL-SIG", "INV-BAD-INPUT", "INV-PROXY-TRANSPARENT"], Embodiments = ["E3", "E7"], Kind = CheckKind.Model)]
+        Requirements = ["INV-DUAL-SIG", "INV-BAD-INPUT", "INV-PROXY-TRANSPARENT"], Embodiments = [Embodiment.E3, Embodiment.E7], Kind = CheckKind.Model)]
     public static CheckOutcome Tamper(CheckContext ctx)
     {
         var x = new Expectations();

@@ -1,3 +1,4 @@
+using MultiWallet.Model.Vocabulary;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Traces.Scenarios;
 
@@ -77,7 +78,7 @@ internal static class TraceCatalogChecks
         {
             Title = $"{s.Embodiment} {s.Summary}; trace matches the committed snapshot",
             Requirements = Supports.TryGetValue(s.Name, out var ids) ? ids : throw new InvalidOperationException($"scenario {s.Name} cites no requirement id"),
-            Embodiments = [s.Embodiment],
+            Embodiments = [Enum.Parse<Embodiment>(s.Embodiment)],
             Kind = CheckKind.Trace,
         },
         ctx => TraceVerification.Check(ctx, s.Name)));
