@@ -6,6 +6,8 @@ using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Checks.Tampering;
+using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Foundation;
 
@@ -16,13 +18,6 @@ namespace MultiWallet.Checks.Foundation;
 internal static class BadInputChecks
 {
     private static NetMessage EditPReq(NetMessage m, Func<PReq, PReq> edit) => m with { Body = edit(PReq.Decode(m.Body)).Encode() };
-
-    private static byte[] Flip(byte[] b, int offset)
-    {
-        var c = (byte[])b.Clone();
-        c[offset >= 0 ? offset : c.Length + offset] ^= 0x01;
-        return c;
-    }
 
     private static CheckOutcome Done(CheckContext ctx, BadInput bad, string? failure)
     {
@@ -35,11 +30,7 @@ internal static class BadInputChecks
         Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
     public static CheckOutcome TamperOI(CheckContext ctx)
     {
-        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p =>
-        {
-            var oi = OIData.Decode(p.OIDataBytes);
-            return p with { OIDataBytes = (oi with { OdSalt = Flip(oi.OdSalt, 0) }).Encode() };
-        }));
+        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p => PReqTampering.Apply(p, TamperSite.OI)));
         return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "dual signature invalid at merchant") ?? bad.HonestRetrySucceeds("PRes"));
     }
 
@@ -47,11 +38,7 @@ internal static class BadInputChecks
         Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
     public static CheckOutcome TamperPI(CheckContext ctx)
     {
-        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p =>
-        {
-            var pids = PIDualSigned.Decode(p.PIDualSignedBytes);
-            return p with { PIDualSignedBytes = (pids with { PIEnvelope = Flip(pids.PIEnvelope, -40) }).Encode() };
-        }));
+        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p => PReqTampering.Apply(p, TamperSite.PI)));
         return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "at gateway") ?? bad.HonestRetrySucceeds("PRes"));
     }
 
@@ -59,11 +46,7 @@ internal static class BadInputChecks
         Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
     public static CheckOutcome TamperDualSig(CheckContext ctx)
     {
-        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p =>
-        {
-            var pids = PIDualSigned.Decode(p.PIDualSignedBytes);
-            return p with { PIDualSignedBytes = (pids with { DualSignature = Flip(pids.DualSignature, -1) }).Encode() };
-        }));
+        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p => PReqTampering.Apply(p, TamperSite.DualSig)));
         return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "dual signature invalid at merchant") ?? bad.HonestRetrySucceeds("PRes"));
     }
 
@@ -71,16 +54,8 @@ internal static class BadInputChecks
         Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
     public static CheckOutcome TamperCert(CheckContext ctx)
     {
-        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p =>
-        {
-            var leaf = p.CardholderChain[0];
-            var cn = Encoding.ASCII.GetBytes(CommonName(leaf));
-            var at = leaf.AsSpan().IndexOf(cn);
-            return p with { CardholderChain = [Flip(leaf, at + 3), .. p.CardholderChain.Skip(1)] };
-        }));
+        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p => PReqTampering.Apply(p, TamperSite.Cert)));
         return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "cardholder certificate 0 signature invalid at merchant") ?? bad.HonestRetrySucceeds("PRes"));
-
-        static string CommonName(byte[] der) => new Org.BouncyCastle.X509.X509Certificate(der).SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN)[0];
     }
 
     [Check("SET-BAD-OTHER-BRAND-CERT", Title = "a wallet signing a BrandA purchase with its BrandB certificate is rejected as wrong brand",
