@@ -121,11 +121,3 @@ public sealed class TraceSnapshotTests
 
     private static string NormalizeEol(string s) => s.Replace("\r\n", "\n", StringComparison.Ordinal);
 }
-
-/// <summary>The xunit collection that serialises every test touching snapshot files or SNAPSHOOTER_STRICT_MODE.</summary>
-[CollectionDefinition(Name)]
-public sealed class SnapshotCollection
-{
-    /// <summary>The collection's name.</summary>
-    public const string Name = "trace snapshots";
-}
