@@ -40,7 +40,7 @@ public sealed class GraphsCommand : Command<GraphsCommand.Settings>
         var indexPath = Path.Combine(dir, "README.md");
         File.WriteAllText(indexPath, index.ToString());
         var htmlPath = Path.Combine(dir, "graphs.html");
-        File.WriteAllText(htmlPath, Evidence.HtmlReportWriter.RenderGraphs(graphs.Select(g => new Evidence.GraphEvidence(g.Name, g.Mermaid, g.Dot, "ModelGraphs"))), new UTF8Encoding(false));
+        File.WriteAllText(htmlPath, Evidence.HtmlReportWriter.RenderGraphs(graphs.Select(g => new Evidence.GraphRecord(g.Name, g.Mermaid, g.Dot, "ModelGraphs"))), new UTF8Encoding(false));
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"{graphs.Count} machines written to {dir} (index: {indexPath}, page: {htmlPath})");
         return AuditApp.ExitOk;

@@ -16,11 +16,11 @@ public static class HtmlReportWriter
 
     public sealed record CheckRef(string Id, bool Passed);
     public sealed record MatrixRow(string ClaimId, string ClaimTitle, bool ClaimPassed, string EmbodimentId, string EmbodimentTitle, bool EmbodimentPassed, IReadOnlyList<CheckRef> Checks);
-    public sealed record EmbodimentSection(string Id, string Title, string Claims, bool Passed, int CheckCount, IReadOnlyList<TraceEvidence> Traces);
+    public sealed record EmbodimentSection(string Id, string Title, string Claims, bool Passed, int CheckCount, IReadOnlyList<TraceRecord> Traces);
     public sealed record ClassCount(string Name, int Count, string Percent);
     public sealed record ClassTable(string CheckId, int CasesRun, IReadOnlyList<ClassCount> Classes);
     public sealed record InvariantRow(string Id, string Title, bool Passed, IReadOnlyList<CheckRef> Checks);
-    public sealed record CheckRow(CheckEvidence Check, string Requirements, string Embodiments, string Duration, string ReplayCommand);
+    public sealed record CheckRow(CheckRecord Check, string Requirements, string Embodiments, string Duration, string ReplayCommand);
 
     public static string Write(EvidenceBundle b, string dir)
     {
@@ -65,7 +65,7 @@ public static class HtmlReportWriter
     }
 
     /// <summary>A self-contained page of state-machine graphs (used by the graphs verb).</summary>
-    public static string RenderGraphs(IEnumerable<GraphEvidence> graphs)
+    public static string RenderGraphs(IEnumerable<GraphRecord> graphs)
     {
         var model = new ScriptObject();
         model.Import(new { Graphs = graphs.ToList() }, renamer: m => m.Name);

@@ -51,7 +51,7 @@ public static class JUnitWriter
 
     private static string FirstLine(string s) => s.Split('\n')[0].TrimEnd();
 
-    private static string FailureText(EvidenceBundle b, CheckEvidence c)
+    private static string FailureText(EvidenceBundle b, CheckRecord c)
     {
         var text = $"{c.Id} failed: {c.Message}";
         if (c.Counterexample is not null) text += $"\nCounterexample:\n{c.Counterexample}";
