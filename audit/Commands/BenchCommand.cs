@@ -12,7 +12,7 @@ namespace MultiWallet.Audit.Commands;
 /// `bench`: runs impl's <see cref="PurchaseBenchmark"/> and <see cref="HttpVsMemoryBenchmark"/> as they are (all timing
 /// lives there), prints a table and writes bench.json.
 /// </summary>
-public sealed class BenchCommand : Command<BenchCommand.Settings>
+public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -48,9 +48,9 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
-        if (OutputDirectory.Create(s.Out) is not { } dir) return AuditApp.ExitUsage;
+        if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
         var seed = CheckContext.DefaultSeed;
-        AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet bench[/]: sequential purchases for {s.Seconds:0.##} s, then {s.Purchases} purchases per transport, {s.Concurrency} in flight");
+        console.MarkupLineInterpolated($"[bold]MultiWallet bench[/]: sequential purchases for {s.Seconds:0.##} s, then {s.Purchases} purchases per transport, {s.Concurrency} in flight");
 
         BenchResult purchase;
         HttpVsMemoryResult transports;
@@ -61,7 +61,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         }
         catch (InvalidOperationException e) // a benchmark purchase did not complete
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]benchmark failed:[/] {e.Message}");
+            console.MarkupLineInterpolated($"[red]benchmark failed:[/] {e.Message}");
             return AuditApp.ExitFailed;
         }
 
@@ -69,7 +69,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         foreach (var o in purchase.Ops)
             ops.AddRow(Markup.Escape(o.Operation), F(o.Ms, 3), o.PerPurchase.ToString(CultureInfo.InvariantCulture), F(o.FloorMs, 3));
         ops.AddRow("[bold]crypto floor per purchase[/]", "", "", $"[bold]{F(purchase.CryptoFloorMs, 3)}[/]");
-        AnsiConsole.Write(ops);
+        console.Write(ops);
 
         var sum = new Table().Title("throughput").AddColumns("figure", "value");
         sum.AddRow("purchases/s (sequential, in-memory)", F(purchase.PurchasesPerSecond, 1));
@@ -78,7 +78,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         sum.AddRow($"purchases/s in-memory ({transports.Concurrency} in flight)", F(transports.InMemory.PurchasesPerSecond, 1));
         sum.AddRow($"purchases/s HTTP loopback ({transports.Concurrency} in flight)", F(transports.Http.PurchasesPerSecond, 1));
         sum.AddRow("HTTP / in-memory", F(transports.Ratio, 2));
-        AnsiConsole.Write(sum);
+        console.Write(sum);
 
         var allPaid = transports.InMemory.Paid == transports.InMemory.Purchases && transports.Http.Paid == transports.Http.Purchases;
         var path = Path.Combine(dir, "bench.json");
@@ -98,8 +98,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
                 inMemory = Run(transports.InMemory), http = Run(transports.Http), ratio = transports.Ratio,
             },
         }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
-        AnsiConsole.WriteLine("bench: " + path);
-        if (!allPaid) AnsiConsole.MarkupLine("[red]not every timed purchase was paid[/]");
+        console.WriteLine("bench: " + path);
+        if (!allPaid) console.MarkupLine("[red]not every timed purchase was paid[/]");
         return allPaid ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 

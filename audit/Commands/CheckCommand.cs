@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace MultiWallet.Audit.Commands;
 
 /// <summary>`check FILE`: run an auditor's scenario file through the model (and the implementation) and compare.</summary>
-public sealed class CheckCommand : Command<CheckCommand.Settings>
+public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -50,8 +50,8 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         try { scenario = ScenarioFile.Load(s.File); }
         catch (ScenarioException e)
         {
-            if (s.Json) Console.WriteLine(JsonSerializer.Serialize(new { file = s.File, error = e.Message, line = e.Line, field = e.Field }, JsonOptions));
-            else AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            if (s.Json) console.WriteRaw(JsonSerializer.Serialize(new { file = s.File, error = e.Message, line = e.Line, field = e.Field }, JsonOptions));
+            else console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return AuditApp.ExitUsage;
         }
 
@@ -67,13 +67,13 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         }
         catch (Exception e) when (e is ArgumentException or Attach.AttachedRun.NotAttachable or MultiWallet.Impl.Network.NetworkException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {s.File}: the scenario cannot be run: {e.Message}");
+            console.MarkupLineInterpolated($"[red]error:[/] {s.File}: the scenario cannot be run: {e.Message}");
             return AuditApp.ExitUsage;
         }
 
         var agree = reports.All(r => r.ModelAgrees != false);
         if (s.Json)
-            Console.WriteLine(JsonSerializer.Serialize(new
+            console.WriteRaw(JsonSerializer.Serialize(new
             {
                 file = s.File, title = scenario.Title, embodiment = scenario.Topology.Embodiment.ToString(), seed, mode,
                 agree, wakeUps = reports,
@@ -82,12 +82,12 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         return agree ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 
-    private static void Print(Scenario sc, int seed, string mode, IReadOnlyList<WakeUpReport> reports, bool agree)
+    private void Print(Scenario sc, int seed, string mode, IReadOnlyList<WakeUpReport> reports, bool agree)
     {
-        AnsiConsole.MarkupLineInterpolated($"[bold]{sc.Path}[/] {sc.Title ?? ""}");
-        AnsiConsole.MarkupLineInterpolated($"{sc.Topology.Embodiment}, seed {seed}, {mode}");
+        console.MarkupLineInterpolated($"[bold]{sc.Path}[/] {sc.Title ?? ""}");
+        console.MarkupLineInterpolated($"{sc.Topology.Embodiment}, seed {seed}, {mode}");
         foreach (var w in sc.Topology.Wallets.Prepend(sc.Topology.Master).OfType<Model.Vocabulary.WalletSpec>())
-            AnsiConsole.MarkupLineInterpolated($"  wallet {w}");
+            console.MarkupLineInterpolated($"  wallet {w}");
         foreach (var r in reports)
         {
             var agreeText = r.ModelAgrees switch { true => "[green]yes[/]", false => "[red]NO[/]", null => "[grey]n/a (model only)[/]" };
@@ -103,9 +103,9 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
             t.AddRow(r.AbstractTrace is null ? "model trace" : "abstract trace", Markup.Escape(string.Join("\n", r.AbstractTrace ?? r.ModelTrace)));
             if (r.Divergence is not null) t.AddRow("model trace", Markup.Escape(string.Join("\n", r.ModelTrace)));
             if (r.Trace is not null) t.AddRow("trace", Markup.Escape(string.Join("\n", r.Trace)));
-            AnsiConsole.Write(t);
+            console.Write(t);
         }
-        AnsiConsole.MarkupLine(agree ? "[green bold]OK[/]" : "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]");
+        console.MarkupLine(agree ? "[green bold]OK[/]" : "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]");
     }
 }
 

@@ -14,7 +14,7 @@ namespace MultiWallet.Audit.Commands;
 /// loopback Kestrel host; prints the address map, runs the example's wake-ups over real sockets printing each
 /// outcome and its trace, then stays up until Ctrl+C (or exits with --once).
 /// </summary>
-public sealed class ServeCommand : Command<ServeCommand.Settings>
+public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -60,7 +60,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken) =>
         ExecuteAsync(s, cancellationToken).GetAwaiter().GetResult();
 
-    private static async Task<int> ExecuteAsync(Settings s, CancellationToken ct)
+    private async Task<int> ExecuteAsync(Settings s, CancellationToken ct)
     {
         var id = s.Embodiment!.ToUpperInvariant();
         var example = Examples[id];
@@ -70,14 +70,14 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         var e = EmbodimentWorld.Build(world, example.Topology, user);
         new Attach.ServedConsole(world, e, user, id == "E1" ? example.Answers[0] : null);
 
-        AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet serve {id}[/] (seed {seed}): {example.Story}");
+        console.MarkupLineInterpolated($"[bold]MultiWallet serve {id}[/] (seed {seed}): {example.Story}");
         var map = new Table().Title("address map (loopback only)").AddColumns("address", "listens at");
         foreach (var line in ((HttpNetwork)world.Wire).RenderAddressMap().Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var sp = line.IndexOf(' ');
             map.AddRow(Markup.Escape(line[..sp]), Markup.Escape(line[(sp + 1)..]));
         }
-        AnsiConsole.Write(map);
+        console.Write(map);
 
         var ok = true;
         for (var i = 0; i < example.WakeUps.Count; i++)
@@ -86,29 +86,29 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
             var mark = world.Trace.Count;
             var outcome = await e.PayAsync(world.WakeUp($"ORD-{i + 1}", brand), ct).ConfigureAwait(false);
             var color = outcome is Paid ? "green" : "yellow";
-            AnsiConsole.MarkupLine($"[bold]wake-up {i + 1}[/] ({Markup.Escape(brand)}): [{color}]{Markup.Escape(outcome.ToString())}[/]");
-            foreach (var ev in world.Trace.Since(mark)) Console.WriteLine("  " + ev.Render()); // unwrapped: one event per line
+            console.MarkupLine($"[bold]wake-up {i + 1}[/] ({Markup.Escape(brand)}): [{color}]{Markup.Escape(outcome.ToString())}[/]");
+            foreach (var ev in world.Trace.Since(mark)) console.WriteRaw("  " + ev.Render()); // unwrapped: one event per line
             // The hand-written expectation of the canonical scenario (E1's B, say, is refused by design).
-            if (example.Expect[i].Mismatch(outcome) is { } wrong) { ok = false; AnsiConsole.MarkupLineInterpolated($"[red]unexpected:[/] {wrong}"); }
+            if (example.Expect[i].Mismatch(outcome) is { } wrong) { ok = false; console.MarkupLineInterpolated($"[red]unexpected:[/] {wrong}"); }
         }
-        foreach (var q in user.Log) AnsiConsole.MarkupLineInterpolated($"[grey]user was asked[/] {q.Question} [grey]offered[/] [[{string.Join(", ", q.Options)}]] [grey]answered[/] {q.Answer ?? "nothing"}");
-        AnsiConsole.MarkupLineInterpolated($"gateway authorizations: {world.Gateway.TotalAuthorizations}");
+        foreach (var q in user.Log) console.MarkupLineInterpolated($"[grey]user was asked[/] {q.Question} [grey]offered[/] [[{string.Join(", ", q.Options)}]] [grey]answered[/] {q.Answer ?? "nothing"}");
+        console.MarkupLineInterpolated($"gateway authorizations: {world.Gateway.TotalAuthorizations}");
 
         if (!s.Once)
         {
-            var console = ((HttpNetwork)world.Wire).AddressMap[Attach.ConsoleProtocol.Console];
-            if (OutputDirectory.Create(s.Out) is not { } dir) return AuditApp.ExitUsage;
+            var servedConsole = ((HttpNetwork)world.Wire).AddressMap[Attach.ConsoleProtocol.Console];
+            if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
             var file = Path.Combine(dir, $"serve-{id}.yaml");
             await File.WriteAllTextAsync(file, Attach.ServedScenario.Yaml($"served {id}: {example.Story}", example.Topology, example.Answers, example.WakeUps), ct).ConfigureAwait(false);
-            AnsiConsole.MarkupLineInterpolated($"watch purchases through this topology (edit the file for others): dotnet run --project audit -- check {file} --attach {console}");
-            AnsiConsole.MarkupLine("serving; press [bold]Ctrl+C[/] to stop");
+            console.MarkupLineInterpolated($"watch purchases through this topology (edit the file for others): dotnet run --project audit -- check {file} --attach {servedConsole}");
+            console.MarkupLine("serving; press [bold]Ctrl+C[/] to stop");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             ConsoleCancelEventHandler onCancel = (_, a) => { a.Cancel = true; stop.Cancel(); };
             Console.CancelKeyPress += onCancel;
             try { await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false); }
             catch (OperationCanceledException) { }
             finally { Console.CancelKeyPress -= onCancel; }
-            AnsiConsole.WriteLine("stopping");
+            console.WriteLine("stopping");
         }
         return ok ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }

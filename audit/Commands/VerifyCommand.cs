@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace MultiWallet.Audit.Commands;
 
 /// <summary>`verify`: run the catalog phase by phase and write the evidence bundle.</summary>
-public sealed class VerifyCommand : Command<VerifyCommand.Settings>
+public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -77,7 +77,7 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         try { catalog = CheckCatalog.Discover(CatalogAssemblies()); }
         catch (Exception e) when (e is InvalidOperationException or ReflectionTypeLoadException or FileNotFoundException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]cannot load the check catalog:[/] {e.Message}");
+            console.MarkupLineInterpolated($"[red]cannot load the check catalog:[/] {e.Message}");
             return AuditApp.ExitUsage;
         }
 
@@ -88,7 +88,7 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
             var unknown = s.OnlyIds.Where(id => catalog.All(e => e.Id != id)).ToList();
             if (unknown.Count > 0)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]usage error:[/] --only: no check named {string.Join(", ", unknown)} ({catalog.Count} checks in the catalog)");
+                console.MarkupLineInterpolated($"[red]usage error:[/] --only: no check named {string.Join(", ", unknown)} ({catalog.Count} checks in the catalog)");
                 return AuditApp.ExitUsage;
             }
             selected = selected.Where(e => s.OnlyIds.Contains(e.Id));
@@ -103,18 +103,18 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         var checks = selected.ToList();
         if (checks.Count == 0)
         {
-            AnsiConsole.MarkupLine("[red]usage error:[/] the filter selects no check");
+            console.MarkupLine("[red]usage error:[/] the filter selects no check");
             return AuditApp.ExitUsage;
         }
 
-        if (OutputDirectory.Create(s.Out) is not { } dir) return AuditApp.ExitUsage;
+        if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
 
         var network = s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? " --network http" : "";
         var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}{network}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
-        AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet verify[/]: {checks.Count} of {catalog.Count} checks, seed {seed}, {s.Cases} cases");
+        console.MarkupLineInterpolated($"[bold]MultiWallet verify[/]: {checks.Count} of {catalog.Count} checks, seed {seed}, {s.Cases} cases");
 
         var log = new StringBuilder();
-        var phases = CampaignRunner.Run(checks, seed, s.Cases, log, s.Transport);
+        var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport);
         var bundle = EvidenceBundle.Build(phases, seed, s.Cases, command, ToolVersion(), GitCommit(), total.Elapsed.TotalSeconds, filter);
 
         var paths = new[]
@@ -131,25 +131,25 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         return bundle.Passed ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 
-    private static void Summary(EvidenceBundle b, IEnumerable<string> paths)
+    private void Summary(EvidenceBundle b, IEnumerable<string> paths)
     {
         var t = new Table().Title("verify summary").AddColumns("phase", "checks", "passed", "failed", "seconds");
         foreach (var p in b.Phases)
             t.AddRow(p.Kind.ToString().ToLowerInvariant(), p.Checks.ToString(), $"[green]{p.Passed}[/]", p.Failed > 0 ? $"[red]{p.Failed}[/]" : "0", p.DurationSeconds.ToString("0.00"));
         t.AddRow("[bold]total[/]", b.Checks.Count.ToString(), $"[green]{b.PassedCount}[/]", b.FailedCount > 0 ? $"[red]{b.FailedCount}[/]" : "0", b.DurationSeconds.ToString("0.00"));
-        AnsiConsole.Write(t);
+        console.Write(t);
         foreach (var c in b.Checks.Where(c => !c.Passed))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]FAILED[/] {c.Id}: {c.Message.Split('\n')[0]}");
-            AnsiConsole.MarkupLineInterpolated($"       replay: {b.ReplayFor(c.Id)}");
+            console.MarkupLineInterpolated($"[red]FAILED[/] {c.Id}: {c.Message.Split('\n')[0]}");
+            console.MarkupLineInterpolated($"       replay: {b.ReplayFor(c.Id)}");
         }
         var emb = string.Join(" ", b.Embodiments.Select(e => e.Passed ? $"[green]{e.Id}[/]" : e.CheckIds.Length == 0 ? $"[grey]{e.Id}[/]" : $"[red]{e.Id}[/]"));
-        AnsiConsole.MarkupLine($"embodiments: {emb}   (green passed, red failed, grey no check)");
-        AnsiConsole.MarkupLineInterpolated($"claims passed: {b.Claims.Count(c => c.Passed)}/{b.Claims.Count}, invariants passed: {b.Invariants.Count(i => i.Passed)}/{b.Invariants.Count}, faults detected: {b.Faults.Count(f => f.Detected)}/{b.Faults.Count}");
-        AnsiConsole.MarkupLine(b.Passed ? "[green bold]PASSED[/]" : "[red bold]FAILED[/]");
-        AnsiConsole.WriteLine("evidence:");
-        foreach (var p in paths) AnsiConsole.WriteLine("  " + p);
-        AnsiConsole.WriteLine("replay: " + b.Command);
+        console.MarkupLine($"embodiments: {emb}   (green passed, red failed, grey no check)");
+        console.MarkupLineInterpolated($"claims passed: {b.Claims.Count(c => c.Passed)}/{b.Claims.Count}, invariants passed: {b.Invariants.Count(i => i.Passed)}/{b.Invariants.Count}, faults detected: {b.Faults.Count(f => f.Detected)}/{b.Faults.Count}");
+        console.MarkupLine(b.Passed ? "[green bold]PASSED[/]" : "[red bold]FAILED[/]");
+        console.WriteLine("evidence:");
+        foreach (var p in paths) console.WriteLine("  " + p);
+        console.WriteLine("replay: " + b.Command);
     }
 
     private static string ToolVersion() =>
