@@ -18,6 +18,7 @@ public sealed class AttachTests : IAsyncLifetime
     private PaymentWorld world = null!;
     private string console = "";
 
+    /// <summary>Serves E12 over loopback HTTP and writes the scenario file `serve` would write.</summary>
     public Task InitializeAsync()
     {
         var example = ServeCommand.Examples["E12"];
@@ -30,6 +31,7 @@ public sealed class AttachTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Stops the served world and removes the file.</summary>
     public async Task DisposeAsync()
     {
         await world.DisposeAsync();

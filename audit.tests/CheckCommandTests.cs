@@ -19,6 +19,7 @@ public sealed class CheckCommandTests : IDisposable
         throw new DirectoryNotFoundException("no Verification.sln above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>Every scenario file name in scenarios/, in ordinal order.</summary>
     public static TheoryData<string> ScenarioFiles()
     {
         var data = new TheoryData<string>();

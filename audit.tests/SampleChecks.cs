@@ -10,10 +10,12 @@ namespace MultiWallet.Audit.Tests;
 /// </summary>
 internal static class SampleChecks
 {
+    /// <summary>Always fails, with a counterexample and a replay handle.</summary>
     [Check("AUDIT-SAMPLE-FAILS", Title = "always fails (exit code 1 test)", Requirements = ["INV-CONFORM"], Kind = CheckKind.Example)]
     public static CheckOutcome Fails(CheckContext ctx) =>
         CheckOutcome.Fail("deliberate failure") with { Counterexample = "topology: {SW1: [A]}, wake-up: brand B", Replay = "(1,2)" };
 
+    /// <summary>Publishes one trace.</summary>
     [Check("AUDIT-SAMPLE-TRACE", Title = "sample trace evidence", Requirements = ["INV-CONFORM"], Kind = CheckKind.Trace)]
     public static CheckOutcome Trace(CheckContext ctx) => CheckOutcome.Pass("sample trace") with
     {
@@ -25,6 +27,7 @@ internal static class SampleChecks
         ],
     };
 
+    /// <summary>Publishes one machine graph and generated transition counts.</summary>
     [Check("AUDIT-SAMPLE-MODEL", Title = "sample graph and coverage evidence", Requirements = ["INV-CONFORM"], Kind = CheckKind.Model)]
     public static CheckOutcome Model(CheckContext ctx) => CheckOutcome.Pass("sample model") with
     {
@@ -41,6 +44,7 @@ internal static class SampleChecks
         ],
     };
 
+    /// <summary>Fills case classes and a replay handle.</summary>
     [Check("AUDIT-SAMPLE-PROPERTY", Title = "sample classes", Requirements = ["INV-CONFORM"], Kind = CheckKind.Property)]
     public static CheckOutcome Property(CheckContext ctx) => new()
     {
@@ -48,6 +52,7 @@ internal static class SampleChecks
         Classes = new Dictionary<string, int> { ["capable wallet"] = ctx.Cases - 1, ["no capable wallet"] = 1 },
     };
 
+    /// <summary>Publishes one seeded-fault detection.</summary>
     [Check("AUDIT-SAMPLE-FAULT", Title = "sample seeded fault", Requirements = ["INV-CONFORM"], Kind = CheckKind.Fault)]
     public static CheckOutcome Fault(CheckContext ctx) => CheckOutcome.Pass("detected") with
     {

@@ -10,6 +10,7 @@ public sealed class VerifyCommandTests : IDisposable
 {
     private readonly string outDir = Path.Combine(Path.GetTempPath(), "mw-audit-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Adds the sample checks of this assembly to the catalog.</summary>
     public VerifyCommandTests() => AuditApp.ExtraAssemblies = [typeof(SampleChecks).Assembly];
 
     public void Dispose()

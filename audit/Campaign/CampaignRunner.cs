@@ -5,20 +5,11 @@ using Spectre.Console;
 
 namespace MultiWallet.Audit.Campaign;
 
-/// <summary>One check as run by the campaign.</summary>
-public sealed record CheckRun(CheckEntry Entry, CheckOutcome Outcome, double DurationSeconds);
-
-/// <summary>One phase (a check Kind) as run by the campaign.</summary>
-public sealed record PhaseRun(CheckKind Kind, IReadOnlyList<CheckRun> Checks, double DurationSeconds)
-{
-    public int Passed => Checks.Count(c => c.Outcome.Passed);
-    public int Failed => Checks.Count - Passed;
-}
-
 /// <summary>Runs the selected checks phase by phase (by Kind), with progress bars on a terminal, plain lines otherwise.</summary>
 public static class CampaignRunner
 {
 
+    /// <summary>Runs the checks phase by phase, reporting progress on <paramref name="console"/> and logging each check to <paramref name="log"/>.</summary>
     public static IReadOnlyList<PhaseRun> Run(IAnsiConsole console, IReadOnlyList<CheckEntry> checks, int seed, int cases, StringBuilder log,
         MultiWallet.Impl.World.WorldTransport transport = MultiWallet.Impl.World.WorldTransport.InMemory)
     {

@@ -14,28 +14,34 @@ namespace MultiWallet.Audit.Commands;
 /// </summary>
 public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
 {
+    /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
+        /// <summary>Purchases per transport in the HTTP vs in-memory run (default 200).</summary>
         [CommandOption("--purchases <N>")]
         [Description("Purchases per transport in the HTTP vs in-memory run (default 200).")]
         [DefaultValue(200)]
         public int Purchases { get; init; } = 200;
 
+        /// <summary>Time budget of the sequential purchase benchmark, half purchases, half primitives (default 4).</summary>
         [CommandOption("--seconds <S>")]
         [Description("Time budget of the sequential purchase benchmark, half purchases, half primitives (default 4).")]
         [DefaultValue(4.0)]
         public double Seconds { get; init; } = 4.0;
 
+        /// <summary>Purchases in flight in the HTTP vs in-memory run (default 16).</summary>
         [CommandOption("--concurrency <N>")]
         [Description("Purchases in flight in the HTTP vs in-memory run (default 16).")]
         [DefaultValue(16)]
         public int Concurrency { get; init; } = 16;
 
+        /// <summary>Directory for bench.json (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Directory for bench.json (default evidence/).")]
         [DefaultValue("evidence")]
         public string Out { get; init; } = "evidence";
 
+        /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate()
         {
             if (Purchases < 2) return ValidationResult.Error("--purchases must be at least 2");
@@ -46,6 +52,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         }
     }
 
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;

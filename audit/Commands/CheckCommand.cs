@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MultiWallet.Audit.Scenarios;
-using MultiWallet.Checks.Bridge;
 using MultiWallet.Checks.Catalog;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,24 +11,30 @@ namespace MultiWallet.Audit.Commands;
 /// <summary>`check FILE`: run an auditor's scenario file through the model (and the implementation) and compare.</summary>
 public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Settings>
 {
+    /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
+        /// <summary>Scenario file (YAML, see scenarios/README.md).</summary>
         [CommandArgument(0, "<FILE>")]
         [Description("Scenario file (YAML, see scenarios/README.md).")]
         public string File { get; init; } = "";
 
+        /// <summary>Print the result as JSON instead of tables.</summary>
         [CommandOption("--json")]
         [Description("Print the result as JSON instead of tables.")]
         public bool Json { get; init; }
 
+        /// <summary>Seed of the implementation's world (PKI, randomness); default the filing date 20000203.</summary>
         [CommandOption("--seed <S>")]
         [Description("Seed of the implementation's world (PKI, randomness); default the filing date 20000203.")]
         public int? Seed { get; init; }
 
+        /// <summary>Play the file's wake-ups against a running `serve` (its console URL) instead of a world of its own.</summary>
         [CommandOption("--attach <URL>")]
         [Description("Play the file's wake-ups against a running `serve` (its console URL) instead of a world of its own.")]
         public string? Attach { get; init; }
 
+        /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate() =>
             Attach is null || (Uri.TryCreate(Attach, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttp)
                 ? ValidationResult.Success()
@@ -44,6 +49,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         Scenario scenario;
@@ -106,15 +112,5 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
             console.Write(t);
         }
         console.MarkupLine(agree ? "[green bold]OK[/]" : "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]");
-    }
-}
-
-/// <summary>Runs a parsed scenario: the model's prediction, and the implementation through the bridge when available.</summary>
-public static class ScenarioExecution
-{
-    public static (IReadOnlyList<WakeUpReport> Reports, string Mode) Run(Scenario sc, int seed)
-    {
-        var result = ScenarioRunner.Run(sc.Topology, sc.User, sc.Steps, seed);
-        return (result.WakeUps.Select(WakeUpReport.FromBridge).ToList(), "implementation (in-memory, real cryptography) against the model");
     }
 }

@@ -9,17 +9,21 @@ namespace MultiWallet.Audit.Commands;
 /// <summary>`graphs`: DOT and Mermaid for every model state machine (<see cref="ModelGraphs.All"/>).</summary>
 public sealed class GraphsCommand(IAnsiConsole console) : Command<GraphsCommand.Settings>
 {
+    /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
+        /// <summary>Output directory (default evidence/graphs/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Output directory (default evidence/graphs/).")]
         [DefaultValue("evidence/graphs")]
         public string Out { get; init; } = "evidence/graphs";
 
+        /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out needs a directory") : ValidationResult.Success();
     }
 
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;

@@ -16,25 +16,31 @@ namespace MultiWallet.Audit.Commands;
 /// </summary>
 public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Settings>
 {
+    /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
+        /// <summary>Which embodiment's patent example to serve, E1..E12 (required).</summary>
         [CommandOption("--embodiment <E>")]
         [Description("Which embodiment's patent example to serve, E1..E12 (required).")]
         public string? Embodiment { get; init; }
 
+        /// <summary>Seed of the world (PKI, randomness); default the filing date 20000203.</summary>
         [CommandOption("--seed <S>")]
         [Description("Seed of the world (PKI, randomness); default the filing date 20000203.")]
         public int? Seed { get; init; }
 
+        /// <summary>Where to write serve-&lt;E&gt;.yaml, the served topology as a scenario file for `check --attach` (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Where to write serve-<E>.yaml, the served topology as a scenario file for `check --attach` (default evidence/).")]
         [DefaultValue("evidence")]
         public string Out { get; init; } = "evidence";
 
+        /// <summary>Exit after the demo instead of staying up until Ctrl+C.</summary>
         [CommandOption("--once")]
         [Description("Exit after the demo instead of staying up until Ctrl+C.")]
         public bool Once { get; init; }
 
+        /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate()
         {
             if (Embodiment is null) return ValidationResult.Error("--embodiment is required (E1..E12)");
@@ -50,13 +56,16 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
     public sealed record Example(TopologyConfig Topology, IReadOnlyList<string?> Answers, IReadOnlyList<string> WakeUps,
         IReadOnlyList<MultiWallet.Checks.Traces.Scenarios.Expected> Expect, string Story)
     {
+        /// <summary>The example of one canonical patent-example scenario.</summary>
         public static Example Of(MultiWallet.Checks.Traces.Scenarios.Scenario s) =>
             new(s.Topology, s.Answers, s.WakeUps.Select(w => w.Brand).ToList(), s.WakeUps.Select(w => w.Expect).ToList(), s.Summary);
     }
 
+    /// <summary>Each embodiment's patent example, by id.</summary>
     public static readonly IReadOnlyDictionary<string, Example> Examples = Enumerable.Range(1, 12)
         .ToDictionary(i => $"E{i}", i => Example.Of(MultiWallet.Checks.Traces.Scenarios.CanonicalScenarios.Get($"E{i}-patent-example")));
 
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken) =>
         ExecuteAsync(s, cancellationToken).GetAwaiter().GetResult();
 

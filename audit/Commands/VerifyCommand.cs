@@ -13,44 +13,55 @@ namespace MultiWallet.Audit.Commands;
 /// <summary>`verify`: run the catalog phase by phase and write the evidence bundle.</summary>
 public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.Settings>
 {
+    /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
+        /// <summary>Generated cases per property check (default 1000).</summary>
         [CommandOption("--cases <N>")]
         [Description("Generated cases per property check (default 1000).")]
         [DefaultValue(1000)]
         public int Cases { get; init; } = 1000;
 
+        /// <summary>Seed for every generator (default: CheckContext.DefaultSeed, the filing date 20000203).</summary>
         [CommandOption("--seed <S>")]
         [Description("Seed for every generator (default: CheckContext.DefaultSeed, the filing date 20000203).")]
         public int? Seed { get; init; }
 
+        /// <summary>Only checks exercising these embodiments, comma separated (e.g. E3,E7).</summary>
         [CommandOption("--embodiment <LIST>")]
         [Description("Only checks exercising these embodiments, comma separated (e.g. E3,E7).")]
         public string? Embodiment { get; init; }
 
+        /// <summary>Only these check ids, comma separated.</summary>
         [CommandOption("--only <IDS>")]
         [Description("Only these check ids, comma separated.")]
         public string? Only { get; init; }
 
+        /// <summary>Network the generated scenarios run over: memory (default) or http (every party a loopback Kestrel host).</summary>
         [CommandOption("--network <KIND>")]
         [Description("Network the generated scenarios run over: memory (default) or http (every party a loopback Kestrel host).")]
         [DefaultValue("memory")]
         public string Network { get; init; } = "memory";
 
+        /// <summary>The network --network names.</summary>
         public MultiWallet.Impl.World.WorldTransport Transport =>
             Network.Equals("http", StringComparison.OrdinalIgnoreCase) ? MultiWallet.Impl.World.WorldTransport.Http : MultiWallet.Impl.World.WorldTransport.InMemory;
 
+        /// <summary>Evidence directory (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Evidence directory (default evidence/).")]
         [DefaultValue("evidence")]
         public string Out { get; init; } = "evidence";
 
+        /// <summary>The --embodiment list, split.</summary>
         public string[] Embodiments => Split(Embodiment);
+        /// <summary>The --only list, split.</summary>
         public string[] OnlyIds => Split(Only);
 
         private static string[] Split(string? s) =>
             (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
 
+        /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate()
         {
             if (Cases < 1) return ValidationResult.Error("--cases must be at least 1");
@@ -69,6 +80,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
     public static Assembly[] CatalogAssemblies() =>
         new[] { typeof(CheckCatalog).Assembly }.Concat(AuditApp.ExtraAssemblies).Distinct().ToArray();
 
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();

@@ -6,6 +6,7 @@ namespace MultiWallet.Audit.Evidence;
 /// <summary>junit.xml: one testsuite per phase (Kind), one testcase per check; a failure carries the replay command.</summary>
 public static class JUnitWriter
 {
+    /// <summary>Writes junit.xml into <paramref name="dir"/> and returns its path.</summary>
     public static string Write(EvidenceBundle b, string dir)
     {
         static string S(double d) => d.ToString("0.###", CultureInfo.InvariantCulture);
