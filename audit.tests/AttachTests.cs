@@ -18,6 +18,7 @@ public sealed class AttachTests : IAsyncLifetime
     private PaymentWorld world = null!;
     private string console = "";
 
+    /// <summary>Serves E12 over loopback HTTP and writes the scenario file `serve` would write.</summary>
     public Task InitializeAsync()
     {
         var example = ServeCommand.Examples["E12"];
@@ -30,6 +31,7 @@ public sealed class AttachTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Stops the served world and removes the file.</summary>
     public async Task DisposeAsync()
     {
         await world.DisposeAsync();
@@ -39,25 +41,25 @@ public sealed class AttachTests : IAsyncLifetime
     [Fact]
     public void The_served_scenario_plays_against_the_served_world_and_agrees_with_the_model()
     {
-        Assert.Equal(0, AuditApp.Run(["check", Path.Combine(dir, "served.yaml"), "--attach", console]));
+        Assert.Equal(0, AuditTester.Run("check", Path.Combine(dir, "served.yaml"), "--attach", console).ExitCode);
         // Attached twice: order ids are prefixed per session, so the second session is not a replay of the first.
-        Assert.Equal(0, AuditApp.Run(["check", Path.Combine(dir, "served.yaml"), "--attach", console, "--json"]));
+        Assert.Equal(0, AuditTester.Run("check", Path.Combine(dir, "served.yaml"), "--attach", console, "--json").ExitCode);
         Assert.Equal(2, world.Gateway.TotalAuthorizations);
     }
 
     [Fact]
     public void A_file_of_another_topology_is_refused() =>
-        Assert.Equal(2, AuditApp.Run(["check", Path.Combine(CheckCommandTests.ScenariosDir(), "E9.yaml"), "--attach", console]));
+        Assert.Equal(2, AuditTester.Run("check", Path.Combine(CheckCommandTests.ScenariosDir(), "E9.yaml"), "--attach", console).ExitCode);
 
     [Fact]
     public void A_file_that_would_change_the_served_world_is_refused()
     {
         var text = File.ReadAllText(Path.Combine(dir, "served.yaml")) + "- setDown: {wallet: SSW-1}\n";
         File.WriteAllText(Path.Combine(dir, "changes.yaml"), text);
-        Assert.Equal(2, AuditApp.Run(["check", Path.Combine(dir, "changes.yaml"), "--attach", console]));
+        Assert.Equal(2, AuditTester.Run("check", Path.Combine(dir, "changes.yaml"), "--attach", console).ExitCode);
     }
 
     [Fact]
     public void Attach_needs_an_http_url() =>
-        Assert.Equal(2, AuditApp.Run(["check", Path.Combine(dir, "served.yaml"), "--attach", "ftp://nowhere"]));
+        Assert.Equal(2, AuditTester.Run("check", Path.Combine(dir, "served.yaml"), "--attach", "ftp://nowhere").ExitCode);
 }

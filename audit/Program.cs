@@ -1,1 +1,1 @@
-return MultiWallet.Audit.AuditApp.Run(args);
+return MultiWallet.Audit.AuditApp.Run(args, Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings()));

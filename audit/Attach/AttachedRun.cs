@@ -21,6 +21,7 @@ public static class AttachedRun
     /// <summary>Why a file cannot be played against the served topology (exit 2).</summary>
     public sealed class NotAttachable(string message) : Exception(message);
 
+    /// <summary>Plays the scenario's wake-ups against the served console at <paramref name="console"/> and compares each outcome with the model.</summary>
     public static async Task<IReadOnlyList<WakeUpReport>> RunAsync(Scenario sc, Uri console, CancellationToken ct)
     {
         foreach (var step in sc.Steps)

@@ -16,10 +16,15 @@ namespace MultiWallet.Audit.Attach;
 /// </summary>
 public static class ConsoleProtocol
 {
+    /// <summary>The served console's address.</summary>
     public static readonly Address Console = new("console");
+    /// <summary>Message kind: ask the served topology.</summary>
     public const string Describe = "Console.Describe";
+    /// <summary>Message kind: the served topology.</summary>
     public const string Description = "Console.Description";
+    /// <summary>Message kind: play one wake-up.</summary>
     public const string Pay = "Console.Pay";
+    /// <summary>Message kind: the outcome of one wake-up.</summary>
     public const string Paid = "Console.Paid";
 
     /// <summary>A stable text of a topology, compared between the served world and an auditor's file.</summary>
@@ -39,6 +44,7 @@ public static class ConsoleProtocol
     /// <summary>One wake-up to pay; the first of a session hands the served user the file's answers ("" = nothing).</summary>
     public sealed record PayRequest(string LidM, string Brand, long Amount, IReadOnlyList<string>? Answers)
     {
+        /// <summary>The canonical wire encoding.</summary>
         public byte[] Encode()
         {
             var w = new CanonWriter(Pay).Str("lid-m", LidM).Str("brand", Brand).Long("amount", Amount);
@@ -46,21 +52,28 @@ public static class ConsoleProtocol
             return w.ToBytes();
         }
 
+        /// <summary>Reads a canonical encoding.</summary>
         public static PayRequest Decode(byte[] b) => CanonReader.Decode(b, Pay,
             r => new PayRequest(r.Str("lid-m"), r.Str("brand"), r.Long("amount"), r.Has("answers") ? r.StrList("answers") : null), x => x.Encode());
     }
 
+    /// <summary>The outcome of one played wake-up and its trace lines.</summary>
     public sealed record PayResult(byte[] Outcome, IReadOnlyList<string> Trace)
     {
+        /// <summary>The canonical wire encoding.</summary>
         public byte[] Encode() => new CanonWriter(Paid).Bytes("outcome", Outcome).StrList("trace", Trace).ToBytes();
 
+        /// <summary>Reads a canonical encoding.</summary>
         public static PayResult Decode(byte[] b) => CanonReader.Decode(b, Paid, r => new PayResult(r.Bytes("outcome"), r.StrList("trace")), x => x.Encode());
     }
 
+    /// <summary>The served topology (as scenario YAML) and a session number for order ids.</summary>
     public sealed record DescriptionReply(string Topology, long Session)
     {
+        /// <summary>The canonical wire encoding.</summary>
         public byte[] Encode() => new CanonWriter(Description).Str("topology", Topology).Long("session", Session).ToBytes();
 
+        /// <summary>Reads a canonical encoding.</summary>
         public static DescriptionReply Decode(byte[] b) => CanonReader.Decode(b, Description, r => new DescriptionReply(r.Str("topology"), r.Long("session")), x => x.Encode());
     }
 }

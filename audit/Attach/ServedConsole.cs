@@ -20,6 +20,7 @@ public sealed class ServedConsole
     private readonly SemaphoreSlim one = new(1, 1);
     private long sessions;
 
+    /// <summary>Installs the console party in <paramref name="world"/>, playing wake-ups through <paramref name="embodiment"/>.</summary>
     public ServedConsole(PaymentWorld world, EmbodimentWorld embodiment, ScriptedUser user, string? preselected)
     {
         this.world = world; this.embodiment = embodiment; this.user = user;

@@ -4,23 +4,6 @@ using MultiWallet.Impl.World;
 
 namespace MultiWallet.Audit.Bench;
 
-/// <summary>Throughput of one transport: purchases completed (all must be Paid), wall time, purchases per second.</summary>
-public sealed record TransportRun(WorldTransport Transport, int Purchases, TimeSpan Elapsed, int Paid)
-{
-    public double PurchasesPerSecond => Purchases / Elapsed.TotalSeconds;
-}
-
-/// <summary>Both runs of one benchmark and the ratio HTTP / in-memory (below 1: HTTP is slower).</summary>
-public sealed record HttpVsMemoryResult(int Purchases, int Concurrency, int Wallets, TransportRun InMemory, TransportRun Http)
-{
-    public double Ratio => Http.PurchasesPerSecond / InMemory.PurchasesPerSecond;
-
-    public override string ToString() =>
-        $"{Purchases} purchases, {Concurrency} in flight, {Wallets} wallet(s): in-memory {InMemory.PurchasesPerSecond:F1}/s " +
-        $"({InMemory.Elapsed.TotalMilliseconds:F0} ms), HTTP {Http.PurchasesPerSecond:F1}/s ({Http.Elapsed.TotalMilliseconds:F0} ms), " +
-        $"HTTP/in-memory = {Ratio:F2}";
-}
-
 /// <summary>
 /// Runs the same N full SET purchases (WUM → SW → merchant → gateway, real cryptography) over the in-memory
 /// network and over <c>HttpNetwork</c> in the same process, alternating (mem, HTTP, HTTP, mem), each
@@ -32,9 +15,11 @@ public static class HttpVsMemoryBenchmark
     /// <summary>Untimed purchases run in each world before timing.</summary>
     public const int WarmUp = 20;
 
+    /// <summary>Runs the benchmark synchronously (see <see cref="RunAsync"/>).</summary>
     public static HttpVsMemoryResult Run(int purchases = 200, int concurrency = 16, int wallets = 2, int seed = 20000203) =>
         RunAsync(purchases, concurrency, wallets, seed).GetAwaiter().GetResult();
 
+    /// <summary>Runs both transports and returns their throughput.</summary>
     public static async Task<HttpVsMemoryResult> RunAsync(int purchases, int concurrency, int wallets, int seed)
     {
         // Both worlds are built and warmed up before either is timed, so neither run pays for JIT tiering

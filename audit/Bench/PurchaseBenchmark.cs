@@ -7,23 +7,6 @@ using MultiWallet.Impl.World;
 
 namespace MultiWallet.Audit.Bench;
 
-/// <summary>Per-operation cost in milliseconds and how many times one purchase performs it.</summary>
-public sealed record OpCost(string Operation, double Ms, int PerPurchase)
-{
-    public double FloorMs => Ms * PerPurchase;
-}
-
-/// <summary>Result of <see cref="PurchaseBenchmark.Run"/>.</summary>
-public sealed record BenchResult(int Purchases, double Seconds, double PurchasesPerSecond, double MsPerPurchase, IReadOnlyList<OpCost> Ops, double CryptoFloorMs)
-{
-    /// <summary>Purchase time over the crypto floor: how much the non-crypto machinery (encoding, trace, async) costs on top.</summary>
-    public double Ratio => MsPerPurchase / CryptoFloorMs;
-
-    public override string ToString() =>
-        $"{Purchases} purchases in {Seconds:F2} s = {PurchasesPerSecond:F1}/s ({MsPerPurchase:F2} ms each); crypto floor {CryptoFloorMs:F2} ms; ratio {Ratio:F2}\n" +
-        string.Join('\n', Ops.Select(o => $"  {o.Operation,-44} {o.Ms,8:F3} ms x {o.PerPurchase} = {o.FloorMs:F3} ms"));
-}
-
 /// <summary>
 /// Sequential purchases over the in-memory network (one WUM, one SW, merchant, gateway), and in the same
 /// run the unit cost of every crypto primitive a purchase uses times how often it uses it (the crypto floor).
@@ -34,6 +17,7 @@ public sealed record BenchResult(int Purchases, double Seconds, double Purchases
 /// </summary>
 public static class PurchaseBenchmark
 {
+    /// <summary>Times sequential purchases for <paramref name="budget"/>, then measures each primitive.</summary>
     public static BenchResult Run(TimeSpan budget, int seed = 20000203)
     {
         var world = new PaymentWorld(seed);

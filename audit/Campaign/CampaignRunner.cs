@@ -5,29 +5,20 @@ using Spectre.Console;
 
 namespace MultiWallet.Audit.Campaign;
 
-/// <summary>One check as run by the campaign.</summary>
-public sealed record CheckRun(CheckEntry Entry, CheckOutcome Outcome, double DurationSeconds);
-
-/// <summary>One phase (a check Kind) as run by the campaign.</summary>
-public sealed record PhaseRun(CheckKind Kind, IReadOnlyList<CheckRun> Checks, double DurationSeconds)
-{
-    public int Passed => Checks.Count(c => c.Outcome.Passed);
-    public int Failed => Checks.Count - Passed;
-}
-
 /// <summary>Runs the selected checks phase by phase (by Kind), with progress bars on a terminal, plain lines otherwise.</summary>
 public static class CampaignRunner
 {
 
-    public static IReadOnlyList<PhaseRun> Run(IReadOnlyList<CheckEntry> checks, int seed, int cases, StringBuilder log,
+    /// <summary>Runs the checks phase by phase, reporting progress on <paramref name="console"/> and logging each check to <paramref name="log"/>.</summary>
+    public static IReadOnlyList<PhaseRun> Run(IAnsiConsole console, IReadOnlyList<CheckEntry> checks, int seed, int cases, StringBuilder log,
         MultiWallet.Impl.World.WorldTransport transport = MultiWallet.Impl.World.WorldTransport.InMemory)
     {
         var phases = checks.GroupBy(c => c.Meta.Kind).OrderBy(g => g.Key).ToList();
         var results = new List<PhaseRun>();
-        var interactive = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+        var interactive = console.Profile.Capabilities.Interactive && console.Profile.Out.IsTerminal;
         if (interactive)
         {
-            AnsiConsole.Progress()
+            console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                 .Start(pc =>
@@ -50,14 +41,14 @@ public static class CampaignRunner
         {
             foreach (var p in phases)
             {
-                Console.WriteLine($"== phase {p.Key.ToString().ToLowerInvariant()}: {p.Count()} checks");
+                console.WriteRaw($"== phase {p.Key.ToString().ToLowerInvariant()}: {p.Count()} checks");
                 var phase = RunPhase(p.Key, p.ToList(), seed, cases, transport, log, (entry, run) =>
                 {
                     if (run is not null)
-                        Console.WriteLine($"   {(run.Outcome.Passed ? "PASS" : "FAIL")} {entry.Id} ({run.DurationSeconds:0.00}s, {run.Outcome.CasesRun} cases)");
+                        console.WriteRaw($"   {(run.Outcome.Passed ? "PASS" : "FAIL")} {entry.Id} ({run.DurationSeconds:0.00}s, {run.Outcome.CasesRun} cases)");
                 });
                 results.Add(phase);
-                Console.WriteLine($"== phase {p.Key.ToString().ToLowerInvariant()}: {phase.Passed} passed, {phase.Failed} failed in {phase.DurationSeconds:0.00}s");
+                console.WriteRaw($"== phase {p.Key.ToString().ToLowerInvariant()}: {phase.Passed} passed, {phase.Failed} failed in {phase.DurationSeconds:0.00}s");
             }
         }
         return results;

@@ -12,30 +12,36 @@ namespace MultiWallet.Audit.Commands;
 /// `bench`: runs impl's <see cref="PurchaseBenchmark"/> and <see cref="HttpVsMemoryBenchmark"/> as they are (all timing
 /// lives there), prints a table and writes bench.json.
 /// </summary>
-public sealed class BenchCommand : Command<BenchCommand.Settings>
+public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
 {
+    /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
+        /// <summary>Purchases per transport in the HTTP vs in-memory run (default 200).</summary>
         [CommandOption("--purchases <N>")]
         [Description("Purchases per transport in the HTTP vs in-memory run (default 200).")]
         [DefaultValue(200)]
         public int Purchases { get; init; } = 200;
 
+        /// <summary>Time budget of the sequential purchase benchmark, half purchases, half primitives (default 4).</summary>
         [CommandOption("--seconds <S>")]
         [Description("Time budget of the sequential purchase benchmark, half purchases, half primitives (default 4).")]
         [DefaultValue(4.0)]
         public double Seconds { get; init; } = 4.0;
 
+        /// <summary>Purchases in flight in the HTTP vs in-memory run (default 16).</summary>
         [CommandOption("--concurrency <N>")]
         [Description("Purchases in flight in the HTTP vs in-memory run (default 16).")]
         [DefaultValue(16)]
         public int Concurrency { get; init; } = 16;
 
+        /// <summary>Directory for bench.json (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Directory for bench.json (default evidence/).")]
         [DefaultValue("evidence")]
         public string Out { get; init; } = "evidence";
 
+        /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate()
         {
             if (Purchases < 2) return ValidationResult.Error("--purchases must be at least 2");
@@ -46,11 +52,12 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         }
     }
 
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
-        if (OutputDirectory.Create(s.Out) is not { } dir) return AuditApp.ExitUsage;
+        if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
         var seed = CheckContext.DefaultSeed;
-        AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet bench[/]: sequential purchases for {s.Seconds:0.##} s, then {s.Purchases} purchases per transport, {s.Concurrency} in flight");
+        console.MarkupLineInterpolated($"[bold]MultiWallet bench[/]: sequential purchases for {s.Seconds:0.##} s, then {s.Purchases} purchases per transport, {s.Concurrency} in flight");
 
         BenchResult purchase;
         HttpVsMemoryResult transports;
@@ -61,7 +68,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         }
         catch (InvalidOperationException e) // a benchmark purchase did not complete
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]benchmark failed:[/] {e.Message}");
+            console.MarkupLineInterpolated($"[red]benchmark failed:[/] {e.Message}");
             return AuditApp.ExitFailed;
         }
 
@@ -69,7 +76,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         foreach (var o in purchase.Ops)
             ops.AddRow(Markup.Escape(o.Operation), F(o.Ms, 3), o.PerPurchase.ToString(CultureInfo.InvariantCulture), F(o.FloorMs, 3));
         ops.AddRow("[bold]crypto floor per purchase[/]", "", "", $"[bold]{F(purchase.CryptoFloorMs, 3)}[/]");
-        AnsiConsole.Write(ops);
+        console.Write(ops);
 
         var sum = new Table().Title("throughput").AddColumns("figure", "value");
         sum.AddRow("purchases/s (sequential, in-memory)", F(purchase.PurchasesPerSecond, 1));
@@ -78,7 +85,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         sum.AddRow($"purchases/s in-memory ({transports.Concurrency} in flight)", F(transports.InMemory.PurchasesPerSecond, 1));
         sum.AddRow($"purchases/s HTTP loopback ({transports.Concurrency} in flight)", F(transports.Http.PurchasesPerSecond, 1));
         sum.AddRow("HTTP / in-memory", F(transports.Ratio, 2));
-        AnsiConsole.Write(sum);
+        console.Write(sum);
 
         var allPaid = transports.InMemory.Paid == transports.InMemory.Purchases && transports.Http.Paid == transports.Http.Purchases;
         var path = Path.Combine(dir, "bench.json");
@@ -98,8 +105,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
                 inMemory = Run(transports.InMemory), http = Run(transports.Http), ratio = transports.Ratio,
             },
         }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
-        AnsiConsole.WriteLine("bench: " + path);
-        if (!allPaid) AnsiConsole.MarkupLine("[red]not every timed purchase was paid[/]");
+        console.WriteLine("bench: " + path);
+        if (!allPaid) console.MarkupLine("[red]not every timed purchase was paid[/]");
         return allPaid ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 

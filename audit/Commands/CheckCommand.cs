@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MultiWallet.Audit.Scenarios;
-using MultiWallet.Checks.Bridge;
 using MultiWallet.Checks.Catalog;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -10,26 +9,32 @@ using Spectre.Console.Cli;
 namespace MultiWallet.Audit.Commands;
 
 /// <summary>`check FILE`: run an auditor's scenario file through the model (and the implementation) and compare.</summary>
-public sealed class CheckCommand : Command<CheckCommand.Settings>
+public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Settings>
 {
+    /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
+        /// <summary>Scenario file (YAML, see scenarios/README.md).</summary>
         [CommandArgument(0, "<FILE>")]
         [Description("Scenario file (YAML, see scenarios/README.md).")]
         public string File { get; init; } = "";
 
+        /// <summary>Print the result as JSON instead of tables.</summary>
         [CommandOption("--json")]
         [Description("Print the result as JSON instead of tables.")]
         public bool Json { get; init; }
 
+        /// <summary>Seed of the implementation's world (PKI, randomness); default the filing date 20000203.</summary>
         [CommandOption("--seed <S>")]
         [Description("Seed of the implementation's world (PKI, randomness); default the filing date 20000203.")]
         public int? Seed { get; init; }
 
+        /// <summary>Play the file's wake-ups against a running `serve` (its console URL) instead of a world of its own.</summary>
         [CommandOption("--attach <URL>")]
         [Description("Play the file's wake-ups against a running `serve` (its console URL) instead of a world of its own.")]
         public string? Attach { get; init; }
 
+        /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate() =>
             Attach is null || (Uri.TryCreate(Attach, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttp)
                 ? ValidationResult.Success()
@@ -44,14 +49,15 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         Scenario scenario;
         try { scenario = ScenarioFile.Load(s.File); }
         catch (ScenarioException e)
         {
-            if (s.Json) Console.WriteLine(JsonSerializer.Serialize(new { file = s.File, error = e.Message, line = e.Line, field = e.Field }, JsonOptions));
-            else AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            if (s.Json) console.WriteRaw(JsonSerializer.Serialize(new { file = s.File, error = e.Message, line = e.Line, field = e.Field }, JsonOptions));
+            else console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return AuditApp.ExitUsage;
         }
 
@@ -67,13 +73,13 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         }
         catch (Exception e) when (e is ArgumentException or Attach.AttachedRun.NotAttachable or MultiWallet.Impl.Network.NetworkException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {s.File}: the scenario cannot be run: {e.Message}");
+            console.MarkupLineInterpolated($"[red]error:[/] {s.File}: the scenario cannot be run: {e.Message}");
             return AuditApp.ExitUsage;
         }
 
         var agree = reports.All(r => r.ModelAgrees != false);
         if (s.Json)
-            Console.WriteLine(JsonSerializer.Serialize(new
+            console.WriteRaw(JsonSerializer.Serialize(new
             {
                 file = s.File, title = scenario.Title, embodiment = scenario.Topology.Embodiment.ToString(), seed, mode,
                 agree, wakeUps = reports,
@@ -82,12 +88,12 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         return agree ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 
-    private static void Print(Scenario sc, int seed, string mode, IReadOnlyList<WakeUpReport> reports, bool agree)
+    private void Print(Scenario sc, int seed, string mode, IReadOnlyList<WakeUpReport> reports, bool agree)
     {
-        AnsiConsole.MarkupLineInterpolated($"[bold]{sc.Path}[/] {sc.Title ?? ""}");
-        AnsiConsole.MarkupLineInterpolated($"{sc.Topology.Embodiment}, seed {seed}, {mode}");
+        console.MarkupLineInterpolated($"[bold]{sc.Path}[/] {sc.Title ?? ""}");
+        console.MarkupLineInterpolated($"{sc.Topology.Embodiment}, seed {seed}, {mode}");
         foreach (var w in sc.Topology.Wallets.Prepend(sc.Topology.Master).OfType<Model.Vocabulary.WalletSpec>())
-            AnsiConsole.MarkupLineInterpolated($"  wallet {w}");
+            console.MarkupLineInterpolated($"  wallet {w}");
         foreach (var r in reports)
         {
             var agreeText = r.ModelAgrees switch { true => "[green]yes[/]", false => "[red]NO[/]", null => "[grey]n/a (model only)[/]" };
@@ -103,18 +109,8 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
             t.AddRow(r.AbstractTrace is null ? "model trace" : "abstract trace", Markup.Escape(string.Join("\n", r.AbstractTrace ?? r.ModelTrace)));
             if (r.Divergence is not null) t.AddRow("model trace", Markup.Escape(string.Join("\n", r.ModelTrace)));
             if (r.Trace is not null) t.AddRow("trace", Markup.Escape(string.Join("\n", r.Trace)));
-            AnsiConsole.Write(t);
+            console.Write(t);
         }
-        AnsiConsole.MarkupLine(agree ? "[green bold]OK[/]" : "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]");
-    }
-}
-
-/// <summary>Runs a parsed scenario: the model's prediction, and the implementation through the bridge when available.</summary>
-public static class ScenarioExecution
-{
-    public static (IReadOnlyList<WakeUpReport> Reports, string Mode) Run(Scenario sc, int seed)
-    {
-        var result = ScenarioRunner.Run(sc.Topology, sc.User, sc.Steps, seed);
-        return (result.WakeUps.Select(WakeUpReport.FromBridge).ToList(), "implementation (in-memory, real cryptography) against the model");
+        console.MarkupLine(agree ? "[green bold]OK[/]" : "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]");
     }
 }

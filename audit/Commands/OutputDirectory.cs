@@ -6,12 +6,12 @@ namespace MultiWallet.Audit.Commands;
 internal static class OutputDirectory
 {
     /// <summary>The full path of the created directory, or null after printing why it cannot be used.</summary>
-    public static string? Create(string path)
+    public static string? Create(string path, IAnsiConsole console)
     {
         try { return Directory.CreateDirectory(path).FullName; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]usage error:[/] --out {path}: {e.Message}");
+            console.MarkupLineInterpolated($"[red]usage error:[/] --out {path}: {e.Message}");
             return null;
         }
     }

@@ -14,27 +14,33 @@ namespace MultiWallet.Audit.Commands;
 /// loopback Kestrel host; prints the address map, runs the example's wake-ups over real sockets printing each
 /// outcome and its trace, then stays up until Ctrl+C (or exits with --once).
 /// </summary>
-public sealed class ServeCommand : Command<ServeCommand.Settings>
+public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Settings>
 {
+    /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
+        /// <summary>Which embodiment's patent example to serve, E1..E12 (required).</summary>
         [CommandOption("--embodiment <E>")]
         [Description("Which embodiment's patent example to serve, E1..E12 (required).")]
         public string? Embodiment { get; init; }
 
+        /// <summary>Seed of the world (PKI, randomness); default the filing date 20000203.</summary>
         [CommandOption("--seed <S>")]
         [Description("Seed of the world (PKI, randomness); default the filing date 20000203.")]
         public int? Seed { get; init; }
 
+        /// <summary>Where to write serve-&lt;E&gt;.yaml, the served topology as a scenario file for `check --attach` (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Where to write serve-<E>.yaml, the served topology as a scenario file for `check --attach` (default evidence/).")]
         [DefaultValue("evidence")]
         public string Out { get; init; } = "evidence";
 
+        /// <summary>Exit after the demo instead of staying up until Ctrl+C.</summary>
         [CommandOption("--once")]
         [Description("Exit after the demo instead of staying up until Ctrl+C.")]
         public bool Once { get; init; }
 
+        /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate()
         {
             if (Embodiment is null) return ValidationResult.Error("--embodiment is required (E1..E12)");
@@ -50,17 +56,20 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
     public sealed record Example(TopologyConfig Topology, IReadOnlyList<string?> Answers, IReadOnlyList<string> WakeUps,
         IReadOnlyList<MultiWallet.Checks.Traces.Scenarios.Expected> Expect, string Story)
     {
+        /// <summary>The example of one canonical patent-example scenario.</summary>
         public static Example Of(MultiWallet.Checks.Traces.Scenarios.Scenario s) =>
             new(s.Topology, s.Answers, s.WakeUps.Select(w => w.Brand).ToList(), s.WakeUps.Select(w => w.Expect).ToList(), s.Summary);
     }
 
+    /// <summary>Each embodiment's patent example, by id.</summary>
     public static readonly IReadOnlyDictionary<string, Example> Examples = Enumerable.Range(1, 12)
         .ToDictionary(i => $"E{i}", i => Example.Of(MultiWallet.Checks.Traces.Scenarios.CanonicalScenarios.Get($"E{i}-patent-example")));
 
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken) =>
         ExecuteAsync(s, cancellationToken).GetAwaiter().GetResult();
 
-    private static async Task<int> ExecuteAsync(Settings s, CancellationToken ct)
+    private async Task<int> ExecuteAsync(Settings s, CancellationToken ct)
     {
         var id = s.Embodiment!.ToUpperInvariant();
         var example = Examples[id];
@@ -70,14 +79,14 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         var e = EmbodimentWorld.Build(world, example.Topology, user);
         new Attach.ServedConsole(world, e, user, id == "E1" ? example.Answers[0] : null);
 
-        AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet serve {id}[/] (seed {seed}): {example.Story}");
+        console.MarkupLineInterpolated($"[bold]MultiWallet serve {id}[/] (seed {seed}): {example.Story}");
         var map = new Table().Title("address map (loopback only)").AddColumns("address", "listens at");
         foreach (var line in ((HttpNetwork)world.Wire).RenderAddressMap().Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var sp = line.IndexOf(' ');
             map.AddRow(Markup.Escape(line[..sp]), Markup.Escape(line[(sp + 1)..]));
         }
-        AnsiConsole.Write(map);
+        console.Write(map);
 
         var ok = true;
         for (var i = 0; i < example.WakeUps.Count; i++)
@@ -86,29 +95,29 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
             var mark = world.Trace.Count;
             var outcome = await e.PayAsync(world.WakeUp($"ORD-{i + 1}", brand), ct).ConfigureAwait(false);
             var color = outcome is Paid ? "green" : "yellow";
-            AnsiConsole.MarkupLine($"[bold]wake-up {i + 1}[/] ({Markup.Escape(brand)}): [{color}]{Markup.Escape(outcome.ToString())}[/]");
-            foreach (var ev in world.Trace.Since(mark)) Console.WriteLine("  " + ev.Render()); // unwrapped: one event per line
+            console.MarkupLine($"[bold]wake-up {i + 1}[/] ({Markup.Escape(brand)}): [{color}]{Markup.Escape(outcome.ToString())}[/]");
+            foreach (var ev in world.Trace.Since(mark)) console.WriteRaw("  " + ev.Render()); // unwrapped: one event per line
             // The hand-written expectation of the canonical scenario (E1's B, say, is refused by design).
-            if (example.Expect[i].Mismatch(outcome) is { } wrong) { ok = false; AnsiConsole.MarkupLineInterpolated($"[red]unexpected:[/] {wrong}"); }
+            if (example.Expect[i].Mismatch(outcome) is { } wrong) { ok = false; console.MarkupLineInterpolated($"[red]unexpected:[/] {wrong}"); }
         }
-        foreach (var q in user.Log) AnsiConsole.MarkupLineInterpolated($"[grey]user was asked[/] {q.Question} [grey]offered[/] [[{string.Join(", ", q.Options)}]] [grey]answered[/] {q.Answer ?? "nothing"}");
-        AnsiConsole.MarkupLineInterpolated($"gateway authorizations: {world.Gateway.TotalAuthorizations}");
+        foreach (var q in user.Log) console.MarkupLineInterpolated($"[grey]user was asked[/] {q.Question} [grey]offered[/] [[{string.Join(", ", q.Options)}]] [grey]answered[/] {q.Answer ?? "nothing"}");
+        console.MarkupLineInterpolated($"gateway authorizations: {world.Gateway.TotalAuthorizations}");
 
         if (!s.Once)
         {
-            var console = ((HttpNetwork)world.Wire).AddressMap[Attach.ConsoleProtocol.Console];
-            if (OutputDirectory.Create(s.Out) is not { } dir) return AuditApp.ExitUsage;
+            var servedConsole = ((HttpNetwork)world.Wire).AddressMap[Attach.ConsoleProtocol.Console];
+            if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
             var file = Path.Combine(dir, $"serve-{id}.yaml");
             await File.WriteAllTextAsync(file, Attach.ServedScenario.Yaml($"served {id}: {example.Story}", example.Topology, example.Answers, example.WakeUps), ct).ConfigureAwait(false);
-            AnsiConsole.MarkupLineInterpolated($"watch purchases through this topology (edit the file for others): dotnet run --project audit -- check {file} --attach {console}");
-            AnsiConsole.MarkupLine("serving; press [bold]Ctrl+C[/] to stop");
+            console.MarkupLineInterpolated($"watch purchases through this topology (edit the file for others): dotnet run --project audit -- check {file} --attach {servedConsole}");
+            console.MarkupLine("serving; press [bold]Ctrl+C[/] to stop");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             ConsoleCancelEventHandler onCancel = (_, a) => { a.Cancel = true; stop.Cancel(); };
             Console.CancelKeyPress += onCancel;
             try { await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false); }
             catch (OperationCanceledException) { }
             finally { Console.CancelKeyPress -= onCancel; }
-            AnsiConsole.WriteLine("stopping");
+            console.WriteLine("stopping");
         }
         return ok ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }

@@ -11,46 +11,57 @@ using Spectre.Console.Cli;
 namespace MultiWallet.Audit.Commands;
 
 /// <summary>`verify`: run the catalog phase by phase and write the evidence bundle.</summary>
-public sealed class VerifyCommand : Command<VerifyCommand.Settings>
+public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.Settings>
 {
+    /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
+        /// <summary>Generated cases per property check (default 1000).</summary>
         [CommandOption("--cases <N>")]
         [Description("Generated cases per property check (default 1000).")]
         [DefaultValue(1000)]
         public int Cases { get; init; } = 1000;
 
+        /// <summary>Seed for every generator (default: CheckContext.DefaultSeed, the filing date 20000203).</summary>
         [CommandOption("--seed <S>")]
         [Description("Seed for every generator (default: CheckContext.DefaultSeed, the filing date 20000203).")]
         public int? Seed { get; init; }
 
+        /// <summary>Only checks exercising these embodiments, comma separated (e.g. E3,E7).</summary>
         [CommandOption("--embodiment <LIST>")]
         [Description("Only checks exercising these embodiments, comma separated (e.g. E3,E7).")]
         public string? Embodiment { get; init; }
 
+        /// <summary>Only these check ids, comma separated.</summary>
         [CommandOption("--only <IDS>")]
         [Description("Only these check ids, comma separated.")]
         public string? Only { get; init; }
 
+        /// <summary>Network the generated scenarios run over: memory (default) or http (every party a loopback Kestrel host).</summary>
         [CommandOption("--network <KIND>")]
         [Description("Network the generated scenarios run over: memory (default) or http (every party a loopback Kestrel host).")]
         [DefaultValue("memory")]
         public string Network { get; init; } = "memory";
 
+        /// <summary>The network --network names.</summary>
         public MultiWallet.Impl.World.WorldTransport Transport =>
             Network.Equals("http", StringComparison.OrdinalIgnoreCase) ? MultiWallet.Impl.World.WorldTransport.Http : MultiWallet.Impl.World.WorldTransport.InMemory;
 
+        /// <summary>Evidence directory (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Evidence directory (default evidence/).")]
         [DefaultValue("evidence")]
         public string Out { get; init; } = "evidence";
 
+        /// <summary>The --embodiment list, split.</summary>
         public string[] Embodiments => Split(Embodiment);
+        /// <summary>The --only list, split.</summary>
         public string[] OnlyIds => Split(Only);
 
         private static string[] Split(string? s) =>
             (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
 
+        /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate()
         {
             if (Cases < 1) return ValidationResult.Error("--cases must be at least 1");
@@ -69,6 +80,7 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
     public static Assembly[] CatalogAssemblies() =>
         new[] { typeof(CheckCatalog).Assembly }.Concat(AuditApp.ExtraAssemblies).Distinct().ToArray();
 
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
@@ -77,7 +89,7 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         try { catalog = CheckCatalog.Discover(CatalogAssemblies()); }
         catch (Exception e) when (e is InvalidOperationException or ReflectionTypeLoadException or FileNotFoundException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]cannot load the check catalog:[/] {e.Message}");
+            console.MarkupLineInterpolated($"[red]cannot load the check catalog:[/] {e.Message}");
             return AuditApp.ExitUsage;
         }
 
@@ -88,7 +100,7 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
             var unknown = s.OnlyIds.Where(id => catalog.All(e => e.Id != id)).ToList();
             if (unknown.Count > 0)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]usage error:[/] --only: no check named {string.Join(", ", unknown)} ({catalog.Count} checks in the catalog)");
+                console.MarkupLineInterpolated($"[red]usage error:[/] --only: no check named {string.Join(", ", unknown)} ({catalog.Count} checks in the catalog)");
                 return AuditApp.ExitUsage;
             }
             selected = selected.Where(e => s.OnlyIds.Contains(e.Id));
@@ -103,18 +115,18 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         var checks = selected.ToList();
         if (checks.Count == 0)
         {
-            AnsiConsole.MarkupLine("[red]usage error:[/] the filter selects no check");
+            console.MarkupLine("[red]usage error:[/] the filter selects no check");
             return AuditApp.ExitUsage;
         }
 
-        if (OutputDirectory.Create(s.Out) is not { } dir) return AuditApp.ExitUsage;
+        if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
 
         var network = s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? " --network http" : "";
         var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}{network}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
-        AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet verify[/]: {checks.Count} of {catalog.Count} checks, seed {seed}, {s.Cases} cases");
+        console.MarkupLineInterpolated($"[bold]MultiWallet verify[/]: {checks.Count} of {catalog.Count} checks, seed {seed}, {s.Cases} cases");
 
         var log = new StringBuilder();
-        var phases = CampaignRunner.Run(checks, seed, s.Cases, log, s.Transport);
+        var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport);
         var bundle = EvidenceBundle.Build(phases, seed, s.Cases, command, ToolVersion(), GitCommit(), total.Elapsed.TotalSeconds, filter);
 
         var paths = new[]
@@ -131,25 +143,25 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         return bundle.Passed ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 
-    private static void Summary(EvidenceBundle b, IEnumerable<string> paths)
+    private void Summary(EvidenceBundle b, IEnumerable<string> paths)
     {
         var t = new Table().Title("verify summary").AddColumns("phase", "checks", "passed", "failed", "seconds");
         foreach (var p in b.Phases)
             t.AddRow(p.Kind.ToString().ToLowerInvariant(), p.Checks.ToString(), $"[green]{p.Passed}[/]", p.Failed > 0 ? $"[red]{p.Failed}[/]" : "0", p.DurationSeconds.ToString("0.00"));
         t.AddRow("[bold]total[/]", b.Checks.Count.ToString(), $"[green]{b.PassedCount}[/]", b.FailedCount > 0 ? $"[red]{b.FailedCount}[/]" : "0", b.DurationSeconds.ToString("0.00"));
-        AnsiConsole.Write(t);
+        console.Write(t);
         foreach (var c in b.Checks.Where(c => !c.Passed))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]FAILED[/] {c.Id}: {c.Message.Split('\n')[0]}");
-            AnsiConsole.MarkupLineInterpolated($"       replay: {b.ReplayFor(c.Id)}");
+            console.MarkupLineInterpolated($"[red]FAILED[/] {c.Id}: {c.Message.Split('\n')[0]}");
+            console.MarkupLineInterpolated($"       replay: {b.ReplayFor(c.Id)}");
         }
         var emb = string.Join(" ", b.Embodiments.Select(e => e.Passed ? $"[green]{e.Id}[/]" : e.CheckIds.Length == 0 ? $"[grey]{e.Id}[/]" : $"[red]{e.Id}[/]"));
-        AnsiConsole.MarkupLine($"embodiments: {emb}   (green passed, red failed, grey no check)");
-        AnsiConsole.MarkupLineInterpolated($"claims passed: {b.Claims.Count(c => c.Passed)}/{b.Claims.Count}, invariants passed: {b.Invariants.Count(i => i.Passed)}/{b.Invariants.Count}, faults detected: {b.Faults.Count(f => f.Detected)}/{b.Faults.Count}");
-        AnsiConsole.MarkupLine(b.Passed ? "[green bold]PASSED[/]" : "[red bold]FAILED[/]");
-        AnsiConsole.WriteLine("evidence:");
-        foreach (var p in paths) AnsiConsole.WriteLine("  " + p);
-        AnsiConsole.WriteLine("replay: " + b.Command);
+        console.MarkupLine($"embodiments: {emb}   (green passed, red failed, grey no check)");
+        console.MarkupLineInterpolated($"claims passed: {b.Claims.Count(c => c.Passed)}/{b.Claims.Count}, invariants passed: {b.Invariants.Count(i => i.Passed)}/{b.Invariants.Count}, faults detected: {b.Faults.Count(f => f.Detected)}/{b.Faults.Count}");
+        console.MarkupLine(b.Passed ? "[green bold]PASSED[/]" : "[red bold]FAILED[/]");
+        console.WriteLine("evidence:");
+        foreach (var p in paths) console.WriteLine("  " + p);
+        console.WriteLine("replay: " + b.Command);
     }
 
     private static string ToolVersion() =>

@@ -13,6 +13,7 @@ public static class CycloneDxWriter
 {
     private const string Target = "target-multiwallet", Assessor = "assessor-audit", Standard = "standard-multiwallet-spec";
 
+    /// <summary>Writes attestation.cdx.json into <paramref name="dir"/> and returns its path.</summary>
     public static string Write(EvidenceBundle b, string dir)
     {
         var created = b.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ");

@@ -12,16 +12,25 @@ namespace MultiWallet.Audit.Evidence;
 /// </summary>
 public static class HtmlReportWriter
 {
+    /// <summary>Where the template takes mermaid's bundle.</summary>
     public const string MermaidPlaceholder = "/*@@MERMAID_BUNDLE@@*/";
 
+    /// <summary>A check id and its result, as the report links it.</summary>
     public sealed record CheckRef(string Id, bool Passed);
+    /// <summary>One claim × embodiment row of the traceability matrix.</summary>
     public sealed record MatrixRow(string ClaimId, string ClaimTitle, bool ClaimPassed, string EmbodimentId, string EmbodimentTitle, bool EmbodimentPassed, IReadOnlyList<CheckRef> Checks);
-    public sealed record EmbodimentSection(string Id, string Title, string Claims, bool Passed, int CheckCount, IReadOnlyList<TraceEvidence> Traces);
+    /// <summary>One embodiment and the traces shown under it.</summary>
+    public sealed record EmbodimentSection(string Id, string Title, string Claims, bool Passed, int CheckCount, IReadOnlyList<TraceRecord> Traces);
+    /// <summary>One case class and its share.</summary>
     public sealed record ClassCount(string Name, int Count, string Percent);
+    /// <summary>One check's case classes.</summary>
     public sealed record ClassTable(string CheckId, int CasesRun, IReadOnlyList<ClassCount> Classes);
+    /// <summary>One invariant and the checks citing it.</summary>
     public sealed record InvariantRow(string Id, string Title, bool Passed, IReadOnlyList<CheckRef> Checks);
-    public sealed record CheckRow(CheckEvidence Check, string Requirements, string Embodiments, string Duration, string ReplayCommand);
+    /// <summary>One row of the all-checks table.</summary>
+    public sealed record CheckRow(CheckRecord Check, string Requirements, string Embodiments, string Duration, string ReplayCommand);
 
+    /// <summary>Writes report.html into <paramref name="dir"/> and returns its path.</summary>
     public static string Write(EvidenceBundle b, string dir)
     {
         var path = Path.Combine(dir, "report.html");
@@ -29,6 +38,7 @@ public static class HtmlReportWriter
         return path;
     }
 
+    /// <summary>The report page.</summary>
     public static string Render(EvidenceBundle b)
     {
         CheckRef Ref(string id) => new(id, b.Checks.First(c => c.Id == id).Passed);
@@ -65,7 +75,7 @@ public static class HtmlReportWriter
     }
 
     /// <summary>A self-contained page of state-machine graphs (used by the graphs verb).</summary>
-    public static string RenderGraphs(IEnumerable<GraphEvidence> graphs)
+    public static string RenderGraphs(IEnumerable<GraphRecord> graphs)
     {
         var model = new ScriptObject();
         model.Import(new { Graphs = graphs.ToList() }, renamer: m => m.Name);

@@ -6,6 +6,7 @@ namespace MultiWallet.Audit.Evidence;
 /// <summary>junit.xml: one testsuite per phase (Kind), one testcase per check; a failure carries the replay command.</summary>
 public static class JUnitWriter
 {
+    /// <summary>Writes junit.xml into <paramref name="dir"/> and returns its path.</summary>
     public static string Write(EvidenceBundle b, string dir)
     {
         static string S(double d) => d.ToString("0.###", CultureInfo.InvariantCulture);
@@ -51,7 +52,7 @@ public static class JUnitWriter
 
     private static string FirstLine(string s) => s.Split('\n')[0].TrimEnd();
 
-    private static string FailureText(EvidenceBundle b, CheckEvidence c)
+    private static string FailureText(EvidenceBundle b, CheckRecord c)
     {
         var text = $"{c.Id} failed: {c.Message}";
         if (c.Counterexample is not null) text += $"\nCounterexample:\n{c.Counterexample}";

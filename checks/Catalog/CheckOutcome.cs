@@ -3,7 +3,9 @@ namespace MultiWallet.Checks.Catalog;
 /// <summary>The result of one catalog check, in the form the evidence bundle records it.</summary>
 public sealed record CheckOutcome
 {
+    /// <summary>Whether the check holds.</summary>
     public required bool Passed { get; init; }
+    /// <summary>How many generated cases (or scenarios) the check ran.</summary>
     public int CasesRun { get; init; } = 1;
     /// <summary>Why it failed, or a one-line summary when it passed.</summary>
     public string Message { get; init; } = "";
@@ -13,9 +15,11 @@ public sealed record CheckOutcome
     public string? Counterexample { get; init; }
     /// <summary>How many generated cases fell in each class (Classify/Collect).</summary>
     public IReadOnlyDictionary<string, int> Classes { get; init; } = new Dictionary<string, int>();
-    /// <summary>Extra machine-readable facts (e.g. fault detection rows, coverage).</summary>
-    public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
+    /// <summary>Typed machine-readable evidence (traces, graphs, fault detections, transition counts, ...).</summary>
+    public IReadOnlyList<IEvidence> Evidence { get; init; } = [];
 
+    /// <summary>A passing outcome with a one-line summary.</summary>
     public static CheckOutcome Pass(string message = "", int cases = 1) => new() { Passed = true, Message = message, CasesRun = cases };
+    /// <summary>A failing outcome saying why.</summary>
     public static CheckOutcome Fail(string message, int cases = 1) => new() { Passed = false, Message = message, CasesRun = cases };
 }

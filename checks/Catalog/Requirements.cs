@@ -83,12 +83,12 @@ public static class Requirements
             .SelectMany(e => e.Meta.Requirements.Concat(e.Meta.Exercised.Select(x => x.ToString()))).ToHashSet();
         var missing = All.Where(r => !cited.Contains(r)).ToList();
         var unknown = catalog.SelectMany(e => e.Meta.Requirements.Where(r => !IsKnown(r)).Select(r => $"{e.Id}:{r}")).ToList();
-        var facts = missing.ToDictionary(m => $"uncovered.{m}", m => Title(m));
+        IReadOnlyList<IEvidence> evidence = missing.Select(m => new UncoveredRequirement(m, Title(m))).ToList();
         if (missing.Count == 0 && unknown.Count == 0)
-            return CheckOutcome.Pass($"all {All.Count()} requirement ids cited by {catalog.Count} checks") with { Facts = facts };
+            return CheckOutcome.Pass($"all {All.Count()} requirement ids cited by {catalog.Count} checks") with { Evidence = evidence };
         var msg = "REQUIREMENTS NOT YET COVERED (expected while the catalog is being filled): "
                   + (missing.Count > 0 ? $"{missing.Count} uncited: {string.Join(", ", missing)}" : "")
                   + (unknown.Count > 0 ? $"; unknown ids cited: {string.Join(", ", unknown)}" : "");
-        return CheckOutcome.Fail(msg) with { Facts = facts };
+        return CheckOutcome.Fail(msg) with { Evidence = evidence };
     }
 }

@@ -62,17 +62,11 @@ internal static class FaultChecks
     {
         var f = SeededFaults.All.Single(x => x.Id == id);
         var d = Detect(ctx, f);
-        var facts = new Dictionary<string, string>
-        {
-            ["fault.description"] = f.Description,
-            ["fault.detectedBy"] = d.DetectedBy ?? "",
-            ["fault.casesToDetect"] = d.CasesToDetect.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["fault.counterexample"] = d.Counterexample ?? "",
-        };
+        var detection = new FaultDetection(f.Description, d.DetectedBy, d.CasesToDetect, d.Counterexample);
         if (d.Detected) ctx.Log(d.Counterexample + "\n" + d.Violation);
         return new CheckOutcome
         {
-            Passed = d.Detected, CasesRun = d.CasesRun, Facts = facts,
+            Passed = d.Detected, CasesRun = d.CasesRun, Evidence = [detection],
             Replay = $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size}",
             Message = d.Detected ? $"caught by {d.DetectedBy} after {d.CasesToDetect} case(s): {d.Violation}" : $"NOT detected within {d.CasesRun} cases",
             Counterexample = d.Detected ? null : "(none: the suite missed this fault)",
@@ -106,7 +100,7 @@ internal static class FaultChecks
         {
             Passed = missed.Count == 0, CasesRun = rows.Sum(d => d.CasesRun),
             Message = missed.Count == 0 ? $"{rows.Count}/{rows.Count} seeded faults detected" : $"missed: {string.Join(", ", missed)}",
-            Facts = rows.ToDictionary(d => "fault." + d.Fault.Id, d => d.Detected ? $"{d.DetectedBy} after {d.CasesToDetect}" : "missed"),
+            Evidence = [.. rows.Select(d => new FaultTally(d.Fault.Id, d.Detected ? d.DetectedBy : null, d.CasesToDetect))],
         };
     }
 }

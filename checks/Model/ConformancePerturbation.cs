@@ -26,7 +26,7 @@ internal static class ConformancePerturbation
         var cases = Campaign.All.SelectMany(e => Campaign.Cases(ctx, e).Cases)
             .Where(c => c.Result is { Agrees: true }).ToList();
         var classes = new Dictionary<string, int>();
-        var facts = new Dictionary<string, string>();
+        var evidence = new List<IEvidence>();
         var missed = new List<string>();
         foreach (var p in Perturbation.All)
         {
@@ -51,13 +51,13 @@ internal static class ConformancePerturbation
                 example ??= c.Scenario.ToString();
             }
             classes[p.Name] = caught;
-            facts[$"perturbation.{p.Name}"] = caught.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            evidence.Add(new PerturbationCount(p.Name, caught));
             if (caught == 0) missed.Add(p.Name); else ctx.Log($"{p.Name}: {caught} conforming case(s) diverge, e.g.\n{example}");
         }
         var summary = string.Join(", ", classes.Select(k => $"{k.Key}={k.Value}"));
         return new CheckOutcome
         {
-            Passed = missed.Count == 0, CasesRun = cases.Count, Classes = classes, Facts = facts,
+            Passed = missed.Count == 0, CasesRun = cases.Count, Classes = classes, Evidence = evidence,
             Message = missed.Count == 0 ? $"all {Perturbation.All.Count} perturbations break conformance on {cases.Count} conforming cases: {summary}"
                 : $"perturbation(s) not detected by conformance on {cases.Count} conforming cases: {string.Join(", ", missed)} ({summary})",
         };
@@ -75,12 +75,11 @@ internal static class ConformancePerturbation
                 Predictor.Predict(s.Topology, s.Script, s.Steps, new PredictorOptions(null, coverage));
                 n++;
             }
-        var facts = coverage.Counts.ToDictionary(c => $"coverage.{c.Transition.Machine}.{c.Transition.Source}--{c.Transition.Trigger}-->{c.Transition.Destination}",
-            c => c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var counts = new TransitionCounts(TransitionRun.Generated, [.. coverage.Counts.Select(c => new TransitionCount(c.Transition, c.Count))]);
         var unfired = coverage.Unfired();
         return new CheckOutcome
         {
-            Passed = unfired.Count == 0, CasesRun = n, Facts = facts,
+            Passed = unfired.Count == 0, CasesRun = n, Evidence = [counts],
             Message = $"{coverage.Declared - unfired.Count}/{coverage.Declared} declared transitions fired over {n} generated scenarios (model only)" +
                       (unfired.Count == 0 ? "" : "; never fired:\n" + string.Join("\n", unfired)),
         };

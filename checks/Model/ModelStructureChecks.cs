@@ -42,13 +42,8 @@ internal static class ModelStructureChecks
                 .ToList();
             x.True($"{g.Name}: {undescribed.Count} guard(s) without description", undescribed.Count == 0);
         }
-        // The evidence report draws every machine from these facts (checks/Catalog/README.md).
-        var facts = ModelGraphs.All().SelectMany(g => new[]
-        {
-            KeyValuePair.Create($"graph.{g.Name}.mermaid", g.Mermaid),
-            KeyValuePair.Create($"graph.{g.Name}.dot", g.Dot),
-        }).ToDictionary();
-        return x.Result("graphs exported") with { Facts = facts };
+        // The evidence report draws every machine from this evidence (checks/Catalog/README.md).
+        return x.Result("graphs exported") with { Evidence = [.. ModelGraphs.All().Select(g => new GraphEvidence(g.Name, g.Mermaid, g.Dot))] };
     }
 
     /// <summary>All hand-written model scenarios (patent examples and edge cases), run for coverage or perturbation.</summary>
@@ -72,7 +67,7 @@ internal static class ModelStructureChecks
         var outcome = unfired.Count == 0
             ? CheckOutcome.Pass($"{coverage.Declared} declared transitions, all fired")
             : CheckOutcome.Fail($"{unfired.Count} of {coverage.Declared} transitions never fired:\n  " + string.Join("\n  ", unfired));
-        return outcome with { Facts = coverage.Counts.ToDictionary(c => c.Transition.ToString(), c => c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        return outcome with { Evidence = [new TransitionCounts(TransitionRun.Examples, [.. coverage.Counts.Select(c => new TransitionCount(c.Transition, c.Count))])] };
     }
 
     [Check("MODEL-PERTURBATIONS", Title = "every named perturbation changes at least one prediction of a reference scenario (mutation seam is live)",

@@ -24,9 +24,9 @@ public static class TraceVerification
         ctx.Log(v.Text);
         var problems = v.Problems.ToList();
         if ((ctx.Snapshots ?? CommittedSnapshots.Instance).Match(scenario, v.Text) is { } mismatch) problems.Add(mismatch);
-        var facts = new Dictionary<string, string> { ["trace.text"] = v.Text, ["trace.mermaid"] = v.Mermaid, ["trace.scenario"] = scenario };
+        var trace = new TraceEvidence(null, v.Text, v.Mermaid, scenario);
         var summary = string.Join("; ", v.Result.WakeUps.Select(w => $"{w.Step.LidM} {w.Step.Brand} -> {w.Step.Expect}"));
         return (problems.Count == 0 ? CheckOutcome.Pass($"{scenario}: {summary}; trace matches the snapshot")
-            : CheckOutcome.Fail(string.Join("\n", problems)) with { Counterexample = $"scenario {scenario} (seed {Scenario.Seed}):\n{v.Text}" }) with { Facts = facts };
+            : CheckOutcome.Fail(string.Join("\n", problems)) with { Counterexample = $"scenario {scenario} (seed {Scenario.Seed}):\n{v.Text}" }) with { Evidence = [trace] };
     }
 }

@@ -7,9 +7,9 @@ namespace MultiWallet.Audit.Tests;
 /// <summary>The `check` verb: every file in scenarios/ passes; bad files are usage errors naming field and line.</summary>
 public sealed class CheckCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mw-check-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly string dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mw-check-" + Guid.NewGuid().ToString("N"))).FullName;
 
-    public void Dispose() { if (Directory.Exists(_dir)) Directory.Delete(_dir, true); }
+    public void Dispose() { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
 
     /// <summary>The repository's scenarios/ folder, found upwards from the test binary.</summary>
     public static string ScenariosDir()
@@ -19,6 +19,7 @@ public sealed class CheckCommandTests : IDisposable
         throw new DirectoryNotFoundException("no Verification.sln above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>Every scenario file name in scenarios/, in ordinal order.</summary>
     public static TheoryData<string> ScenarioFiles()
     {
         var data = new TheoryData<string>();
@@ -40,13 +41,19 @@ public sealed class CheckCommandTests : IDisposable
     public void Every_scenario_file_checks_with_exit_0(string file)
     {
         var path = Path.Combine(ScenariosDir(), file);
-        Assert.Equal(0, AuditApp.Run(["check", path]));
-        Assert.Equal(0, AuditApp.Run(["check", path, "--json", "--seed", "7"]));
+        var tables = AuditTester.Run("check", path);
+        Assert.Equal(0, tables.ExitCode);
+        Assert.Contains("OK", tables.Output);
+        var json = AuditTester.Run("check", path, "--json", "--seed", "7");
+        Assert.Equal(0, json.ExitCode);
+        using var doc = JsonDocument.Parse(json.Output);
+        Assert.True(doc.RootElement.GetProperty("agree").GetBoolean());
+        Assert.Equal(7, doc.RootElement.GetProperty("seed").GetInt32());
     }
 
     private string Write(string name, string text)
     {
-        var p = Path.Combine(_dir, name);
+        var p = Path.Combine(dir, name);
         File.WriteAllText(p, text);
         return p;
     }
@@ -71,8 +78,13 @@ public sealed class CheckCommandTests : IDisposable
     public void Bad_file_exits_2_naming_field_and_line(string name, string text, string expected)
     {
         var path = Write(name, text);
-        Assert.Equal(2, AuditApp.Run(["check", path]));
-        Assert.Equal(2, AuditApp.Run(["check", path, "--json"]));
+        var tables = AuditTester.Run("check", path);
+        Assert.Equal(2, tables.ExitCode);
+        Assert.Contains(expected, tables.Output);
+        var json = AuditTester.Run("check", path, "--json");
+        Assert.Equal(2, json.ExitCode);
+        using var doc = JsonDocument.Parse(json.Output);
+        Assert.Contains(expected, doc.RootElement.GetProperty("error").GetString());
         var e = Assert.Throws<ScenarioException>(() => ScenarioFile.Load(path));
         Assert.StartsWith(path, e.Message);
         Assert.Contains(expected, e.Message);
@@ -81,8 +93,8 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void Missing_file_and_missing_argument_exit_2()
     {
-        Assert.Equal(2, AuditApp.Run(["check", Path.Combine(_dir, "nope.yaml")]));
-        Assert.Equal(2, AuditApp.Run(["check"]));
+        Assert.Equal(2, AuditTester.Run("check", Path.Combine(dir, "nope.yaml")).ExitCode);
+        Assert.Equal(2, AuditTester.Run("check").ExitCode);
     }
 
     [Fact]
@@ -93,40 +105,4 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal("ssw://SSW-1", s.User.Answers[0].Given);
         Assert.IsType<Model.Vocabulary.Step.WakeUp>(s.Steps[0]);
     }
-}
-
-/// <summary>`serve --once` and `bench` with a tiny budget.</summary>
-public sealed class ServeAndBenchTests
-{
-    [Theory]
-    [InlineData("E7")]
-    [InlineData("E1")]
-    public void Serve_once_exits_0(string embodiment) =>
-        Assert.Equal(0, AuditApp.Run(["serve", "--embodiment", embodiment, "--once"]));
-
-    [Fact]
-    public void Serve_needs_a_known_embodiment()
-    {
-        Assert.Equal(2, AuditApp.Run(["serve", "--once"]));
-        Assert.Equal(2, AuditApp.Run(["serve", "--embodiment", "E13", "--once"]));
-    }
-
-    [Fact]
-    public void Bench_with_a_tiny_budget_exits_0_and_writes_bench_json()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "mw-bench-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            Assert.Equal(0, AuditApp.Run(["bench", "--purchases", "4", "--seconds", "0.2", "--concurrency", "2", "--out", dir]));
-            using var j = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "bench.json")));
-            Assert.True(j.RootElement.GetProperty("purchase").GetProperty("purchasesPerSecond").GetDouble() > 0);
-            Assert.True(j.RootElement.GetProperty("purchase").GetProperty("cryptoFloorMs").GetDouble() > 0);
-            Assert.Equal(4, j.RootElement.GetProperty("httpVsMemory").GetProperty("http").GetProperty("paid").GetInt32());
-            Assert.True(j.RootElement.GetProperty("httpVsMemory").GetProperty("ratio").GetDouble() > 0);
-        }
-        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
-    }
-
-    [Fact]
-    public void Bench_bad_usage_exits_2() => Assert.Equal(2, AuditApp.Run(["bench", "--seconds", "0"]));
 }

@@ -1,0 +1,65 @@
+using System.Globalization;
+using MultiWallet.Checks.Catalog;
+
+namespace MultiWallet.Audit.Evidence;
+
+/// <summary>
+/// The flat key/value form of a check's typed evidence that evidence.json carries under <c>facts</c>
+/// (<c>trace.text</c>, <c>graph.&lt;machine&gt;.mermaid</c>, <c>fault.description</c>, <c>coverage.…</c>, …), so
+/// readers of that file keep one stable shape whatever payload types the catalog grows.
+/// </summary>
+public static class FactRendering
+{
+    /// <summary>Every payload's facts, in payload order; a later key wins.</summary>
+    public static IReadOnlyDictionary<string, string> Flatten(IEnumerable<IEvidence> evidence)
+    {
+        var facts = new Dictionary<string, string>();
+        foreach (var e in evidence)
+            foreach (var (k, v) in Facts(e))
+                facts[k] = v;
+        return facts;
+    }
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static IEnumerable<(string Key, string Value)> Facts(IEvidence e)
+    {
+        switch (e)
+        {
+            case TraceEvidence t:
+                var p = t.Label is null ? "trace." : $"trace.{t.Label}.";
+                yield return (p + "text", t.Text);
+                yield return (p + "mermaid", t.Mermaid);
+                if (t.Scenario is not null) yield return (p + "scenario", t.Scenario);
+                break;
+            case GraphEvidence g:
+                yield return ($"graph.{g.Machine}.mermaid", g.Mermaid);
+                yield return ($"graph.{g.Machine}.dot", g.Dot);
+                break;
+            case TransitionCounts tc:
+                foreach (var (t, count) in tc.Counts)
+                    yield return (tc.Run == TransitionRun.Generated
+                        ? $"coverage.{t.Machine}.{t.Source}--{t.Trigger}-->{t.Destination}"
+                        : t.ToString(), N(count));
+                break;
+            case PerturbationCount pc:
+                yield return ($"perturbation.{pc.Perturbation}", N(pc.Caught));
+                break;
+            case FaultDetection f:
+                yield return ("fault.description", f.Description);
+                yield return ("fault.detectedBy", f.DetectedBy ?? "");
+                yield return ("fault.casesToDetect", N(f.CasesToDetect));
+                yield return ("fault.counterexample", f.Counterexample ?? "");
+                break;
+            case FaultTally ft:
+                yield return ($"fault.{ft.FaultId}", ft.DetectedBy is null ? "missed" : $"{ft.DetectedBy} after {N(ft.CasesToDetect)}");
+                break;
+            case UncoveredRequirement u:
+                yield return ($"uncovered.{u.Id}", u.Title);
+                break;
+            default:
+                yield return (e.GetType().Name, e.ToString() ?? "");
+                break;
+        }
+    }
+}
