@@ -74,14 +74,3 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwor
         return new NetworkException(failure, to, reason);
     }
 }
-
-/// <summary>
-/// Thrown by <see cref="TracedNetwork.DeliverAsync"/> for a failure of the transport itself (refused, closed,
-/// garbage, non-2xx); the base records the decision and rethrows it as a <see cref="NetworkException"/>.
-/// </summary>
-public sealed class TransportException(NetworkFailure failure, string detail, Exception? inner = null)
-    : Exception($"{failure}: {detail}", inner)
-{
-    public NetworkFailure Failure { get; } = failure;
-    public string Detail { get; } = detail;
-}

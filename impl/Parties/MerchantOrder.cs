@@ -2,9 +2,6 @@ using MultiWallet.Impl.Set;
 
 namespace MultiWallet.Impl.Parties;
 
-/// <summary>Where an order stands at the merchant. Only a verified message moves it forward.</summary>
-public enum OrderState { Offered, Initiated, Authorizing, Paid, Declined }
-
 /// <summary>
 /// One order the merchant offered (identified by merchant id and LID-M) and the transaction state it
 /// keeps for it: XID, challenges and RRPID from PInitReq/PInitRes. Immutable: transitions replace it.

@@ -1,5 +1,4 @@
 using MultiWallet.Impl.Codec;
-using MultiWallet.Impl.Set;
 
 namespace MultiWallet.Impl.Protocol;
 

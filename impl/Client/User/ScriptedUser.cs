@@ -36,6 +36,3 @@ public sealed class ScriptedUser(IEnumerable<string?> answers) : IUser
         }
     }
 }
-
-/// <summary>One question put to the user: what was offered and what the user answered.</summary>
-public sealed record UserExchange(string Question, IReadOnlyList<string> Options, string? Answer);

@@ -1,11 +1,5 @@
 namespace MultiWallet.Impl.Crypto;
 
-/// <summary>Injected time, so validity checks and message dates replay exactly.</summary>
-public interface IClock
-{
-    DateTime UtcNow { get; }
-}
-
 /// <summary>A clock that stays where it is put; tests move it to expire certificates.</summary>
 public sealed class FixedClock(DateTime start) : IClock
 {

@@ -1,0 +1,7 @@
+namespace MultiWallet.Impl.Crypto;
+
+/// <summary>Injected time, so validity checks and message dates replay exactly.</summary>
+public interface IClock
+{
+    DateTime UtcNow { get; }
+}
