@@ -27,13 +27,13 @@ public sealed class WakeUpGate(TraceLog trace, string actor) : IWakeUpGate
         {
             if (!accepted.Add(w.OrderId)) return Refuse(Refused.Because(RefusalReason.Replay, null, $"wake-up for order {w.MerchantId}/{w.LidM} already accepted at {actor}"));
         }
-        trace.Decide(actor, "WakeUp", new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, "admitted");
+        trace.Decide(actor, TraceDecisions.WakeUp, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, "admitted");
         return (w, null);
     }
 
     private (WakeUp?, Refused?) Refuse(Refused r)
     {
-        trace.Decide(actor, "RefuseWakeUp", new Dictionary<string, string> { ["reason"] = r.Reason.ToString() }, r.Cause);
+        trace.Decide(actor, TraceDecisions.RefuseWakeUp, new Dictionary<string, string> { ["reason"] = r.Reason.ToString() }, r.Cause);
         return (null, r);
     }
 }

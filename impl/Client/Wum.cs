@@ -39,9 +39,9 @@ public sealed class Wum : IPaymentEntry
     {
         var (w, refusal) = gate.Admit(wakeUpBytes);
         if (refusal is not null) return refusal;
-        net.Trace.Decide(Name, "Routed", new Dictionary<string, string> { ["wallet"] = Wallet.WalletName ?? Wallet.Value }, "conventional WUM is paired to one SW");
+        net.Trace.Decide(Name, TraceDecisions.Routed, new Dictionary<string, string> { ["wallet"] = Wallet.WalletName ?? Wallet.Value }, "conventional WUM is paired to one SW");
         var outcome = await RelayAsync(w!, wakeUpBytes, ct).ConfigureAwait(false);
-        net.Trace.Decide(Name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
+        net.Trace.Decide(Name, TraceDecisions.Outcome, new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
         return outcome;
     }
 

@@ -74,10 +74,10 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
         if (hit.Drop)
         {
             inner.Trace.Message(request);
-            inner.Trace.Decide("fault", "Drop", new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
+            inner.Trace.Decide("fault", TraceDecisions.Drop, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
             throw new NetworkException(NetworkFailure.Timeout, request.To, "dropped by fault injection");
         }
-        inner.Trace.Decide("fault", "Garble", new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
+        inner.Trace.Decide("fault", TraceDecisions.Garble, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
         return Recorded(inner.SendAsync(hit.Rewrite!(request), ct));
     }
 

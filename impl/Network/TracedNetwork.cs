@@ -70,7 +70,7 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwor
 
     private NetworkException Failed(NetworkFailure failure, Address to, string reason)
     {
-        Trace.Decide("network", failure.ToString(), new Dictionary<string, string> { ["to"] = to.Value }, reason);
+        Trace.Decide("network", TraceDecisions.Of(failure), new Dictionary<string, string> { ["to"] = to.Value }, reason);
         return new NetworkException(failure, to, reason);
     }
 }

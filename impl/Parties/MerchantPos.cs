@@ -74,7 +74,7 @@ public sealed class MerchantPos
         catch (SetException ex)
         {
             var error = ex.Error.At("merchant");
-            net.Trace.Decide("merchant", "Reject", new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, error.Cause);
+            net.Trace.Decide("merchant", TraceDecisions.Reject, new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, error.Cause);
             return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() });
         }
     }
@@ -139,7 +139,7 @@ public sealed class MerchantPos
             if (orders[oi.LidM].State != OrderState.Initiated) throw new SetException(SetErrorCode.Replay, $"PReq replayed for order {oi.LidM} at merchant");
             orders[oi.LidM] = order with { State = OrderState.Authorizing };
         }
-        net.Trace.Decide("merchant", "PReqVerified", new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand }, "chain, dual signature, challenges, HOD");
+        net.Trace.Decide("merchant", TraceDecisions.PReqVerified, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand }, "chain, dual signature, challenges, HOD");
         AuthRes res;
         try
         {

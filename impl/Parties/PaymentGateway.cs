@@ -55,7 +55,7 @@ public sealed class PaymentGateway
         catch (SetException ex)
         {
             var error = ex.Error.At("gateway");
-            net.Trace.Decide("gateway", "Reject", new Dictionary<string, string> { ["code"] = error.Code.ToString() }, error.Cause);
+            net.Trace.Decide("gateway", TraceDecisions.Reject, new Dictionary<string, string> { ["code"] = error.Code.ToString() }, error.Cause);
             return Task.FromResult(m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() }));
         }
     }
@@ -102,7 +102,7 @@ public sealed class PaymentGateway
             authorizedXids.Add(xidHex);
             if (approved) perOrder[(data.MerchantId, data.LidM)] = perOrder.GetValueOrDefault((data.MerchantId, data.LidM)) + 1;
         }
-        net.Trace.Decide("gateway", approved ? "Authorized" : "Declined", new Dictionary<string, string> { ["lid-m"] = data.LidM, ["brand"] = data.Brand },
+        net.Trace.Decide("gateway", approved ? TraceDecisions.Authorized : TraceDecisions.Declined, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["brand"] = data.Brand },
             approved ? "dual signature, PI and AuthReq agree" : $"amount above {DeclineAbove}");
         var res = new AuthRes(data.LidM, data.Xid, data.Amount, approved, code);
         var out_ = SignedMessage.Sign(AuthRes.Kind, res.Encode(), pki.Gateway(data.Brand).Signing);

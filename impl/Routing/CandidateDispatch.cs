@@ -24,7 +24,7 @@ public static class CandidateDispatch
     {
         if (plan.Refusal is { } refused)
         {
-            trace.Decide(actor, "Refused", new Dictionary<string, string> { ["reason"] = refused.Reason.ToString() }, refused.Cause);
+            trace.Decide(actor, TraceDecisions.Refused, new Dictionary<string, string> { ["reason"] = refused.Reason.ToString() }, refused.Cause);
             return refuse(refused);
         }
         foreach (var wallet in plan.Candidates)
@@ -39,7 +39,7 @@ public static class CandidateDispatch
             return result;
         }
         var none = Refused.Because(RefusalReason.NoCapableWallet, null, $"every capable wallet ({string.Join(", ", plan.Candidates)}) was unreachable");
-        trace.Decide(actor, "Refused", new Dictionary<string, string> { ["reason"] = none.Reason.ToString() }, none.Cause);
+        trace.Decide(actor, TraceDecisions.Refused, new Dictionary<string, string> { ["reason"] = none.Reason.ToString() }, none.Cause);
         return refuse(none);
     }
 }

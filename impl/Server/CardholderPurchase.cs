@@ -65,7 +65,7 @@ public sealed class CardholderPurchase
         catch (SetException ex)
         {
             var error = ex.Error.At(actor);
-            trace.Decide(actor, "Reject", new Dictionary<string, string> { ["kind"] = kind, ["code"] = error.Code.ToString() }, error.Cause);
+            trace.Decide(actor, TraceDecisions.Reject, new Dictionary<string, string> { ["kind"] = kind, ["code"] = error.Code.ToString() }, error.Cause);
             return End(Refused.From(error, Wallet));
         }
     }

@@ -71,7 +71,7 @@ public sealed class ServerWallet
         }
         if (cred is null)
         {
-            net.Trace.Decide(Name, "BrandNotHeld", new Dictionary<string, string> { ["brand"] = w.Brand }, "refused before PInitReq");
+            net.Trace.Decide(Name, TraceDecisions.BrandNotHeld, new Dictionary<string, string> { ["brand"] = w.Brand }, "refused before PInitReq");
             return Reply(m, new Finished(Refused.Because(RefusalReason.BrandNotHeld, Name, $"{Name} holds no {w.Brand} credential")));
         }
         var p = new CardholderPurchase(cred, validator, rng, net.Trace, Name);

@@ -19,7 +19,7 @@ internal static class RoutedEntry
         if (refusal is not null) return refusal;
         var plan = await routing.PlanAsync(w!, ct).ConfigureAwait(false);
         var outcome = await CandidateDispatch.RunAsync(plan, trace, name, wallet => attempt(w!, wallet)).ConfigureAwait(false);
-        trace.Decide(name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
+        trace.Decide(name, TraceDecisions.Outcome, new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
         return outcome;
     }
 }

@@ -39,12 +39,12 @@ public sealed class WumBrandInfoRouting(TraceLog trace, IReadOnlyList<string> re
             var i = installed.FindIndex(w => w.Wallet == wum.Wallet);
             if (i >= 0 && installed[i].Version >= wum.Version)
             {
-                trace.Decide(actor, "InstallIgnored", new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["installed"] = $"v{installed[i].Version}" }, "E4: not newer than the installed WUM");
+                trace.Decide(actor, TraceDecisions.InstallIgnored, new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["installed"] = $"v{installed[i].Version}" }, "E4: not newer than the installed WUM");
                 return;
             }
             if (i < 0) installed.Add(wum); else installed[i] = wum;
         }
-        trace.Decide(actor, "Installed", new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["brands"] = string.Join(',', wum.Brands.Order(StringComparer.Ordinal)) }, "E4: WUM (re-)downloaded");
+        trace.Decide(actor, TraceDecisions.Installed, new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["brands"] = string.Join(',', wum.Brands.Order(StringComparer.Ordinal)) }, "E4: WUM (re-)downloaded");
     }
 
     public Task<RoutingPlan> PlanAsync(WakeUp wakeUp, CancellationToken ct)

@@ -97,7 +97,7 @@ public sealed class MasterServerWallet
     {
         var (cred, refusal) = await acquisition!.AcquireAsync(slave, w, ct).ConfigureAwait(false);
         if (cred is null) return MasterReplies.Refuse(m, session, refusal!);
-        net.Trace.Decide(Name, "CredentialAcquired", new Dictionary<string, string> { ["from"] = slave, ["brand"] = w.Brand, ["lid-m"] = w.LidM }, "E8: brand certificate obtained for this one order");
+        net.Trace.Decide(Name, TraceDecisions.CredentialAcquired, new Dictionary<string, string> { ["from"] = slave, ["brand"] = w.Brand, ["lid-m"] = w.LidM }, "E8: brand certificate obtained for this one order");
         acquired.Hold(session, cred);
         return Begin(m, session, w, cred);
     }
@@ -128,7 +128,7 @@ public sealed class MasterServerWallet
         {
             lock (gate) sessions.Remove(session);
             if (acquired.Erase(session))
-                net.Trace.Decide(Name, "CredentialErased", new Dictionary<string, string> { ["session"] = session },
+                net.Trace.Decide(Name, TraceDecisions.CredentialErased, new Dictionary<string, string> { ["session"] = session },
                     "E8: the acquired credential is dropped after this one purchase");
         }
         return ServerWallet.Reply(m, step);

@@ -33,7 +33,7 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
             return MasterReplies.Refuse(clientStart, clientSession, Refused.Because(reason, slave, $"{slave} {e.Failure} at session start"));
         }
         // The slave answered: the proxied session exists from here on (an unreachable slave gets no hop).
-        net.Trace.Decide(actor, "ProxyHop", new Dictionary<string, string> { ["to"] = slave }, "virtual WUM relays the slave session; bodies pass unchanged");
+        net.Trace.Decide(actor, TraceDecisions.ProxyHop, new Dictionary<string, string> { ["to"] = slave }, "virtual WUM relays the slave session; bodies pass unchanged");
         if (resp.Kind == WalletProtocol.Forward) lock (gate) sessions[clientSession] = (to, upstream);
         return Back(clientStart, resp, clientSession);
     }

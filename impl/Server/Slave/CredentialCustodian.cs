@@ -76,7 +76,7 @@ public sealed class CredentialCustodian
             cred.Signing.Key.D.ToByteArrayUnsigned(), cred.Account.Pan, cred.Account.PanSecret, cred.Account.CardSecret, cred.Account.Expiry.Ticks).Encode();
         var envelope = Envelope.Seal(package, ke.Cert, rng);
         Array.Clear(package);
-        net.Trace.Decide(Name, "CredentialReleased", new Dictionary<string, string> { ["to"] = Master, ["brand"] = req.Brand, ["lid-m"] = req.LidM },
+        net.Trace.Decide(Name, TraceDecisions.CredentialReleased, new Dictionary<string, string> { ["to"] = Master, ["brand"] = req.Brand, ["lid-m"] = req.LidM },
             "authenticated master, brand held, first release for this order; encrypted to the master's key-exchange certificate");
         var body = SignedMessage.Sign(CustodyProtocol.ReleaseInner, envelope, identity.Signing).Encode();
         return m.Reply(CustodyProtocol.Released, body, new Dictionary<string, string> { ["brand"] = req.Brand, ["lid-m"] = req.LidM });
@@ -84,7 +84,7 @@ public sealed class CredentialCustodian
 
     private NetMessage Refuse(NetMessage m, CustodyRefusal why, string cause)
     {
-        net.Trace.Decide(Name, "CredentialRefused", new Dictionary<string, string> { ["reason"] = why.ToString() }, cause);
+        net.Trace.Decide(Name, TraceDecisions.CredentialRefused, new Dictionary<string, string> { ["reason"] = why.ToString() }, cause);
         return m.Reply(CustodyProtocol.Refused, new CanonWriter("CustodyRefused").Str("reason", why.ToString()).Str("cause", cause).ToBytes(),
             new Dictionary<string, string> { ["reason"] = why.ToString() });
     }
