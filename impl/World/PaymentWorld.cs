@@ -26,8 +26,11 @@ public sealed class PaymentWorld : IAsyncDisposable
         Pki = CryptoWorld.For(seed);
         Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, timeout) : new InMemoryNetwork(Trace, timeout);
         Network = new FaultyNetwork(Wire);
-        Merchant = new MerchantPos(MerchantId, Network, Pki, Clock, Random("merchant"));
-        Gateway = new PaymentGateway(Network, Pki, Clock, Random("gateway"));
+        // Each party gets its own credentials, the root through its validator, the clock and its own stream;
+        // the merchant learns only the public key-exchange chains of the gateway.
+        var gatewayCredentials = new BrandCredentials(Pki.Gateway);
+        Merchant = new MerchantPos(MerchantId, Network, new BrandCredentials(Pki.Merchant), gatewayCredentials.KeyExchangeChains, Validator("merchant"), Clock, Random("merchant"));
+        Gateway = new PaymentGateway(Network, gatewayCredentials, Validator("gateway"), Random("gateway"));
     }
 
     public int Seed { get; }
