@@ -49,15 +49,6 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
         return this;
     }
 
-    /// <summary>Flips one bit of the body at <paramref name="offset"/> (negative counts from the end).</summary>
-    public static NetMessage FlipByte(NetMessage m, int offset)
-    {
-        var body = (byte[])m.Body.Clone();
-        var i = offset >= 0 ? offset : body.Length + offset;
-        body[i] ^= 0x01;
-        return m with { Body = body };
-    }
-
     public void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler) =>
         inner.Listen(at, (m, ct) => handler(m, ct));
 
