@@ -30,7 +30,7 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
         catch (NetworkException e)
         {
             var reason = typedAddress && e.Failure == NetworkFailure.UnknownAddress ? RefusalReason.UnknownAddress : RefusalReason.WalletUnreachable;
-            return MasterReplies.Refuse(clientStart, clientSession, Refused.Because(reason, slave, $"{slave} {e.Failure} at session start"));
+            return WalletReplies.Refuse(clientStart, clientSession, Refused.Because(reason, slave, $"{slave} {e.Failure} at session start"));
         }
         // The slave answered: the proxied session exists from here on (an unreachable slave gets no hop).
         net.Trace.Decide(actor, TraceDecisions.ProxyHop, new Dictionary<string, string> { ["to"] = slave }, "virtual WUM relays the slave session; bodies pass unchanged");
@@ -50,7 +50,7 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
         catch (NetworkException e)
         {
             lock (gate) sessions.Remove(clientSession);
-            return MasterReplies.Refuse(clientDeliver, clientSession, Refused.Because(RefusalReason.WalletUnreachable, s.Slave.WalletName, $"{s.Slave.WalletName} {e.Failure} during proxied session"));
+            return WalletReplies.Refuse(clientDeliver, clientSession, Refused.Because(RefusalReason.WalletUnreachable, s.Slave.WalletName, $"{s.Slave.WalletName} {e.Failure} during proxied session"));
         }
         if (resp.Kind != WalletProtocol.Forward) lock (gate) sessions.Remove(clientSession);
         return Back(clientDeliver, resp, clientSession);
