@@ -36,9 +36,6 @@ public sealed class CardholderPurchase
 
     public string Wallet => cred.Wallet;
 
-    /// <summary>The PReq this session sent (for tests that replay it).</summary>
-    public byte[]? SentPReq { get; private set; }
-
     public PurchaseStep Start(WakeUp wakeUp)
     {
         if (phase != Phase.New) throw new InvalidOperationException("session already started");
@@ -104,10 +101,9 @@ public sealed class CardholderPurchase
         var env = Envelope.Seal(new PIEnvelopeContent(head, hOI, pan).Encode(), gw.Cert, rng);
         var preq = new PReq(rng.Bytes(20), new PIDualSigned(dual, env).Encode(), oi, hPI, cred.Signing.Chain.Der);
         phase = Phase.AwaitPRes;
-        SentPReq = preq.Encode();
         var f = Fields();
         f["xid"] = Convert.ToHexStringLower(res.Xid)[..8];
-        return new SendToMerchant(PReq.Kind, SentPReq, f);
+        return new SendToMerchant(PReq.Kind, preq.Encode(), f);
     }
 
     private PurchaseStep OnPRes(byte[] body)

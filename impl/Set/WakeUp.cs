@@ -12,7 +12,6 @@ namespace MultiWallet.Impl.Set;
 public sealed partial record WakeUp(string MerchantId, string LidM, string OrderDesc, long Amount, string Currency, string Brand)
 {
     public const string Msg = "WakeUp";
-    public const string MimeType = "application/set-payment-initiation";
 
     public byte[] Encode() => new CanonWriter(Msg).Str("merchant", MerchantId).Str("lid-m", LidM).Str("desc", OrderDesc)
         .Long("amount", Amount).Str("currency", Currency).Str("brand", Brand).ToBytes();
