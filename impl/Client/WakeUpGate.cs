@@ -7,7 +7,7 @@ using MultiWallet.Impl.Set;
 namespace MultiWallet.Impl.Client;
 
 /// <summary>
-/// The user PC's entry check for a wake-up, shared by every entry point (WUM here; selectors later):
+/// The user PC's entry check for a wake-up, shared by every entry point (WUM, selector, multi-server WUM):
 /// parse strictly (MalformedWakeUp), check the brand is known (UnknownBrand), refuse a second wake-up for
 /// the same order (merchant, LID-M) (Replay). A refused wake-up is not remembered and nothing is sent.
 /// </summary>

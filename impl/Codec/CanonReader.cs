@@ -40,8 +40,10 @@ public sealed class CanonReader
         return v;
     }
 
+    /// <summary>True when the field is present (for optional fields).</summary>
     public bool Has(string k) => e.TryGetProperty(k, out _);
 
+    /// <summary>A string field; empty only when <paramref name="allowEmpty"/>.</summary>
     public string Str(string k, bool allowEmpty = false)
     {
         var s = Get(k, JsonValueKind.String).GetString()!;
@@ -49,6 +51,7 @@ public sealed class CanonReader
         return s;
     }
 
+    /// <summary>An integer field (a JSON number without fraction or exponent).</summary>
     public long Long(string k)
     {
         var v = Get(k, JsonValueKind.Number);
@@ -56,6 +59,7 @@ public sealed class CanonReader
         return l;
     }
 
+    /// <summary>A non-empty base64 byte field, of exactly <paramref name="length"/> bytes when given.</summary>
     public byte[] Bytes(string k, int? length = null)
     {
         var s = Get(k, JsonValueKind.String).GetString()!;
@@ -67,8 +71,10 @@ public sealed class CanonReader
         return b;
     }
 
+    /// <summary>A nested object field, read with the same strictness.</summary>
     public CanonReader Obj(string k, string subWhat) => new(Get(k, JsonValueKind.Object), $"{what}.{subWhat}");
 
+    /// <summary>A list of base64 byte strings.</summary>
     public IReadOnlyList<byte[]> BytesList(string k)
     {
         var a = Get(k, JsonValueKind.Array);
@@ -82,6 +88,7 @@ public sealed class CanonReader
         return list;
     }
 
+    /// <summary>A list of strings.</summary>
     public IReadOnlyList<string> StrList(string k)
     {
         var a = Get(k, JsonValueKind.Array);

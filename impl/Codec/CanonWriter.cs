@@ -16,15 +16,23 @@ public sealed class CanonWriter
 {
     private readonly SortedDictionary<string, object> fields = new(StringComparer.Ordinal);
 
+    /// <summary>A writer for a top-level message tagged <paramref name="msg"/>, or for a nested object when null.</summary>
     public CanonWriter(string? msg = null) { if (msg is not null) fields["msg"] = msg; }
 
+    /// <summary>Sets a string field.</summary>
     public CanonWriter Str(string k, string v) { fields[k] = v; return this; }
+    /// <summary>Sets an integer field.</summary>
     public CanonWriter Long(string k, long v) { fields[k] = v; return this; }
+    /// <summary>Sets a byte field (base64).</summary>
     public CanonWriter Bytes(string k, byte[] v) { fields[k] = v; return this; }
+    /// <summary>Sets a nested object field.</summary>
     public CanonWriter Obj(string k, CanonWriter v) { fields[k] = v; return this; }
+    /// <summary>Sets a list of byte strings (base64 each).</summary>
     public CanonWriter BytesList(string k, IEnumerable<byte[]> v) { fields[k] = v.ToList(); return this; }
+    /// <summary>Sets a list of strings.</summary>
     public CanonWriter StrList(string k, IEnumerable<string> v) { fields[k] = v.ToList(); return this; }
 
+    /// <summary>The canonical bytes: keys sorted, no whitespace.</summary>
     public byte[] ToBytes()
     {
         using var ms = new MemoryStream();

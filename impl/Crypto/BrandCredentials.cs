@@ -2,8 +2,8 @@ namespace MultiWallet.Impl.Crypto;
 
 /// <summary>
 /// One party's own signature and key-exchange credentials, one <see cref="PartyCredential"/> per brand,
-/// issued on first use. What a merchant or a gateway is handed instead of the whole <see cref="CryptoWorld"/>:
-/// it reaches its own keys and nobody else's (the merchant cannot open what is sealed for the gateway).
+/// issued on first use. A merchant or a gateway holds this, not the whole <see cref="CryptoWorld"/>, so it
+/// reaches its own keys and nobody else's: the merchant cannot open what is sealed for the gateway.
 /// </summary>
 /// <param name="issue">Returns the owner's credential for a brand (the world builder binds it to one party).</param>
 public sealed class BrandCredentials(Func<string, PartyCredential> issue)

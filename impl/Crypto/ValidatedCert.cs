@@ -12,12 +12,17 @@ public sealed class ValidatedCert
         Thumbprint = Thumbprints.Of(cert);
     }
 
+    /// <summary>The leaf certificate.</summary>
     public X509Certificate Cert { get; }
+    /// <summary>The role its subject declares.</summary>
     public CertRole Role { get; }
+    /// <summary>The brand it carries, or null for unbranded roles.</summary>
     public string? Brand { get; }
+    /// <summary>The SET thumbprint of the leaf.</summary>
     public string Thumbprint { get; }
     /// <summary>Intersection of the validity periods of the whole chain (root included).</summary>
     public DateTime ValidFrom { get; }
+    /// <summary>End of that intersection.</summary>
     public DateTime ValidTo { get; }
 
     private ECDsa? verifier;

@@ -4,6 +4,7 @@ namespace MultiWallet.Impl.Network;
 public sealed record DecisionEvent(int Seq, string Actor, string What, IReadOnlyDictionary<string, string> Detail, string Reason)
     : TraceEvent(Seq)
 {
+    /// <inheritdoc/>
     public override string Render()
     {
         var f = RenderFields(Detail);

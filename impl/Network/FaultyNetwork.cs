@@ -16,7 +16,9 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
         public int Remaining { get; set; } = Remaining;
     }
 
+    /// <inheritdoc/>
     public TimeSpan Timeout => inner.Timeout;
+    /// <inheritdoc/>
     public TraceLog Trace => inner.Trace;
 
     /// <summary>When true, every request passing through is kept in <see cref="Requests"/> and its response in
@@ -49,9 +51,11 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
         return this;
     }
 
+    /// <inheritdoc/>
     public void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler) =>
         inner.Listen(at, (m, ct) => handler(m, ct));
 
+    /// <inheritdoc/>
     public Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default)
     {
         Rule? hit;

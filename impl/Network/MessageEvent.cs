@@ -4,6 +4,7 @@ namespace MultiWallet.Impl.Network;
 public sealed record MessageEvent(int Seq, Address From, Address To, string Kind, IReadOnlyDictionary<string, string> Fields, string Digest)
     : TraceEvent(Seq)
 {
+    /// <inheritdoc/>
     public override string Render()
     {
         var f = RenderFields(Fields);

@@ -7,6 +7,8 @@ namespace MultiWallet.Impl.Network;
 public sealed class TransportException(NetworkFailure failure, string detail, Exception? inner = null)
     : Exception($"{failure}: {detail}", inner)
 {
+    /// <summary>The failure the sender reports.</summary>
     public NetworkFailure Failure { get; } = failure;
+    /// <summary>The reason alone.</summary>
     public string Detail { get; } = detail;
 }

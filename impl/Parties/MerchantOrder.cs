@@ -8,6 +8,7 @@ namespace MultiWallet.Impl.Parties;
 /// </summary>
 public sealed record MerchantOrder(WakeUp Offer, OrderState State, string? LidC = null, byte[]? Xid = null, byte[]? ChallC = null, byte[]? ChallM = null, byte[]? Rrpid = null, string? AuthCode = null)
 {
+    /// <summary>One line: LID-M, state, brand, amount, XID prefix.</summary>
     public override string ToString() =>
         $"{Offer.LidM} {State} brand={Offer.Brand} amount={Offer.Amount} xid={(Xid is null ? "-" : Convert.ToHexStringLower(Xid)[..8])}";
 }

@@ -40,13 +40,17 @@ public sealed class MerchantPos
         net.Listen(At, HandleAsync);
     }
 
+    /// <summary>The merchant id that names this merchant's orders.</summary>
     public string MerchantId { get; }
+    /// <summary>Where the merchant listens.</summary>
     public Address At { get; }
+    /// <summary>Where the merchant reaches the gateway.</summary>
     public Address GatewayAddress { get; }
 
     /// <summary>Every message the merchant received (requests and the gateway's responses), for custody checks.</summary>
     public IReadOnlyList<NetMessage> Received { get { lock (gate) return [.. received]; } }
 
+    /// <summary>The order table by LID-M, a copy.</summary>
     public IReadOnlyDictionary<string, MerchantOrder> Orders { get { lock (gate) return new Dictionary<string, MerchantOrder>(orders); } }
 
     /// <summary>Stable text of the order table, for "no state change" assertions.</summary>

@@ -37,6 +37,7 @@ public sealed class PaymentGateway
         net.Listen(At, Handle);
     }
 
+    /// <summary>Where the gateway listens.</summary>
     public Address At { get; }
 
     /// <summary>Decline any authorization above this amount (minor units); null approves everything valid.</summary>

@@ -7,10 +7,12 @@ public sealed record CredentialPackage(string Brand, string MerchantId, string L
 {
     private const string Msg = "CredentialPackage";
 
+    /// <summary>The canonical bytes of this message.</summary>
     public byte[] Encode() => new CanonWriter(Msg).Str("brand", Brand).Str("merchant", MerchantId).Str("lid-m", LidM).Bytes("nonce", Nonce)
         .BytesList("chain", Chain).Bytes("key", PrivateKey).Str("pan", Pan).Bytes("pan-secret", PanSecret).Bytes("card-secret", CardSecret)
         .Long("expiry", ExpiryTicks).ToBytes();
 
+    /// <summary>Parses canonical bytes strictly; any defect is a typed Malformed error.</summary>
     public static CredentialPackage Decode(byte[] b) => CanonReader.Decode(b, Msg, r => new CredentialPackage(r.Str("brand"), r.Str("merchant"),
         r.Str("lid-m"), r.Bytes("nonce"), r.BytesList("chain"), r.Bytes("key"), r.Str("pan"), r.Bytes("pan-secret"), r.Bytes("card-secret"), r.Long("expiry")), x => x.Encode());
 }

@@ -14,9 +14,14 @@ namespace MultiWallet.Impl.Protocol;
 /// </summary>
 public static class CustodyProtocol
 {
+    /// <summary>The master's signed credential request.</summary>
     public const string Acquire = "Custody.Acquire";
+    /// <summary>The custodian's signed, enveloped release.</summary>
     public const string Released = "Custody.Released";
+    /// <summary>The custodian's refusal with its reason.</summary>
     public const string Refused = "Custody.Refused";
+    /// <summary>The signed inner kind of a request.</summary>
     public const string RequestInner = "CustodyRequest";
+    /// <summary>The signed inner kind of a release.</summary>
     public const string ReleaseInner = "CustodyRelease";
 }

@@ -7,9 +7,11 @@ public sealed record CustodyRequest(string Requester, string Brand, string Merch
 {
     private const string Msg = "CustodyRequest";
 
+    /// <summary>The canonical bytes of this message.</summary>
     public byte[] Encode() => new CanonWriter(Msg).Str("requester", Requester).Str("brand", Brand).Str("merchant", MerchantId).Str("lid-m", LidM)
         .Long("amount", Amount).Str("currency", Currency).Bytes("nonce", Nonce).BytesList("ke-chain", RequesterKeyExchangeChain).ToBytes();
 
+    /// <summary>Parses canonical bytes strictly; any defect is a typed Malformed error.</summary>
     public static CustodyRequest Decode(byte[] b) => CanonReader.Decode(b, Msg, r => new CustodyRequest(r.Str("requester"), r.Str("brand"),
         r.Str("merchant"), r.Str("lid-m"), r.Long("amount"), r.Str("currency"), r.Bytes("nonce"), r.BytesList("ke-chain")), x => x.Encode());
 

@@ -8,10 +8,13 @@ namespace MultiWallet.Impl.Protocol;
 /// </summary>
 public abstract record PaymentOutcome
 {
+    /// <summary>The canonical "msg" tag of an outcome.</summary>
     public const string Msg = "Outcome";
 
+    /// <summary>The canonical bytes of this message.</summary>
     public abstract byte[] Encode();
 
+    /// <summary>Parses canonical bytes strictly; any defect is a typed Malformed error.</summary>
     public static PaymentOutcome Decode(byte[] b) => CanonReader.Decode<PaymentOutcome>(b, Msg, r =>
     {
         var kind = r.Str("outcome");

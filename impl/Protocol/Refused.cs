@@ -9,6 +9,7 @@ namespace MultiWallet.Impl.Protocol;
 /// </summary>
 public sealed record Refused(RefusalReason Reason, string? Wallet, string Cause) : PaymentOutcome
 {
+    /// <summary>A refusal whose cause is "<paramref name="reason"/>: <paramref name="detail"/>".</summary>
     public static Refused Because(RefusalReason reason, string? wallet, string detail) => new(reason, wallet, $"{reason}: {detail}");
 
     /// <summary>Maps an error reported by a SET party to the refusal the client sees.</summary>
@@ -19,6 +20,7 @@ public sealed record Refused(RefusalReason Reason, string? Wallet, string Cause)
         _ => RefusalReason.ProtocolError,
     }, wallet, e.Cause);
 
+    /// <inheritdoc/>
     public override byte[] Encode()
     {
         var w = new CanonWriter(Msg).Str("outcome", "Refused").Str("reason", Reason.ToString()).Str("cause", Cause);
@@ -26,5 +28,6 @@ public sealed record Refused(RefusalReason Reason, string? Wallet, string Cause)
         return w.ToBytes();
     }
 
+    /// <summary>Short form for traces: the cause and the wallet.</summary>
     public override string ToString() => $"Refused({Cause}{(Wallet is null ? "" : $" [{Wallet}]")})";
 }

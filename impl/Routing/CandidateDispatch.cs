@@ -12,6 +12,7 @@ namespace MultiWallet.Impl.Routing;
 /// </summary>
 public static class CandidateDispatch
 {
+    /// <summary>Runs the plan with whole outcomes: a WalletUnreachable refusal means the wallet did not answer.</summary>
     public static Task<PaymentOutcome> RunAsync(RoutingPlan plan, TraceLog trace, string actor, Func<string, Task<PaymentOutcome>> attempt) =>
         RunAsync(plan, trace, actor, attempt, o => o is Refused { Reason: RefusalReason.WalletUnreachable }, r => r);
 

@@ -10,7 +10,7 @@ namespace MultiWallet.Impl.Server;
 /// <summary>
 /// The cardholder side of one SET purchase, given a brand credential at construction. It is a pure
 /// step machine (Start → PInitReq; PInitRes → PReq; PRes → outcome) that never touches the network, so
-/// whoever holds a credential can run it: a server wallet for its own credentials, or (later, E8) a master
+/// whoever holds a credential can run it: a server wallet for its own credentials, or (E8) a master
 /// wallet for a credential it acquired. It verifies the merchant's PInitRes (chain, brand, signature,
 /// Chall-C echo, LID-C/LID-M, RRPID) and PRes, builds OIData/PI, the dual signature and the PI envelope
 /// for the gateway's key-exchange certificate.
@@ -29,13 +29,16 @@ public sealed class CardholderPurchase
     private PInitReq? init;
     private PInitRes? initRes;
 
+    /// <summary>A purchase with <paramref name="credential"/>, checking the merchant with <paramref name="validator"/>, recording as <paramref name="actor"/>.</summary>
     public CardholderPurchase(CardholderCredential credential, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor)
     {
         cred = credential; this.validator = validator; this.rng = rng; this.trace = trace; this.actor = actor;
     }
 
+    /// <summary>The wallet the credential belongs to.</summary>
     public string Wallet => cred.Wallet;
 
+    /// <summary>Starts the purchase for the wake-up: a PInitReq, or BrandNotHeld when the credential is of another brand.</summary>
     public PurchaseStep Start(WakeUp wakeUp)
     {
         if (phase != Phase.New) throw new InvalidOperationException("session already started");

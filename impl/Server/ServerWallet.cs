@@ -23,6 +23,7 @@ public sealed class ServerWallet
     private readonly Dictionary<string, CardholderPurchase> sessions = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
+    /// <summary>A server wallet at sw://<paramref name="name"/>, checking merchants with <paramref name="validator"/>.</summary>
     public ServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng;
@@ -30,15 +31,21 @@ public sealed class ServerWallet
         net.Listen(At, Handle);
     }
 
+    /// <summary>The wallet name.</summary>
     public string Name { get; }
+    /// <summary>Where the wallet listens.</summary>
     public Address At { get; }
 
+    /// <summary>The brands held now, sorted.</summary>
     public IReadOnlyList<string> Brands { get { lock (gate) return credentials.Keys.Order(StringComparer.Ordinal).ToList(); } }
 
+    /// <summary>Adds (or replaces) the credential of its brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) credentials[c.Brand] = c; }
 
+    /// <summary>Drops the brand; false when it was not held.</summary>
     public bool RemoveBrand(string brand) { lock (gate) return credentials.Remove(brand); }
 
+    /// <summary>The credential held for the brand, or null.</summary>
     public CardholderCredential? Credential(string brand) { lock (gate) return credentials.GetValueOrDefault(brand); }
 
     /// <summary>The wallet's network handler (what <see cref="INetwork.Listen"/> registered), for decorators of the environment.</summary>

@@ -7,11 +7,14 @@ namespace MultiWallet.Impl.Set;
 /// </summary>
 public sealed record AuthRes(string LidM, byte[] Xid, long Amount, bool Approved, string AuthCode)
 {
+    /// <summary>The network kind of this message, also its canonical "msg" tag.</summary>
     public const string Kind = "AuthRes";
 
+    /// <summary>The canonical bytes of this message.</summary>
     public byte[] Encode() => new CanonWriter(Kind).Str("lid-m", LidM).Bytes("xid", Xid).Long("amount", Amount)
         .Str("result", Approved ? "Approved" : "Declined").Str("auth-code", AuthCode).ToBytes();
 
+    /// <summary>Parses canonical bytes strictly; any defect is a typed Malformed error.</summary>
     public static AuthRes Decode(byte[] b) => CanonReader.Decode(b, Kind, r =>
     {
         var lid = r.Str("lid-m"); var xid = r.Bytes("xid", 20); var amount = r.Long("amount");

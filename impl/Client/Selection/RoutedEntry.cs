@@ -8,7 +8,7 @@ namespace MultiWallet.Impl.Client.Selection;
 /// <summary>
 /// What every routing entry point on the PC does with a wake-up (selector E1–E5, multi-server WUM E6):
 /// admit it, ask the routing strategy for a plan, carry the plan out, record the outcome. The entry points
-/// differ only in how they reach the chosen wallet (<paramref name="attempt"/>).
+/// differ only in how they reach the chosen wallet (the attempt function).
 /// </summary>
 internal static class RoutedEntry
 {

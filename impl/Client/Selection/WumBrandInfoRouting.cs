@@ -9,15 +9,19 @@ namespace MultiWallet.Impl.Client.Selection;
 /// routes to the first capable. Reads the installation at wake-up time, so installing a newer WUM changes
 /// routing from the next wake-up on (INV-LIVE).
 /// </summary>
+/// <param name="trace">Where installs and queries are recorded.</param>
 /// <param name="registration">The wallets in registration order, the only tie-breaker: WUMs are asked in
 /// that order whatever order they were installed in (names not registered come last, ordinal).</param>
+/// <param name="actor">The name decisions are recorded under.</param>
 public sealed class WumBrandInfoRouting(TraceLog trace, IReadOnlyList<string> registration, string actor = "selector") : ISelectorRouting
 {
     private readonly List<BrandCarryingWum> installed = [];
     private readonly Lock gate = new();
 
+    /// <inheritdoc/>
     public string Embodiment => "E4";
 
+    /// <summary>The installed WUMs in registration order (what the next wake-up reads).</summary>
     public IReadOnlyList<BrandCarryingWum> Installed
     {
         get
@@ -47,6 +51,7 @@ public sealed class WumBrandInfoRouting(TraceLog trace, IReadOnlyList<string> re
         trace.Decide(actor, TraceDecisions.Installed, new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["brands"] = string.Join(',', wum.Brands.Order(StringComparer.Ordinal)) }, "E4: WUM (re-)downloaded");
     }
 
+    /// <inheritdoc/>
     public Task<RoutingPlan> PlanAsync(WakeUp wakeUp, CancellationToken ct)
     {
         var now = Installed;

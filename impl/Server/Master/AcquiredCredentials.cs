@@ -8,9 +8,12 @@ public sealed class AcquiredCredentials : IAcquiredCredentials
     private readonly Dictionary<string, CardholderCredential> held = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
+    /// <inheritdoc/>
     public void Hold(string session, CardholderCredential credential) { lock (gate) held[session] = credential; }
 
+    /// <inheritdoc/>
     public bool Erase(string session) { lock (gate) return held.Remove(session); }
 
+    /// <inheritdoc/>
     public int Count { get { lock (gate) return held.Count; } }
 }

@@ -11,6 +11,7 @@ namespace MultiWallet.Impl.Server.Master;
 /// </summary>
 public interface IAcquiredCredentials
 {
+    /// <summary>Holds the credential acquired for the session while it runs.</summary>
     void Hold(string session, CardholderCredential credential);
 
     /// <summary>Erases the credential held for the session; false when none was held.</summary>

@@ -28,6 +28,7 @@ public sealed class MasterServerWallet
     private readonly IAcquiredCredentials acquired;
     private readonly Lock gate = new();
 
+    /// <summary>A master wallet at sw://<paramref name="name"/> routing to slaves with <paramref name="routing"/>; with <paramref name="acquisition"/> it acquires credentials (E8) instead of proxying.</summary>
     public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null, IAcquiredCredentials? acquired = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng; this.routing = routing; this.acquisition = acquisition;
@@ -37,7 +38,9 @@ public sealed class MasterServerWallet
         net.Listen(At, HandleAsync);
     }
 
+    /// <summary>The wallet name.</summary>
     public string Name { get; }
+    /// <summary>Where the master listens.</summary>
     public Address At { get; }
 
     /// <summary>Brands the MSW holds itself.</summary>
@@ -46,6 +49,7 @@ public sealed class MasterServerWallet
     /// <summary>Acquired (E8) credentials still held: must be 0 between purchases (INV-CUSTODY).</summary>
     public int AcquiredCredentialsHeld => acquired.Count;
 
+    /// <summary>Gives the master its own credential for a brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) own[c.Brand] = c; }
 
     private async Task<NetMessage> HandleAsync(NetMessage m, CancellationToken ct)

@@ -15,6 +15,7 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
     private readonly Dictionary<string, (Address Slave, string Upstream)> sessions = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
+    /// <summary>True when the client session is proxied to a slave.</summary>
     public bool Owns(string session) { lock (gate) return sessions.ContainsKey(session); }
 
     /// <summary>Opens the slave session with the client's wake-up bytes; a refusal reply when the slave does not answer.</summary>
@@ -38,6 +39,7 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
         return Back(clientStart, resp, clientSession);
     }
 
+    /// <summary>Relays a client Deliver to the slave and its reply back; a slave that stops answering is WalletUnreachable.</summary>
     public async Task<NetMessage> DeliverAsync(NetMessage clientDeliver, string clientSession, CancellationToken ct)
     {
         (Address Slave, string Upstream) s;

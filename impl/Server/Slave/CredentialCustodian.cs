@@ -24,6 +24,7 @@ public sealed class CredentialCustodian
     private readonly HashSet<(string, string)> released = [];
     private readonly Lock gate = new();
 
+    /// <summary>A custodian at sw://<paramref name="name"/> that releases only to <paramref name="master"/>, signing with <paramref name="identity"/>.</summary>
     public CredentialCustodian(string name, string master, INetwork net, ChainValidator validator, ServerWalletIdentity identity, SecureRandom rng)
     {
         Name = name; Master = master; this.net = net; this.validator = validator; this.identity = identity; this.rng = rng;
@@ -31,16 +32,20 @@ public sealed class CredentialCustodian
         net.Listen(At, Handle);
     }
 
+    /// <summary>The wallet name.</summary>
     public string Name { get; }
     /// <summary>The name of the only master wallet this slave releases to.</summary>
     public string Master { get; }
+    /// <summary>Where the custodian listens.</summary>
     public Address At { get; }
 
+    /// <summary>The brands held, sorted.</summary>
     public IReadOnlyList<string> Brands { get { lock (gate) return credentials.Keys.Order(StringComparer.Ordinal).ToList(); } }
 
     /// <summary>How many releases happened (custody checks: at most one per order).</summary>
     public int ReleaseCount { get { lock (gate) return released.Count; } }
 
+    /// <summary>Adds (or replaces) the credential of its brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) credentials[c.Brand] = c; }
 
     private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) =>
