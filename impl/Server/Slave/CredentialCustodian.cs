@@ -90,7 +90,7 @@ public sealed class CredentialCustodian
     private NetMessage Refuse(NetMessage m, CustodyRefusal why, string cause)
     {
         net.Trace.Decide(Name, TraceDecisions.CredentialRefused, new Dictionary<string, string> { ["reason"] = why.ToString() }, cause);
-        return m.Reply(CustodyProtocol.Refused, new CanonWriter("CustodyRefused").Str("reason", why.ToString()).Str("cause", cause).ToBytes(),
+        return m.Reply(CustodyProtocol.Refused, new CustodyRefusedBody(why.ToString(), cause).Encode(),
             new Dictionary<string, string> { ["reason"] = why.ToString() });
     }
 
