@@ -12,5 +12,6 @@ public interface IPaymentEntry
     /// <summary>The name used in the trace, e.g. <c>selector</c>, <c>WUM(MSW)</c>.</summary>
     string Name { get; }
 
+    /// <summary>Admits the wake-up and runs the purchase; the typed outcome, never an exception for bad input.</summary>
     Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default);
 }

@@ -16,6 +16,7 @@ public sealed class MultiServerWum : IPaymentEntry
     private readonly WalletRelay relay;
     private int sessions;
 
+    /// <summary>A multi-server WUM on the PC that reaches <paramref name="wallets"/>; live brand queries route unless <paramref name="routing"/> is given.</summary>
     public MultiServerWum(INetwork net, IReadOnlyList<string> wallets, ISelectorRouting? routing = null, string name = "WUM(multi)", Func<string, IWakeUpGate>? gate = null)
     {
         this.net = net;
@@ -25,9 +26,12 @@ public sealed class MultiServerWum : IPaymentEntry
         Routing = routing ?? new LiveBrandQueryRouting(net, Address.Pc, wallets, "E6", name);
     }
 
+    /// <inheritdoc/>
     public string Name { get; }
+    /// <summary>How this WUM picks the wallet for a wake-up.</summary>
     public ISelectorRouting Routing { get; }
 
+    /// <inheritdoc/>
     public Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default) =>
         RoutedEntry.PayAsync(wakeUpBytes, gate, Routing, net.Trace, Name, (w, wallet) =>
             relay.RunAsync(Address.ServerWallet(wallet), wakeUpBytes, $"{wallet}-{Interlocked.Increment(ref sessions):0000}",

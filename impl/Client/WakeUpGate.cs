@@ -7,7 +7,7 @@ using MultiWallet.Impl.Set;
 namespace MultiWallet.Impl.Client;
 
 /// <summary>
-/// The user PC's entry check for a wake-up, shared by every entry point (WUM here; selectors later):
+/// The user PC's entry check for a wake-up, shared by every entry point (WUM, selector, multi-server WUM):
 /// parse strictly (MalformedWakeUp), check the brand is known (UnknownBrand), refuse a second wake-up for
 /// the same order (merchant, LID-M) (Replay). A refused wake-up is not remembered and nothing is sent.
 /// </summary>
@@ -27,13 +27,13 @@ public sealed class WakeUpGate(TraceLog trace, string actor) : IWakeUpGate
         {
             if (!accepted.Add(w.OrderId)) return Refuse(Refused.Because(RefusalReason.Replay, null, $"wake-up for order {w.MerchantId}/{w.LidM} already accepted at {actor}"));
         }
-        trace.Decide(actor, "WakeUp", new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, "admitted");
+        trace.Decide(actor, TraceDecisions.WakeUp, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, "admitted");
         return (w, null);
     }
 
     private (WakeUp?, Refused?) Refuse(Refused r)
     {
-        trace.Decide(actor, "RefuseWakeUp", new Dictionary<string, string> { ["reason"] = r.Reason.ToString() }, r.Cause);
+        trace.Decide(actor, TraceDecisions.RefuseWakeUp, new Dictionary<string, string> { ["reason"] = r.Reason.ToString() }, r.Cause);
         return (null, r);
     }
 }

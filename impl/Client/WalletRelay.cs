@@ -13,7 +13,9 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
     /// <summary>More steps than a SET purchase needs means a misbehaving wallet.</summary>
     public const int MaxSteps = 8;
 
+    /// <summary>The PC address the relay sends from.</summary>
     public Address Self { get; } = self;
+    /// <summary>The merchant the relay forwards SET messages to.</summary>
     public Address Merchant { get; } = merchant;
 
     /// <summary>

@@ -15,6 +15,7 @@ public sealed class Wum : IPaymentEntry
     private readonly INetwork net;
     private int sessions;
 
+    /// <summary>A WUM paired to the wallet at <paramref name="wallet"/>, sending from <paramref name="self"/> (the PC) to <paramref name="merchant"/>.</summary>
     public Wum(INetwork net, Address wallet, Address? self = null, Address? merchant = null, string? name = null, Func<string, IWakeUpGate>? gate = null)
     {
         this.net = net;
@@ -25,6 +26,7 @@ public sealed class Wum : IPaymentEntry
         relay = new WalletRelay(net, Self, merchant ?? Address.Merchant);
     }
 
+    /// <summary>The address of the one server wallet this WUM is paired to.</summary>
     public Address Wallet { get; }
 
     /// <summary>
@@ -32,16 +34,19 @@ public sealed class Wum : IPaymentEntry
     /// (a function from the wake-up bytes to the Wallet.StartWithInfo body); null for a conventional WUM.
     /// </summary>
     public Func<byte[], byte[]>? Info { get; init; }
+    /// <summary>The PC address this WUM sends from.</summary>
     public Address Self { get; }
+    /// <inheritdoc/>
     public string Name { get; }
 
+    /// <inheritdoc/>
     public async Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default)
     {
         var (w, refusal) = gate.Admit(wakeUpBytes);
         if (refusal is not null) return refusal;
-        net.Trace.Decide(Name, "Routed", new Dictionary<string, string> { ["wallet"] = Wallet.WalletName ?? Wallet.Value }, "conventional WUM is paired to one SW");
+        net.Trace.Decide(Name, TraceDecisions.Routed, new Dictionary<string, string> { ["wallet"] = Wallet.WalletName ?? Wallet.Value }, "conventional WUM is paired to one SW");
         var outcome = await RelayAsync(w!, wakeUpBytes, ct).ConfigureAwait(false);
-        net.Trace.Decide(Name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
+        net.Trace.Decide(Name, TraceDecisions.Outcome, new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
         return outcome;
     }
 

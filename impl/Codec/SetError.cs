@@ -1,43 +1,11 @@
 namespace MultiWallet.Impl.Codec;
 
-/// <summary>Typed reasons a SET message is rejected. The cause string says exactly what failed where.</summary>
-public enum SetErrorCode
-{
-    /// <summary>Bytes do not parse, are truncated, not canonical, or a field is missing/out of range.</summary>
-    Malformed,
-    /// <summary>A signature (message, dual or certificate) does not verify.</summary>
-    BadSignature,
-    /// <summary>The chain does not lead to the trusted root (unknown CA).</summary>
-    UnknownIssuer,
-    /// <summary>A certificate in the chain is outside its validity period at the receiver's clock.</summary>
-    Expired,
-    /// <summary>A certificate has the wrong role, key usage or shape.</summary>
-    BadCertificate,
-    /// <summary>The certificate's brand differs from the order's brand.</summary>
-    WrongBrand,
-    /// <summary>Challenge, XID, LID-M, amount or a hash differs from what the receiver expects.</summary>
-    Mismatch,
-    /// <summary>The message refers to an order/transaction the receiver does not know.</summary>
-    UnknownOrder,
-    /// <summary>A second PInitReq for an initiated order, a replayed PReq, a second AuthReq for an XID.</summary>
-    Replay,
-    /// <summary>The digital envelope could not be opened.</summary>
-    Decryption,
-    /// <summary>The gateway declined the authorization.</summary>
-    Declined,
-}
-
 /// <summary>An error a SET party reports: code plus the exact cause (e.g. "dual signature invalid at merchant").</summary>
 public sealed record SetError(SetErrorCode Code, string Cause)
 {
+    /// <summary>Code and cause, e.g. "BadSignature: dual signature invalid at merchant".</summary>
     public override string ToString() => $"{Code}: {Cause}";
 
     /// <summary>Names the party where the error arose, unless the cause already does (parsing errors do not).</summary>
     public SetError At(string party) => Cause.Contains(" at ", StringComparison.Ordinal) ? this : this with { Cause = $"{Cause} at {party}" };
-}
-
-/// <summary>Thrown by parsing and verification; parties catch it and answer with a typed error message.</summary>
-public sealed class SetException(SetErrorCode code, string cause) : Exception($"{code}: {cause}")
-{
-    public SetError Error { get; } = new(code, cause);
 }

@@ -6,40 +6,30 @@ namespace MultiWallet.Impl.Crypto;
 /// </summary>
 public enum CertRole
 {
+    /// <summary>The trust anchor.</summary>
     Root,
+    /// <summary>A brand's CA, under the root.</summary>
     BrandCa,
+    /// <summary>Issues cardholder certificates of one brand.</summary>
     CardholderCa,
+    /// <summary>Issues merchant certificates of one brand.</summary>
     MerchantCa,
+    /// <summary>Issues gateway certificates of one brand.</summary>
     GatewayCa,
     /// <summary>Issues server-wallet identities (not brand-specific; used by E8 mutual authentication).</summary>
     WalletServerCa,
+    /// <summary>A cardholder's signing certificate (CN binds the PAN by hash).</summary>
     Cardholder,
+    /// <summary>The merchant's signing certificate.</summary>
     MerchantSignature,
+    /// <summary>The merchant's key-exchange (encryption) certificate.</summary>
     MerchantKeyExchange,
+    /// <summary>The gateway's signing certificate.</summary>
     GatewaySignature,
+    /// <summary>The gateway's key-exchange (encryption) certificate.</summary>
     GatewayKeyExchange,
+    /// <summary>A server wallet's signing identity (E8).</summary>
     ServerSignature,
+    /// <summary>A server wallet's key-exchange identity (E8).</summary>
     ServerKeyExchange,
-}
-
-public static class CertRoles
-{
-    /// <summary>The role of the CA that must issue a certificate of the given role.</summary>
-    public static CertRole IssuerOf(CertRole r) => r switch
-    {
-        CertRole.BrandCa or CertRole.WalletServerCa => CertRole.Root,
-        CertRole.CardholderCa or CertRole.MerchantCa or CertRole.GatewayCa => CertRole.BrandCa,
-        CertRole.Cardholder => CertRole.CardholderCa,
-        CertRole.MerchantSignature or CertRole.MerchantKeyExchange => CertRole.MerchantCa,
-        CertRole.GatewaySignature or CertRole.GatewayKeyExchange => CertRole.GatewayCa,
-        CertRole.ServerSignature or CertRole.ServerKeyExchange => CertRole.WalletServerCa,
-        _ => CertRole.Root,
-    };
-
-    public static bool IsKeyExchange(CertRole r) => r is CertRole.MerchantKeyExchange or CertRole.GatewayKeyExchange or CertRole.ServerKeyExchange;
-
-    public static bool IsCa(CertRole r) => r is CertRole.Root or CertRole.BrandCa or CertRole.CardholderCa or CertRole.MerchantCa or CertRole.GatewayCa or CertRole.WalletServerCa;
-
-    /// <summary>Roles whose certificates belong to one brand (carry the brand OID as a policy).</summary>
-    public static bool IsBranded(CertRole r) => r is not (CertRole.Root or CertRole.WalletServerCa or CertRole.ServerSignature or CertRole.ServerKeyExchange);
 }

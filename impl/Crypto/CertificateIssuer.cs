@@ -18,6 +18,7 @@ namespace MultiWallet.Impl.Crypto;
 /// </summary>
 public static class CertificateIssuer
 {
+    /// <summary>A fresh ECDSA P-256 key pair from the given stream.</summary>
     public static AsymmetricCipherKeyPair NewEcKey(SecureRandom rng)
     {
         var gen = new ECKeyPairGenerator();
@@ -33,11 +34,13 @@ public static class CertificateIssuer
         return gen.GenerateKeyPair();
     }
 
+    /// <summary>The subject name: CN, the role as OU, and the brand (or the test PKI) as O.</summary>
     public static X509Name Subject(CertRole role, string commonName, string? brand) =>
         new(brand is null
             ? $"CN={commonName}, OU={role}, O=MultiWallet Test PKI"
             : $"CN={commonName}, OU={role}, O={brand} {Brands.Get(brand).RealName}");
 
+    /// <summary>Issues one X.509 v3 certificate with the constraints, key usage and brand policy of its role.</summary>
     public static X509Certificate Issue(
         CertRole role, X509Name subject, AsymmetricKeyParameter subjectPublic,
         X509Name issuer, AsymmetricKeyParameter issuerPrivate,

@@ -1,40 +1,8 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using MultiWallet.Impl.Codec;
 using Org.BouncyCastle.X509;
 
 namespace MultiWallet.Impl.Crypto;
-
-/// <summary>A certificate whose chain to the root was validated, with a ready verifier for its key.</summary>
-public sealed class ValidatedCert
-{
-    internal ValidatedCert(X509Certificate cert, CertRole role, string? brand, DateTime from, DateTime to)
-    {
-        Cert = cert; Role = role; Brand = brand; ValidFrom = from; ValidTo = to;
-        Thumbprint = Thumbprints.Of(cert);
-    }
-
-    public X509Certificate Cert { get; }
-    public CertRole Role { get; }
-    public string? Brand { get; }
-    public string Thumbprint { get; }
-    /// <summary>Intersection of the validity periods of the whole chain (root included).</summary>
-    public DateTime ValidFrom { get; }
-    public DateTime ValidTo { get; }
-
-    private ECDsa? verifier;
-    private readonly Lock gate = new();
-
-    /// <summary>Verifies an ECDSA signature by this certificate's key (.NET path; verifier built once).</summary>
-    public bool VerifySignature(ReadOnlySpan<byte> data, ReadOnlySpan<byte> sig)
-    {
-        lock (gate)
-        {
-            verifier ??= EcSignature.DotNetVerifier(Cert);
-            return EcSignature.Verify(verifier, data, sig);
-        }
-    }
-}
 
 /// <summary>
 /// One party's view of the PKI: the root it trusts and its clock. Validates a whole chain (signatures,
@@ -42,6 +10,9 @@ public sealed class ValidatedCert
 /// validated certificates by thumbprint (SET's thumbprint idea): later messages with the same chain cost
 /// one hash plus a validity check against the clock.
 /// </summary>
+/// <param name="root">The trust anchor.</param>
+/// <param name="clock">The party's clock, against which validity periods are checked.</param>
+/// <param name="party">The party named in every error.</param>
 /// <param name="shareProofs">Use the process-wide proofs (default); false measures a real first validation.</param>
 public sealed class ChainValidator(X509Certificate root, IClock clock, string party, bool shareProofs = true)
 {
@@ -49,18 +20,22 @@ public sealed class ChainValidator(X509Certificate root, IClock clock, string pa
     /// Chains proven valid for a root, shared by every validator of the process. What is cached is only the
     /// clock-independent result (signatures, names, CA constraints, key usage, roles, brand, the validity
     /// window); the clock, role and brand checks below still run on every use. Failures are never cached.
-    /// Measured: without it every new world re-verified every chain (~18 ms of a ~25 ms generated purchase).
+    /// Without it every new world re-verifies every chain (measured: ~18 ms of a ~25 ms generated purchase).
     /// </summary>
     private static readonly ConcurrentDictionary<string, ValidatedCert> Proven = new();
 
     private readonly ConcurrentDictionary<string, ValidatedCert> cache = new();
     private readonly string rootThumbprint = Thumbprints.Of(root);
 
+    /// <summary>The party this validator checks for (named in every error).</summary>
     public string Party { get; } = party;
+    /// <summary>The trusted root.</summary>
     public X509Certificate Root { get; } = root;
 
+    /// <summary>How many distinct chains this party has validated.</summary>
     public int CacheSize => cache.Count;
 
+    /// <summary>Validates <paramref name="chain"/> for a leaf of <paramref name="leafRole"/> (and <paramref name="brand"/> when given) at this party's clock; a typed error says what failed.</summary>
     public ValidatedCert Validate(CertChain chain, CertRole leafRole, string? brand, string what)
     {
         if (chain.Certs.Count == 0) throw new SetException(SetErrorCode.Malformed, $"{what} certificate chain empty at {Party}");

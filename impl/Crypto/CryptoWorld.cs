@@ -21,7 +21,9 @@ public sealed class CryptoWorld
 
     /// <summary>Certificates are valid from a day before the deterministic epoch.</summary>
     public static readonly DateTime ValidFrom = FixedClock.Epoch.AddDays(-1);
+    /// <summary>CA certificates are valid until twenty years after the epoch.</summary>
     public static readonly DateTime CaValidTo = FixedClock.Epoch.AddYears(20);
+    /// <summary>Merchant, gateway and server-wallet certificates are valid until five years after the epoch.</summary>
     public static readonly DateTime PartyValidTo = FixedClock.Epoch.AddYears(5);
     /// <summary>A cardholder certificate may not outlive the card: cards expire two years after the epoch.</summary>
     public static readonly DateTime CardExpiry = FixedClock.Epoch.AddYears(2);
@@ -29,6 +31,7 @@ public sealed class CryptoWorld
     private readonly ConcurrentDictionary<string, Lazy<object>> cache = new();
     private readonly Lazy<(AsymmetricCipherKeyPair Key, X509Certificate Cert)> root;
 
+    /// <summary>The run seed every key and certificate derives from.</summary>
     public int Seed { get; }
 
     private CryptoWorld(int seed)
@@ -43,8 +46,10 @@ public sealed class CryptoWorld
         });
     }
 
+    /// <summary>The PKI of a seed, built once per process.</summary>
     public static CryptoWorld For(int seed) => Worlds.GetOrAdd(seed, s => new CryptoWorld(s));
 
+    /// <summary>The root certificate every party trusts.</summary>
     public X509Certificate Root => root.Value.Cert;
 
     private T Cached<T>(string key, Func<T> make) where T : class =>

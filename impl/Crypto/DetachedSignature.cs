@@ -13,6 +13,7 @@ namespace MultiWallet.Impl.Crypto;
 /// </summary>
 public static class DetachedSignature
 {
+    /// <summary>The CMS SignedData (DER) carrying <paramref name="derSignature"/> and the signer's chain.</summary>
     public static byte[] ToCms(byte[] derSignature, CertChain signer)
     {
         var leaf = signer.Leaf;

@@ -20,6 +20,7 @@ namespace MultiWallet.Impl.Crypto;
 /// </summary>
 public static class EcSignature
 {
+    /// <summary>Signs SHA-256(<paramref name="data"/>) deterministically (RFC 6979); DER (r,s).</summary>
     public static byte[] Sign(ECPrivateKeyParameters key, ReadOnlySpan<byte> data)
     {
         var hash = SHA256.HashData(data);
@@ -37,6 +38,7 @@ public static class EcSignature
         return ecdsa;
     }
 
+    /// <summary>True when <paramref name="derSignature"/> is a valid signature of <paramref name="data"/>; malformed signatures are false.</summary>
     public static bool Verify(ECDsa verifier, ReadOnlySpan<byte> data, ReadOnlySpan<byte> derSignature)
     {
         try { return verifier.VerifyData(data, derSignature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence); }

@@ -27,6 +27,7 @@ namespace MultiWallet.Impl.Crypto;
 /// </summary>
 public static class Envelope
 {
+    /// <summary>Seals <paramref name="content"/> for <paramref name="recipient"/>'s key-exchange certificate, drawing all randomness from <paramref name="rng"/>.</summary>
     public static byte[] Seal(ReadOnlySpan<byte> content, X509Certificate recipient, SecureRandom rng)
     {
         var gen = new CmsEnvelopedDataGenerator(rng);
@@ -69,7 +70,7 @@ public static class Envelope
         }
     }
 
-    /// <summary>BouncyCastle's own opening, kept for the measurement that chose <see cref="Open"/>.</summary>
+    /// <summary>BouncyCastle's own opening, kept for the measurement that chose <see cref="Open(byte[], KeyExchangeIdentity, string)"/>.</summary>
     public static byte[] OpenBc(byte[] cms, KeyExchangeIdentity me)
     {
         var env = new CmsEnvelopedData(cms);

@@ -13,6 +13,7 @@ namespace MultiWallet.Impl.Crypto;
 /// </summary>
 public static class SeededRandom
 {
+    /// <summary>The stream of <paramref name="party"/> for run seed <paramref name="seed"/>.</summary>
     public static SecureRandom For(int seed, string party)
     {
         var material = SHA256.HashData(Encoding.UTF8.GetBytes($"multiwallet/{seed}/{party}"));
@@ -21,6 +22,7 @@ public static class SeededRandom
         return new SecureRandom(gen);
     }
 
+    /// <summary>The next <paramref name="n"/> bytes of the stream.</summary>
     public static byte[] Bytes(this SecureRandom rng, int n)
     {
         var b = new byte[n];

@@ -16,7 +16,9 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
         public int Remaining { get; set; } = Remaining;
     }
 
+    /// <inheritdoc/>
     public TimeSpan Timeout => inner.Timeout;
+    /// <inheritdoc/>
     public TraceLog Trace => inner.Trace;
 
     /// <summary>When true, every request passing through is kept in <see cref="Requests"/> and its response in
@@ -49,18 +51,11 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
         return this;
     }
 
-    /// <summary>Flips one bit of the body at <paramref name="offset"/> (negative counts from the end).</summary>
-    public static NetMessage FlipByte(NetMessage m, int offset)
-    {
-        var body = (byte[])m.Body.Clone();
-        var i = offset >= 0 ? offset : body.Length + offset;
-        body[i] ^= 0x01;
-        return m with { Body = body };
-    }
-
+    /// <inheritdoc/>
     public void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler) =>
         inner.Listen(at, (m, ct) => handler(m, ct));
 
+    /// <inheritdoc/>
     public Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default)
     {
         Rule? hit;
@@ -74,10 +69,10 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
         if (hit.Drop)
         {
             inner.Trace.Message(request);
-            inner.Trace.Decide("fault", "Drop", new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
+            inner.Trace.Decide("fault", TraceDecisions.Drop, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
             throw new NetworkException(NetworkFailure.Timeout, request.To, "dropped by fault injection");
         }
-        inner.Trace.Decide("fault", "Garble", new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
+        inner.Trace.Decide("fault", TraceDecisions.Garble, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
         return Recorded(inner.SendAsync(hit.Rewrite!(request), ct));
     }
 

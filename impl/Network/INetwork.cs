@@ -9,8 +9,10 @@ public interface INetwork
     /// <summary>Bounded wait for one response.</summary>
     TimeSpan Timeout { get; }
 
+    /// <summary>Where every request, response and failure decision is recorded.</summary>
     TraceLog Trace { get; }
 
+    /// <summary>Serves requests addressed to <paramref name="at"/> with <paramref name="handler"/>.</summary>
     void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler);
 
     /// <summary>Sends and waits for the response; throws <see cref="NetworkException"/> on failure.</summary>

@@ -11,12 +11,16 @@ public sealed class InMemoryNetwork(TraceLog trace, TimeSpan? timeout = null) : 
 {
     private readonly ConcurrentDictionary<Address, Func<NetMessage, CancellationToken, Task<NetMessage>>> handlers = new();
 
+    /// <inheritdoc/>
     public override void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler) => handlers[at] = handler;
 
+    /// <inheritdoc/>
     public override bool IsListening(Address at) => handlers.ContainsKey(at);
 
+    /// <inheritdoc/>
     protected override bool HasRoute(Address at) => handlers.ContainsKey(at);
 
+    /// <inheritdoc/>
     protected override Task<NetMessage> DeliverAsync(NetMessage request, CancellationToken ct) =>
         handlers.TryGetValue(request.To, out var handler)
             ? handler(request, ct)

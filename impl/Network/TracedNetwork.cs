@@ -15,9 +15,12 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwor
 
     private readonly ConcurrentDictionary<Address, bool> down = new();
 
+    /// <inheritdoc/>
     public TimeSpan Timeout { get; } = timeout ?? TimeSpan.FromSeconds(5);
+    /// <inheritdoc/>
     public TraceLog Trace { get; } = trace;
 
+    /// <inheritdoc/>
     public abstract void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler);
 
     /// <summary>True when a handler of this network listens at <paramref name="at"/>.</summary>
@@ -38,8 +41,10 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwor
         if (isDown) down[at] = true; else down.TryRemove(at, out _);
     }
 
+    /// <summary>True when <paramref name="at"/> is marked down.</summary>
     public bool IsDown(Address at) => down.ContainsKey(at);
 
+    /// <inheritdoc/>
     public async Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default)
     {
         Trace.Message(request);
@@ -70,18 +75,7 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwor
 
     private NetworkException Failed(NetworkFailure failure, Address to, string reason)
     {
-        Trace.Decide("network", failure.ToString(), new Dictionary<string, string> { ["to"] = to.Value }, reason);
+        Trace.Decide("network", TraceDecisions.Of(failure), new Dictionary<string, string> { ["to"] = to.Value }, reason);
         return new NetworkException(failure, to, reason);
     }
-}
-
-/// <summary>
-/// Thrown by <see cref="TracedNetwork.DeliverAsync"/> for a failure of the transport itself (refused, closed,
-/// garbage, non-2xx); the base records the decision and rethrows it as a <see cref="NetworkException"/>.
-/// </summary>
-public sealed class TransportException(NetworkFailure failure, string detail, Exception? inner = null)
-    : Exception($"{failure}: {detail}", inner)
-{
-    public NetworkFailure Failure { get; } = failure;
-    public string Detail { get; } = detail;
 }

@@ -2,15 +2,13 @@ using MultiWallet.Impl.Set;
 
 namespace MultiWallet.Impl.Parties;
 
-/// <summary>Where an order stands at the merchant. Only a verified message moves it forward.</summary>
-public enum OrderState { Offered, Initiated, Authorizing, Paid, Declined }
-
 /// <summary>
 /// One order the merchant offered (identified by merchant id and LID-M) and the transaction state it
 /// keeps for it: XID, challenges and RRPID from PInitReq/PInitRes. Immutable: transitions replace it.
 /// </summary>
 public sealed record MerchantOrder(WakeUp Offer, OrderState State, string? LidC = null, byte[]? Xid = null, byte[]? ChallC = null, byte[]? ChallM = null, byte[]? Rrpid = null, string? AuthCode = null)
 {
+    /// <summary>One line: LID-M, state, brand, amount, XID prefix.</summary>
     public override string ToString() =>
         $"{Offer.LidM} {State} brand={Offer.Brand} amount={Offer.Amount} xid={(Xid is null ? "-" : Convert.ToHexStringLower(Xid)[..8])}";
 }

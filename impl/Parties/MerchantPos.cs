@@ -17,7 +17,8 @@ namespace MultiWallet.Impl.Parties;
 public sealed class MerchantPos
 {
     private readonly INetwork net;
-    private readonly CryptoWorld pki;
+    private readonly BrandCredentials own;
+    private readonly BrandChains gatewayKeyExchange;
     private readonly IClock clock;
     private readonly SecureRandom rng;
     private readonly ChainValidator validator;
@@ -25,23 +26,31 @@ public sealed class MerchantPos
     private readonly List<NetMessage> received = [];
     private readonly Lock gate = new();
 
-    public MerchantPos(string merchantId, INetwork net, CryptoWorld pki, IClock clock, SecureRandom rng, Address? at = null, Address? gateway = null)
+    /// <summary>
+    /// A merchant listening at <paramref name="at"/> (default <see cref="Address.Merchant"/>) with its own
+    /// credentials, the gateway's public key-exchange chains, a validator trusting the root on its clock,
+    /// the clock that dates PInitRes, and its own random stream (XID, Chall-M, envelopes).
+    /// </summary>
+    public MerchantPos(string merchantId, INetwork net, BrandCredentials own, BrandChains gatewayKeyExchange, ChainValidator validator, IClock clock, SecureRandom rng, Address? at = null, Address? gateway = null)
     {
         MerchantId = merchantId;
-        this.net = net; this.pki = pki; this.clock = clock; this.rng = rng;
+        this.net = net; this.own = own; this.gatewayKeyExchange = gatewayKeyExchange; this.validator = validator; this.clock = clock; this.rng = rng;
         At = at ?? Address.Merchant;
         GatewayAddress = gateway ?? Address.Gateway;
-        validator = new ChainValidator(pki.Root, clock, "merchant");
         net.Listen(At, HandleAsync);
     }
 
+    /// <summary>The merchant id that names this merchant's orders.</summary>
     public string MerchantId { get; }
+    /// <summary>Where the merchant listens.</summary>
     public Address At { get; }
+    /// <summary>Where the merchant reaches the gateway.</summary>
     public Address GatewayAddress { get; }
 
     /// <summary>Every message the merchant received (requests and the gateway's responses), for custody checks.</summary>
     public IReadOnlyList<NetMessage> Received { get { lock (gate) return [.. received]; } }
 
+    /// <summary>The order table by LID-M, a copy.</summary>
     public IReadOnlyDictionary<string, MerchantOrder> Orders { get { lock (gate) return new Dictionary<string, MerchantOrder>(orders); } }
 
     /// <summary>Stable text of the order table, for "no state change" assertions.</summary>
@@ -74,7 +83,7 @@ public sealed class MerchantPos
         catch (SetException ex)
         {
             var error = ex.Error.At("merchant");
-            net.Trace.Decide("merchant", "Reject", new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, error.Cause);
+            net.Trace.Decide("merchant", TraceDecisions.Reject, new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, error.Cause);
             return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() });
         }
     }
@@ -94,9 +103,9 @@ public sealed class MerchantPos
             next = order with { State = OrderState.Initiated, LidC = req.LidC, Xid = rng.Bytes(20), ChallC = req.ChallC, ChallM = rng.Bytes(20), Rrpid = req.Rrpid };
             orders[req.LidM] = next;
         }
-        var gw = pki.Gateway(next.Offer.Brand).KeyExchange.Chain;
+        var gw = gatewayKeyExchange.For(next.Offer.Brand);
         var res = new PInitRes(req.LidC, req.LidM, next.Xid!, clock.UtcNow.ToString("O"), req.Rrpid, req.ChallC, next.ChallM!, gw.LeafThumbprint, gw.Der);
-        var signed = SignedMessage.Sign(PInitRes.Kind, res.Encode(), pki.Merchant(next.Offer.Brand).Signing);
+        var signed = SignedMessage.Sign(PInitRes.Kind, res.Encode(), own.For(next.Offer.Brand).Signing);
         return m.Reply(PInitRes.Kind, signed.Encode(), Fields(next));
     }
 
@@ -139,7 +148,7 @@ public sealed class MerchantPos
             if (orders[oi.LidM].State != OrderState.Initiated) throw new SetException(SetErrorCode.Replay, $"PReq replayed for order {oi.LidM} at merchant");
             orders[oi.LidM] = order with { State = OrderState.Authorizing };
         }
-        net.Trace.Decide("merchant", "PReqVerified", new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand }, "chain, dual signature, challenges, HOD");
+        net.Trace.Decide("merchant", TraceDecisions.PReqVerified, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand }, "chain, dual signature, challenges, HOD");
         AuthRes res;
         try
         {
@@ -153,18 +162,18 @@ public sealed class MerchantPos
         var done = order with { State = res.Approved ? OrderState.Paid : OrderState.Declined, AuthCode = res.AuthCode };
         lock (gate) orders[oi.LidM] = done;
         var pres = new PRes(order.LidC!, w.LidM, order.Xid!, req.Rrpid, order.ChallC!, res.Approved, res.AuthCode);
-        var signed = SignedMessage.Sign(PRes.Kind, pres.Encode(), pki.Merchant(w.Brand).Signing);
+        var signed = SignedMessage.Sign(PRes.Kind, pres.Encode(), own.For(w.Brand).Signing);
         return m.Reply(PRes.Kind, signed.Encode(), Fields(done));
     }
 
     private async Task<AuthRes> AuthorizeAsync(MerchantOrder order, PReq req, byte[] hOI, byte[] hod, CancellationToken ct)
     {
         var w = order.Offer;
-        var mine = pki.Merchant(w.Brand);
+        var mine = own.For(w.Brand);
         var data = new AuthReqData(w.LidM, order.Xid!, w.Amount, w.Currency, MerchantId, w.Brand, hOI, hod);
         var payload = new AuthReqPayload(data.Encode(), req.PIDualSignedBytes, req.CardholderChain, mine.KeyExchange.Chain.Der);
         var signed = SignedMessage.Sign(AuthReqPayload.Kind, payload.Encode(), mine.Signing);
-        var env = Envelope.Seal(signed.Encode(), pki.Gateway(w.Brand).KeyExchange.Chain.Leaf, rng);
+        var env = Envelope.Seal(signed.Encode(), gatewayKeyExchange.For(w.Brand).Leaf, rng);
         NetMessage reply;
         try
         {

@@ -19,21 +19,25 @@ namespace MultiWallet.Impl.Parties;
 public sealed class PaymentGateway
 {
     private readonly INetwork net;
-    private readonly CryptoWorld pki;
+    private readonly BrandCredentials own;
     private readonly SecureRandom rng;
     private readonly ChainValidator validator;
     private readonly HashSet<string> authorizedXids = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Merchant, string LidM), int> perOrder = [];
     private readonly Lock gate = new();
 
-    public PaymentGateway(INetwork net, CryptoWorld pki, IClock clock, SecureRandom rng, Address? at = null)
+    /// <summary>
+    /// A gateway listening at <paramref name="at"/> (default <see cref="Address.Gateway"/>) with its own
+    /// credentials, a validator trusting the root on its clock, and its own random stream (auth codes, envelopes).
+    /// </summary>
+    public PaymentGateway(INetwork net, BrandCredentials own, ChainValidator validator, SecureRandom rng, Address? at = null)
     {
-        this.net = net; this.pki = pki; this.rng = rng;
+        this.net = net; this.own = own; this.validator = validator; this.rng = rng;
         At = at ?? Address.Gateway;
-        validator = new ChainValidator(pki.Root, clock, "gateway");
         net.Listen(At, Handle);
     }
 
+    /// <summary>Where the gateway listens.</summary>
     public Address At { get; }
 
     /// <summary>Decline any authorization above this amount (minor units); null approves everything valid.</summary>
@@ -55,23 +59,21 @@ public sealed class PaymentGateway
         catch (SetException ex)
         {
             var error = ex.Error.At("gateway");
-            net.Trace.Decide("gateway", "Reject", new Dictionary<string, string> { ["code"] = error.Code.ToString() }, error.Cause);
+            net.Trace.Decide("gateway", TraceDecisions.Reject, new Dictionary<string, string> { ["code"] = error.Code.ToString() }, error.Cause);
             return Task.FromResult(m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() }));
         }
     }
 
-    private IEnumerable<KeyExchangeIdentity> MyKeys => Brands.All.Select(b => pki.Gateway(b.Name).KeyExchange);
-
     private NetMessage OnAuthReq(NetMessage m)
     {
-        var signed = SignedMessage.Decode(Envelope.Open(m.Body, MyKeys, "gateway"), AuthReqPayload.Kind);
+        var signed = SignedMessage.Decode(Envelope.Open(m.Body, own.KeyExchangeOfEveryBrand, "gateway"), AuthReqPayload.Kind);
         var payload = AuthReqPayload.Decode(signed.Content);
         var data = AuthReqData.Decode(payload.AuthReqDataBytes);
         if (!Brands.IsKnown(data.Brand)) throw new SetException(SetErrorCode.WrongBrand, $"unknown brand {data.Brand} at gateway");
         signed.Verify(validator, CertRole.MerchantSignature, data.Brand, "merchant");
 
         var pids = PIDualSigned.Decode(payload.PIDualSignedBytes);
-        var pi = PIEnvelopeContent.Decode(Envelope.Open(pids.PIEnvelope, pki.Gateway(data.Brand).KeyExchange, "gateway"));
+        var pi = PIEnvelopeContent.Decode(Envelope.Open(pids.PIEnvelope, own.For(data.Brand).KeyExchange, "gateway"));
         var head = PIHead.Decode(pi.PIHeadBytes);
         var pan = PanData.Decode(pi.PanDataBytes);
         var hPI = DualSignature.H(new PIData(pi.PIHeadBytes, pi.PanDataBytes).Encode());
@@ -102,10 +104,10 @@ public sealed class PaymentGateway
             authorizedXids.Add(xidHex);
             if (approved) perOrder[(data.MerchantId, data.LidM)] = perOrder.GetValueOrDefault((data.MerchantId, data.LidM)) + 1;
         }
-        net.Trace.Decide("gateway", approved ? "Authorized" : "Declined", new Dictionary<string, string> { ["lid-m"] = data.LidM, ["brand"] = data.Brand },
+        net.Trace.Decide("gateway", approved ? TraceDecisions.Authorized : TraceDecisions.Declined, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["brand"] = data.Brand },
             approved ? "dual signature, PI and AuthReq agree" : $"amount above {DeclineAbove}");
         var res = new AuthRes(data.LidM, data.Xid, data.Amount, approved, code);
-        var out_ = SignedMessage.Sign(AuthRes.Kind, res.Encode(), pki.Gateway(data.Brand).Signing);
+        var out_ = SignedMessage.Sign(AuthRes.Kind, res.Encode(), own.For(data.Brand).Signing);
         var env = Envelope.Seal(out_.Encode(), merchantKe.Cert, rng);
         return m.Reply(AuthRes.Kind, env, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["result"] = approved ? "Approved" : "Declined", ["xid"] = xidHex[..8] });
     }

@@ -1,5 +1,4 @@
 using MultiWallet.Impl.Codec;
-using MultiWallet.Impl.Set;
 
 namespace MultiWallet.Impl.Protocol;
 
@@ -11,9 +10,11 @@ namespace MultiWallet.Impl.Protocol;
 /// </summary>
 public sealed record ClientInfo(byte[] WakeUp, IReadOnlyList<(string Ssw, IReadOnlyList<string> Brands)> BrandInfo, IReadOnlyList<string> SswInfo)
 {
+    /// <summary>The wallet-protocol kind that starts a session with client information.</summary>
     public const string StartWithInfo = "Wallet.StartWithInfo";
     private const string Msg = "ClientInfo";
 
+    /// <summary>The canonical bytes of this message.</summary>
     public byte[] Encode()
     {
         var w = new CanonWriter(Msg).Bytes("wake-up", WakeUp).StrList("ssw-info", SswInfo)
@@ -21,6 +22,7 @@ public sealed record ClientInfo(byte[] WakeUp, IReadOnlyList<(string Ssw, IReadO
         return w.ToBytes();
     }
 
+    /// <summary>Parses canonical bytes strictly; any defect is a typed Malformed error.</summary>
     public static ClientInfo Decode(byte[] b) => CanonReader.Decode(b, Msg, r => new ClientInfo(
         r.Bytes("wake-up"),
         r.StrList("brand-info").Select(ParseEntry).ToList(),

@@ -1,6 +1,3 @@
-using MultiWallet.Impl.Codec;
-using MultiWallet.Impl.Set;
-
 namespace MultiWallet.Impl.Protocol;
 
 /// <summary>
@@ -17,50 +14,14 @@ namespace MultiWallet.Impl.Protocol;
 /// </summary>
 public static class CustodyProtocol
 {
+    /// <summary>The master's signed credential request.</summary>
     public const string Acquire = "Custody.Acquire";
+    /// <summary>The custodian's signed, enveloped release.</summary>
     public const string Released = "Custody.Released";
+    /// <summary>The custodian's refusal with its reason.</summary>
     public const string Refused = "Custody.Refused";
+    /// <summary>The signed inner kind of a request.</summary>
     public const string RequestInner = "CustodyRequest";
+    /// <summary>The signed inner kind of a release.</summary>
     public const string ReleaseInner = "CustodyRelease";
-}
-
-/// <summary>Why a custodian did not release a credential (docs/DECISIONS.md, E8 custody).</summary>
-public enum CustodyRefusal
-{
-    /// <summary>The request's signature or certificate chain does not verify.</summary>
-    Unauthenticated,
-    /// <summary>Authenticated, but not the master wallet this slave serves.</summary>
-    NotItsMaster,
-    /// <summary>The slave holds no certificate of the requested brand.</summary>
-    BrandNotHeld,
-    /// <summary>The credential was already released for this order: one transaction, one release.</summary>
-    AlreadyReleased,
-}
-
-/// <summary>The signed content of a custody request.</summary>
-public sealed record CustodyRequest(string Requester, string Brand, string MerchantId, string LidM, long Amount, string Currency, byte[] Nonce, IReadOnlyList<byte[]> RequesterKeyExchangeChain)
-{
-    private const string Msg = "CustodyRequest";
-
-    public byte[] Encode() => new CanonWriter(Msg).Str("requester", Requester).Str("brand", Brand).Str("merchant", MerchantId).Str("lid-m", LidM)
-        .Long("amount", Amount).Str("currency", Currency).Bytes("nonce", Nonce).BytesList("ke-chain", RequesterKeyExchangeChain).ToBytes();
-
-    public static CustodyRequest Decode(byte[] b) => CanonReader.Decode(b, Msg, r => new CustodyRequest(r.Str("requester"), r.Str("brand"),
-        r.Str("merchant"), r.Str("lid-m"), r.Long("amount"), r.Str("currency"), r.Bytes("nonce"), r.BytesList("ke-chain")), x => x.Encode());
-
-    /// <summary>The order the release is bound to.</summary>
-    public (string, string) Order => (MerchantId, LidM);
-}
-
-/// <summary>What travels inside the envelope: the brand certificate chain, its private key and the card account, bound to one order.</summary>
-public sealed record CredentialPackage(string Brand, string MerchantId, string LidM, byte[] Nonce, IReadOnlyList<byte[]> Chain, byte[] PrivateKey, string Pan, byte[] PanSecret, byte[] CardSecret, long ExpiryTicks)
-{
-    private const string Msg = "CredentialPackage";
-
-    public byte[] Encode() => new CanonWriter(Msg).Str("brand", Brand).Str("merchant", MerchantId).Str("lid-m", LidM).Bytes("nonce", Nonce)
-        .BytesList("chain", Chain).Bytes("key", PrivateKey).Str("pan", Pan).Bytes("pan-secret", PanSecret).Bytes("card-secret", CardSecret)
-        .Long("expiry", ExpiryTicks).ToBytes();
-
-    public static CredentialPackage Decode(byte[] b) => CanonReader.Decode(b, Msg, r => new CredentialPackage(r.Str("brand"), r.Str("merchant"),
-        r.Str("lid-m"), r.Bytes("nonce"), r.BytesList("chain"), r.Bytes("key"), r.Str("pan"), r.Bytes("pan-secret"), r.Bytes("card-secret"), r.Long("expiry")), x => x.Encode());
 }

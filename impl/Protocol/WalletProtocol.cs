@@ -3,7 +3,7 @@ namespace MultiWallet.Impl.Protocol;
 /// <summary>
 /// The WUM ↔ SW link, a session-step protocol. The SW never talks to the merchant: it returns the next
 /// SET message and the client relays it. That keeps each client/server link one-to-one and lets a master
-/// wallet later sit in the middle and proxy the session transparently (E7, E9–E12).
+/// wallet sit in the middle and proxy the session transparently (E7, E9–E12).
 /// <code>
 ///   Wallet.Start   (body wake-up, field session)      → Wallet.Forward (body SET msg, field kind) | Wallet.Refused
 ///   Wallet.Deliver (body merchant reply, field kind)  → Wallet.Forward | Wallet.Done (outcome) | Wallet.Refused (outcome)
@@ -12,12 +12,19 @@ namespace MultiWallet.Impl.Protocol;
 /// </summary>
 public static class WalletProtocol
 {
+    /// <summary>Opens a session with the wake-up.</summary>
     public const string Start = "Wallet.Start";
+    /// <summary>Hands the wallet the merchant's reply.</summary>
     public const string Deliver = "Wallet.Deliver";
+    /// <summary>The wallet's next SET message for the merchant.</summary>
     public const string Forward = "Wallet.Forward";
+    /// <summary>The session ended paid (body: the outcome).</summary>
     public const string Done = "Wallet.Done";
+    /// <summary>The session ended refused (body: the outcome).</summary>
     public const string Refused = "Wallet.Refused";
+    /// <summary>Asks which brands the wallet holds now.</summary>
     public const string BrandQuery = "Wallet.BrandQuery";
+    /// <summary>The answer to a brand query.</summary>
     public const string Brands = "Wallet.Brands";
 
     /// <summary>Field naming the session (client-chosen, unique per client).</summary>
@@ -25,9 +32,11 @@ public static class WalletProtocol
     /// <summary>Field naming the SET message kind carried in the body.</summary>
     public const string KindField = "kind";
 
+    /// <summary>The canonical body of a brands answer (sorted).</summary>
     public static byte[] EncodeBrands(IEnumerable<string> brands) =>
         new Codec.CanonWriter("Brands").StrList("brands", brands.Order(StringComparer.Ordinal)).ToBytes();
 
+    /// <summary>Parses a brands answer strictly.</summary>
     public static IReadOnlyList<string> DecodeBrands(byte[] b) =>
         Codec.CanonReader.Decode(b, "Brands", r => r.StrList("brands"), EncodeBrands);
 }

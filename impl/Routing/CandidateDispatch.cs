@@ -12,6 +12,7 @@ namespace MultiWallet.Impl.Routing;
 /// </summary>
 public static class CandidateDispatch
 {
+    /// <summary>Runs the plan with whole outcomes: a WalletUnreachable refusal means the wallet did not answer.</summary>
     public static Task<PaymentOutcome> RunAsync(RoutingPlan plan, TraceLog trace, string actor, Func<string, Task<PaymentOutcome>> attempt) =>
         RunAsync(plan, trace, actor, attempt, o => o is Refused { Reason: RefusalReason.WalletUnreachable }, r => r);
 
@@ -24,7 +25,7 @@ public static class CandidateDispatch
     {
         if (plan.Refusal is { } refused)
         {
-            trace.Decide(actor, "Refused", new Dictionary<string, string> { ["reason"] = refused.Reason.ToString() }, refused.Cause);
+            trace.Decide(actor, TraceDecisions.Refused, new Dictionary<string, string> { ["reason"] = refused.Reason.ToString() }, refused.Cause);
             return refuse(refused);
         }
         foreach (var wallet in plan.Candidates)
@@ -39,7 +40,7 @@ public static class CandidateDispatch
             return result;
         }
         var none = Refused.Because(RefusalReason.NoCapableWallet, null, $"every capable wallet ({string.Join(", ", plan.Candidates)}) was unreachable");
-        trace.Decide(actor, "Refused", new Dictionary<string, string> { ["reason"] = none.Reason.ToString() }, none.Cause);
+        trace.Decide(actor, TraceDecisions.Refused, new Dictionary<string, string> { ["reason"] = none.Reason.ToString() }, none.Cause);
         return refuse(none);
     }
 }

@@ -18,10 +18,13 @@ public sealed record RoutingPlan(IReadOnlyList<string> Candidates, bool Exclusiv
     /// </summary>
     public bool TypedAddress { get; init; }
 
+    /// <summary>Exactly this wallet (the user's pick, a typed address).</summary>
     public static RoutingPlan Only(string wallet, string reason) => new([wallet], true, reason, null);
 
+    /// <summary>These wallets in order, skipping unreachable ones; none is NoCapableWallet with <paramref name="reason"/>.</summary>
     public static RoutingPlan FirstReachable(IReadOnlyList<string> candidates, string reason) =>
         candidates.Count == 0 ? Refuse(Refused.Because(RefusalReason.NoCapableWallet, null, reason)) : new(candidates, false, reason, null);
 
+    /// <summary>No wallet: the refusal.</summary>
     public static RoutingPlan Refuse(Refused r) => new([], true, r.Cause, r);
 }

@@ -10,7 +10,7 @@ namespace MultiWallet.Impl.Server;
 /// <summary>
 /// The cardholder side of one SET purchase, given a brand credential at construction. It is a pure
 /// step machine (Start → PInitReq; PInitRes → PReq; PRes → outcome) that never touches the network, so
-/// whoever holds a credential can run it: a server wallet for its own credentials, or (later, E8) a master
+/// whoever holds a credential can run it: a server wallet for its own credentials, or (E8) a master
 /// wallet for a credential it acquired. It verifies the merchant's PInitRes (chain, brand, signature,
 /// Chall-C echo, LID-C/LID-M, RRPID) and PRes, builds OIData/PI, the dual signature and the PI envelope
 /// for the gateway's key-exchange certificate.
@@ -29,16 +29,16 @@ public sealed class CardholderPurchase
     private PInitReq? init;
     private PInitRes? initRes;
 
+    /// <summary>A purchase with <paramref name="credential"/>, checking the merchant with <paramref name="validator"/>, recording as <paramref name="actor"/>.</summary>
     public CardholderPurchase(CardholderCredential credential, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor)
     {
         cred = credential; this.validator = validator; this.rng = rng; this.trace = trace; this.actor = actor;
     }
 
+    /// <summary>The wallet the credential belongs to.</summary>
     public string Wallet => cred.Wallet;
 
-    /// <summary>The PReq this session sent (for tests that replay it).</summary>
-    public byte[]? SentPReq { get; private set; }
-
+    /// <summary>Starts the purchase for the wake-up: a PInitReq, or BrandNotHeld when the credential is of another brand.</summary>
     public PurchaseStep Start(WakeUp wakeUp)
     {
         if (phase != Phase.New) throw new InvalidOperationException("session already started");
@@ -65,7 +65,7 @@ public sealed class CardholderPurchase
         catch (SetException ex)
         {
             var error = ex.Error.At(actor);
-            trace.Decide(actor, "Reject", new Dictionary<string, string> { ["kind"] = kind, ["code"] = error.Code.ToString() }, error.Cause);
+            trace.Decide(actor, TraceDecisions.Reject, new Dictionary<string, string> { ["kind"] = kind, ["code"] = error.Code.ToString() }, error.Cause);
             return End(Refused.From(error, Wallet));
         }
     }
@@ -104,10 +104,9 @@ public sealed class CardholderPurchase
         var env = Envelope.Seal(new PIEnvelopeContent(head, hOI, pan).Encode(), gw.Cert, rng);
         var preq = new PReq(rng.Bytes(20), new PIDualSigned(dual, env).Encode(), oi, hPI, cred.Signing.Chain.Der);
         phase = Phase.AwaitPRes;
-        SentPReq = preq.Encode();
         var f = Fields();
         f["xid"] = Convert.ToHexStringLower(res.Xid)[..8];
-        return new SendToMerchant(PReq.Kind, SentPReq, f);
+        return new SendToMerchant(PReq.Kind, preq.Encode(), f);
     }
 
     private PurchaseStep OnPRes(byte[] body)

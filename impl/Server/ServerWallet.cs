@@ -23,6 +23,7 @@ public sealed class ServerWallet
     private readonly Dictionary<string, CardholderPurchase> sessions = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
+    /// <summary>A server wallet at sw://<paramref name="name"/>, checking merchants with <paramref name="validator"/>.</summary>
     public ServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng;
@@ -30,30 +31,32 @@ public sealed class ServerWallet
         net.Listen(At, Handle);
     }
 
+    /// <summary>The wallet name.</summary>
     public string Name { get; }
+    /// <summary>Where the wallet listens.</summary>
     public Address At { get; }
 
+    /// <summary>The brands held now, sorted.</summary>
     public IReadOnlyList<string> Brands { get { lock (gate) return credentials.Keys.Order(StringComparer.Ordinal).ToList(); } }
 
+    /// <summary>Adds (or replaces) the credential of its brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) credentials[c.Brand] = c; }
 
+    /// <summary>Drops the brand; false when it was not held.</summary>
     public bool RemoveBrand(string brand) { lock (gate) return credentials.Remove(brand); }
 
+    /// <summary>The credential held for the brand, or null.</summary>
     public CardholderCredential? Credential(string brand) { lock (gate) return credentials.GetValueOrDefault(brand); }
-
-    /// <summary>The session object for a session id (tests read what it sent).</summary>
-    public CardholderPurchase? Session(string id) { lock (gate) return sessions.GetValueOrDefault(id); }
 
     /// <summary>The wallet's network handler (what <see cref="INetwork.Listen"/> registered), for decorators of the environment.</summary>
     public Task<NetMessage> HandleAsync(NetMessage m, CancellationToken ct) => Handle(m, ct);
 
     private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) => Task.FromResult(m.Kind switch
     {
-        WalletProtocol.BrandQuery => m.Reply(WalletProtocol.Brands, WalletProtocol.EncodeBrands(Brands),
-            new Dictionary<string, string> { ["brands"] = string.Join(',', Brands) }),
+        WalletProtocol.BrandQuery => WalletReplies.Brands(m, Brands),
         WalletProtocol.Start => OnStart(m),
         WalletProtocol.Deliver => OnDeliver(m),
-        _ => Reply(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unexpected {m.Kind} at {Name}"))),
+        _ => WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unexpected {m.Kind} at {Name}"))),
     });
 
     private NetMessage OnStart(NetMessage m)
@@ -61,22 +64,22 @@ public sealed class ServerWallet
         var session = m.Field(WalletProtocol.SessionField);
         WakeUp w;
         try { w = WakeUp.Decode(m.Body); }
-        catch (SetException e) { return Reply(m, new Finished(Refused.Because(RefusalReason.MalformedWakeUp, Name, e.Error.Cause + $" at {Name}"))); }
+        catch (SetException e) { return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.MalformedWakeUp, Name, e.Error.Cause + $" at {Name}"))); }
         CardholderCredential? cred;
         lock (gate)
         {
             if (session is null || sessions.ContainsKey(session))
-                return Reply(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}")));
+                return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}")));
             cred = credentials.GetValueOrDefault(w.Brand);
         }
         if (cred is null)
         {
-            net.Trace.Decide(Name, "BrandNotHeld", new Dictionary<string, string> { ["brand"] = w.Brand }, "refused before PInitReq");
-            return Reply(m, new Finished(Refused.Because(RefusalReason.BrandNotHeld, Name, $"{Name} holds no {w.Brand} credential")));
+            net.Trace.Decide(Name, TraceDecisions.BrandNotHeld, new Dictionary<string, string> { ["brand"] = w.Brand }, "refused before PInitReq");
+            return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.BrandNotHeld, Name, $"{Name} holds no {w.Brand} credential")));
         }
         var p = new CardholderPurchase(cred, validator, rng, net.Trace, Name);
         lock (gate) sessions[session] = p;
-        return Reply(m, p.Start(w));
+        return WalletReplies.Step(m, p.Start(w));
     }
 
     private NetMessage OnDeliver(NetMessage m)
@@ -84,23 +87,7 @@ public sealed class ServerWallet
         var session = m.Field(WalletProtocol.SessionField);
         CardholderPurchase? p;
         lock (gate) p = session is null ? null : sessions.GetValueOrDefault(session);
-        if (p is null) return Reply(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}")));
-        return Reply(m, p.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
-    }
-
-    /// <summary>The wallet-protocol reply for a purchase step (shared with the master wallet, which hosts sessions too).</summary>
-    internal static NetMessage Reply(NetMessage m, PurchaseStep step)
-    {
-        var session = m.Field(WalletProtocol.SessionField) ?? "";
-        return step switch
-        {
-            SendToMerchant s => m.Reply(WalletProtocol.Forward, s.Body,
-                new Dictionary<string, string>(s.Fields) { [WalletProtocol.KindField] = s.Kind, [WalletProtocol.SessionField] = session }),
-            Finished { Outcome: Paid p } => m.Reply(WalletProtocol.Done, p.Encode(),
-                new Dictionary<string, string> { [WalletProtocol.SessionField] = session, ["outcome"] = "Paid", ["brand"] = p.Brand }),
-            Finished { Outcome: Refused r } => m.Reply(WalletProtocol.Refused, r.Encode(),
-                new Dictionary<string, string> { [WalletProtocol.SessionField] = session, ["reason"] = r.Reason.ToString() }),
-            _ => throw new InvalidOperationException("unknown step"),
-        };
+        if (p is null) return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}")));
+        return WalletReplies.Step(m, p.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
     }
 }

@@ -12,6 +12,7 @@ namespace MultiWallet.Impl.Set;
 /// </summary>
 public static class DualSignature
 {
+    /// <summary>SHA-256.</summary>
     public static byte[] H(ReadOnlySpan<byte> b) => SHA256.HashData(b);
 
     /// <summary>HOD = H(ODSalt, OrderDesc, PurchAmt) — salted as in the real SET spec, canonical encoding.</summary>
@@ -24,8 +25,10 @@ public static class DualSignature
     /// <summary>The 64 signed bytes: H(PIData) ‖ H(OIData). Exported as content for openssl.</summary>
     public static byte[] DualHash(byte[] hPIData, byte[] hOIData) => [.. hPIData, .. hOIData];
 
+    /// <summary>The cardholder's dual signature over H(PIData) ‖ H(OIData).</summary>
     public static byte[] Sign(ECPrivateKeyParameters key, byte[] hPIData, byte[] hOIData) => EcSignature.Sign(key, DualHash(hPIData, hOIData));
 
+    /// <summary>True when the dual signature verifies with the cardholder's certificate.</summary>
     public static bool Verify(ValidatedCert cardholder, byte[] hPIData, byte[] hOIData, byte[] sig) =>
         cardholder.VerifySignature(DualHash(hPIData, hOIData), sig);
 }

@@ -10,11 +10,14 @@ namespace MultiWallet.Impl.Set;
 /// </summary>
 public sealed record SignedMessage(string Inner, byte[] Content, byte[] Signature, IReadOnlyList<byte[]> Chain)
 {
+    /// <summary>The canonical bytes of this message.</summary>
     public byte[] Encode() => new CanonWriter("Signed/" + Inner).Bytes("content", Content).Bytes("sig", Signature).BytesList("chain", Chain).ToBytes();
 
+    /// <summary>Parses a signed <paramref name="inner"/> message strictly (signature not yet checked: see <see cref="Verify"/>).</summary>
     public static SignedMessage Decode(byte[] b, string inner) => CanonReader.Decode(b, "Signed/" + inner,
         r => new SignedMessage(inner, r.Bytes("content"), r.Bytes("sig"), r.BytesList("chain")), m => m.Encode());
 
+    /// <summary>Signs <paramref name="content"/> as a <paramref name="inner"/> message by <paramref name="by"/>.</summary>
     public static SignedMessage Sign(string inner, byte[] content, SigningIdentity by) =>
         new(inner, content, EcSignature.Sign(by.Key, content), by.Chain.Der);
 

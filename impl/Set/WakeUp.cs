@@ -11,12 +11,14 @@ namespace MultiWallet.Impl.Set;
 /// </summary>
 public sealed partial record WakeUp(string MerchantId, string LidM, string OrderDesc, long Amount, string Currency, string Brand)
 {
+    /// <summary>The canonical "msg" tag of this part.</summary>
     public const string Msg = "WakeUp";
-    public const string MimeType = "application/set-payment-initiation";
 
+    /// <summary>The canonical bytes of this message.</summary>
     public byte[] Encode() => new CanonWriter(Msg).Str("merchant", MerchantId).Str("lid-m", LidM).Str("desc", OrderDesc)
         .Long("amount", Amount).Str("currency", Currency).Str("brand", Brand).ToBytes();
 
+    /// <summary>Parses canonical bytes strictly; any defect is a typed Malformed error.</summary>
     public static WakeUp Decode(byte[] b) => CanonReader.Decode(b, Msg, r =>
     {
         var w = new WakeUp(r.Str("merchant"), r.Str("lid-m"), r.Str("desc"), r.Long("amount"), r.Str("currency"), r.Str("brand"));

@@ -11,14 +11,16 @@ namespace MultiWallet.Impl.World;
 /// <summary>
 /// A wired test world for one seed: trace, in-memory network behind a fault-injection decorator, the
 /// seed's PKI (cached per process), a fixed clock, the merchant POS and the payment gateway. Server
-/// wallets and WUMs are added on demand. Later embodiments build selectors and master wallets on it.
+/// wallets and WUMs are added on demand; <see cref="EmbodimentWorld"/> builds the selectors and master wallets of E1–E12 on it.
 /// The transport is in-memory by default; <see cref="WorldTransport.Http"/> runs every party behind its own
 /// loopback Kestrel host with the same trace (dispose the world to stop the hosts).
 /// </summary>
 public sealed class PaymentWorld : IAsyncDisposable
 {
+    /// <summary>The merchant id of the world's merchant.</summary>
     public const string MerchantId = "SHOP-1";
 
+    /// <summary>A world for <paramref name="seed"/> on <paramref name="transport"/>, every wait bounded by <paramref name="timeout"/>.</summary>
     public PaymentWorld(int seed, TimeSpan? timeout = null, WorldTransport transport = WorldTransport.InMemory)
     {
         Transport = transport;
@@ -26,21 +28,32 @@ public sealed class PaymentWorld : IAsyncDisposable
         Pki = CryptoWorld.For(seed);
         Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, timeout) : new InMemoryNetwork(Trace, timeout);
         Network = new FaultyNetwork(Wire);
-        Merchant = new MerchantPos(MerchantId, Network, Pki, Clock, Random("merchant"));
-        Gateway = new PaymentGateway(Network, Pki, Clock, Random("gateway"));
+        // Each party gets its own credentials, the root through its validator, the clock and its own stream;
+        // the merchant learns only the public key-exchange chains of the gateway.
+        var gatewayCredentials = new BrandCredentials(Pki.Gateway);
+        Merchant = new MerchantPos(MerchantId, Network, new BrandCredentials(Pki.Merchant), gatewayCredentials.KeyExchangeChains, Validator("merchant"), Clock, Random("merchant"));
+        Gateway = new PaymentGateway(Network, gatewayCredentials, Validator("gateway"), Random("gateway"));
     }
 
+    /// <summary>The run seed.</summary>
     public int Seed { get; }
+    /// <summary>The seed's whole PKI (for the world builder and checks; no party holds it).</summary>
     public CryptoWorld Pki { get; }
+    /// <summary>The clock every party validates on.</summary>
     public FixedClock Clock { get; } = new();
+    /// <summary>The trace of everything on the network.</summary>
     public TraceLog Trace { get; } = new();
+    /// <summary>Which network the parties run on.</summary>
     public WorldTransport Transport { get; }
     /// <summary>The raw network (SetDown, IsListening): an <see cref="InMemoryNetwork"/> or an <see cref="HttpNetwork"/>.</summary>
     public TracedNetwork Wire { get; }
     /// <summary>The network every party uses: the raw one behind a (by default inactive) fault decorator.</summary>
     public FaultyNetwork Network { get; }
+    /// <summary>The merchant POS.</summary>
     public MerchantPos Merchant { get; }
+    /// <summary>The payment gateway.</summary>
     public PaymentGateway Gateway { get; }
+    /// <summary>The server wallets added so far, by name.</summary>
     public Dictionary<string, ServerWallet> Wallets { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The seeded random stream of one party of this world.</summary>
@@ -71,6 +84,3 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// <summary>Stops the HTTP hosts, if any (nothing to do in memory).</summary>
     public ValueTask DisposeAsync() => Wire is IAsyncDisposable d ? d.DisposeAsync() : ValueTask.CompletedTask;
 }
-
-/// <summary>Which network a <see cref="PaymentWorld"/> runs on.</summary>
-public enum WorldTransport { InMemory, Http }

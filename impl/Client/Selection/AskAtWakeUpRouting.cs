@@ -13,8 +13,10 @@ namespace MultiWallet.Impl.Client.Selection;
 /// </summary>
 public sealed class AskAtWakeUpRouting(IReadOnlyList<string> wallets, IUser user, TraceLog trace, string actor = "selector") : ISelectorRouting
 {
+    /// <inheritdoc/>
     public string Embodiment => "E2";
 
+    /// <inheritdoc/>
     public Task<RoutingPlan> PlanAsync(WakeUp wakeUp, CancellationToken ct)
     {
         RoutingTrace.Offered(trace, actor, wallets, $"E2: choose the WUM for {wakeUp.Brand} {wakeUp.Amount} {wakeUp.Currency}");

@@ -13,5 +13,6 @@ public interface ISelectorRouting
     /// <summary>Embodiment this strategy realises, e.g. "E3" (for the trace).</summary>
     string Embodiment { get; }
 
+    /// <summary>The candidate wallets for the wake-up, in order, or a refusal.</summary>
     Task<RoutingPlan> PlanAsync(WakeUp wakeUp, CancellationToken ct);
 }

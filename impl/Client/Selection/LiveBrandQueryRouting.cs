@@ -14,8 +14,10 @@ namespace MultiWallet.Impl.Client.Selection;
 /// </summary>
 public sealed class LiveBrandQueryRouting(INetwork net, Address self, IReadOnlyList<string> wallets, string embodiment, string actor) : ISelectorRouting
 {
+    /// <inheritdoc/>
     public string Embodiment => embodiment;
 
+    /// <inheritdoc/>
     public async Task<RoutingPlan> PlanAsync(WakeUp wakeUp, CancellationToken ct)
     {
         var capable = new List<string>();

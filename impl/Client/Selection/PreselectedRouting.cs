@@ -16,6 +16,7 @@ public sealed class PreselectedRouting(IReadOnlyList<string> wallets, TraceLog t
     private string? registered;
     private bool asked;
 
+    /// <inheritdoc/>
     public string Embodiment => "E1";
 
     /// <summary>Set-up step, before any wake-up: offer every WUM, remember the answer.</summary>
@@ -27,6 +28,7 @@ public sealed class PreselectedRouting(IReadOnlyList<string> wallets, TraceLog t
         RoutingTrace.Chose(trace, actor, registered);
     }
 
+    /// <inheritdoc/>
     public Task<RoutingPlan> PlanAsync(WakeUp wakeUp, CancellationToken ct) => Task.FromResult(
         !asked || registered is null ? RoutingPlan.Refuse(Refused.Because(RefusalReason.NoChoice, null, "E1: no WUM was registered before the wake-up"))
         : !wallets.Contains(registered) ? RoutingPlan.Refuse(Refused.Because(RefusalReason.InvalidChoice, null, $"E1: registered {registered} is not one of the WUMs offered"))

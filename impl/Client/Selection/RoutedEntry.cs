@@ -8,7 +8,7 @@ namespace MultiWallet.Impl.Client.Selection;
 /// <summary>
 /// What every routing entry point on the PC does with a wake-up (selector E1–E5, multi-server WUM E6):
 /// admit it, ask the routing strategy for a plan, carry the plan out, record the outcome. The entry points
-/// differ only in how they reach the chosen wallet (<paramref name="attempt"/>).
+/// differ only in how they reach the chosen wallet (the attempt function).
 /// </summary>
 internal static class RoutedEntry
 {
@@ -19,7 +19,7 @@ internal static class RoutedEntry
         if (refusal is not null) return refusal;
         var plan = await routing.PlanAsync(w!, ct).ConfigureAwait(false);
         var outcome = await CandidateDispatch.RunAsync(plan, trace, name, wallet => attempt(w!, wallet)).ConfigureAwait(false);
-        trace.Decide(name, "Outcome", new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
+        trace.Decide(name, TraceDecisions.Outcome, new Dictionary<string, string> { ["lid-m"] = w!.LidM }, outcome.ToString());
         return outcome;
     }
 }

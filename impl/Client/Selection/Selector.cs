@@ -14,6 +14,7 @@ public sealed class Selector : IPaymentEntry
     private readonly IWakeUpGate gate;
     private readonly IReadOnlyDictionary<string, Wum> wums;
 
+    /// <summary>A selector in front of <paramref name="wums"/> (one per wallet) that routes with <paramref name="routing"/>.</summary>
     public Selector(INetwork net, ISelectorRouting routing, IEnumerable<Wum> wums, string name = "selector", Func<string, IWakeUpGate>? gate = null)
     {
         this.net = net;
@@ -23,9 +24,12 @@ public sealed class Selector : IPaymentEntry
         this.wums = wums.ToDictionary(w => w.Wallet.WalletName!, StringComparer.Ordinal);
     }
 
+    /// <inheritdoc/>
     public string Name { get; }
+    /// <summary>How this selector picks the WUM for a wake-up.</summary>
     public ISelectorRouting Routing { get; }
 
+    /// <inheritdoc/>
     public Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default) =>
         RoutedEntry.PayAsync(wakeUpBytes, gate, Routing, net.Trace, Name, (w, wallet) =>
             wums.TryGetValue(wallet, out var wum)

@@ -11,8 +11,10 @@ namespace MultiWallet.Impl.Client.Selection;
 /// </summary>
 public sealed class SelectorTableRouting(IReadOnlyList<(string Wallet, IReadOnlySet<string> Brands)> table, TraceLog trace, string actor = "selector") : ISelectorRouting
 {
+    /// <inheritdoc/>
     public string Embodiment => "E3";
 
+    /// <inheritdoc/>
     public Task<RoutingPlan> PlanAsync(WakeUp wakeUp, CancellationToken ct)
     {
         foreach (var (wallet, brands) in table) RoutingTrace.Queried(trace, actor, wallet, brands.Order(StringComparer.Ordinal).ToList(), "E3: selector's brand table");

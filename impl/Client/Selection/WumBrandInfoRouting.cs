@@ -9,15 +9,19 @@ namespace MultiWallet.Impl.Client.Selection;
 /// routes to the first capable. Reads the installation at wake-up time, so installing a newer WUM changes
 /// routing from the next wake-up on (INV-LIVE).
 /// </summary>
+/// <param name="trace">Where installs and queries are recorded.</param>
 /// <param name="registration">The wallets in registration order, the only tie-breaker: WUMs are asked in
 /// that order whatever order they were installed in (names not registered come last, ordinal).</param>
+/// <param name="actor">The name decisions are recorded under.</param>
 public sealed class WumBrandInfoRouting(TraceLog trace, IReadOnlyList<string> registration, string actor = "selector") : ISelectorRouting
 {
     private readonly List<BrandCarryingWum> installed = [];
     private readonly Lock gate = new();
 
+    /// <inheritdoc/>
     public string Embodiment => "E4";
 
+    /// <summary>The installed WUMs in registration order (what the next wake-up reads).</summary>
     public IReadOnlyList<BrandCarryingWum> Installed
     {
         get
@@ -39,14 +43,15 @@ public sealed class WumBrandInfoRouting(TraceLog trace, IReadOnlyList<string> re
             var i = installed.FindIndex(w => w.Wallet == wum.Wallet);
             if (i >= 0 && installed[i].Version >= wum.Version)
             {
-                trace.Decide(actor, "InstallIgnored", new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["installed"] = $"v{installed[i].Version}" }, "E4: not newer than the installed WUM");
+                trace.Decide(actor, TraceDecisions.InstallIgnored, new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["installed"] = $"v{installed[i].Version}" }, "E4: not newer than the installed WUM");
                 return;
             }
             if (i < 0) installed.Add(wum); else installed[i] = wum;
         }
-        trace.Decide(actor, "Installed", new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["brands"] = string.Join(',', wum.Brands.Order(StringComparer.Ordinal)) }, "E4: WUM (re-)downloaded");
+        trace.Decide(actor, TraceDecisions.Installed, new Dictionary<string, string> { ["wallet"] = wum.Wallet, ["version"] = $"v{wum.Version}", ["brands"] = string.Join(',', wum.Brands.Order(StringComparer.Ordinal)) }, "E4: WUM (re-)downloaded");
     }
 
+    /// <inheritdoc/>
     public Task<RoutingPlan> PlanAsync(WakeUp wakeUp, CancellationToken ct)
     {
         var now = Installed;

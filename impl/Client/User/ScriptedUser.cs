@@ -10,6 +10,7 @@ public sealed class ScriptedUser(IEnumerable<string?> answers) : IUser
     private readonly List<UserExchange> log = [];
     private readonly Lock gate = new();
 
+    /// <summary>Every question asked so far, with what was offered and answered.</summary>
     public IReadOnlyList<UserExchange> Log { get { lock (gate) return [.. log]; } }
 
     /// <summary>Replaces what is left of the script (a live session that hands the user a new script).</summary>
@@ -22,8 +23,10 @@ public sealed class ScriptedUser(IEnumerable<string?> answers) : IUser
         }
     }
 
+    /// <inheritdoc/>
     public string? Choose(string question, IReadOnlyList<string> options) => Answer(question, options);
 
+    /// <inheritdoc/>
     public string? TypeAddress(string question) => Answer(question, []);
 
     private string? Answer(string question, IReadOnlyList<string> options)
@@ -36,6 +39,3 @@ public sealed class ScriptedUser(IEnumerable<string?> answers) : IUser
         }
     }
 }
-
-/// <summary>One question put to the user: what was offered and what the user answered.</summary>
-public sealed record UserExchange(string Question, IReadOnlyList<string> Options, string? Answer);

@@ -17,7 +17,7 @@ namespace MultiWallet.Impl.Network.Http;
 /// for that address on 127.0.0.1, port 0 (the OS picks; the real port is read back into <see cref="AddressMap"/>).
 /// One host per address, not one host with a route per address: each party then owns a socket as it
 /// would on its own machine, "nobody listens" is a real connection refusal rather than a 404 convention,
-/// and a later <c>serve</c> verb can put parties in separate processes with the same map
+/// and parties in separate processes (the audit <c>serve</c> verb) reach each other through the same map
 /// (<see cref="MapRemote"/>). Sending POSTs the body to <c>{url}/mw</c> with the headers of <see cref="HttpWire"/>.
 /// <para>
 /// Tracing, down-marking and the Unreachable/Timeout decisions are those of <see cref="TracedNetwork"/>,
@@ -43,6 +43,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
     private readonly Lock startGate = new();
     private int disposed;
 
+    /// <summary>An HTTP network writing to <paramref name="trace"/>; connect and answer waits are bounded by <paramref name="timeout"/> (default 5 s).</summary>
     public HttpNetwork(TraceLog trace, TimeSpan? timeout = null) : base(trace, timeout)
     {
         var handler = new SocketsHttpHandler
@@ -89,8 +90,10 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         handlers.TryRemove(at, out _);
     }
 
+    /// <inheritdoc/>
     public override bool IsListening(Address at) => handlers.ContainsKey(at);
 
+    /// <inheritdoc/>
     protected override bool HasRoute(Address at) => map.ContainsKey(at);
 
     private WebApplication BuildHost(Address at)
@@ -163,6 +166,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         headers[HttpWire.FieldsHeader] = HttpWire.EncodeFields(m.Fields);
     }
 
+    /// <inheritdoc/>
     protected override async Task<NetMessage> DeliverAsync(NetMessage request, CancellationToken ct)
     {
         if (!map.TryGetValue(request.To, out var baseUrl))
@@ -225,6 +229,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
     private static string? Header(HttpResponseMessage res, string name) =>
         res.Headers.TryGetValues(name, out var v) && v.ToArray() is [var one] ? one : null;
 
+    /// <summary>Stops every host this network started and its client.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0) return;

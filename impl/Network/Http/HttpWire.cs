@@ -10,19 +10,26 @@ namespace MultiWallet.Impl.Network.Http;
 /// </summary>
 public static class HttpWire
 {
+    /// <summary>Header with the sender's address.</summary>
     public const string FromHeader = "X-MW-From";
+    /// <summary>Header with the receiver's address.</summary>
     public const string ToHeader = "X-MW-To";
+    /// <summary>Header with the message kind.</summary>
     public const string KindHeader = "X-MW-Kind";
     /// <summary><c>k1=v1&amp;k2=v2</c>, each key and value percent-encoded; present (maybe empty) on every message.</summary>
     public const string FieldsHeader = "X-MW-Fields";
     /// <summary>On a 502 answer: the remote handler itself failed with a NetworkException (failure, address, detail).</summary>
     public const string RemoteFailureHeader = "X-MW-Remote-Failure";
+    /// <summary>On a 502 answer: the address the remote handler failed to reach.</summary>
     public const string RemoteFailureToHeader = "X-MW-Remote-Failure-To";
+    /// <summary>On a 502 answer: the remote failure's detail.</summary>
     public const string RemoteFailureDetailHeader = "X-MW-Remote-Failure-Detail";
     /// <summary>Path every party listens on.</summary>
     public const string Path = "/mw";
+    /// <summary>Content type of every body.</summary>
     public const string ContentType = "application/octet-stream";
 
+    /// <summary>Percent-encodes a header value.</summary>
     public static string Encode(string s) => Uri.EscapeDataString(s);
 
     /// <summary>Strict decode: a '%' not followed by two hex digits, or bytes that are not UTF-8, is malformed.</summary>
@@ -47,6 +54,7 @@ public static class HttpWire
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 
+    /// <summary>The fields header value, keys sorted.</summary>
     public static string EncodeFields(IReadOnlyDictionary<string, string> fields) =>
         string.Join('&', fields.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => Encode(kv.Key) + "=" + Encode(kv.Value)));
 

@@ -8,14 +8,16 @@ namespace MultiWallet.Impl.Server.Master;
 /// <summary>
 /// E7 (¶0097–0104) and E8 (¶0114–0119): the MSW holds each slave's brand information and picks the first
 /// slave (registration order) listed for the brand. E11 (¶0158–0163): the same, but the brand information
-/// is the one the client WUM sent with the wake-up (<paramref name="fromClient"/>), so the MSW manages none.
+/// is the one the client WUM sent with the wake-up (<paramref name="mswInfo"/> null), so the MSW manages none.
 /// </summary>
 public sealed class BrandInfoSlaveRouting(string embodiment, IReadOnlyList<(string Ssw, IReadOnlySet<string> Brands)>? mswInfo, TraceLog trace, string actor = "MSW") : ISlaveRouting
 {
+    /// <inheritdoc/>
     public string Embodiment => embodiment;
 
     private bool FromClient => mswInfo is null;
 
+    /// <inheritdoc/>
     public Task<RoutingPlan> PlanAsync(WakeUp wakeUp, ClientInfo? clientInfo, CancellationToken ct)
     {
         if (FromClient && clientInfo is null)

@@ -41,8 +41,7 @@ public sealed class CertificateAcquisition(INetwork net, Address self, ServerWal
         {
             if (reply.Kind == CustodyProtocol.Refused)
             {
-                var (reason, cause) = CanonReader.Decode(reply.Body, "CustodyRefused", r => (r.Str("reason"), r.Str("cause")),
-                    x => new CanonWriter("CustodyRefused").Str("reason", x.Item1).Str("cause", x.Item2).ToBytes());
+                var (reason, cause) = CustodyRefusedBody.Decode(reply.Body);
                 return (null, Refused.Because(RefusalReason.CredentialRefused, ssw, $"{reason}: {cause}"));
             }
             if (reply.Kind != CustodyProtocol.Released) throw new SetException(SetErrorCode.Malformed, $"unexpected {reply.Kind} from {ssw}");

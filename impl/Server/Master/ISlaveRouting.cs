@@ -11,7 +11,9 @@ namespace MultiWallet.Impl.Server.Master;
 /// </summary>
 public interface ISlaveRouting
 {
+    /// <summary>Embodiment this strategy realises, e.g. "E9" (for the trace).</summary>
     string Embodiment { get; }
 
+    /// <summary>The candidate slaves for the wake-up, in order, or a refusal; <paramref name="clientInfo"/> is what an E11/E12 WUM sent.</summary>
     Task<RoutingPlan> PlanAsync(WakeUp wakeUp, ClientInfo? clientInfo, CancellationToken ct);
 }

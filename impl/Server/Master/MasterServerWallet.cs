@@ -28,6 +28,7 @@ public sealed class MasterServerWallet
     private readonly IAcquiredCredentials acquired;
     private readonly Lock gate = new();
 
+    /// <summary>A master wallet at sw://<paramref name="name"/> routing to slaves with <paramref name="routing"/>; with <paramref name="acquisition"/> it acquires credentials (E8) instead of proxying.</summary>
     public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null, IAcquiredCredentials? acquired = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng; this.routing = routing; this.acquisition = acquisition;
@@ -37,7 +38,9 @@ public sealed class MasterServerWallet
         net.Listen(At, HandleAsync);
     }
 
+    /// <summary>The wallet name.</summary>
     public string Name { get; }
+    /// <summary>Where the master listens.</summary>
     public Address At { get; }
 
     /// <summary>Brands the MSW holds itself.</summary>
@@ -46,6 +49,7 @@ public sealed class MasterServerWallet
     /// <summary>Acquired (E8) credentials still held: must be 0 between purchases (INV-CUSTODY).</summary>
     public int AcquiredCredentialsHeld => acquired.Count;
 
+    /// <summary>Gives the master its own credential for a brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) own[c.Brand] = c; }
 
     private async Task<NetMessage> HandleAsync(NetMessage m, CancellationToken ct)
@@ -54,18 +58,18 @@ public sealed class MasterServerWallet
         switch (m.Kind)
         {
             case WalletProtocol.BrandQuery:
-                return m.Reply(WalletProtocol.Brands, WalletProtocol.EncodeBrands(Brands), new Dictionary<string, string> { ["brands"] = string.Join(',', Brands) });
+                return WalletReplies.Brands(m, Brands);
             case WalletProtocol.Start:
                 return await StartAsync(m, session, m.Body, null, ct).ConfigureAwait(false);
             case ClientInfo.StartWithInfo:
                 ClientInfo info;
                 try { info = ClientInfo.Decode(m.Body); }
-                catch (SetException e) { return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.MalformedWakeUp, Name, $"client information does not parse at {Name}: {e.Error.Cause}")); }
+                catch (SetException e) { return WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.MalformedWakeUp, Name, $"client information does not parse at {Name}: {e.Error.Cause}")); }
                 return await StartAsync(m, session, info.WakeUp, info, ct).ConfigureAwait(false);
             case WalletProtocol.Deliver:
                 return await DeliverAsync(m, session, ct).ConfigureAwait(false);
             default:
-                return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"unexpected {m.Kind} at {Name}"));
+                return WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"unexpected {m.Kind} at {Name}"));
         }
     }
 
@@ -73,11 +77,11 @@ public sealed class MasterServerWallet
     {
         WakeUp w;
         try { w = WakeUp.Decode(wakeUpBytes); }
-        catch (SetException e) { return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.MalformedWakeUp, Name, e.Error.Cause + $" at {Name}")); }
+        catch (SetException e) { return WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.MalformedWakeUp, Name, e.Error.Cause + $" at {Name}")); }
         lock (gate)
         {
             if (session.Length == 0 || sessions.ContainsKey(session) || proxy.Owns(session))
-                return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}"));
+                return WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}"));
         }
         CardholderCredential? mine;
         lock (gate) mine = own.GetValueOrDefault(w.Brand);
@@ -89,15 +93,15 @@ public sealed class MasterServerWallet
         var plan = await routing.PlanAsync(w, info, ct).ConfigureAwait(false);
         return await CandidateDispatch.RunAsync(plan, net.Trace, Name,
             slave => acquisition is null ? proxy.StartAsync(m, wakeUpBytes, slave, session, plan.TypedAddress, ct) : AcquireAndBeginAsync(m, session, w, slave, ct),
-            MasterReplies.IsUnreachable,
-            refused => MasterReplies.Refuse(m, session, refused)).ConfigureAwait(false);
+            WalletReplies.IsUnreachable,
+            refused => WalletReplies.Refuse(m, session, refused)).ConfigureAwait(false);
     }
 
     private async Task<NetMessage> AcquireAndBeginAsync(NetMessage m, string session, WakeUp w, string slave, CancellationToken ct)
     {
         var (cred, refusal) = await acquisition!.AcquireAsync(slave, w, ct).ConfigureAwait(false);
-        if (cred is null) return MasterReplies.Refuse(m, session, refusal!);
-        net.Trace.Decide(Name, "CredentialAcquired", new Dictionary<string, string> { ["from"] = slave, ["brand"] = w.Brand, ["lid-m"] = w.LidM }, "E8: brand certificate obtained for this one order");
+        if (cred is null) return WalletReplies.Refuse(m, session, refusal!);
+        net.Trace.Decide(Name, TraceDecisions.CredentialAcquired, new Dictionary<string, string> { ["from"] = slave, ["brand"] = w.Brand, ["lid-m"] = w.LidM }, "E8: brand certificate obtained for this one order");
         acquired.Hold(session, cred);
         return Begin(m, session, w, cred);
     }
@@ -116,7 +120,7 @@ public sealed class MasterServerWallet
         lock (gate)
         {
             if (!sessions.TryGetValue(session, out s))
-                return MasterReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}"));
+                return WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}"));
         }
         return Settle(m, session, s.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
     }
@@ -128,9 +132,9 @@ public sealed class MasterServerWallet
         {
             lock (gate) sessions.Remove(session);
             if (acquired.Erase(session))
-                net.Trace.Decide(Name, "CredentialErased", new Dictionary<string, string> { ["session"] = session },
+                net.Trace.Decide(Name, TraceDecisions.CredentialErased, new Dictionary<string, string> { ["session"] = session },
                     "E8: the acquired credential is dropped after this one purchase");
         }
-        return ServerWallet.Reply(m, step);
+        return WalletReplies.Step(m, step);
     }
 }

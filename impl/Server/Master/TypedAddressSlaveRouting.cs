@@ -15,8 +15,10 @@ namespace MultiWallet.Impl.Server.Master;
 /// </summary>
 public sealed partial class TypedAddressSlaveRouting(INetwork net, Address self, Address pc, string actor = "MSW") : ISlaveRouting
 {
+    /// <inheritdoc/>
     public string Embodiment => "E10";
 
+    /// <inheritdoc/>
     public async Task<RoutingPlan> PlanAsync(WakeUp wakeUp, ClientInfo? clientInfo, CancellationToken ct)
     {
         string? typed;

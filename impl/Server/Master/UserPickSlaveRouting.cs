@@ -14,8 +14,10 @@ namespace MultiWallet.Impl.Server.Master;
 /// </summary>
 public sealed class UserPickSlaveRouting(string embodiment, IReadOnlyList<string>? mswInfo, INetwork net, Address self, Address pc, string actor = "MSW") : ISlaveRouting
 {
+    /// <inheritdoc/>
     public string Embodiment => embodiment;
 
+    /// <inheritdoc/>
     public async Task<RoutingPlan> PlanAsync(WakeUp wakeUp, ClientInfo? clientInfo, CancellationToken ct)
     {
         var options = mswInfo ?? clientInfo?.SswInfo ?? [];

@@ -15,6 +15,7 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
     private readonly Dictionary<string, (Address Slave, string Upstream)> sessions = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
+    /// <summary>True when the client session is proxied to a slave.</summary>
     public bool Owns(string session) { lock (gate) return sessions.ContainsKey(session); }
 
     /// <summary>Opens the slave session with the client's wake-up bytes; a refusal reply when the slave does not answer.</summary>
@@ -30,14 +31,15 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
         catch (NetworkException e)
         {
             var reason = typedAddress && e.Failure == NetworkFailure.UnknownAddress ? RefusalReason.UnknownAddress : RefusalReason.WalletUnreachable;
-            return MasterReplies.Refuse(clientStart, clientSession, Refused.Because(reason, slave, $"{slave} {e.Failure} at session start"));
+            return WalletReplies.Refuse(clientStart, clientSession, Refused.Because(reason, slave, $"{slave} {e.Failure} at session start"));
         }
         // The slave answered: the proxied session exists from here on (an unreachable slave gets no hop).
-        net.Trace.Decide(actor, "ProxyHop", new Dictionary<string, string> { ["to"] = slave }, "virtual WUM relays the slave session; bodies pass unchanged");
+        net.Trace.Decide(actor, TraceDecisions.ProxyHop, new Dictionary<string, string> { ["to"] = slave }, "virtual WUM relays the slave session; bodies pass unchanged");
         if (resp.Kind == WalletProtocol.Forward) lock (gate) sessions[clientSession] = (to, upstream);
         return Back(clientStart, resp, clientSession);
     }
 
+    /// <summary>Relays a client Deliver to the slave and its reply back; a slave that stops answering is WalletUnreachable.</summary>
     public async Task<NetMessage> DeliverAsync(NetMessage clientDeliver, string clientSession, CancellationToken ct)
     {
         (Address Slave, string Upstream) s;
@@ -50,7 +52,7 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
         catch (NetworkException e)
         {
             lock (gate) sessions.Remove(clientSession);
-            return MasterReplies.Refuse(clientDeliver, clientSession, Refused.Because(RefusalReason.WalletUnreachable, s.Slave.WalletName, $"{s.Slave.WalletName} {e.Failure} during proxied session"));
+            return WalletReplies.Refuse(clientDeliver, clientSession, Refused.Because(RefusalReason.WalletUnreachable, s.Slave.WalletName, $"{s.Slave.WalletName} {e.Failure} during proxied session"));
         }
         if (resp.Kind != WalletProtocol.Forward) lock (gate) sessions.Remove(clientSession);
         return Back(clientDeliver, resp, clientSession);

@@ -24,6 +24,7 @@ public sealed class CredentialCustodian
     private readonly HashSet<(string, string)> released = [];
     private readonly Lock gate = new();
 
+    /// <summary>A custodian at sw://<paramref name="name"/> that releases only to <paramref name="master"/>, signing with <paramref name="identity"/>.</summary>
     public CredentialCustodian(string name, string master, INetwork net, ChainValidator validator, ServerWalletIdentity identity, SecureRandom rng)
     {
         Name = name; Master = master; this.net = net; this.validator = validator; this.identity = identity; this.rng = rng;
@@ -31,16 +32,20 @@ public sealed class CredentialCustodian
         net.Listen(At, Handle);
     }
 
+    /// <summary>The wallet name.</summary>
     public string Name { get; }
     /// <summary>The name of the only master wallet this slave releases to.</summary>
     public string Master { get; }
+    /// <summary>Where the custodian listens.</summary>
     public Address At { get; }
 
+    /// <summary>The brands held, sorted.</summary>
     public IReadOnlyList<string> Brands { get { lock (gate) return credentials.Keys.Order(StringComparer.Ordinal).ToList(); } }
 
     /// <summary>How many releases happened (custody checks: at most one per order).</summary>
     public int ReleaseCount { get { lock (gate) return released.Count; } }
 
+    /// <summary>Adds (or replaces) the credential of its brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) credentials[c.Brand] = c; }
 
     private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) =>
@@ -76,7 +81,7 @@ public sealed class CredentialCustodian
             cred.Signing.Key.D.ToByteArrayUnsigned(), cred.Account.Pan, cred.Account.PanSecret, cred.Account.CardSecret, cred.Account.Expiry.Ticks).Encode();
         var envelope = Envelope.Seal(package, ke.Cert, rng);
         Array.Clear(package);
-        net.Trace.Decide(Name, "CredentialReleased", new Dictionary<string, string> { ["to"] = Master, ["brand"] = req.Brand, ["lid-m"] = req.LidM },
+        net.Trace.Decide(Name, TraceDecisions.CredentialReleased, new Dictionary<string, string> { ["to"] = Master, ["brand"] = req.Brand, ["lid-m"] = req.LidM },
             "authenticated master, brand held, first release for this order; encrypted to the master's key-exchange certificate");
         var body = SignedMessage.Sign(CustodyProtocol.ReleaseInner, envelope, identity.Signing).Encode();
         return m.Reply(CustodyProtocol.Released, body, new Dictionary<string, string> { ["brand"] = req.Brand, ["lid-m"] = req.LidM });
@@ -84,8 +89,8 @@ public sealed class CredentialCustodian
 
     private NetMessage Refuse(NetMessage m, CustodyRefusal why, string cause)
     {
-        net.Trace.Decide(Name, "CredentialRefused", new Dictionary<string, string> { ["reason"] = why.ToString() }, cause);
-        return m.Reply(CustodyProtocol.Refused, new CanonWriter("CustodyRefused").Str("reason", why.ToString()).Str("cause", cause).ToBytes(),
+        net.Trace.Decide(Name, TraceDecisions.CredentialRefused, new Dictionary<string, string> { ["reason"] = why.ToString() }, cause);
+        return m.Reply(CustodyProtocol.Refused, new CustodyRefusedBody(why.ToString(), cause).Encode(),
             new Dictionary<string, string> { ["reason"] = why.ToString() });
     }
 

@@ -2,57 +2,6 @@ using System.Text.Json;
 
 namespace MultiWallet.Impl.Codec;
 
-/// <summary>
-/// The ONE canonical byte encoding of every SET message here: canonical JSON.
-/// Rules: UTF-8, no whitespace, object keys sorted by ordinal order and unique, integers as JSON numbers
-/// (no fraction/exponent), byte strings as standard base64 with padding, lists as arrays. Every top-level
-/// message carries "msg": its type, so one message cannot be passed off as another.
-/// Parsing is strict: the input must be exactly the canonical re-encoding of what was parsed (rejects
-/// duplicates, unknown keys, whitespace, reordered keys), every required field must be present with the
-/// right type, and defects surface as <see cref="SetErrorCode.Malformed"/> naming the message and field.
-/// Hashes (HOD, H(OIData), H(PIData)) are SHA-256 over these canonical bytes.
-/// </summary>
-public sealed class CanonWriter
-{
-    private readonly SortedDictionary<string, object> fields = new(StringComparer.Ordinal);
-
-    public CanonWriter(string? msg = null) { if (msg is not null) fields["msg"] = msg; }
-
-    public CanonWriter Str(string k, string v) { fields[k] = v; return this; }
-    public CanonWriter Long(string k, long v) { fields[k] = v; return this; }
-    public CanonWriter Bytes(string k, byte[] v) { fields[k] = v; return this; }
-    public CanonWriter Obj(string k, CanonWriter v) { fields[k] = v; return this; }
-    public CanonWriter BytesList(string k, IEnumerable<byte[]> v) { fields[k] = v.ToList(); return this; }
-    public CanonWriter StrList(string k, IEnumerable<string> v) { fields[k] = v.ToList(); return this; }
-
-    public byte[] ToBytes()
-    {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = false, SkipValidation = false }))
-            Write(w);
-        return ms.ToArray();
-    }
-
-    private void Write(Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        foreach (var (k, v) in fields)
-        {
-            w.WritePropertyName(k);
-            switch (v)
-            {
-                case string s: w.WriteStringValue(s); break;
-                case long l: w.WriteNumberValue(l); break;
-                case byte[] b: w.WriteStringValue(Convert.ToBase64String(b)); break;
-                case CanonWriter o: o.Write(w); break;
-                case List<byte[]> lb: w.WriteStartArray(); foreach (var b in lb) w.WriteStringValue(Convert.ToBase64String(b)); w.WriteEndArray(); break;
-                case List<string> ls: w.WriteStartArray(); foreach (var s in ls) w.WriteStringValue(s); w.WriteEndArray(); break;
-            }
-        }
-        w.WriteEndObject();
-    }
-}
-
 /// <summary>Strict reader for <see cref="CanonWriter"/> output. Call <see cref="End"/> to reject unknown keys.</summary>
 public sealed class CanonReader
 {
@@ -91,8 +40,10 @@ public sealed class CanonReader
         return v;
     }
 
+    /// <summary>True when the field is present (for optional fields).</summary>
     public bool Has(string k) => e.TryGetProperty(k, out _);
 
+    /// <summary>A string field; empty only when <paramref name="allowEmpty"/>.</summary>
     public string Str(string k, bool allowEmpty = false)
     {
         var s = Get(k, JsonValueKind.String).GetString()!;
@@ -100,6 +51,7 @@ public sealed class CanonReader
         return s;
     }
 
+    /// <summary>An integer field (a JSON number without fraction or exponent).</summary>
     public long Long(string k)
     {
         var v = Get(k, JsonValueKind.Number);
@@ -107,6 +59,7 @@ public sealed class CanonReader
         return l;
     }
 
+    /// <summary>A non-empty base64 byte field, of exactly <paramref name="length"/> bytes when given.</summary>
     public byte[] Bytes(string k, int? length = null)
     {
         var s = Get(k, JsonValueKind.String).GetString()!;
@@ -118,8 +71,10 @@ public sealed class CanonReader
         return b;
     }
 
+    /// <summary>A nested object field, read with the same strictness.</summary>
     public CanonReader Obj(string k, string subWhat) => new(Get(k, JsonValueKind.Object), $"{what}.{subWhat}");
 
+    /// <summary>A list of base64 byte strings.</summary>
     public IReadOnlyList<byte[]> BytesList(string k)
     {
         var a = Get(k, JsonValueKind.Array);
@@ -133,6 +88,7 @@ public sealed class CanonReader
         return list;
     }
 
+    /// <summary>A list of strings.</summary>
     public IReadOnlyList<string> StrList(string k)
     {
         var a = Get(k, JsonValueKind.Array);

@@ -1,11 +1,5 @@
 namespace MultiWallet.Impl.Crypto;
 
-/// <summary>Injected time, so validity checks and message dates replay exactly.</summary>
-public interface IClock
-{
-    DateTime UtcNow { get; }
-}
-
 /// <summary>A clock that stays where it is put; tests move it to expire certificates.</summary>
 public sealed class FixedClock(DateTime start) : IClock
 {
@@ -14,11 +8,15 @@ public sealed class FixedClock(DateTime start) : IClock
 
     private long ticks = start.Ticks;
 
+    /// <summary>A clock at <see cref="Epoch"/>.</summary>
     public FixedClock() : this(Epoch) { }
 
+    /// <inheritdoc/>
     public DateTime UtcNow => new(Interlocked.Read(ref ticks), DateTimeKind.Utc);
 
+    /// <summary>Moves the clock to <paramref name="utc"/>.</summary>
     public void Set(DateTime utc) => Interlocked.Exchange(ref ticks, utc.Ticks);
 
+    /// <summary>Moves the clock forward.</summary>
     public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
 }

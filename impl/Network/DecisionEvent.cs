@@ -1,0 +1,13 @@
+namespace MultiWallet.Impl.Network;
+
+/// <summary>A routing/custody/verification decision with its reason (what the abstract trace is built from).</summary>
+public sealed record DecisionEvent(int Seq, string Actor, string What, IReadOnlyDictionary<string, string> Detail, string Reason)
+    : TraceEvent(Seq)
+{
+    /// <inheritdoc/>
+    public override string Render()
+    {
+        var f = RenderFields(Detail);
+        return $"{Seq:000} * {Actor}  {What}" + (f.Length > 0 ? "  " + f : "") + (Reason.Length > 0 ? $"  ({Reason})" : "");
+    }
+}
