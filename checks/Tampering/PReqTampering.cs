@@ -1,4 +1,5 @@
 using System.Text;
+using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Set;
 using MultiWallet.Model.Vocabulary;
 
@@ -19,24 +20,16 @@ public static class PReqTampering
         {
             case TamperSite.OI:
                 var oi = OIData.Decode(p.OIDataBytes);
-                return p with { OIDataBytes = (oi with { OdSalt = FlipBit(oi.OdSalt, 0) }).Encode() };
+                return p with { OIDataBytes = (oi with { OdSalt = BitFlip.Flip(oi.OdSalt, 0) }).Encode() };
             case TamperSite.PI:
                 var pi = PIDualSigned.Decode(p.PIDualSignedBytes);
-                return p with { PIDualSignedBytes = (pi with { PIEnvelope = FlipBit(pi.PIEnvelope, -40) }).Encode() };
+                return p with { PIDualSignedBytes = (pi with { PIEnvelope = BitFlip.Flip(pi.PIEnvelope, -40) }).Encode() };
             case TamperSite.DualSig:
                 var ds = PIDualSigned.Decode(p.PIDualSignedBytes);
-                return p with { PIDualSignedBytes = (ds with { DualSignature = FlipBit(ds.DualSignature, -1) }).Encode() };
+                return p with { PIDualSignedBytes = (ds with { DualSignature = BitFlip.Flip(ds.DualSignature, -1) }).Encode() };
             default:
                 return p with { CardholderChain = [FlipInCommonName(p.CardholderChain[0]), .. p.CardholderChain.Skip(1)] };
         }
-    }
-
-    /// <summary>A copy of <paramref name="bytes"/> with the lowest bit of one byte flipped (negative offsets count from the end).</summary>
-    public static byte[] FlipBit(byte[] bytes, int offset)
-    {
-        var copy = (byte[])bytes.Clone();
-        copy[offset >= 0 ? offset : copy.Length + offset] ^= 0x01;
-        return copy;
     }
 
     /// <summary>
@@ -47,6 +40,6 @@ public static class PReqTampering
     {
         var cn = new Org.BouncyCastle.X509.X509Certificate(leaf).SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN)[0];
         var at = leaf.AsSpan().IndexOf(Encoding.ASCII.GetBytes(cn));
-        return FlipBit(leaf, at + 3);
+        return BitFlip.Flip(leaf, at + 3);
     }
 }
