@@ -50,7 +50,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
     public sealed record Example(TopologyConfig Topology, IReadOnlyList<string?> Answers, IReadOnlyList<string> WakeUps,
         IReadOnlyList<MultiWallet.Checks.Traces.Scenarios.Expected> Expect, string Story)
     {
-        public static Example Of(MultiWallet.Checks.Traces.Scenarios.Scenario s) =>
+        public static Example Of(MultiWallet.Checks.Traces.Scenarios.TraceScenario s) =>
             new(s.Topology, s.Answers, s.WakeUps.Select(w => w.Brand).ToList(), s.WakeUps.Select(w => w.Expect).ToList(), s.Summary);
     }
 
