@@ -4,6 +4,7 @@ using MultiWallet.Impl.Network.Http;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Model.Vocabulary;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -68,7 +69,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         await using var world = new PaymentWorld(seed, TimeSpan.FromSeconds(10), WorldTransport.Http);
         var user = new ScriptedUser(example.Answers);
         var e = EmbodimentWorld.Build(world, example.Topology, user);
-        new Attach.ServedConsole(world, e, user, id == "E1" ? example.Answers[0] : null);
+        new Attach.ServedConsole(world, e, user, EmbodimentTraits.Of(Enum.Parse<MultiWallet.Model.Vocabulary.Embodiment>(id)).Asks == UserPrompt.AtSetUp ? example.Answers[0] : null);
 
         AnsiConsole.MarkupLineInterpolated($"[bold]MultiWallet serve {id}[/] (seed {seed}): {example.Story}");
         var map = new Table().Title("address map (loopback only)").AddColumns("address", "listens at");

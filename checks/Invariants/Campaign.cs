@@ -10,9 +10,6 @@ using MultiWallet.Checks.Generators;
 
 namespace MultiWallet.Checks.Invariants;
 
-/// <summary>One executed case: the scenario and its run (or the exception the run threw).</summary>
-public sealed record Case(GeneratedScenario Scenario, ConformanceResult? Result, string? Crash);
-
 /// <summary>
 /// Generates and executes scenarios ONCE per (seed, budget, embodiment, parts) and shares the executions with every
 /// invariant (cache). Generation: FsCheck generators sampled with Rnd(seed, gamma) — deterministic, so the replay

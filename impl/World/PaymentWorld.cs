@@ -71,6 +71,3 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// <summary>Stops the HTTP hosts, if any (nothing to do in memory).</summary>
     public ValueTask DisposeAsync() => Wire is IAsyncDisposable d ? d.DisposeAsync() : ValueTask.CompletedTask;
 }
-
-/// <summary>Which network a <see cref="PaymentWorld"/> runs on.</summary>
-public enum WorldTransport { InMemory, Http }
