@@ -34,9 +34,9 @@ public static class ConsoleProtocol
         var lines = new List<string> { $"embodiment {t.Embodiment}" };
         lines.AddRange(t.Wallets.Select(w => $"wallet {w.Name} {Brands(w.Held)}{(w.Down ? " down" : "")}"));
         if (t.Master is { } m) lines.Add($"master {m.Name} {Brands(m.Held)}");
-        lines.AddRange((t.BrandInfo ?? []).Select(b => $"brand info {b.Wallet} {Brands(b.Brands)}"));
-        if (t.SswInfo is { Count: > 0 } s) lines.Add($"ssw info {Brands(s)}");
-        lines.AddRange((t.InstalledWums ?? []).Select(w => $"installed {w.Wallet} v{w.Version} {Brands(w.Brands)}"));
+        lines.AddRange(t.Knowledge.Table.Select(b => $"brand info {b.Wallet} {Brands(b.Brands)}"));
+        if (t.Knowledge.Ssws is { Count: > 0 } s) lines.Add($"ssw info {Brands(s)}");
+        lines.AddRange(t.Knowledge.Wums.Select(w => $"installed {w.Wallet} v{w.Version} {Brands(w.Brands)}"));
         if (t.Embodiment == "E1") lines.Add($"registered {preselected ?? "(none)"}");
         return string.Join("\n", lines);
     }

@@ -1,4 +1,6 @@
 using MultiWallet.Impl.World;
+using MultiWallet.Audit.Scenarios;
+using MultiWallet.Model.Vocabulary;
 using YamlDotNet.Serialization;
 
 namespace MultiWallet.Audit.Attach;
@@ -15,27 +17,27 @@ public static class ServedScenario
         var file = new Dictionary<string, object> { ["title"] = title, ["embodiment"] = t.Embodiment };
         if (t.Master is { } m) file["master"] = new Dictionary<string, object> { ["held"] = m.Held };
         file["wallets"] = t.Wallets.Select(w => new Dictionary<string, object> { ["name"] = w.Name, ["held"] = w.Held }).ToList();
-        var table = (t.BrandInfo ?? []).ToDictionary(b => b.Wallet, b => (object)b.Brands);
-        var knowledge = t.Embodiment switch
-        {
-            "E3" => new Dictionary<string, object> { ["selectorTable"] = table },
-            "E4" => new Dictionary<string, object> { ["installedWums"] = (t.InstalledWums ?? []).ToDictionary(w => w.Wallet, w => (object)new Dictionary<string, object> { ["version"] = w.Version, ["brands"] = w.Brands }) },
-            "E7" or "E8" => new Dictionary<string, object> { ["masterBrandInfo"] = table },
-            "E9" => new Dictionary<string, object> { ["masterSswInfo"] = t.SswInfo ?? [] },
-            "E11" => new Dictionary<string, object> { ["clientBrandInfo"] = table },
-            "E12" => new Dictionary<string, object> { ["clientSswInfo"] = t.SswInfo ?? [] },
-            _ => null,
-        };
+        var traits = EmbodimentTraits.Of(Enum.Parse<Embodiment>(t.Embodiment));
+        var knowledge = ScenarioFile.KnowledgeKeys.Where(k => k.Kind == traits.Knowledge && k.Holder == traits.Holder)
+            .Select(k => new Dictionary<string, object> { [k.Key] = Value(t.Knowledge) }).FirstOrDefault();
         if (knowledge is not null) file["knowledge"] = knowledge;
         var user = new Dictionary<string, object>();
         var rest = answers;
-        if (t.Embodiment == "E1") { user["preselected"] = answers[0]!; rest = answers.Skip(1).ToList(); }
+        if (traits.Asks == UserPrompt.AtSetUp) { user["preselected"] = answers[0]!; rest = answers.Skip(1).ToList(); }
         if (rest.Count > 0)
-            user["answers"] = rest.Select(a => (object)(a is null ? "nothing" : new Dictionary<string, object> { [t.Embodiment == "E10" ? "type" : "pick"] = a })).ToList();
+            user["answers"] = rest.Select(a => (object)(a is null ? "nothing" : new Dictionary<string, object> { [traits.Asks == UserPrompt.TypedAddress ? "type" : "pick"] = a })).ToList();
         if (user.Count > 0) file["user"] = user;
         var steps = brands.Select((b, i) => (object)new Dictionary<string, object> { ["wakeUp"] = new Dictionary<string, object> { ["order"] = $"W-{i + 1}", ["brand"] = b } }).ToList();
         steps.Add(new Dictionary<string, object> { ["replay"] = "W-1" });
         file["steps"] = steps;
         return new SerializerBuilder().Build().Serialize(file);
     }
+
+    /// <summary>The knowledge as the scenario format writes it.</summary>
+    private static object Value(KnowledgeConfig k) => k switch
+    {
+        KnowledgeConfig.InstalledWums w => w.Entries.ToDictionary(e => e.Wallet, e => (object)new Dictionary<string, object> { ["version"] = e.Version, ["brands"] = e.Brands }),
+        KnowledgeConfig.SswList l => l.Names,
+        _ => k.Table.ToDictionary(b => b.Wallet, b => (object)b.Brands),
+    };
 }

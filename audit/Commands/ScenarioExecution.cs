@@ -9,7 +9,7 @@ public static class ScenarioExecution
     /// <summary>One report per step, and a line saying what ran.</summary>
     public static (IReadOnlyList<WakeUpReport> Reports, string Mode) Run(Scenario sc, int seed)
     {
-        var result = ScenarioRunner.Run(sc.Topology, sc.User, sc.Steps, seed);
+        var result = ConformanceRunner.Run(sc.Topology, sc.User, sc.Steps, seed);
         return (result.WakeUps.Select(WakeUpReport.FromBridge).ToList(), "implementation (in-memory, real cryptography) against the model");
     }
 }

@@ -4,6 +4,7 @@ using MultiWallet.Impl.Network.Http;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Model.Vocabulary;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -57,7 +58,7 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         IReadOnlyList<MultiWallet.Checks.Traces.Scenarios.Expected> Expect, string Story)
     {
         /// <summary>The example of one canonical patent-example scenario.</summary>
-        public static Example Of(MultiWallet.Checks.Traces.Scenarios.Scenario s) =>
+        public static Example Of(MultiWallet.Checks.Traces.Scenarios.TraceScenario s) =>
             new(s.Topology, s.Answers, s.WakeUps.Select(w => w.Brand).ToList(), s.WakeUps.Select(w => w.Expect).ToList(), s.Summary);
     }
 
@@ -77,7 +78,7 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         await using var world = new PaymentWorld(seed, TimeSpan.FromSeconds(10), WorldTransport.Http);
         var user = new ScriptedUser(example.Answers);
         var e = EmbodimentWorld.Build(world, example.Topology, user);
-        new Attach.ServedConsole(world, e, user, id == "E1" ? example.Answers[0] : null);
+        new Attach.ServedConsole(world, e, user, EmbodimentTraits.Of(Enum.Parse<MultiWallet.Model.Vocabulary.Embodiment>(id)).Asks == UserPrompt.AtSetUp ? example.Answers[0] : null);
 
         console.MarkupLineInterpolated($"[bold]MultiWallet serve {id}[/] (seed {seed}): {example.Story}");
         var map = new Table().Title("address map (loopback only)").AddColumns("address", "listens at");

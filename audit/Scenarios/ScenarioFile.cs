@@ -54,6 +54,17 @@ public static class ScenarioFile
 
     private static string Inner(YamlException e) => e.InnerException is YamlException i ? i.Message : e.Message;
 
+    /// <summary>The knowledge keys of the format: which kind of knowledge each one gives, and who holds it.</summary>
+    internal static readonly (string Key, KnowledgeKind Kind, KnowledgeHolder Holder)[] KnowledgeKeys =
+    [
+        ("selectorTable", KnowledgeKind.BrandTable, KnowledgeHolder.Selector),
+        ("installedWums", KnowledgeKind.InstalledWums, KnowledgeHolder.InstalledWums),
+        ("masterBrandInfo", KnowledgeKind.BrandTable, KnowledgeHolder.Msw),
+        ("masterSswInfo", KnowledgeKind.SswList, KnowledgeHolder.Msw),
+        ("clientBrandInfo", KnowledgeKind.BrandTable, KnowledgeHolder.ClientWum),
+        ("clientSswInfo", KnowledgeKind.SswList, KnowledgeHolder.ClientWum),
+    ];
+
     private sealed class Reader(string file)
     {
         private Embodiment _e;
@@ -137,11 +148,11 @@ public static class ScenarioFile
             WalletSpec? master = null;
             if (top.TryGetValue("master", out var mn))
             {
-                if (!_e.IsMasterSlave()) throw Err(mn.Key, "master", $"{_e} has no master wallet (only E7..E12)");
+                if (!EmbodimentTraits.Of(_e).IsMasterSlave) throw Err(mn.Key, "master", $"{_e} has no master wallet (only E7..E12)");
                 master = ReadWallet(mn.Value, "master", WalletNames.Msw);
                 if (master.Name != WalletNames.Msw) throw Err(mn.Value, "master.name", $"the master wallet is named '{WalletNames.Msw}'");
             }
-            else if (_e.IsMasterSlave()) master = WalletSpec.Honest(WalletNames.Msw);
+            else if (EmbodimentTraits.Of(_e).IsMasterSlave) master = WalletSpec.Honest(WalletNames.Msw);
 
             var topology = new Topology(_e, wallets, master);
             if (top.TryGetValue("knowledge", out var kn)) topology = ReadKnowledge(kn.Value, topology);
@@ -154,7 +165,7 @@ public static class ScenarioFile
         {
             var s = Seq(n, "wallets");
             if (s.Children.Count == 0) throw Err(n, "wallets", "at least one wallet");
-            var prefix = _e.IsMasterSlave() ? "SSW-" : "SW-";
+            var prefix = EmbodimentTraits.Of(_e).IsMasterSlave ? "SSW-" : "SW-";
             var list = new List<WalletSpec>();
             for (var i = 0; i < s.Children.Count; i++)
             {
@@ -183,60 +194,52 @@ public static class ScenarioFile
         private Topology ReadKnowledge(YamlNode n, Topology t)
         {
             const string F = "knowledge";
-            var d = Fields(Map(n, F), F, "selectorTable", "installedWums", "masterBrandInfo", "masterSswInfo", "clientBrandInfo", "clientSswInfo");
-            void Only(string key, params Embodiment[] es)
+            var d = Fields(Map(n, F), F, [.. KnowledgeKeys.Select(k => k.Key)]);
+            // A key is read only by the embodiments whose traits route on that kind of knowledge held there.
+            foreach (var (key, kind, holder) in KnowledgeKeys)
             {
-                if (d.TryGetValue(key, out var kv) && !es.Contains(_e))
-                    throw Err(kv.Key, $"{F}.{key}", $"not read in {_e} (only in {string.Join(", ", es)})");
+                var readers = EmbodimentTraits.All.Where(e => e.Knowledge == kind && e.Holder == holder).Select(e => e.Embodiment).ToList();
+                if (d.TryGetValue(key, out var kv) && !readers.Contains(_e))
+                    throw Err(kv.Key, $"{F}.{key}", $"not read in {_e} (only in {string.Join(", ", readers)})");
             }
-            Only("selectorTable", Embodiment.E3);
-            Only("installedWums", Embodiment.E4);
-            Only("masterBrandInfo", Embodiment.E7, Embodiment.E8);
-            Only("masterSswInfo", Embodiment.E9);
-            Only("clientBrandInfo", Embodiment.E11);
-            Only("clientSswInfo", Embodiment.E12);
-
-            IReadOnlyDictionary<string, ImmutableSortedSet<Brand>> Table(string key)
-            {
-                if (!d.TryGetValue(key, out var kv)) return ImmutableDictionary<string, ImmutableSortedSet<Brand>>.Empty;
-                var f = $"{F}.{key}";
-                var b = ImmutableDictionary.CreateBuilder<string, ImmutableSortedSet<Brand>>(StringComparer.Ordinal);
-                foreach (var (k, v) in Map(kv.Value, f).Children)
-                {
-                    var wallet = Scalar(k, f);
-                    if (b.ContainsKey(wallet)) throw Err(k, $"{f}.{wallet}", "duplicate key");
-                    b[wallet] = BrandSet(v, $"{f}.{wallet}");
-                }
-                return b.ToImmutable();
-            }
-            IReadOnlyList<string> Names(string key)
-            {
-                if (!d.TryGetValue(key, out var kv)) return [];
-                var f = $"{F}.{key}";
-                return Seq(kv.Value, f).Children.Select((c, i) => Scalar(c, $"{f}[{i}]")).ToList();
-            }
-
-            var wums = ImmutableDictionary.CreateBuilder<string, WumInstall>(StringComparer.Ordinal);
-            if (d.TryGetValue("installedWums", out var iw))
-            {
-                var f = $"{F}.installedWums";
-                foreach (var (k, v) in Map(iw.Value, f).Children)
-                {
-                    var wallet = WalletName(k, f, mustExist: true);
-                    var wf = $"{f}.{wallet}";
-                    var wd = Fields(Map(v, wf), wf, "version", "brands");
-                    wums[wallet] = new WumInstall(Int(Required(wd, v, wf, "version").Value, $"{wf}.version", 1), BrandSet(Required(wd, v, wf, "brands").Value, $"{wf}.brands"));
-                }
-            }
+            var given = KnowledgeKeys.Where(k => d.ContainsKey(k.Key)).Select(k => (k.Key, k.Kind, Node: d[k.Key].Value)).ToList();
+            if (given.Count == 0) return t;
+            var (field, knowledgeKind, node) = given[0];
+            var f = $"{F}.{field}";
             return t with
             {
-                SelectorTable = Table("selectorTable"),
-                InstalledWums = wums.ToImmutable(),
-                MasterBrandInfo = Table("masterBrandInfo"),
-                MasterSswInfo = Names("masterSswInfo"),
-                ClientBrandInfo = Table("clientBrandInfo"),
-                ClientSswInfo = Names("clientSswInfo"),
+                Knowledge = knowledgeKind switch
+                {
+                    KnowledgeKind.BrandTable => new Knowledge.BrandTable(Table(node, f)),
+                    KnowledgeKind.InstalledWums => new Knowledge.InstalledWums(Wums(node, f)),
+                    _ => new Knowledge.SswList(Seq(node, f).Children.Select((c, i) => Scalar(c, $"{f}[{i}]")).ToList()),
+                },
             };
+        }
+
+        private IReadOnlyDictionary<string, ImmutableSortedSet<Brand>> Table(YamlNode node, string f)
+        {
+            var b = ImmutableDictionary.CreateBuilder<string, ImmutableSortedSet<Brand>>(StringComparer.Ordinal);
+            foreach (var (k, v) in Map(node, f).Children)
+            {
+                var wallet = Scalar(k, f);
+                if (b.ContainsKey(wallet)) throw Err(k, $"{f}.{wallet}", "duplicate key");
+                b[wallet] = BrandSet(v, $"{f}.{wallet}");
+            }
+            return b.ToImmutable();
+        }
+
+        private IReadOnlyDictionary<string, WumInstall> Wums(YamlNode node, string f)
+        {
+            var wums = ImmutableDictionary.CreateBuilder<string, WumInstall>(StringComparer.Ordinal);
+            foreach (var (k, v) in Map(node, f).Children)
+            {
+                var wallet = WalletName(k, f, mustExist: true);
+                var wf = $"{f}.{wallet}";
+                var wd = Fields(Map(v, wf), wf, "version", "brands");
+                wums[wallet] = new WumInstall(Int(Required(wd, v, wf, "version").Value, $"{wf}.version", 1), BrandSet(Required(wd, v, wf, "brands").Value, $"{wf}.brands"));
+            }
+            return wums.ToImmutable();
         }
 
         private UserScript ReadUser(YamlNode n)
@@ -246,7 +249,7 @@ public static class ScenarioFile
             string? pre = null;
             if (d.TryGetValue("preselected", out var p))
             {
-                if (_e != Embodiment.E1) throw Err(p.Key, "user.preselected", $"only E1 registers a WUM before paying (this is {_e}); use answers");
+                if (EmbodimentTraits.Of(_e).Asks != UserPrompt.AtSetUp) throw Err(p.Key, "user.preselected", $"only E1 registers a WUM before paying (this is {_e}); use answers");
                 pre = Scalar(p.Value, "user.preselected");
             }
             var answers = new List<UserAnswer>();
@@ -306,7 +309,7 @@ public static class ScenarioFile
                     }
                     case "installWum":
                     {
-                        if (_e != Embodiment.E4) throw Err(key, sf, $"only E4 installs WUMs carrying brand information (this is {_e})");
+                        if (EmbodimentTraits.Of(_e).Knowledge != KnowledgeKind.InstalledWums) throw Err(key, sf, $"only E4 installs WUMs carrying brand information (this is {_e})");
                         var wd = Fields(Map(v, sf), sf, "wallet", "version", "brands");
                         step = new Step.InstallWum(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
                             Int(Required(wd, v, sf, "version").Value, $"{sf}.version", 1), BrandSet(Required(wd, v, sf, "brands").Value, $"{sf}.brands"));

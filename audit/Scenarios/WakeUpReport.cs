@@ -40,7 +40,7 @@ public sealed record WakeUpReport(
     }
 
     /// <summary>The implementation's side (outcome, route, trace) with the model's verdict next to it.</summary>
-    public static WakeUpReport FromBridge(MultiWallet.Checks.Bridge.WakeUpResult r)
+    public static WakeUpReport FromBridge(MultiWallet.Checks.Bridge.WakeUpConformance r)
     {
         var (wallet, brand) = WalletAndBrand(r.ImplOutcome, r.Abstracted);
         return new WakeUpReport(r.StepIndex, r.Step.ToString(), r.ImplOutcome.ToString(), wallet, brand, RouteOf(r.Abstracted), r.Agrees,

@@ -36,12 +36,12 @@ public sealed class ImplBuilder
         World = new PaymentWorld(seed, transport: transport);
         World.Network.RecordRequests = true;
         var answers = new List<string?>();
-        if (t.Embodiment == MultiWallet.Model.Vocabulary.Embodiment.E1) answers.Add(s.Preselected);
+        if (t.Traits.Asks == UserPrompt.AtSetUp) answers.Add(s.Preselected);
         answers.AddRange(s.Answers.Select(a => a.Given));
         User = new ScriptedUser(answers);
         Embodiment = EmbodimentWorld.Build(World, Config(t), User, parts);
         if (t.Master is { Down: true }) Embodiment.SetDown(t.Master.Name, true);
-        if (t.Embodiment is MultiWallet.Model.Vocabulary.Embodiment.E5 or MultiWallet.Model.Vocabulary.Embodiment.E6)
+        if (t.Traits.Holder == KnowledgeHolder.LiveQuery)
             foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());
     }
 
@@ -54,31 +54,20 @@ public sealed class ImplBuilder
     public static TopologyConfig Config(Topology t)
     {
         static IReadOnlyList<string> Names(IEnumerable<Brand> b) => b.Select(x => x.Name).ToList();
-        IReadOnlyList<(string, IReadOnlyList<string>)> Info(IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableSortedSet<Brand>> d) =>
-            t.InRegistrationOrder(d.Keys).Select(k => (k, Names(d[k]))).ToList();
-        var e = t.Embodiment;
         return new TopologyConfig(
-            e.ToString(),
+            t.Embodiment.ToString(),
             t.Wallets.Select(w => new WalletConfig(w.Name, Names(w.Held), w.Down)).ToList(),
-            t.Master is null ? (e.IsMasterSlave() ? new WalletConfig(WalletNames.Msw, []) : null) : new WalletConfig(t.Master.Name, Names(t.Master.Held)),
-            BrandInfo: e switch
+            t.Master is null ? (t.Traits.IsMasterSlave ? new WalletConfig(WalletNames.Msw, []) : null) : new WalletConfig(t.Master.Name, Names(t.Master.Held)))
+        {
+            Knowledge = t.Knowledge switch
             {
-                MultiWallet.Model.Vocabulary.Embodiment.E3 => Info(t.SelectorTable),
-                MultiWallet.Model.Vocabulary.Embodiment.E7 or MultiWallet.Model.Vocabulary.Embodiment.E8 => Info(t.MasterBrandInfo),
-                MultiWallet.Model.Vocabulary.Embodiment.E11 => Info(t.ClientBrandInfo),
-                _ => null,
+                Knowledge.BrandTable b => new KnowledgeConfig.BrandTable(t.InRegistrationOrder(b.Entries.Keys).Select(k => (k, Names(b.Entries[k]))).ToList()),
+                Knowledge.InstalledWums w => new KnowledgeConfig.InstalledWums(t.InRegistrationOrder(w.Entries.Keys).Select(k => (k, w.Entries[k].Version, Names(w.Entries[k].Brands))).ToList()),
+                Knowledge.SswList l => new KnowledgeConfig.SswList(l.Names),
+                _ => KnowledgeConfig.None,
             },
-            SswInfo: e switch
-            {
-                MultiWallet.Model.Vocabulary.Embodiment.E9 => t.MasterSswInfo,
-                MultiWallet.Model.Vocabulary.Embodiment.E12 => t.ClientSswInfo,
-                _ => null,
-            },
-            InstalledWums: e == MultiWallet.Model.Vocabulary.Embodiment.E4
-                ? t.InRegistrationOrder(t.InstalledWums.Keys).Select(k => (k, t.InstalledWums[k].Version, Names(t.InstalledWums[k].Brands))).ToList()
-                : null);
+        };
     }
-
 
     /// <summary>Makes the wallet answer BrandQuery with <paramref name="brands"/> (a lying or stale server); everything else unchanged.</summary>
     private void InstallAdvertiser(string wallet, IReadOnlyList<string> brands)

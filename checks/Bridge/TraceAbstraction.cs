@@ -41,7 +41,7 @@ public static class TraceAbstraction
     public static IReadOnlyList<AbstractEvent> Abstract(Embodiment e, Step.WakeUp wake, IEnumerable<TraceEvent> events, PaymentOutcome outcome, IReadOnlyList<AbstractEvent>? modelEvents = null)
     {
         var whys = (modelEvents ?? []).OfType<AbstractEvent.Routed>().ToList();
-        var staticTable = e is Embodiment.E3 or Embodiment.E7 or Embodiment.E8 or Embodiment.E11;
+        var staticTable = EmbodimentTraits.Of(e).RoutesOnStaticTable;
         var list = new List<AbstractEvent> { new AbstractEvent.WakeUp(wake.Order, wake.Brand) };
         foreach (var ev in events)
         {

@@ -22,8 +22,10 @@ internal static class CustodyChecks
     private static (PaymentWorld World, EmbodimentWorld E) E8(CheckContext ctx, params (string Ssw, string[] Brands)[] info)
     {
         var world = new PaymentWorld(ctx.Seed);
-        var e = EmbodimentWorld.Build(world, new TopologyConfig("E8", [new WalletConfig("SSW-1", ["BrandB"])], new WalletConfig("MSW", ["BrandA"]),
-            BrandInfo: info.Length > 0 ? info.Select(i => (i.Ssw, (IReadOnlyList<string>)i.Brands)).ToList() : [("SSW-1", ["BrandB"])]), new ScriptedUser([]));
+        var e = EmbodimentWorld.Build(world, new TopologyConfig("E8", [new WalletConfig("SSW-1", ["BrandB"])], new WalletConfig("MSW", ["BrandA"]))
+        {
+            Knowledge = new KnowledgeConfig.BrandTable(info.Length > 0 ? info.Select(i => (i.Ssw, (IReadOnlyList<string>)i.Brands)).ToList() : [("SSW-1", ["BrandB"])]),
+        }, new ScriptedUser([]));
         return (world, e);
     }
 
@@ -140,8 +142,10 @@ internal static class CustodyChecks
     public static CheckOutcome ProxyCannotReadPi(CheckContext ctx)
     {
         var world = new PaymentWorld(ctx.Seed);
-        var e = EmbodimentWorld.Build(world, new TopologyConfig("E7", [new WalletConfig("SSW-1", ["BrandB"])], new WalletConfig("MSW", ["BrandA"]),
-            BrandInfo: [("SSW-1", ["BrandB"])]), new ScriptedUser([]));
+        var e = EmbodimentWorld.Build(world, new TopologyConfig("E7", [new WalletConfig("SSW-1", ["BrandB"])], new WalletConfig("MSW", ["BrandA"]))
+        {
+            Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", ["BrandB"])]),
+        }, new ScriptedUser([]));
         world.Network.RecordRequests = true;
         var outcome = e.PayAsync(world.WakeUp("ORD-1", "BrandB")).GetAwaiter().GetResult();
         if (outcome is not Paid { Wallet: "SSW-1" }) return CheckOutcome.Fail($"expected Paid(SSW-1, BrandB), got {outcome}");

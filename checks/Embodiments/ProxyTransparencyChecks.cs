@@ -49,10 +49,10 @@ internal static class ProxyTransparencyChecks
     private static IEnumerable<(string, TopologyConfig, string?[])> Proxied()
     {
         WalletConfig ssw = new("SSW-1", ["BrandB"]), msw = new("MSW", ["BrandA"]);
-        yield return ("E7", new("E7", [ssw], msw, BrandInfo: [("SSW-1", ["BrandB"])]), []);
-        yield return ("E9", new("E9", [ssw], msw, SswInfo: ["SSW-1"]), ["SSW-1"]);
+        yield return ("E7", new("E7", [ssw], msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", ["BrandB"])]) }, []);
+        yield return ("E9", new("E9", [ssw], msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, ["SSW-1"]);
         yield return ("E10", new("E10", [ssw], msw), ["ssw://SSW-1"]);
-        yield return ("E11", new("E11", [ssw], msw, BrandInfo: [("SSW-1", ["BrandB"])]), []);
-        yield return ("E12", new("E12", [ssw], msw, SswInfo: ["SSW-1"]), ["SSW-1"]);
+        yield return ("E11", new("E11", [ssw], msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", ["BrandB"])]) }, []);
+        yield return ("E12", new("E12", [ssw], msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, ["SSW-1"]);
     }
 }

@@ -12,9 +12,6 @@ using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Faults;
 
-/// <summary>A seeded wrong component: the embodiment it lives in, what is wrong, and the parts that substitute it.</summary>
-public sealed record SeededFault(string Id, Embodiment Embodiment, string Description, string[] Violates, EmbodimentWorld.Parts Parts);
-
 /// <summary>
 /// Wrong components, substituted through <see cref="EmbodimentWorld.Parts"/> (no switch in impl/). Each is the faithful
 /// component with one decision changed.
@@ -74,8 +71,7 @@ public static class SeededFaults
 
     private static ISelectorRouting Live(EmbodimentWorld e, string emb, string actor) => new LiveBrandQueryRouting(e.Net, Address.Pc, e.WalletNames, emb, actor);
 
-    private static IReadOnlyList<(string, IReadOnlySet<string>)> Table(EmbodimentWorld e) =>
-        (e.Topology.BrandInfo ?? []).Select(b => (b.Wallet, (IReadOnlySet<string>)b.Brands.ToHashSet())).ToList();
+    private static IReadOnlyList<(string Wallet, IReadOnlySet<string> Brands)> Table(EmbodimentWorld e) => e.Topology.Knowledge.BrandSets;
 
     // ---------- master side (E7–E12) ----------
 
@@ -159,7 +155,7 @@ public static class SeededFaults
         new("FAULT-E3-NO-SKIP", Embodiment.E3, "E3 selector treats its first listed WUM as the only one: an unreachable one is not skipped", ["INV-ROUTE-COMPLETE", "INV-CONFORM"],
             new() { SelectorRouting = e => new PlanRewrite(new SelectorTableRouting(Table(e), e.Net.Trace), (w, p) => p.Refusal is null ? p with { Exclusive = true } : p) }),
         new("FAULT-E4-STALE-WUM", Embodiment.E4, "E4 selector keeps the brand information of the WUMs installed at start; re-downloads are ignored", ["INV-LIVE", "INV-CONFORM"],
-            new() { SelectorRouting = e => { var r = new WumBrandInfoRouting(e.Net.Trace, e.WalletNames); foreach (var (w, v, b) in e.Topology.InstalledWums ?? []) r.Install(new BrandCarryingWum(w, v, b.ToHashSet())); return r; } }),
+            new() { SelectorRouting = e => { var r = new WumBrandInfoRouting(e.Net.Trace, e.WalletNames); foreach (var (w, v, b) in e.Topology.Knowledge.Wums) r.Install(new BrandCarryingWum(w, v, b.ToHashSet())); return r; } }),
         new("FAULT-E5-CACHES", Embodiment.E5, "E5 selector caches each SW's brand information across wake-ups", ["INV-LIVE", "INV-CONFORM"],
             new() { SelectorRouting = e => new CachingBrandQuery(e) }),
         new("FAULT-E5-ANY-ANSWER", Embodiment.E5, "E5 selector routes to the first SW that answered the brand query, whatever brands it named", ["INV-ROUTE-SOUND", "INV-OFFER", "INV-CONFORM"],

@@ -10,9 +10,6 @@ using MultiWallet.Checks.Generators;
 
 namespace MultiWallet.Checks.Invariants;
 
-/// <summary>One executed case: the scenario and its run (or the exception the run threw).</summary>
-public sealed record Case(Scenario Scenario, ScenarioResult? Result, string? Crash);
-
 /// <summary>
 /// Generates and executes scenarios ONCE per (seed, budget, embodiment, parts) and shares the executions with every
 /// invariant (cache). Generation: FsCheck generators sampled with Rnd(seed, gamma) — deterministic, so the replay
@@ -28,16 +25,17 @@ public static class Campaign
 
     public static string Replay(CheckContext ctx, Embodiment e) => $"({(ulong)ctx.Seed + (ulong)e},{Gamma},{Size})";
 
-    public static readonly IReadOnlyList<Embodiment> All = Enum.GetValues<Embodiment>();
+    /// <summary>Every embodiment, in order.</summary>
+    public static readonly IReadOnlyList<Embodiment> All = [.. EmbodimentTraits.All.Select(t => t.Embodiment)];
 
     private static readonly ConcurrentDictionary<(int, int, Embodiment, string, WorldTransport), Lazy<(IReadOnlyList<Case> Cases, double Seconds)>> Cache = new();
 
-    public static IReadOnlyList<Scenario> Generate(Embodiment e, int seed, int count) =>
+    public static IReadOnlyList<GeneratedScenario> Generate(Embodiment e, int seed, int count) =>
         Gen.Sample(ScenarioGen.For(e), count, new Rnd((ulong)seed + (ulong)e, Gamma), Size).ToList();
 
-    public static Case Execute(Scenario s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport = WorldTransport.InMemory)
+    public static Case Execute(GeneratedScenario s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport = WorldTransport.InMemory)
     {
-        try { return new Case(s, ScenarioRunner.Run(s.Topology, s.Script, s.Steps, seed, parts, transport: transport), null); }
+        try { return new Case(s, ConformanceRunner.Run(s.Topology, s.Script, s.Steps, seed, parts, transport: transport), null); }
         catch (Exception ex) { return new Case(s, null, $"{ex.GetType().Name}: {ex.Message}"); }
     }
 
@@ -56,7 +54,7 @@ public static class Campaign
         })).Value;
 
     /// <summary>Greedy shrinking: accept the first smaller candidate that still violates; at most <paramref name="budget"/> runs.</summary>
-    public static (Scenario Scenario, string Violation, int Runs) Shrink(Scenario s, string violation, Func<Case, string?> violates, int seed, EmbodimentWorld.Parts? parts, int budget = 40)
+    public static (GeneratedScenario Scenario, string Violation, int Runs) Shrink(GeneratedScenario s, string violation, Func<Case, string?> violates, int seed, EmbodimentWorld.Parts? parts, int budget = 40)
     {
         var runs = 0;
         var progress = true;

@@ -4,15 +4,9 @@ using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Checks.Invariants;
 
-/// <summary>Result of running one invariant over the shared executions.</summary>
-public sealed record InvariantRun(Invariant Invariant, bool Violated, int CasesToDetect, Embodiment? Embodiment, string? Violation, string? Counterexample, int CounterexampleSize, string? Replay,
-    Dictionary<string, int> Classes, int Cases, double Seconds);
-
 /// <summary>The INV-* properties: one catalog entry per invariant, over all the embodiments it applies to.</summary>
 internal static class InvariantChecks
 {
-    private static readonly string[] AllE = Enum.GetValues<Embodiment>().Select(e => e.ToString()).ToArray();
-
     /// <summary>Runs an invariant over the shared (cached) executions; on a violation shrinks it.</summary>
     public static InvariantRun Run(CheckContext ctx, Invariant inv, IEnumerable<Embodiment>? only = null, string partsKey = "", EmbodimentWorld.Parts? parts = null)
     {
@@ -63,43 +57,20 @@ internal static class InvariantChecks
         };
     }
 
-    [Check("PROP-INV-CONFORM", Title = "generated topologies, scripts and steps: implementation outcome and abstract trace equal the model's prediction (first diverging step shown)",
-        Requirements = ["INV-CONFORM"], AllEmbodiments = true, Kind = CheckKind.Property)]
-    public static CheckOutcome Conform(CheckContext ctx) => Check(ctx, Invariants.Conform);
-
-    [Check("PROP-INV-ROUTE-SOUND", Title = "every generated payment uses exactly the wake-up's brand, by an entitled wallet the routing knowledge lists",
-        Requirements = ["INV-ROUTE-SOUND"], AllEmbodiments = true, Kind = CheckKind.Property)]
-    public static CheckOutcome RouteSound(CheckContext ctx) => Check(ctx, Invariants.RouteSound);
-
-    [Check("PROP-INV-ROUTE-COMPLETE", Title = "a listed reachable capable wallet pays; none listed gives NoCapableWallet with no purchase message",
-        Requirements = ["INV-ROUTE-COMPLETE"], Embodiments = [Embodiment.E3, Embodiment.E4, Embodiment.E5, Embodiment.E6, Embodiment.E7, Embodiment.E8, Embodiment.E11], Kind = CheckKind.Property)]
-    public static CheckOutcome RouteComplete(CheckContext ctx) => Check(ctx, Invariants.RouteComplete);
-
-    [Check("PROP-INV-OFFER", Title = "offers are exactly the embodiment's options, only listed wallets are chosen, a wrong choice is refused",
-        Requirements = ["INV-OFFER"], AllEmbodiments = true, Kind = CheckKind.Property)]
-    public static CheckOutcome Offer(CheckContext ctx) => Check(ctx, Invariants.Offer);
-
-    [Check("PROP-INV-PROXY-TRANSPARENT", Title = "MSW-proxied payments send the merchant the same PInitReq/PReq bytes and give the client the same result as a direct WUM-SSW session",
-        Requirements = ["INV-PROXY-TRANSPARENT"], Embodiments = [Embodiment.E7, Embodiment.E9, Embodiment.E10, Embodiment.E11, Embodiment.E12], Kind = CheckKind.Property)]
-    public static CheckOutcome Proxy(CheckContext ctx) => Check(ctx, Invariants.ProxyTransparent);
-
-    [Check("PROP-INV-CUSTODY", Title = "no key or PAN bytes in any message to/from the PC or merchant; E8 releases once per order and erases after each wake-up",
-        Requirements = ["INV-CUSTODY"], AllEmbodiments = true, Kind = CheckKind.Property)]
-    public static CheckOutcome Custody(CheckContext ctx) => Check(ctx, Invariants.Custody);
-
-    [Check("PROP-INV-DUAL-SIG", Title = "every payment was verified by merchant and gateway; generated tampering is rejected by the party that can see it",
-        Requirements = ["INV-DUAL-SIG"], AllEmbodiments = true, Kind = CheckKind.Property)]
-    public static CheckOutcome DualSig(CheckContext ctx) => Check(ctx, Invariants.DualSig);
-
-    [Check("PROP-INV-ONCE", Title = "at most one authorization per order; generated replays are refused and send nothing",
-        Requirements = ["INV-ONCE"], AllEmbodiments = true, Kind = CheckKind.Property)]
-    public static CheckOutcome Once(CheckContext ctx) => Check(ctx, Invariants.Once);
-
-    [Check("PROP-INV-LIVE", Title = "E4/E5/E6 route on the brand information current at wake-up time (after InstallWum/ChangeBrands)",
-        Requirements = ["INV-LIVE"], Embodiments = [Embodiment.E4, Embodiment.E5, Embodiment.E6], Kind = CheckKind.Property)]
-    public static CheckOutcome Live(CheckContext ctx) => Check(ctx, Invariants.Live);
-
-    [Check("PROP-INV-BAD-INPUT", Title = "generated malformed/unknown-brand/tampered wake-ups: typed error, no authorization, nothing sent; the honest retry conforms",
-        Requirements = ["INV-BAD-INPUT"], AllEmbodiments = true, Kind = CheckKind.Property)]
-    public static CheckOutcome BadInput(CheckContext ctx) => Check(ctx, Invariants.BadInput);
+    /// <summary>One PROP-&lt;id&gt; property check per invariant, built from the invariant itself.</summary>
+    [CheckSource]
+    public static IEnumerable<CheckEntry> Checks() => Invariants.AllInvariants.Select(inv =>
+    {
+        var all = inv.Embodiments.Count == EmbodimentTraits.All.Count;
+        return new CheckEntry(
+            new CheckAttribute("PROP-" + inv.Id)
+            {
+                Title = inv.Title,
+                Requirements = [.. inv.Requirements],
+                AllEmbodiments = all,
+                Embodiments = all ? [] : [.. inv.Embodiments],
+                Kind = CheckKind.Property,
+            },
+            ctx => Check(ctx, inv));
+    });
 }

@@ -25,7 +25,7 @@ public sealed class WorldState
             Held[w.Name] = w.Held; Advertised[w.Name] = w.Advertised;
             if (w.Down) Down.Add(w.Name);
         }
-        foreach (var (k, v) in t.InstalledWums) Installed[k] = v;
+        foreach (var (k, v) in t.Knowledge.Wums) Installed[k] = v;
     }
 
     public void Apply(Step s)
@@ -42,20 +42,19 @@ public sealed class WorldState
     public bool Exists(string wallet) => Held.ContainsKey(wallet);
     public bool Reachable(string wallet) => Exists(wallet) && !Down.Contains(wallet);
 
-    /// <summary>E3–E8, E11: wallets the embodiment's routing knowledge lists for the brand now (registration order); null elsewhere.</summary>
+    /// <summary>Wallets the embodiment's routing knowledge lists for the brand now (registration order); null when it routes on the user's pick.</summary>
     public IReadOnlyList<string>? Listed(Brand b)
     {
         var t = Topology;
-        IEnumerable<string>? names = t.Embodiment switch
+        var traits = t.Traits;
+        if (!traits.RoutesOnKnowledge) return null;
+        var names = traits.Holder switch
         {
-            Embodiment.E3 => t.SelectorTable.Where(k => k.Value.Contains(b)).Select(k => k.Key),
-            Embodiment.E4 => Installed.Where(k => k.Value.Brands.Contains(b)).Select(k => k.Key),
-            Embodiment.E5 or Embodiment.E6 => t.Wallets.Select(w => w.Name).Where(w => Reachable(w) && Advertised[w].Contains(b)),
-            Embodiment.E7 or Embodiment.E8 => t.MasterBrandInfo.Where(k => k.Value.Contains(b)).Select(k => k.Key),
-            Embodiment.E11 => t.ClientBrandInfo.Where(k => k.Value.Contains(b)).Select(k => k.Key),
-            _ => null,
+            KnowledgeHolder.LiveQuery => t.Wallets.Select(w => w.Name).Where(w => Reachable(w) && Advertised[w].Contains(b)),
+            KnowledgeHolder.InstalledWums => Installed.Where(k => k.Value.Brands.Contains(b)).Select(k => k.Key),
+            _ => t.Knowledge.Table.Where(k => k.Value.Contains(b)).Select(k => k.Key),
         };
-        return names is null ? null : t.InRegistrationOrder(names);
+        return t.InRegistrationOrder(names);
     }
 
     /// <summary>The state before each step (a snapshot per step).</summary>

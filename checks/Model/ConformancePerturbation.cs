@@ -13,7 +13,6 @@ namespace MultiWallet.Checks.Model;
 /// </summary>
 internal static class ConformancePerturbation
 {
-    private static readonly string[] AllE = ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12"];
 
     /// <summary>Event lines with Routed's why-text dropped (only decider and wallet are compared).</summary>
     private static IEnumerable<string> Lines(IEnumerable<AbstractEvent> events) =>

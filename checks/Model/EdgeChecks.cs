@@ -16,7 +16,7 @@ internal static class EdgeChecks
     public static CheckOutcome Malformed(CheckContext ctx)
     {
         var x = new Expectations();
-        var t = Client(Embodiment.E3, Sw(1, A)) with { SelectorTable = Table(("SW-1", [A])) };
+        var t = Client(Embodiment.E3, Sw(1, A)) with { Knowledge = new Knowledge.BrandTable(Table(("SW-1", [A]))) };
         var p = Predict(t, UserScript.Silent, Wake("1", A, WakeUpDefect.Missing), Wake("2", A, amount: 0), Wake("1", A));
         x.That("missing field", p[0], "Refused(MalformedWakeUp)", WakeLine("1", A));
         x.That("amount 0", p[1], "Refused(MalformedWakeUp)", WakeLine("2", A));
@@ -41,7 +41,7 @@ internal static class EdgeChecks
     public static CheckOutcome Replay(CheckContext ctx)
     {
         var x = new Expectations();
-        var e8 = Predict(Master(Embodiment.E8, Msw(), Ssw(1, B)) with { MasterBrandInfo = Table(("SSW-1", [B])) }, UserScript.Silent,
+        var e8 = Predict(Master(Embodiment.E8, Msw(), Ssw(1, B)) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [B]))) }, UserScript.Silent,
             Wake("1", B), new Step.Replay(O("1")));
         x.That("E8 replay after payment", e8[1], "Refused(Replay)", WakeLine("1", B));
         // Accepted = passed the entry point's checks, whatever happened next: a refused choice still uses up the order.
@@ -70,11 +70,11 @@ internal static class EdgeChecks
         var x = new Expectations();
         x.That("E2", One(Client(Embodiment.E2, Sw(1, A), Sw(2, B)), UserScript.Silent, Wake("1", A)), "Refused(NoChoice)",
             WakeLine("1", A), "Offered([SW-1, SW-2])", "Chose(none)");
-        x.That("E9", One(Master(Embodiment.E9, Msw(), Ssw(1, A)) with { MasterSswInfo = ["SSW-1"] }, UserScript.Answering(UserAnswer.Nothing), Wake("1", A)),
+        x.That("E9", One(Master(Embodiment.E9, Msw(), Ssw(1, A)) with { Knowledge = new Knowledge.SswList(["SSW-1"]) }, UserScript.Answering(UserAnswer.Nothing), Wake("1", A)),
             "Refused(NoChoice)", WakeLine("1", A), "Offered([SSW-1])", "Chose(none)");
         x.That("E10 empty text", One(Master(Embodiment.E10, Msw(), Ssw(1, A)), UserScript.Answering(Type("")), Wake("1", A)),
             "Refused(NoChoice)", WakeLine("1", A), "Chose(none)");
-        x.That("E12 script exhausted", One(Master(Embodiment.E12, Msw(), Ssw(1, A)) with { ClientSswInfo = ["SSW-1"] }, UserScript.Silent, Wake("1", A)),
+        x.That("E12 script exhausted", One(Master(Embodiment.E12, Msw(), Ssw(1, A)) with { Knowledge = new Knowledge.SswList(["SSW-1"]) }, UserScript.Silent, Wake("1", A)),
             "Refused(NoChoice)", WakeLine("1", A), "Offered([SSW-1])", "Chose(none)");
         return x.Result("no choice");
     }
@@ -87,9 +87,9 @@ internal static class EdgeChecks
         x.That("E2 SW-9", One(Client(Embodiment.E2, Sw(1, A)), UserScript.Answering(Pick("SW-9")), Wake("1", A)), "Refused(InvalidChoice)",
             WakeLine("1", A), "Offered([SW-1])", "Chose(SW-9)");
         // SSW-2 exists and holds the brand, but the information does not list it: it is not offered, so it cannot be picked.
-        x.That("E9 existing SSW not in SSW info", One(Master(Embodiment.E9, Msw(), Ssw(1, B), Ssw(2, A)) with { MasterSswInfo = ["SSW-1"] },
+        x.That("E9 existing SSW not in SSW info", One(Master(Embodiment.E9, Msw(), Ssw(1, B), Ssw(2, A)) with { Knowledge = new Knowledge.SswList(["SSW-1"]) },
             UserScript.Answering(Pick("SSW-2")), Wake("1", A)), "Refused(InvalidChoice)", WakeLine("1", A), "Offered([SSW-1])", "Chose(SSW-2)");
-        x.That("E12 existing SSW not in client info", One(Master(Embodiment.E12, Msw(), Ssw(1, B), Ssw(2, A)) with { ClientSswInfo = ["SSW-1"] },
+        x.That("E12 existing SSW not in client info", One(Master(Embodiment.E12, Msw(), Ssw(1, B), Ssw(2, A)) with { Knowledge = new Knowledge.SswList(["SSW-1"]) },
             UserScript.Answering(Pick("SSW-2")), Wake("1", A)), "Refused(InvalidChoice)", WakeLine("1", A), "Offered([SSW-1])", "Chose(SSW-2)");
         return x.Result("invalid choice");
     }
@@ -101,7 +101,7 @@ internal static class EdgeChecks
         var x = new Expectations();
         x.That("E2 picks SW-2 for BrandA", One(Client(Embodiment.E2, Sw(1, A), Sw(2, B)), UserScript.Answering(Pick("SW-2")), Wake("1", A)),
             "Refused(BrandNotHeld, SW-2)", WakeLine("1", A), "Offered([SW-1, SW-2])", "Chose(SW-2)", "Routed(Selector, SW-2, \"chosen by user\")");
-        x.That("E9 picks SSW-1 lacking BrandA", One(Master(Embodiment.E9, Msw(), Ssw(1, B), Ssw(2, A)) with { MasterSswInfo = ["SSW-1", "SSW-2"] },
+        x.That("E9 picks SSW-1 lacking BrandA", One(Master(Embodiment.E9, Msw(), Ssw(1, B), Ssw(2, A)) with { Knowledge = new Knowledge.SswList(["SSW-1", "SSW-2"]) },
             UserScript.Answering(Pick("SSW-1")), Wake("1", A)), "Refused(BrandNotHeld, SSW-1)", WakeLine("1", A), "Offered([SSW-1, SSW-2])", "Chose(SSW-1)",
             "Routed(MSW, SSW-1, \"chosen by user\")", "ProxyHop(MSW -> SSW-1)");
         x.That("E10 types SSW-2 lacking BrandB", One(Master(Embodiment.E10, Msw(), Ssw(1, B), Ssw(2, A)), UserScript.Answering(Type("ssw://SSW-2")), Wake("1", B)),
@@ -117,16 +117,16 @@ internal static class EdgeChecks
         var x = new Expectations();
         WalletSpec[] sws = [Sw(1, B), Sw(2, A), Sw(3, A)];
         // Table given out of order: registration order, not table order, decides.
-        x.That("E3", One(Client(Embodiment.E3, sws) with { SelectorTable = Table(("SW-3", [A]), ("SW-2", [A]), ("SW-1", [B])) }, UserScript.Silent, Wake("1", A)),
+        x.That("E3", One(Client(Embodiment.E3, sws) with { Knowledge = new Knowledge.BrandTable(Table(("SW-3", [A]), ("SW-2", [A]), ("SW-1", [B]))) }, UserScript.Silent, Wake("1", A)),
             "Paid(SW-2, BrandA)", WakeLine("1", A), "Routed(Selector, SW-2, \"selector table lists BrandA\")", Set);
         x.That("E5", One(Client(Embodiment.E5, sws), UserScript.Silent, Wake("1", A)), "Paid(SW-2, BrandA)", WakeLine("1", A),
             "Queried(SW-1, [BrandB])", "Queried(SW-2, [BrandA])", "Queried(SW-3, [BrandA])", "Routed(Selector, SW-2, \"SW advertises BrandA\")", Set);
         x.That("E6", One(Client(Embodiment.E6, sws), UserScript.Silent, Wake("1", A)), "Paid(SW-2, BrandA)", WakeLine("1", A),
             "Queried(SW-1, [BrandB])", "Queried(SW-2, [BrandA])", "Queried(SW-3, [BrandA])", "Routed(WUM, SW-2, \"SW advertises BrandA\")", Set);
         var info = Table(("SSW-2", [A]), ("SSW-1", [A]));
-        x.That("E7", One(Master(Embodiment.E7, Msw(), Ssw(1, A), Ssw(2, A)) with { MasterBrandInfo = info }, UserScript.Silent, Wake("1", A)),
+        x.That("E7", One(Master(Embodiment.E7, Msw(), Ssw(1, A), Ssw(2, A)) with { Knowledge = new Knowledge.BrandTable(info) }, UserScript.Silent, Wake("1", A)),
             "Paid(SSW-1, BrandA)", WakeLine("1", A), "Routed(MSW, SSW-1, \"brand info lists BrandA\")", "ProxyHop(MSW -> SSW-1)", Set);
-        x.That("E11", One(Master(Embodiment.E11, Msw(), Ssw(1, A), Ssw(2, A)) with { ClientBrandInfo = info }, UserScript.Silent, Wake("1", A)),
+        x.That("E11", One(Master(Embodiment.E11, Msw(), Ssw(1, A), Ssw(2, A)) with { Knowledge = new Knowledge.BrandTable(info) }, UserScript.Silent, Wake("1", A)),
             "Paid(SSW-1, BrandA)", WakeLine("1", A), "Routed(MSW, SSW-1, \"client brand info lists BrandA\")", "ProxyHop(MSW -> SSW-1)", Set);
         return x.Result("first capable");
     }
@@ -137,19 +137,19 @@ internal static class EdgeChecks
     {
         var x = new Expectations();
         WalletSpec[] sws = [Sw(1, A) with { Down = true }, Sw(2, A)];
-        x.That("E3", One(Client(Embodiment.E3, sws) with { SelectorTable = Table(("SW-1", [A]), ("SW-2", [A])) }, UserScript.Silent, Wake("1", A)),
+        x.That("E3", One(Client(Embodiment.E3, sws) with { Knowledge = new Knowledge.BrandTable(Table(("SW-1", [A]), ("SW-2", [A]))) }, UserScript.Silent, Wake("1", A)),
             "Paid(SW-2, BrandA)", WakeLine("1", A), "Queried(SW-1, unreachable)", "Routed(Selector, SW-2, \"selector table lists BrandA\")", Set);
         x.That("E5", One(Client(Embodiment.E5, sws), UserScript.Silent, Wake("1", A)), "Paid(SW-2, BrandA)", WakeLine("1", A),
             "Queried(SW-1, unreachable)", "Queried(SW-2, [BrandA])", "Routed(Selector, SW-2, \"SW advertises BrandA\")", Set);
-        x.That("E8", One(Master(Embodiment.E8, Msw(), Ssw(1, A) with { Down = true }, Ssw(2, A)) with { MasterBrandInfo = Table(("SSW-1", [A]), ("SSW-2", [A])) },
+        x.That("E8", One(Master(Embodiment.E8, Msw(), Ssw(1, A) with { Down = true }, Ssw(2, A)) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [A]), ("SSW-2", [A]))) },
             UserScript.Silent, Wake("1", A)), "Paid(MSW, BrandA)", WakeLine("1", A), "Queried(SSW-1, unreachable)", "Routed(MSW, SSW-2, \"brand info lists BrandA\")",
             "CredentialReleased(SSW-2 -> MSW)", Set, "CredentialErased(MSW)");
         x.That("E6 all down", One(Client(Embodiment.E6, Sw(1, A) with { Down = true }), UserScript.Silent, Wake("1", A)), "Refused(NoCapableWallet)",
             WakeLine("1", A), "Queried(SW-1, unreachable)");
-        x.That("E7 all down", One(Master(Embodiment.E7, Msw(), Ssw(1, A) with { Down = true }) with { MasterBrandInfo = Table(("SSW-1", [A])) }, UserScript.Silent, Wake("1", A)),
+        x.That("E7 all down", One(Master(Embodiment.E7, Msw(), Ssw(1, A) with { Down = true }) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [A]))) }, UserScript.Silent, Wake("1", A)),
             "Refused(NoCapableWallet)", WakeLine("1", A), "Queried(SSW-1, unreachable)");
         // A client-info entry naming no registered wallet behaves as an unreachable one (and sorts after registered ones).
-        x.That("E11 unknown SSW in client info", One(Master(Embodiment.E11, Msw(), Ssw(1, A)) with { ClientBrandInfo = Table(("SSW-9", [A]), ("SSW-1", [B])) },
+        x.That("E11 unknown SSW in client info", One(Master(Embodiment.E11, Msw(), Ssw(1, A)) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-9", [A]), ("SSW-1", [B]))) },
             UserScript.Silent, Wake("1", A)), "Refused(NoCapableWallet)", WakeLine("1", A), "Queried(SSW-9, unreachable)");
         return x.Result("unreachable skipped");
     }
@@ -159,11 +159,11 @@ internal static class EdgeChecks
     public static CheckOutcome NoCapable(CheckContext ctx)
     {
         var x = new Expectations();
-        x.That("E3", One(Client(Embodiment.E3, Sw(1, A), Sw(2, C)) with { SelectorTable = Table(("SW-1", [A])) }, UserScript.Silent, Wake("1", C)),
+        x.That("E3", One(Client(Embodiment.E3, Sw(1, A), Sw(2, C)) with { Knowledge = new Knowledge.BrandTable(Table(("SW-1", [A]))) }, UserScript.Silent, Wake("1", C)),
             "Refused(NoCapableWallet)", WakeLine("1", C));
-        x.That("E4", One(Client(Embodiment.E4, Sw(1, A)) with { InstalledWums = Wums(("SW-1", 1, [A])) }, UserScript.Silent, Wake("1", B)),
+        x.That("E4", One(Client(Embodiment.E4, Sw(1, A)) with { Knowledge = new Knowledge.InstalledWums(Wums(("SW-1", 1, [A]))) }, UserScript.Silent, Wake("1", B)),
             "Refused(NoCapableWallet)", WakeLine("1", B), "Queried(SW-1, [BrandA])");
-        x.That("E7", One(Master(Embodiment.E7, Msw(A), Ssw(1, B)) with { MasterBrandInfo = Table(("SSW-1", [B])) }, UserScript.Silent, Wake("1", C)),
+        x.That("E7", One(Master(Embodiment.E7, Msw(A), Ssw(1, B)) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [B]))) }, UserScript.Silent, Wake("1", C)),
             "Refused(NoCapableWallet)", WakeLine("1", C));
         x.That("E11 empty client info", One(Master(Embodiment.E11, Msw(), Ssw(1, B)), UserScript.Silent, Wake("1", B)), "Refused(NoCapableWallet)", WakeLine("1", B));
         return x.Result("no capable wallet");
@@ -178,12 +178,12 @@ internal static class EdgeChecks
             "Refused(WalletUnreachable, SW-1)", WakeLine("1", A), "Routed(Selector, SW-1, \"registered by user\")");
         x.That("E2", One(Client(Embodiment.E2, Sw(1, A) with { Down = true }), UserScript.Answering(Pick("SW-1")), Wake("1", A)),
             "Refused(WalletUnreachable, SW-1)", WakeLine("1", A), "Offered([SW-1])", "Chose(SW-1)", "Routed(Selector, SW-1, \"chosen by user\")");
-        x.That("E9", One(Master(Embodiment.E9, Msw(), Ssw(1, A) with { Down = true }, Ssw(2, A)) with { MasterSswInfo = ["SSW-1", "SSW-2"] },
+        x.That("E9", One(Master(Embodiment.E9, Msw(), Ssw(1, A) with { Down = true }, Ssw(2, A)) with { Knowledge = new Knowledge.SswList(["SSW-1", "SSW-2"]) },
             UserScript.Answering(Pick("SSW-1")), Wake("1", A)), "Refused(WalletUnreachable, SSW-1)", WakeLine("1", A), "Offered([SSW-1, SSW-2])", "Chose(SSW-1)",
             "Routed(MSW, SSW-1, \"chosen by user\")");
         x.That("E10", One(Master(Embodiment.E10, Msw(), Ssw(1, A) with { Down = true }), UserScript.Answering(Type("ssw://SSW-1")), Wake("1", A)),
             "Refused(WalletUnreachable, SSW-1)", WakeLine("1", A), "Chose(ssw://SSW-1)", "Routed(MSW, SSW-1, \"typed address ssw://SSW-1\")");
-        x.That("E12 MSW down", One(Master(Embodiment.E12, Msw(A) with { Down = true }, Ssw(1, A)) with { ClientSswInfo = ["SSW-1"] }, UserScript.Silent, Wake("1", A)),
+        x.That("E12 MSW down", One(Master(Embodiment.E12, Msw(A) with { Down = true }, Ssw(1, A)) with { Knowledge = new Knowledge.SswList(["SSW-1"]) }, UserScript.Silent, Wake("1", A)),
             "Refused(WalletUnreachable, MSW)", WakeLine("1", A));
         return x.Result("single route unreachable");
     }
@@ -193,12 +193,12 @@ internal static class EdgeChecks
     public static CheckOutcome NoFallback(CheckContext ctx)
     {
         var x = new Expectations();
-        x.That("E3 stale table", One(Client(Embodiment.E3, Sw(1, B), Sw(2, A)) with { SelectorTable = Table(("SW-1", [A]), ("SW-2", [A])) }, UserScript.Silent, Wake("1", A)),
+        x.That("E3 stale table", One(Client(Embodiment.E3, Sw(1, B), Sw(2, A)) with { Knowledge = new Knowledge.BrandTable(Table(("SW-1", [A]), ("SW-2", [A]))) }, UserScript.Silent, Wake("1", A)),
             "Refused(BrandNotHeld, SW-1)", WakeLine("1", A), "Routed(Selector, SW-1, \"selector table lists BrandA\")");
         var liar = new WalletSpec("SW-1", Brands.Of(B), Brands.Of(A, B));
         x.That("E5 lying SW", One(Client(Embodiment.E5, liar, Sw(2, A)), UserScript.Silent, Wake("1", A)), "Refused(BrandNotHeld, SW-1)", WakeLine("1", A),
             "Queried(SW-1, [BrandA, BrandB])", "Queried(SW-2, [BrandA])", "Routed(Selector, SW-1, \"SW advertises BrandA\")");
-        x.That("E7 stale MSW brand info", One(Master(Embodiment.E7, Msw(), Ssw(1, C), Ssw(2, A)) with { MasterBrandInfo = Table(("SSW-1", [A]), ("SSW-2", [A])) },
+        x.That("E7 stale MSW brand info", One(Master(Embodiment.E7, Msw(), Ssw(1, C), Ssw(2, A)) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [A]), ("SSW-2", [A]))) },
             UserScript.Silent, Wake("1", A)), "Refused(BrandNotHeld, SSW-1)", WakeLine("1", A), "Routed(MSW, SSW-1, \"brand info lists BrandA\")", "ProxyHop(MSW -> SSW-1)");
         return x.Result("no fallback");
     }
@@ -208,9 +208,9 @@ internal static class EdgeChecks
     public static CheckOutcome ForgedClientInfo(CheckContext ctx)
     {
         var x = new Expectations();
-        x.That("E11", One(Master(Embodiment.E11, Msw(), Ssw(1, C)) with { ClientBrandInfo = Table(("SSW-1", [B])) }, UserScript.Silent, Wake("1", B)),
+        x.That("E11", One(Master(Embodiment.E11, Msw(), Ssw(1, C)) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [B]))) }, UserScript.Silent, Wake("1", B)),
             "Refused(BrandNotHeld, SSW-1)", WakeLine("1", B), "Routed(MSW, SSW-1, \"client brand info lists BrandB\")", "ProxyHop(MSW -> SSW-1)");
-        x.That("E12", One(Master(Embodiment.E12, Msw(), Ssw(1, C), Ssw(2, B)) with { ClientSswInfo = ["SSW-2", "SSW-1"] }, UserScript.Answering(Pick("SSW-1")), Wake("1", B)),
+        x.That("E12", One(Master(Embodiment.E12, Msw(), Ssw(1, C), Ssw(2, B)) with { Knowledge = new Knowledge.SswList(["SSW-2", "SSW-1"]) }, UserScript.Answering(Pick("SSW-1")), Wake("1", B)),
             "Refused(BrandNotHeld, SSW-1)", WakeLine("1", B), "Offered([SSW-1, SSW-2])", "Chose(SSW-1)", "Routed(MSW, SSW-1, \"chosen by user\")", "ProxyHop(MSW -> SSW-1)");
         return x.Result("forged client information");
     }
@@ -220,11 +220,11 @@ internal static class EdgeChecks
     public static CheckOutcome E9Offer(CheckContext ctx)
     {
         var x = new Expectations();
-        x.That("E9 info out of order, SSW-3 not listed", One(Master(Embodiment.E9, Msw(), Ssw(1, A), Ssw(2, B), Ssw(3, B)) with { MasterSswInfo = ["SSW-2", "SSW-1"] },
+        x.That("E9 info out of order, SSW-3 not listed", One(Master(Embodiment.E9, Msw(), Ssw(1, A), Ssw(2, B), Ssw(3, B)) with { Knowledge = new Knowledge.SswList(["SSW-2", "SSW-1"]) },
             UserScript.Answering(Pick("SSW-2")), Wake("1", B)), "Paid(SSW-2, BrandB)", WakeLine("1", B), "Offered([SSW-1, SSW-2])", "Chose(SSW-2)",
             "Routed(MSW, SSW-2, \"chosen by user\")", "ProxyHop(MSW -> SSW-2)", Set);
         // A brand change at a SSW needs no change at the MSW (¶0139): the same SSW information still offers it.
-        var p = Predict(Master(Embodiment.E9, Msw(), Ssw(1, A)) with { MasterSswInfo = ["SSW-1"] }, UserScript.Answering(Pick("SSW-1")),
+        var p = Predict(Master(Embodiment.E9, Msw(), Ssw(1, A)) with { Knowledge = new Knowledge.SswList(["SSW-1"]) }, UserScript.Answering(Pick("SSW-1")),
             new Step.ChangeBrands("SSW-1", Brands.Of(C), Brands.Of(C)), Wake("1", C));
         x.That("E9 after brand change", p[0], "Paid(SSW-1, BrandC)", WakeLine("1", C), "Offered([SSW-1])", "Chose(SSW-1)",
             "Routed(MSW, SSW-1, \"chosen by user\")", "ProxyHop(MSW -> SSW-1)", Set);
@@ -252,7 +252,7 @@ internal static class EdgeChecks
     public static CheckOutcome E4Reinstall(CheckContext ctx)
     {
         var x = new Expectations();
-        var t = Client(Embodiment.E4, Sw(1, A, B), Sw(2, B)) with { InstalledWums = Wums(("SW-1", 1, [A]), ("SW-2", 1, [B])) };
+        var t = Client(Embodiment.E4, Sw(1, A, B), Sw(2, B)) with { Knowledge = new Knowledge.InstalledWums(Wums(("SW-1", 1, [A]), ("SW-2", 1, [B]))) };
         var p = Predict(t, UserScript.Silent,
             Wake("1", B),
             new Step.InstallWum("SW-1", 2, Brands.Of(A, B)), Wake("2", B),
@@ -289,7 +289,7 @@ internal static class EdgeChecks
         {
             var t = Master(e, Msw(B), Ssw(1, B)) with
             {
-                MasterBrandInfo = Table(("SSW-1", [B])), ClientBrandInfo = Table(("SSW-1", [B])), MasterSswInfo = ["SSW-1"], ClientSswInfo = ["SSW-1"],
+                Knowledge = EmbodimentTraits.Of(e).Knowledge == KnowledgeKind.SswList ? new Knowledge.SswList(["SSW-1"]) : new Knowledge.BrandTable(Table(("SSW-1", [B]))),
             };
             x.That($"{e}", One(t, UserScript.Answering(Pick("SSW-1")), Wake("1", B)), "Paid(MSW, BrandB)", WakeLine("1", B), "Routed(MSW, MSW, \"holds BrandB\")", Set);
         }
@@ -302,9 +302,9 @@ internal static class EdgeChecks
     {
         var x = new Expectations();
         var info = Table(("SSW-1", [B]), ("SSW-2", [B]));
-        x.That("stale info: SSW-1 lacks BrandB, no fallback", One(Master(Embodiment.E8, Msw(), Ssw(1, C), Ssw(2, B)) with { MasterBrandInfo = info }, UserScript.Silent, Wake("1", B)),
+        x.That("stale info: SSW-1 lacks BrandB, no fallback", One(Master(Embodiment.E8, Msw(), Ssw(1, C), Ssw(2, B)) with { Knowledge = new Knowledge.BrandTable(info) }, UserScript.Silent, Wake("1", B)),
             "Refused(CredentialRefused, SSW-1)", WakeLine("1", B), "Routed(MSW, SSW-1, \"brand info lists BrandB\")");
-        x.That("tampered PI: erased after the failure", One(Master(Embodiment.E8, Msw(), Ssw(1, B)) with { MasterBrandInfo = info }, UserScript.Silent,
+        x.That("tampered PI: erased after the failure", One(Master(Embodiment.E8, Msw(), Ssw(1, B)) with { Knowledge = new Knowledge.BrandTable(info) }, UserScript.Silent,
             Wake("1", B, new WakeUpDefect.Tampered(TamperSite.PI))), "Refused(ProtocolError, MSW)", WakeLine("1", B), "Routed(MSW, SSW-1, \"brand info lists BrandB\")",
             "CredentialReleased(SSW-1 -> MSW)", UpToAuthReq, "CredentialErased(MSW)");
         return x.Result("E8 custody");
@@ -315,13 +315,13 @@ internal static class EdgeChecks
     public static CheckOutcome Tamper(CheckContext ctx)
     {
         var x = new Expectations();
-        var t = Client(Embodiment.E3, Sw(1, A)) with { SelectorTable = Table(("SW-1", [A])) };
+        var t = Client(Embodiment.E3, Sw(1, A)) with { Knowledge = new Knowledge.BrandTable(Table(("SW-1", [A]))) };
         foreach (var site in new[] { TamperSite.OI, TamperSite.DualSig, TamperSite.Cert })
             x.That($"E3 {site}", One(t, UserScript.Silent, Wake("1", A, new WakeUpDefect.Tampered(site))), "Refused(ProtocolError, SW-1)",
                 WakeLine("1", A), "Routed(Selector, SW-1, \"selector table lists BrandA\")", UpToPReq);
         x.That("E3 PI", One(t, UserScript.Silent, Wake("1", A, new WakeUpDefect.Tampered(TamperSite.PI))), "Refused(ProtocolError, SW-1)",
             WakeLine("1", A), "Routed(Selector, SW-1, \"selector table lists BrandA\")", UpToAuthReq);
-        x.That("E7 through the proxy, DualSig", One(Master(Embodiment.E7, Msw(), Ssw(1, A)) with { MasterBrandInfo = Table(("SSW-1", [A])) }, UserScript.Silent,
+        x.That("E7 through the proxy, DualSig", One(Master(Embodiment.E7, Msw(), Ssw(1, A)) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [A]))) }, UserScript.Silent,
             Wake("1", A, new WakeUpDefect.Tampered(TamperSite.DualSig))), "Refused(ProtocolError, SSW-1)", WakeLine("1", A),
             "Routed(MSW, SSW-1, \"brand info lists BrandA\")", "ProxyHop(MSW -> SSW-1)", UpToPReq);
         // A defect in a purchase that never starts changes nothing.

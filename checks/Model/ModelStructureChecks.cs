@@ -77,12 +77,12 @@ internal static class ModelStructureChecks
         // One scenario per perturbation, chosen so the unperturbed model and the perturbed one must differ.
         var scenarios = new Dictionary<Perturbation, (Topology, UserScript, Step[])>
         {
-            [Perturbation.E3SelectorIgnoresBrand] = (Client(Embodiment.E3, Sw(1, A), Sw(2, B)) with { SelectorTable = Table(("SW-1", [A]), ("SW-2", [B])) }, UserScript.Silent, [Wake("1", B)]),
-            [Perturbation.MswSkipsErase] = (Master(Embodiment.E8, Msw(), Ssw(1, B)) with { MasterBrandInfo = Table(("SSW-1", [B])) }, UserScript.Silent, [Wake("1", B)]),
+            [Perturbation.E3SelectorIgnoresBrand] = (Client(Embodiment.E3, Sw(1, A), Sw(2, B)) with { Knowledge = new Knowledge.BrandTable(Table(("SW-1", [A]), ("SW-2", [B]))) }, UserScript.Silent, [Wake("1", B)]),
+            [Perturbation.MswSkipsErase] = (Master(Embodiment.E8, Msw(), Ssw(1, B)) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [B]))) }, UserScript.Silent, [Wake("1", B)]),
             [Perturbation.ReplayUndetected] = (Client(Embodiment.E6, Sw(1, A)), UserScript.Silent, [Wake("1", A), new Step.Replay(O("1"))]),
             [Perturbation.GatewayIgnoresPiTamper] = (Client(Embodiment.E6, Sw(1, A)), UserScript.Silent, [Wake("1", A, new WakeUpDefect.Tampered(TamperSite.PI))]),
-            [Perturbation.MswIgnoresOwnBrand] = (Master(Embodiment.E7, Msw(A), Ssw(1, B)) with { MasterBrandInfo = Table(("SSW-1", [B])) }, UserScript.Silent, [Wake("1", A)]),
-            [Perturbation.NoSkipOnUnreachable] = (Client(Embodiment.E3, Sw(1, A) with { Down = true }, Sw(2, A)) with { SelectorTable = Table(("SW-1", [A]), ("SW-2", [A])) }, UserScript.Silent, [Wake("1", A)]),
+            [Perturbation.MswIgnoresOwnBrand] = (Master(Embodiment.E7, Msw(A), Ssw(1, B)) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [B]))) }, UserScript.Silent, [Wake("1", A)]),
+            [Perturbation.NoSkipOnUnreachable] = (Client(Embodiment.E3, Sw(1, A) with { Down = true }, Sw(2, A)) with { Knowledge = new Knowledge.BrandTable(Table(("SW-1", [A]), ("SW-2", [A]))) }, UserScript.Silent, [Wake("1", A)]),
         };
         var x = new Expectations();
         foreach (var p in Perturbation.All)

@@ -34,12 +34,12 @@ internal static class PatentExampleChecks
         x.That("E2 BrandB", e2[1], "Paid(SW-2, BrandB)", WakeLine("2", B), "Offered([SW-1, SW-2])", "Chose(SW-2)", "Routed(Selector, SW-2, \"chosen by user\")", Set);
 
         // E3 (¶0047–0053): the selector's table routes.
-        var e3 = Predict(Client(Embodiment.E3, sws) with { SelectorTable = Table(("SW-1", [A]), ("SW-2", [B])) }, UserScript.Silent, TwoWakeUps);
+        var e3 = Predict(Client(Embodiment.E3, sws) with { Knowledge = new Knowledge.BrandTable(Table(("SW-1", [A]), ("SW-2", [B]))) }, UserScript.Silent, TwoWakeUps);
         x.That("E3 BrandA", e3[0], "Paid(SW-1, BrandA)", WakeLine("1", A), "Routed(Selector, SW-1, \"selector table lists BrandA\")", Set);
         x.That("E3 BrandB", e3[1], "Paid(SW-2, BrandB)", WakeLine("2", B), "Routed(Selector, SW-2, \"selector table lists BrandB\")", Set);
 
         // E4 (¶0058–0065): the selector asks the installed WUMs.
-        var e4 = Predict(Client(Embodiment.E4, sws) with { InstalledWums = Wums(("SW-1", 1, [A]), ("SW-2", 1, [B])) }, UserScript.Silent, TwoWakeUps);
+        var e4 = Predict(Client(Embodiment.E4, sws) with { Knowledge = new Knowledge.InstalledWums(Wums(("SW-1", 1, [A]), ("SW-2", 1, [B]))) }, UserScript.Silent, TwoWakeUps);
         string[] askWums = ["Queried(SW-1, [BrandA])", "Queried(SW-2, [BrandB])"];
         x.That("E4 BrandA", e4[0], "Paid(SW-1, BrandA)", WakeLine("1", A), askWums, "Routed(Selector, SW-1, \"installed WUM lists BrandA\")", Set);
         x.That("E4 BrandB", e4[1], "Paid(SW-2, BrandB)", WakeLine("2", B), askWums, "Routed(Selector, SW-2, \"installed WUM lists BrandB\")", Set);
@@ -59,16 +59,16 @@ internal static class PatentExampleChecks
         string[] self = [WakeLine("1", A), "Routed(MSW, MSW, \"holds BrandA\")", .. Set];
         Topology M(Embodiment e) => Master(e, Msw(A), Ssw(1, B));
 
-        var e7 = Predict(M(Embodiment.E7) with { MasterBrandInfo = Table(("SSW-1", [B])) }, UserScript.Silent, masterWakes);
+        var e7 = Predict(M(Embodiment.E7) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [B]))) }, UserScript.Silent, masterWakes);
         x.That("E7 BrandA", e7[0], "Paid(MSW, BrandA)", self);
         x.That("E7 BrandB", e7[1], "Paid(SSW-1, BrandB)", WakeLine("2", B), "Routed(MSW, SSW-1, \"brand info lists BrandB\")", "ProxyHop(MSW -> SSW-1)", Set);
 
-        var e8 = Predict(M(Embodiment.E8) with { MasterBrandInfo = Table(("SSW-1", [B])) }, UserScript.Silent, masterWakes);
+        var e8 = Predict(M(Embodiment.E8) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [B]))) }, UserScript.Silent, masterWakes);
         x.That("E8 BrandA", e8[0], "Paid(MSW, BrandA)", self);
         x.That("E8 BrandB", e8[1], "Paid(MSW, BrandB)", WakeLine("2", B), "Routed(MSW, SSW-1, \"brand info lists BrandB\")",
             "CredentialReleased(SSW-1 -> MSW)", Set, "CredentialErased(MSW)");
 
-        var e9 = Predict(M(Embodiment.E9) with { MasterSswInfo = ["SSW-1"] }, UserScript.Answering(new UserAnswer.Pick("SSW-1")), masterWakes);
+        var e9 = Predict(M(Embodiment.E9) with { Knowledge = new Knowledge.SswList(["SSW-1"]) }, UserScript.Answering(new UserAnswer.Pick("SSW-1")), masterWakes);
         x.That("E9 BrandA", e9[0], "Paid(MSW, BrandA)", self);
         x.That("E9 BrandB", e9[1], "Paid(SSW-1, BrandB)", WakeLine("2", B), "Offered([SSW-1])", "Chose(SSW-1)",
             "Routed(MSW, SSW-1, \"chosen by user\")", "ProxyHop(MSW -> SSW-1)", Set);
@@ -78,11 +78,11 @@ internal static class PatentExampleChecks
         x.That("E10 BrandB", e10[1], "Paid(SSW-1, BrandB)", WakeLine("2", B), "Chose(ssw://SSW-1)",
             "Routed(MSW, SSW-1, \"typed address ssw://SSW-1\")", "ProxyHop(MSW -> SSW-1)", Set);
 
-        var e11 = Predict(M(Embodiment.E11) with { ClientBrandInfo = Table(("SSW-1", [B])) }, UserScript.Silent, masterWakes);
+        var e11 = Predict(M(Embodiment.E11) with { Knowledge = new Knowledge.BrandTable(Table(("SSW-1", [B]))) }, UserScript.Silent, masterWakes);
         x.That("E11 BrandA", e11[0], "Paid(MSW, BrandA)", self);
         x.That("E11 BrandB", e11[1], "Paid(SSW-1, BrandB)", WakeLine("2", B), "Routed(MSW, SSW-1, \"client brand info lists BrandB\")", "ProxyHop(MSW -> SSW-1)", Set);
 
-        var e12 = Predict(M(Embodiment.E12) with { ClientSswInfo = ["SSW-1"] }, UserScript.Answering(new UserAnswer.Pick("SSW-1")), masterWakes);
+        var e12 = Predict(M(Embodiment.E12) with { Knowledge = new Knowledge.SswList(["SSW-1"]) }, UserScript.Answering(new UserAnswer.Pick("SSW-1")), masterWakes);
         x.That("E12 BrandA", e12[0], "Paid(MSW, BrandA)", self);
         x.That("E12 BrandB", e12[1], "Paid(SSW-1, BrandB)", WakeLine("2", B), "Offered([SSW-1])", "Chose(SSW-1)",
             "Routed(MSW, SSW-1, \"chosen by user\")", "ProxyHop(MSW -> SSW-1)", Set);

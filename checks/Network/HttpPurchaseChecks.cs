@@ -59,8 +59,10 @@ internal static class HttpPurchaseChecks
             // E7: the PC's one WUM talks to the MSW, which holds no brand and proxies each purchase to the slave
             // its brand information names (SSW-k holds brand k), over real sockets at every hop.
             var slaves = Enumerable.Range(0, LoadSlaves).Select(i => new WalletConfig($"SSW-{i + 1}", [LoadBrands[i]])).ToList();
-            var e = EmbodimentWorld.Build(world, new TopologyConfig("E7", slaves, new WalletConfig("MSW", []),
-                BrandInfo: slaves.Select(w => (w.Name, w.Held)).ToList()), new ScriptedUser([]));
+            var e = EmbodimentWorld.Build(world, new TopologyConfig("E7", slaves, new WalletConfig("MSW", []))
+            {
+                Knowledge = new KnowledgeConfig.BrandTable(slaves.Select(w => (w.Name, w.Held)).ToList()),
+            }, new ScriptedUser([]));
             var orders = Enumerable.Range(0, LoadPurchases).Select(i => (LidM: $"LOAD-{i:0000}", Brand: LoadBrands[i % LoadSlaves])).ToArray();
             var wakeUps = orders.Select(o => world.WakeUp(o.LidM, o.Brand, 1000 + orders.Length)).ToArray();
             var duplicates = Enumerable.Range(0, LoadDuplicates).Select(k => k * 10).ToArray();

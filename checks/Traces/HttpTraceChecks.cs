@@ -22,8 +22,8 @@ internal static class HttpTraceChecks
         var count = 0;
         foreach (var s in CanonicalScenarios.All)
         {
-            var memory = ScenarioRunner.Run(s);
-            var http = ScenarioRunner.Run(s, WorldTransport.Http);
+            var memory = TraceScenarioRunner.Run(s);
+            var http = TraceScenarioRunner.Run(s, WorldTransport.Http);
             count++;
             var a = memory.Trace.Render();
             var b = http.Trace.Render();

@@ -10,11 +10,11 @@ namespace MultiWallet.Checks.Traces;
 /// </summary>
 public static class TraceVerification
 {
-    public sealed record Verified(ScenarioResult Result, string Text, string Mermaid, IReadOnlyList<string> Problems);
+    public sealed record Verified(TraceScenarioResult Result, string Text, string Mermaid, IReadOnlyList<string> Problems);
 
     public static Verified Run(string scenario)
     {
-        var result = ScenarioRunner.Run(CanonicalScenarios.Get(scenario));
+        var result = TraceScenarioRunner.Run(CanonicalScenarios.Get(scenario));
         return new Verified(result, TraceText.Render(result), TraceMermaid.Render(result), result.Problems());
     }
 
@@ -27,6 +27,6 @@ public static class TraceVerification
         var trace = new TraceEvidence(null, v.Text, v.Mermaid, scenario);
         var summary = string.Join("; ", v.Result.WakeUps.Select(w => $"{w.Step.LidM} {w.Step.Brand} -> {w.Step.Expect}"));
         return (problems.Count == 0 ? CheckOutcome.Pass($"{scenario}: {summary}; trace matches the snapshot")
-            : CheckOutcome.Fail(string.Join("\n", problems)) with { Counterexample = $"scenario {scenario} (seed {Scenario.Seed}):\n{v.Text}" }) with { Evidence = [trace] };
+            : CheckOutcome.Fail(string.Join("\n", problems)) with { Counterexample = $"scenario {scenario} (seed {TraceScenario.Seed}):\n{v.Text}" }) with { Evidence = [trace] };
     }
 }

@@ -10,7 +10,7 @@ using MultiWallet.Impl.Server;
 namespace MultiWallet.Impl.World;
 
 /// <summary>
-/// Builds one embodiment (E1–E12) on a <see cref="PaymentWorld"/>: the server wallets, the user PC's entry
+/// Builds one embodiment on a <see cref="PaymentWorld"/> from its <see cref="EmbodimentWiring"/>: the server wallets, the user PC's entry
 /// point (selector + WUMs, multi-server WUM, or a conventional WUM in front of a master wallet), the master
 /// wallet with its slave routing, virtual WUM or certificate acquisition, and the scripted user.
 /// <see cref="Parts"/> lets a caller substitute a component (a seeded fault in checks/Faults is one).
@@ -53,8 +53,8 @@ public sealed class EmbodimentWorld
         var e = new EmbodimentWorld(world, topology, user);
         parts ??= new Parts();
         new UserPort(world.Network, user);
-        var embodiment = topology.Embodiment;
-        if (embodiment == "E8")
+        var wiring = topology.Wiring;
+        if (wiring.SlavesKeepCredentials)
             foreach (var w in topology.Wallets) e.AddCustodian(w);
         else
             foreach (var w in topology.Wallets) world.AddServerWallet(w.Name, [.. w.Held]);
@@ -62,30 +62,23 @@ public sealed class EmbodimentWorld
 
         var net = parts.ClientNetwork?.Invoke(world.Network) ?? world.Network;
         Func<string, IWakeUpGate>? gate = parts.Gate is { } g ? name => g(net.Trace, name) : null;
-        if (!topology.IsMasterSlave)
+        if (wiring.PcEntry is { } pcEntry)
         {
-            e.Entry = embodiment == "E6"
-                ? new MultiServerWum(net, e.WalletNames, parts.SelectorRouting?.Invoke(e), gate: gate)
-                : new Selector(net, parts.SelectorRouting?.Invoke(e) ?? e.DefaultSelectorRouting(net), e.WalletNames.Select(n => new Wum(net, Address.ServerWallet(n))), gate: gate);
+            e.Entry = pcEntry(e, net, parts.SelectorRouting?.Invoke(e) ?? e.DefaultSelectorRouting(wiring, net), gate);
             return e;
         }
         var master = topology.Master ?? new WalletConfig(MasterName, []);
-        var routing = parts.SlaveRouting?.Invoke(e) ?? e.DefaultSlaveRouting(net);
-        var acquisition = embodiment == "E8"
-            ? new CertificateAcquisition(net, Address.ServerWallet(master.Name), world.Pki.ServerWallet(master.Name), world.Validator(master.Name), world.Random("acquire/" + master.Name))
+        var self = Address.ServerWallet(master.Name);
+        var routing = parts.SlaveRouting?.Invoke(e) ?? wiring.SlaveRouting!(e, net, self);
+        var acquisition = wiring.SlavesKeepCredentials
+            ? new CertificateAcquisition(net, self, world.Pki.ServerWallet(master.Name), world.Validator(master.Name), world.Random("acquire/" + master.Name))
             : null;
         e.Master = new MasterServerWallet(master.Name, net, world.Validator(master.Name), world.Random("sw/" + master.Name), routing, acquisition, parts.AcquiredCredentials?.Invoke());
         foreach (var b in master.Held) e.Master.AddCredential(world.Pki.Cardholder(master.Name, b));
-        var wum = new Wum(net, Address.ServerWallet(master.Name), gate: gate)
+        e.Entry = new Wum(net, self, gate: gate)
         {
-            Info = embodiment switch
-            {
-                "E11" => bytes => new ClientInfo(bytes, (topology.BrandInfo ?? []).Select(b => (b.Wallet, b.Brands)).ToList(), []).Encode(),
-                "E12" => bytes => new ClientInfo(bytes, [], topology.SswInfo ?? []).Encode(),
-                _ => null,
-            },
+            Info = wiring.WumSendsKnowledge ? topology.Knowledge.ClientInfoFor : null,
         };
-        e.Entry = wum;
         return e;
     }
 
@@ -96,38 +89,12 @@ public sealed class EmbodimentWorld
         Custodians[w.Name] = c;
     }
 
-    private ISelectorRouting DefaultSelectorRouting(INetwork net)
+    /// <summary>The wiring's faithful strategy; an E4-style installation is kept so that re-installs reach it.</summary>
+    private ISelectorRouting? DefaultSelectorRouting(EmbodimentWiring wiring, INetwork net)
     {
-        switch (Topology.Embodiment)
-        {
-            case "E1":
-                var pre = new PreselectedRouting(WalletNames, net.Trace);
-                pre.Register(User);
-                return pre;
-            case "E2": return new AskAtWakeUpRouting(WalletNames, User, net.Trace);
-            case "E3": return new SelectorTableRouting((Topology.BrandInfo ?? []).Select(b => (b.Wallet, (IReadOnlySet<string>)b.Brands.ToHashSet())).ToList(), net.Trace);
-            case "E4":
-                Installation = new WumBrandInfoRouting(net.Trace, WalletNames);
-                foreach (var (wallet, version, brands) in Topology.InstalledWums ?? []) Installation.Install(new BrandCarryingWum(wallet, version, brands.ToHashSet()));
-                return Installation;
-            case "E5": return new LiveBrandQueryRouting(net, Address.Pc, WalletNames, "E5", "selector");
-            default: throw new ArgumentException($"{Topology.Embodiment} is not a selector embodiment");
-        }
-    }
-
-    private ISlaveRouting DefaultSlaveRouting(INetwork net)
-    {
-        var self = Address.ServerWallet(Topology.Master?.Name ?? MasterName);
-        var mswInfo = (Topology.BrandInfo ?? []).Select(b => (b.Wallet, (IReadOnlySet<string>)b.Brands.ToHashSet())).ToList();
-        return Topology.Embodiment switch
-        {
-            "E7" or "E8" => new BrandInfoSlaveRouting(Topology.Embodiment, mswInfo, net.Trace),
-            "E9" => new UserPickSlaveRouting("E9", Topology.SswInfo ?? [], net, self, Address.Pc),
-            "E10" => new TypedAddressSlaveRouting(net, self, Address.Pc),
-            "E11" => new BrandInfoSlaveRouting("E11", null, net.Trace),
-            "E12" => new UserPickSlaveRouting("E12", null, net, self, Address.Pc),
-            _ => throw new ArgumentException($"{Topology.Embodiment} is not a master/slave embodiment"),
-        };
+        var routing = wiring.SelectorRouting?.Invoke(this, net);
+        Installation = routing as WumBrandInfoRouting;
+        return routing;
     }
 
     /// <summary>Marks a wallet down or up again (INV-ROUTE-COMPLETE cases).</summary>

@@ -14,7 +14,7 @@ public sealed class BrandCarryingWum : ModelMachine<BrandCarryingWum.S, BrandCar
     public enum S { NotInstalled, Installed }
     public enum T { Install }
 
-    private WumInstall? _offered;
+    private WumInstall? offered;
 
     public BrandCarryingWum(RunContext run, string wallet) : base("BrandCarryingWum", S.NotInstalled, run)
     {
@@ -22,9 +22,9 @@ public sealed class BrandCarryingWum : ModelMachine<BrandCarryingWum.S, BrandCar
         Machine.Configure(S.NotInstalled)
             .Permit(T.Install, S.Installed);
         Machine.Configure(S.Installed)
-            .OnEntry(() => Current = _offered, "take the offered version")
-            .PermitReentryIf(T.Install, () => _offered!.Version > Current!.Version, "newer version")
-            .IgnoreIf(T.Install, () => _offered!.Version <= Current!.Version, "same or older version");
+            .OnEntry(() => Current = offered, "take the offered version")
+            .PermitReentryIf(T.Install, () => offered!.Version > Current!.Version, "newer version")
+            .IgnoreIf(T.Install, () => offered!.Version <= Current!.Version, "same or older version");
         Declared();
     }
 
@@ -34,7 +34,7 @@ public sealed class BrandCarryingWum : ModelMachine<BrandCarryingWum.S, BrandCar
 
     public void Install(WumInstall version)
     {
-        _offered = version;
+        offered = version;
         Fire(T.Install);
     }
 }

@@ -14,21 +14,21 @@ public sealed class MultiServerWum : ModelMachine<MultiServerWum.S, MultiServerW
     public enum T { WakeUp, QueriesDone, Probe }
 
     public const string Decider = "WUM";
-    private RouteCursor _cursor = new([], Brand.BrandA, _ => false);
+    private RouteCursor cursor = new([], Brand.BrandA, _ => false);
 
     public MultiServerWum(RunContext run, World world, Brand brand) : base("MultiServerWum", S.Idle, run)
     {
         Machine.Configure(S.Idle).Permit(T.WakeUp, S.Querying);
         Machine.Configure(S.Querying)
-            .OnEntry(() => _cursor = new RouteCursor(LiveQuery.Ask(world, Emit), brand, world.Answers), "Queried: every SW, live")
+            .OnEntry(() => cursor = new RouteCursor(LiveQuery.Ask(world, Emit), brand, world.Answers), "Queried: every SW, live")
             .Permit(T.QueriesDone, S.Routing);
         Machine.Configure(S.Routing)
-            .PermitIf(T.Probe, S.Connected, () => _cursor.Dispatchable, "SW advertises the brand and answers");
-        RouteProbe.ConfigureSkips(Machine, S.Routing, T.Probe, S.RefusedNoCapable, () => _cursor, run);
+            .PermitIf(T.Probe, S.Connected, () => cursor.Dispatchable, "SW advertises the brand and answers");
+        RouteProbe.ConfigureSkips(Machine, S.Routing, T.Probe, S.RefusedNoCapable, () => cursor, run);
         Machine.Configure(S.Connected)
             .OnEntry(() =>
             {
-                Chosen = _cursor.Current.Wallet;
+                Chosen = cursor.Current.Wallet;
                 Emit(new AbstractEvent.Routed(Decider, Chosen, $"SW advertises {brand}"));
             }, "Routed(WUM, SW)");
         Declared();

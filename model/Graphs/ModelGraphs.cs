@@ -10,9 +10,6 @@ using Stateless.Reflection;
 
 namespace MultiWallet.Model.Graphs;
 
-/// <summary>One machine's graph in both export formats.</summary>
-public sealed record MachineGraph(string Name, StateMachineInfo Info, string Dot, string Mermaid);
-
 /// <summary>
 /// Every machine of the model, exported. The graphs do not depend on the topology (guards read it at
 /// firing time), so a minimal world is enough to build each machine.
@@ -22,7 +19,7 @@ public static class ModelGraphs
     public static IReadOnlyList<IModelMachine> Machines()
     {
         var run = new RunContext(PredictorOptions.Default);
-        var world = new World(new Topology(Embodiment.E1, [WalletSpec.Honest(WalletNames.Sw(1), Brand.BrandA)]), UserScript.Silent);
+        var world = new World(new Topology(EmbodimentTraits.All[0].Embodiment, [WalletSpec.Honest(WalletNames.Sw(1), Brand.BrandA)]), UserScript.Silent);
         var wake = new Step.WakeUp(new OrderId("M", "L"), Brand.BrandA);
         return
         [

@@ -4,25 +4,6 @@ using Stateless.Reflection;
 
 namespace MultiWallet.Model.Machines;
 
-/// <summary>What every machine of one wake-up shares: where events go, the coverage collector, the perturbation.</summary>
-public sealed class RunContext(PredictorOptions options)
-{
-    private readonly List<AbstractEvent> _events = [];
-    public TransitionCoverage? Coverage => options.Coverage;
-    public bool Perturbed(Perturbation p) => options.Perturbation == p;
-    public void Emit(AbstractEvent e) => _events.Add(e);
-    public IReadOnlyList<AbstractEvent> Events => _events;
-    public void Clear() => _events.Clear();
-}
-
-/// <summary>Anything whose graph can be exported and whose states can be checked for reachability.</summary>
-public interface IModelMachine
-{
-    string Name { get; }
-    StateMachineInfo Info { get; }
-    string InitialState { get; }
-}
-
 /// <summary>
 /// Base of every model machine: a Stateless machine whose transitions are reported to the coverage
 /// collector. Subclasses configure their transitions in the constructor as data, guards always described.

@@ -24,9 +24,3 @@ public sealed record Perturbation(string Name, string Changes)
 
     public override string ToString() => Name;
 }
-
-/// <summary>Options of one prediction: an optional perturbation, an optional coverage collector.</summary>
-public sealed record PredictorOptions(Perturbation? Perturbation = null, TransitionCoverage? Coverage = null)
-{
-    public static readonly PredictorOptions Default = new();
-}

@@ -3,9 +3,6 @@ using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Model.Machines;
 
-/// <summary>A routing candidate: a wallet and the brands the decider's knowledge lists for it (null = no answer to the query).</summary>
-public sealed record Candidate(string Wallet, ImmutableSortedSet<Brand>? Listed);
-
 /// <summary>
 /// Walks the candidates of an embodiment's routing knowledge in registration order (DECISIONS.md,
 /// "first capable wins", "unreachable skipped while routing"). The machines' Probe guards read it; the
@@ -13,15 +10,15 @@ public sealed record Candidate(string Wallet, ImmutableSortedSet<Brand>? Listed)
 /// </summary>
 public sealed class RouteCursor(IReadOnlyList<Candidate> candidates, Brand brand, Func<string, bool> answers, bool ignoreBrand = false)
 {
-    private int _index;
+    private int index;
 
-    public bool Exhausted => _index >= candidates.Count;
-    public Candidate Current => candidates[_index];
+    public bool Exhausted => index >= candidates.Count;
+    public Candidate Current => candidates[index];
     /// <summary>The knowledge lists the requested brand for the current candidate (the routing rule).</summary>
     public bool ListsBrand => !Exhausted && Current.Listed is { } l && (ignoreBrand ? l.Count > 0 : l.Contains(brand));
     public bool CurrentAnswers => !Exhausted && answers(Current.Wallet);
     public bool Dispatchable => ListsBrand && CurrentAnswers;
     public bool ListedButSilent => ListsBrand && !CurrentAnswers;
     public bool NotListed => !Exhausted && !ListsBrand;
-    public void Advance() => _index++;
+    public void Advance() => index++;
 }

@@ -9,21 +9,23 @@ namespace MultiWallet.Model.Machines;
 /// </summary>
 public sealed class World
 {
-    private readonly Dictionary<string, WalletSpec> _wallets = new(StringComparer.Ordinal);
-    private int _nextAnswer;
+    private readonly Dictionary<string, WalletSpec> wallets = new(StringComparer.Ordinal);
+    private int nextAnswer;
 
     public World(Topology topology, UserScript script)
     {
         Topology = topology;
         Script = script;
-        foreach (var w in topology.Wallets) _wallets[w.Name] = w;
-        if (topology.Master is { } m) _wallets[m.Name] = m;
-        InstalledWums = topology.InstalledWums.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        foreach (var w in topology.Wallets) wallets[w.Name] = w;
+        if (topology.Master is { } m) wallets[m.Name] = m;
+        InstalledWums = topology.Knowledge.Wums.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
     }
 
     public Topology Topology { get; }
     public UserScript Script { get; }
     public Embodiment Embodiment => Topology.Embodiment;
+    /// <summary>What the embodiment does.</summary>
+    public EmbodimentTraits Traits => Topology.Traits;
     public HashSet<OrderId> Accepted { get; } = [];
     public Dictionary<OrderId, Step.WakeUp> LastWakeUp { get; } = [];
     public Dictionary<string, WumInstall> InstalledWums { get; }
@@ -31,23 +33,23 @@ public sealed class World
     /// <summary>The registered slave/plain wallets in registration order (the MSW excluded).</summary>
     public IReadOnlyList<string> WalletOrder => Topology.Wallets.Select(w => w.Name).ToList();
 
-    public WalletSpec? Wallet(string name) => _wallets.GetValueOrDefault(name);
-    public bool Exists(string name) => _wallets.ContainsKey(name);
+    public WalletSpec? Wallet(string name) => wallets.GetValueOrDefault(name);
+    public bool Exists(string name) => wallets.ContainsKey(name);
     /// <summary>Answers within the bounded wait: exists and is not down.</summary>
-    public bool Answers(string name) => _wallets.TryGetValue(name, out var w) && !w.Down;
-    public bool Holds(string name, Brand brand) => _wallets.TryGetValue(name, out var w) && w.Held.Contains(brand);
+    public bool Answers(string name) => wallets.TryGetValue(name, out var w) && !w.Down;
+    public bool Holds(string name, Brand brand) => wallets.TryGetValue(name, out var w) && w.Held.Contains(brand);
     public bool IsSlave(string name) => Topology.Wallets.Any(w => w.Name == name);
 
     public void ChangeBrands(string name, ImmutableSortedSet<Brand> held, ImmutableSortedSet<Brand> advertised)
     {
-        if (_wallets.TryGetValue(name, out var w)) _wallets[name] = w with { Held = held, Advertised = advertised };
+        if (wallets.TryGetValue(name, out var w)) wallets[name] = w with { Held = held, Advertised = advertised };
     }
 
     public void SetDown(string name, bool down)
     {
-        if (_wallets.TryGetValue(name, out var w)) _wallets[name] = w with { Down = down };
+        if (wallets.TryGetValue(name, out var w)) wallets[name] = w with { Down = down };
     }
 
     /// <summary>The next user answer; once the script runs out the user answers nothing.</summary>
-    public UserAnswer NextAnswer() => _nextAnswer < Script.Answers.Count ? Script.Answers[_nextAnswer++] : UserAnswer.Nothing;
+    public UserAnswer NextAnswer() => nextAnswer < Script.Answers.Count ? Script.Answers[nextAnswer++] : UserAnswer.Nothing;
 }

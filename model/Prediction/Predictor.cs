@@ -5,14 +5,6 @@ using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Model.Prediction;
 
-/// <summary>What the model predicts for one WakeUp or Replay step.</summary>
-public sealed record StepPrediction(int StepIndex, Step Step, Outcome Outcome, IReadOnlyList<AbstractEvent> Events)
-{
-    /// <summary>One event per line, the form conformance compares.</summary>
-    public string Trace => string.Join("\n", Events);
-    public override string ToString() => $"#{StepIndex} {Step} => {Outcome}";
-}
-
 /// <summary>
 /// The model's prediction for a run: for each WakeUp/Replay step, its outcome and abstract events.
 /// Every decision is taken by firing triggers on the machines; events come from their transitions.
@@ -81,15 +73,15 @@ public static class Predictor
     {
         Outcome PayAt(string wallet) => new ServerWallet(run, world, wallet, wake.Brand, wake.Defect).Pay(wake.Brand);
 
-        switch (world.Embodiment)
+        switch (world.Traits.Side)
         {
-            case <= Embodiment.E5:
+            case EmbodimentSide.ClientSelector:
                 var selector = new Selector(run, world, wake.Brand, wums);
                 if (selector.Route() is { } refused) return refused;
                 // The selector hands the wake-up to the chosen WUM, which opens its SW's session.
                 var wum = new ConventionalWum(run, world, selector.Chosen!);
                 return wum.Open() ? PayAt(selector.Chosen!) : new Outcome.Refused(Reason.WalletUnreachable, selector.Chosen);
-            case Embodiment.E6:
+            case EmbodimentSide.MultiServerWum:
                 var multi = new MultiServerWum(run, world, wake.Brand);
                 return multi.Route() ?? PayAt(multi.Chosen!);
             default:

@@ -26,14 +26,14 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
 
     public const string AddressScheme = "ssw://";
 
-    private readonly World _world;
-    private readonly Brand _brand;
-    private readonly WakeUpDefect _defect;
-    private RouteCursor _cursor = new([], Brand.BrandA, _ => false);
-    private UserAnswer _answer = UserAnswer.Nothing;
-    private string _why = "";
-    private bool _released;
-    private bool _completed;
+    private readonly World world;
+    private readonly Brand brand;
+    private readonly WakeUpDefect defect;
+    private RouteCursor cursor = new([], Brand.BrandA, _ => false);
+    private UserAnswer answer = UserAnswer.Nothing;
+    private string why = "";
+    private bool released;
+    private bool completed;
 
     [GeneratedRegex("^ssw://([A-Za-z0-9-]+)$")]
     private static partial Regex AddressForm();
@@ -43,22 +43,24 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
 
     public MasterServerWallet(RunContext run, World world, Brand brand, WakeUpDefect defect) : base("MasterServerWallet", S.Received, run)
     {
-        _world = world;
-        _brand = brand;
-        _defect = defect;
-        var e = world.Embodiment;
+        this.world = world;
+        this.brand = brand;
+        this.defect = defect;
+        var traits = world.Traits;
         var topo = world.Topology;
+        var typesAddress = traits.Asks == UserPrompt.TypedAddress;
         bool HoldsIt() => !run.Perturbed(Perturbation.MswIgnoresOwnBrand) && world.Holds(WalletNames.Msw, brand);
-        IReadOnlyList<string> options = topo.InRegistrationOrder(e == Embodiment.E9 ? topo.MasterSswInfo : topo.ClientSswInfo);
-        string? Typed() => _answer.Given;
+        IReadOnlyList<string> options = topo.InRegistrationOrder(topo.Knowledge.Ssws);
+        string? Typed() => answer.Given;
+        bool RoutesOnTableOf(KnowledgeHolder holder) => traits.RoutesOnStaticTable && traits.Holder == holder;
         string? Addressed() => Typed() is { } t ? ParseAddress(t) : null;
 
         Machine.Configure(S.Received)
             .PermitIf(T.Resolve, S.PayingItself, HoldsIt, "MSW holds the brand")
-            .PermitIf(T.Resolve, S.ResolvingByBrandInfo, () => !HoldsIt() && e is Embodiment.E7 or Embodiment.E8, "lacks it; E7/E8: MSW brand information")
-            .PermitIf(T.Resolve, S.ResolvingByUserChoice, () => !HoldsIt() && e is Embodiment.E9 or Embodiment.E12, "lacks it; E9/E12: user picks from SSW information")
-            .PermitIf(T.Resolve, S.ResolvingByAddress, () => !HoldsIt() && e == Embodiment.E10, "lacks it; E10: user types the SSW address")
-            .PermitIf(T.Resolve, S.ResolvingByClientInfo, () => !HoldsIt() && e == Embodiment.E11, "lacks it; E11: client brand information");
+            .PermitIf(T.Resolve, S.ResolvingByBrandInfo, () => !HoldsIt() && RoutesOnTableOf(KnowledgeHolder.Msw), "lacks it; E7/E8: MSW brand information")
+            .PermitIf(T.Resolve, S.ResolvingByUserChoice, () => !HoldsIt() && traits.Asks == UserPrompt.AtWakeUp, "lacks it; E9/E12: user picks from SSW information")
+            .PermitIf(T.Resolve, S.ResolvingByAddress, () => !HoldsIt() && typesAddress, "lacks it; E10: user types the SSW address")
+            .PermitIf(T.Resolve, S.ResolvingByClientInfo, () => !HoldsIt() && RoutesOnTableOf(KnowledgeHolder.ClientWum), "lacks it; E11: client brand information");
 
         Machine.Configure(S.PayingItself)
             .OnEntry(() => Route(WalletNames.Msw, $"holds {brand}"), "Routed(MSW, MSW)")
@@ -66,16 +68,16 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
 
         // E7/E8: the MSW's own brand information; first listed slave that answers.
         Machine.Configure(S.ResolvingByBrandInfo)
-            .OnEntryFrom(T.Resolve, () => _cursor = Cursor(topo.MasterBrandInfo, $"brand info lists {brand}"), "read MSW brand information")
-            .PermitIf(T.Probe, S.Proxying, () => _cursor.Dispatchable && e == Embodiment.E7, "E7: lists the brand, slave answers: proxy")
-            .PermitIf(T.Probe, S.AcquiringCredential, () => _cursor.Dispatchable && e == Embodiment.E8, "E8: lists the brand, slave answers: acquire credential");
-        RouteProbe.ConfigureSkips(Machine, S.ResolvingByBrandInfo, T.Probe, S.RefusedNoCapable, () => _cursor, run);
+            .OnEntryFrom(T.Resolve, () => cursor = Cursor(topo.Knowledge.Table, $"brand info lists {brand}"), "read MSW brand information")
+            .PermitIf(T.Probe, S.Proxying, () => cursor.Dispatchable && !traits.AcquiresCredential, "E7: lists the brand, slave answers: proxy")
+            .PermitIf(T.Probe, S.AcquiringCredential, () => cursor.Dispatchable && traits.AcquiresCredential, "E8: lists the brand, slave answers: acquire credential");
+        RouteProbe.ConfigureSkips(Machine, S.ResolvingByBrandInfo, T.Probe, S.RefusedNoCapable, () => cursor, run);
 
         // E11: the same rule on the brand information the client WUM sent.
         Machine.Configure(S.ResolvingByClientInfo)
-            .OnEntryFrom(T.Resolve, () => _cursor = Cursor(topo.ClientBrandInfo, $"client brand info lists {brand}"), "read client brand information")
-            .PermitIf(T.Probe, S.Proxying, () => _cursor.Dispatchable, "lists the brand, slave answers: proxy");
-        RouteProbe.ConfigureSkips(Machine, S.ResolvingByClientInfo, T.Probe, S.RefusedNoCapable, () => _cursor, run);
+            .OnEntryFrom(T.Resolve, () => cursor = Cursor(topo.Knowledge.Table, $"client brand info lists {brand}"), "read client brand information")
+            .PermitIf(T.Probe, S.Proxying, () => cursor.Dispatchable, "lists the brand, slave answers: proxy");
+        RouteProbe.ConfigureSkips(Machine, S.ResolvingByClientInfo, T.Probe, S.RefusedNoCapable, () => cursor, run);
 
         // E9/E12: offer exactly the SSWs of the information, in registration order.
         Machine.Configure(S.ResolvingByUserChoice)
@@ -97,14 +99,14 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
         // The single slave the user's answer allows: unreachable ends the purchase (no alternative exists).
         Machine.Configure(S.ConnectingSlave)
             .OnEntryFrom(T.Answer, () => Route(
-                e == Embodiment.E10 ? ParseAddress(Typed()!)! : Typed()!,
-                e == Embodiment.E10 ? $"typed address {Typed()}" : "chosen by user"), "Routed: the one slave allowed")
+                typesAddress ? ParseAddress(Typed()!)! : Typed()!,
+                typesAddress ? $"typed address {Typed()}" : "chosen by user"), "Routed: the one slave allowed")
             .PermitIf(T.Connect, S.Proxying, () => world.Answers(Target!), "slave answers")
-            .PermitIf(T.Connect, S.RefusedUnreachable, () => !world.Answers(Target!) && (e != Embodiment.E10 || world.IsSlave(Target!)), "slave silent within bounded wait")
-            .PermitIf(T.Connect, S.RefusedUnknownAddress, () => e == Embodiment.E10 && !world.IsSlave(Target!), "E10: nobody at the typed address");
+            .PermitIf(T.Connect, S.RefusedUnreachable, () => !world.Answers(Target!) && (!typesAddress || world.IsSlave(Target!)), "slave silent within bounded wait")
+            .PermitIf(T.Connect, S.RefusedUnknownAddress, () => typesAddress && !world.IsSlave(Target!), "E10: nobody at the typed address");
 
         Machine.Configure(S.Proxying)
-            .OnEntryFrom(T.Probe, () => Route(_cursor.Current.Wallet, _why), "Routed: first capable")
+            .OnEntryFrom(T.Probe, () => Route(cursor.Current.Wallet, why), "Routed: first capable")
             .OnEntry(() => Emit(new AbstractEvent.ProxyHop(WalletNames.Msw, Target!)), "ProxyHop via virtual WUM")
             .Permit(T.Finish, S.Done);
 
@@ -112,17 +114,17 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
         Machine.Configure(S.AcquiringCredential)
             .OnEntry(() =>
             {
-                Route(_cursor.Current.Wallet, _why);
-                _released = new CredentialCustodian(run, world, Target!, brand).Release();
+                Route(cursor.Current.Wallet, why);
+                released = new CredentialCustodian(run, world, Target!, brand).Release();
             }, "Routed; ask the custodian")
-            .PermitIf(T.Release, S.Paying, () => _released, "custodian released the credential")
-            .PermitIf(T.Release, S.RefusedCredential, () => !_released, "custodian refused");
+            .PermitIf(T.Release, S.Paying, () => released, "custodian released the credential")
+            .PermitIf(T.Release, S.RefusedCredential, () => !released, "custodian refused");
 
         Machine.Configure(S.Paying)
             .OnEntry(() =>
             {
                 Emit(new AbstractEvent.CredentialReleased(Target!, WalletNames.Msw));
-                _completed = new SetPurchase(run, _defect).RunToEnd();
+                completed = new SetPurchase(run, defect).RunToEnd();
             }, "CredentialReleased; run SET as MSW")
             .Permit(T.Finish, run.Perturbed(Perturbation.MswSkipsErase) ? S.Done : S.Erased);
 
@@ -149,9 +151,9 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
 
     private RouteCursor Cursor(IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableSortedSet<Brand>> info, string why)
     {
-        _why = why;
-        var candidates = _world.Topology.InRegistrationOrder(info.Keys).Select(w => new Candidate(w, info[w])).ToList();
-        return new RouteCursor(candidates, _brand, _world.Answers);
+        this.why = why;
+        var candidates = world.Topology.InRegistrationOrder(info.Keys).Select(w => new Candidate(w, info[w])).ToList();
+        return new RouteCursor(candidates, brand, world.Answers);
     }
 
     /// <summary>
@@ -164,7 +166,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
         for (var guard = 0; State is S.ResolvingByBrandInfo or S.ResolvingByClientInfo; guard++) Probe(guard);
         if (State is S.ResolvingByUserChoice or S.ResolvingByAddress)
         {
-            _answer = _world.NextAnswer();
+            answer = world.NextAnswer();
             Fire(T.Answer);
         }
         if (State == S.ConnectingSlave) Fire(T.Connect);
@@ -178,7 +180,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
                 Fire(T.Release);
                 if (State == S.RefusedCredential) return new Outcome.Refused(Reason.CredentialRefused, Target);
                 Fire(T.Finish);
-                return _completed ? new Outcome.Paid(WalletNames.Msw, _brand) : new Outcome.Refused(Reason.ProtocolError, WalletNames.Msw);
+                return completed ? new Outcome.Paid(WalletNames.Msw, brand) : new Outcome.Refused(Reason.ProtocolError, WalletNames.Msw);
         }
         return State switch
         {
@@ -186,7 +188,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             S.RefusedNoChoice => new Outcome.Refused(Reason.NoChoice),
             S.RefusedInvalidChoice => new Outcome.Refused(Reason.InvalidChoice),
             S.RefusedMalformedAddress => new Outcome.Refused(Reason.MalformedAddress),
-            S.RefusedUnknownAddress => new Outcome.Refused(Reason.UnknownAddress, _answer.Given is { } t ? ParseAddress(t) : null),
+            S.RefusedUnknownAddress => new Outcome.Refused(Reason.UnknownAddress, answer.Given is { } t ? ParseAddress(t) : null),
             S.RefusedUnreachable => new Outcome.Refused(Reason.WalletUnreachable, Target),
             _ => throw new InvalidOperationException($"MSW stopped in {State}"),
         };

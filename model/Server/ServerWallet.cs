@@ -15,7 +15,7 @@ public sealed class ServerWallet : ModelMachine<ServerWallet.S, ServerWallet.T>
     public enum S { Idle, Verifying, Purchasing, Paid, RefusedBrandNotHeld, RefusedProtocol }
     public enum T { Open, Verify, Settle }
 
-    private bool _completed;
+    private bool completed;
 
     public ServerWallet(RunContext run, World world, string wallet, Brand brand, WakeUpDefect defect) : base("ServerWallet", S.Idle, run)
     {
@@ -26,9 +26,9 @@ public sealed class ServerWallet : ModelMachine<ServerWallet.S, ServerWallet.T>
             .PermitIf(T.Verify, S.RefusedBrandNotHeld, () => !world.Holds(wallet, brand), "lacks the brand certificate");
         Machine.Configure(S.Purchasing)
             // The purchase is a machine of its own (the SET exchange); the wallet waits for its end.
-            .OnEntry(() => _completed = new SetPurchase(run, defect).RunToEnd(), "run the SET purchase")
-            .PermitIf(T.Settle, S.Paid, () => _completed, "purchase completed")
-            .PermitIf(T.Settle, S.RefusedProtocol, () => !_completed, "purchase rejected by merchant or gateway");
+            .OnEntry(() => completed = new SetPurchase(run, defect).RunToEnd(), "run the SET purchase")
+            .PermitIf(T.Settle, S.Paid, () => completed, "purchase completed")
+            .PermitIf(T.Settle, S.RefusedProtocol, () => !completed, "purchase rejected by merchant or gateway");
         Declared();
     }
 

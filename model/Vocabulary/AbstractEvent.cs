@@ -1,8 +1,5 @@
 namespace MultiWallet.Model.Vocabulary;
 
-/// <summary>SET message kinds at the level the model sees them.</summary>
-public enum MsgKind { PInitReq, PInitRes, PReq, AuthReq, AuthRes, PRes }
-
 /// <summary>
 /// One line of the abstract trace (DECISIONS.md, "Abstract trace"). <see cref="object.ToString"/> is the
 /// stable one-line form conformance compares; records with lists compare element-wise.

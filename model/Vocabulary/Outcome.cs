@@ -1,12 +1,5 @@
 namespace MultiWallet.Model.Vocabulary;
 
-/// <summary>Typed refusal reasons of DECISIONS.md, "Outcomes of one wake-up".</summary>
-public enum Reason
-{
-    MalformedWakeUp, UnknownBrand, Replay, NoChoice, InvalidChoice, NoCapableWallet, BrandNotHeld,
-    WalletUnreachable, MalformedAddress, UnknownAddress, CredentialRefused, Declined, ProtocolError,
-}
-
 /// <summary>The observable result of one wake-up.</summary>
 public abstract record Outcome
 {

@@ -15,11 +15,3 @@ public sealed record WalletSpec(string Name, ImmutableSortedSet<Brand> Held, Imm
     public override string ToString() =>
         $"{Name} held={Brands.Print(Held)} advertised={Brands.Print(Advertised)}{(Down ? " DOWN" : "")}";
 }
-
-/// <summary>Wallet names; the index is the registration order, the only tie-breaker (DECISIONS.md).</summary>
-public static class WalletNames
-{
-    public const string Msw = "MSW";
-    public static string Sw(int i) => $"SW-{i}";
-    public static string Ssw(int i) => $"SSW-{i}";
-}

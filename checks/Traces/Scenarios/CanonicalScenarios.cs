@@ -22,10 +22,10 @@ public static class CanonicalScenarios
     private static readonly WalletConfig Sw1 = W("SW-1", A), Sw2 = W("SW-2", B), Msw = W("MSW", A), Ssw1 = W("SSW-1", B);
 
     private static WakeUpStep Wake(string lidM, string brand, Expected e) => new(lidM, brand, e);
-    private static Scenario S(string name, string summary, TopologyConfig t, string?[] answers, params WakeUpStep[] wakeUps) => new(name, summary, t, answers, wakeUps);
+    private static TraceScenario S(string name, string summary, TopologyConfig t, string?[] answers, params WakeUpStep[] wakeUps) => new(name, summary, t, answers, wakeUps);
 
     /// <summary>Rewrites the first PReq sent to the merchant (a man in the middle on the client side).</summary>
-    private static Action<ScenarioRun> TamperPReq(Func<PReq, PReq> edit) => run =>
+    private static Action<TraceScenarioRun> TamperPReq(Func<PReq, PReq> edit) => run =>
         run.World.Network.Garble(m => m.Kind == PReq.Kind && m.To == Address.Merchant, m => m with { Body = edit(PReq.Decode(m.Body)).Encode() });
 
     private static byte[] Flip(byte[] b, int offset)
@@ -35,7 +35,7 @@ public static class CanonicalScenarios
         return c;
     }
 
-    public static readonly IReadOnlyList<Scenario> All =
+    public static readonly IReadOnlyList<TraceScenario> All =
     [
         // ---- patent examples (SPEC.md §2) ----
         S("E1-patent-example", "user registers SW-1 ahead of time; A paid by SW-1; B refused by SW-1 (DECISIONS E1: registered SW lacks brand)",
@@ -45,10 +45,10 @@ public static class CanonicalScenarios
             new("E2", [Sw1, Sw2]), ["SW-1", "SW-2"],
             Wake("ORD-1", A, PaidBy("SW-1", A)), Wake("ORD-2", B, PaidBy("SW-2", B))),
         S("E3-patent-example", "selector's brand table routes A to SW-1, B to SW-2",
-            new("E3", [Sw1, Sw2], BrandInfo: [("SW-1", [A]), ("SW-2", [B])]), [],
+            new("E3", [Sw1, Sw2]) { Knowledge = new KnowledgeConfig.BrandTable([("SW-1", [A]), ("SW-2", [B])]) }, [],
             Wake("ORD-1", A, PaidBy("SW-1", A)), Wake("ORD-2", B, PaidBy("SW-2", B))),
         S("E4-patent-example", "brand information inside each installed WUM routes A to SW-1, B to SW-2",
-            new("E4", [Sw1, Sw2], InstalledWums: [("SW-1", 1, [A]), ("SW-2", 1, [B])]), [],
+            new("E4", [Sw1, Sw2]) { Knowledge = new KnowledgeConfig.InstalledWums([("SW-1", 1, [A]), ("SW-2", 1, [B])]) }, [],
             Wake("ORD-1", A, PaidBy("SW-1", A)), Wake("ORD-2", B, PaidBy("SW-2", B))),
         S("E5-patent-example", "selector queries the SWs live; A to SW-1, B to SW-2",
             new("E5", [Sw1, Sw2]), [],
@@ -57,33 +57,33 @@ public static class CanonicalScenarios
             new("E6", [Sw1, Sw2]), [],
             Wake("ORD-1", A, PaidBy("SW-1", A)), Wake("ORD-2", B, PaidBy("SW-2", B))),
         S("E7-patent-example", "MSW pays A itself; B proxied by the virtual WUM to SSW-1 (MSW brand information)",
-            new("E7", [Ssw1], Msw, BrandInfo: [("SSW-1", [B])]), [],
+            new("E7", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
             Wake("ORD-1", A, PaidBy("MSW", A)), Wake("ORD-2", B, PaidBy("SSW-1", B))),
         S("E8-patent-example", "MSW pays A itself; acquires SSW-1's B certificate for the order and pays B itself, then erases it",
-            new("E8", [Ssw1], Msw, BrandInfo: [("SSW-1", [B])]), [],
+            new("E8", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
             Wake("ORD-1", A, PaidBy("MSW", A)), Wake("ORD-2", B, PaidBy("MSW", B))),
         S("E9-patent-example", "MSW offers its SSW information; the user picks SSW-1; B proxied",
-            new("E9", [Ssw1], Msw, SswInfo: ["SSW-1"]), ["SSW-1"],
+            new("E9", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, ["SSW-1"],
             Wake("ORD-1", B, PaidBy("SSW-1", B))),
         S("E10-patent-example", "the user types ssw://SSW-1; B proxied there",
             new("E10", [Ssw1], Msw), ["ssw://SSW-1"],
             Wake("ORD-1", B, PaidBy("SSW-1", B))),
         S("E11-patent-example", "WUM sends SSW-1's brand information with the wake-up; MSW pays A itself and proxies B",
-            new("E11", [Ssw1], Msw, BrandInfo: [("SSW-1", [B])]), [],
+            new("E11", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
             Wake("ORD-1", A, PaidBy("MSW", A)), Wake("ORD-2", B, PaidBy("SSW-1", B))),
         S("E12-patent-example", "WUM sends its SSW information; MSW offers it; the user picks SSW-1; B proxied",
-            new("E12", [Ssw1], Msw, SswInfo: ["SSW-1"]), ["SSW-1"],
+            new("E12", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, ["SSW-1"],
             Wake("ORD-1", B, PaidBy("SSW-1", B))),
 
         // ---- no capable wallet (DECISIONS: NoCapableWallet, no PInitReq) ----
         S("E3-no-capable-wallet", "no WUM in the selector's table lists C",
-            new("E3", [Sw1, Sw2], BrandInfo: [("SW-1", [A]), ("SW-2", [B])]), [],
+            new("E3", [Sw1, Sw2]) { Knowledge = new KnowledgeConfig.BrandTable([("SW-1", [A]), ("SW-2", [B])]) }, [],
             Wake("ORD-1", C, Refused(NoCapableWallet))),
         S("E5-no-capable-wallet", "no SW answers the live query with C",
             new("E5", [Sw1, Sw2]), [],
             Wake("ORD-1", C, Refused(NoCapableWallet))),
         S("E7-no-capable-wallet", "MSW lacks C and its brand information names no SSW with C",
-            new("E7", [Ssw1], Msw, BrandInfo: [("SSW-1", [B])]), [],
+            new("E7", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
             Wake("ORD-1", C, Refused(NoCapableWallet))),
 
         // ---- wrong user choice ----
@@ -97,13 +97,13 @@ public static class CanonicalScenarios
             new("E2", [Sw1, Sw2]), ["SW-9"],
             Wake("ORD-1", A, Refused(InvalidChoice))),
         S("E9-choice-not-offered", "the user answers SSW-2, not in the MSW's SSW information",
-            new("E9", [Ssw1, W("SSW-2", B)], Msw, SswInfo: ["SSW-1"]), ["SSW-2"],
+            new("E9", [Ssw1, W("SSW-2", B)], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, ["SSW-2"],
             Wake("ORD-1", B, Refused(InvalidChoice))),
         S("E9-no-choice", "the user picks nothing (DECISIONS NoChoice)",
-            new("E9", [Ssw1], Msw, SswInfo: ["SSW-1"]), [null],
+            new("E9", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, [null],
             Wake("ORD-1", B, Refused(NoChoice))),
         S("E12-no-choice", "the user picks nothing among the WUM's SSW information",
-            new("E12", [Ssw1], Msw, SswInfo: ["SSW-1"]), [null],
+            new("E12", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, [null],
             Wake("ORD-1", B, Refused(NoChoice))),
 
         // ---- unreachable wallets ----
@@ -117,23 +117,23 @@ public static class CanonicalScenarios
             new("E2", [Down("SW-1", A), Sw2]), ["SW-1"],
             Wake("ORD-1", A, Refused(WalletUnreachable, "SW-1"))),
         S("E7-first-ssw-down", "SSW-1 and SSW-2 both listed with B; SSW-1 is down: skipped, SSW-2 pays",
-            new("E7", [Down("SSW-1", B), W("SSW-2", B)], Msw, BrandInfo: [("SSW-1", [B]), ("SSW-2", [B])]), [],
+            new("E7", [Down("SSW-1", B), W("SSW-2", B)], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B]), ("SSW-2", [B])]) }, [],
             Wake("ORD-1", B, PaidBy("SSW-2", B))),
 
         // ---- lying brand information (no fallback) ----
         S("E3-table-lies", "table says SW-1 holds C (it holds A), SW-2 really holds C: SW-1 refuses, no fallback to SW-2",
-            new("E3", [Sw1, W("SW-2", C)], BrandInfo: [("SW-1", [A, C]), ("SW-2", [C])]), [],
+            new("E3", [Sw1, W("SW-2", C)]) { Knowledge = new KnowledgeConfig.BrandTable([("SW-1", [A, C]), ("SW-2", [C])]) }, [],
             Wake("ORD-1", C, Refused(BrandNotHeld, "SW-1"))),
         S("E11-forged-client-info", "the WUM's information claims SSW-1 holds C: routed there, SSW-1 refuses",
-            new("E11", [Ssw1], Msw, BrandInfo: [("SSW-1", [B, C])]), [],
+            new("E11", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B, C])]) }, [],
             Wake("ORD-1", C, Refused(BrandNotHeld, "SSW-1"))),
 
         // ---- E8 custody refusals ----
         S("E8-ssw-lacks-brand", "MSW's brand information lists SSW-1 with C, SSW-1 holds only B: custodian refuses the release",
-            new("E8", [Ssw1], Msw, BrandInfo: [("SSW-1", [B, C])]), [],
+            new("E8", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B, C])]) }, [],
             Wake("ORD-1", C, Refused(CredentialRefused, causeContains: "BrandNotHeld"))),
         S("E8-second-use-same-order", "a second PC's WUM sends the same order to the MSW: the SSW releases at most once per order",
-            new("E8", [Ssw1], Msw, BrandInfo: [("SSW-1", [B])]), [],
+            new("E8", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
             Wake("ORD-1", B, PaidBy("MSW", B)),
             Wake("ORD-1", B, Refused(CredentialRefused, causeContains: "AlreadyReleased")) with
             {
@@ -151,7 +151,7 @@ public static class CanonicalScenarios
 
         // ---- replay and tampering ----
         S("E3-replayed-order", "the same wake-up twice: the selector refuses the second (Replay), nothing sent",
-            new("E3", [Sw1, Sw2], BrandInfo: [("SW-1", [A]), ("SW-2", [B])]), [],
+            new("E3", [Sw1, Sw2]) { Knowledge = new KnowledgeConfig.BrandTable([("SW-1", [A]), ("SW-2", [B])]) }, [],
             Wake("ORD-1", A, PaidBy("SW-1", A)), Wake("ORD-1", A, Refused(Replay))),
         S("E1-tampered-oi", "a flipped byte in OIData on the way to the merchant: dual signature fails at the merchant",
             new("E1", [Sw1, Sw2]), ["SW-1"],
@@ -161,7 +161,7 @@ public static class CanonicalScenarios
                 Before = TamperPReq(p => p with { OIDataBytes = (OIData.Decode(p.OIDataBytes) is var oi ? oi with { OdSalt = Flip(oi.OdSalt, 0) } : null!).Encode() }),
             }),
         S("E7-tampered-pi", "a flipped byte in the encrypted PI of a proxied purchase: the merchant cannot see it, the gateway rejects it",
-            new("E7", [Ssw1], Msw, BrandInfo: [("SSW-1", [B])]), [],
+            new("E7", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
             Wake("ORD-1", B, Refused(ProtocolError, causeContains: "at gateway")) with
             {
                 BeforeNote = "fault: one byte of the PI envelope flipped in the PReq to the merchant",
@@ -170,18 +170,18 @@ public static class CanonicalScenarios
 
         // ---- several capable wallets: first in registration order ----
         S("E3-several-capable", "SW-1 and SW-2 both listed (and holding) A: SW-1, first registered",
-            new("E3", [Sw1, W("SW-2", A, B)], BrandInfo: [("SW-1", [A]), ("SW-2", [A, B])]), [],
+            new("E3", [Sw1, W("SW-2", A, B)]) { Knowledge = new KnowledgeConfig.BrandTable([("SW-1", [A]), ("SW-2", [A, B])]) }, [],
             Wake("ORD-1", A, PaidBy("SW-1", A))),
         S("E6-several-capable", "SW-1 and SW-2 both hold A: the multi-server WUM uses SW-1",
             new("E6", [Sw1, W("SW-2", A, B)]), [],
             Wake("ORD-1", A, PaidBy("SW-1", A))),
         S("E7-several-capable", "SSW-1 and SSW-2 both listed with B: SSW-1",
-            new("E7", [Ssw1, W("SSW-2", B)], Msw, BrandInfo: [("SSW-1", [B]), ("SSW-2", [B])]), [],
+            new("E7", [Ssw1, W("SSW-2", B)], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B]), ("SSW-2", [B])]) }, [],
             Wake("ORD-1", B, PaidBy("SSW-1", B))),
 
         // ---- live information (INV-LIVE) ----
         S("E4-wum-update", "SW-2 really holds B and C; WUM v1 says B only: C refused; after installing v2 (B, C) C is paid by SW-2",
-            new("E4", [Sw1, W("SW-2", B, C)], InstalledWums: [("SW-1", 1, [A]), ("SW-2", 1, [B])]), [],
+            new("E4", [Sw1, W("SW-2", B, C)]) { Knowledge = new KnowledgeConfig.InstalledWums([("SW-1", 1, [A]), ("SW-2", 1, [B])]) }, [],
             Wake("ORD-1", C, Refused(NoCapableWallet)),
             Wake("ORD-2", C, PaidBy("SW-2", C)) with
             {
@@ -199,13 +199,13 @@ public static class CanonicalScenarios
 
         // ---- the MSW pays itself when it holds the brand (no slave, no question) ----
         S("E9-msw-pays-itself", "MSW holds A: paid by the MSW, the user is not asked",
-            new("E9", [Ssw1], Msw, SswInfo: ["SSW-1"]), [],
+            new("E9", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, [],
             Wake("ORD-1", A, PaidBy("MSW", A))),
         S("E10-msw-pays-itself", "MSW holds A: paid by the MSW, no address asked",
             new("E10", [Ssw1], Msw), [],
             Wake("ORD-1", A, PaidBy("MSW", A))),
         S("E12-msw-pays-itself", "MSW holds A: paid by the MSW although the WUM sent SSW information",
-            new("E12", [Ssw1], Msw, SswInfo: ["SSW-1"]), [],
+            new("E12", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, [],
             Wake("ORD-1", A, PaidBy("MSW", A))),
 
         // ---- more decided edge cases ----
@@ -229,16 +229,16 @@ public static class CanonicalScenarios
             new("E6", [Down("SW-1", A), W("SW-2", A, B)]), [],
             Wake("ORD-1", A, PaidBy("SW-2", A))),
         S("E7-replayed-order", "the same wake-up twice through the WUM in front of the MSW: the WUM refuses the second (Replay)",
-            new("E7", [Ssw1], Msw, BrandInfo: [("SSW-1", [B])]), [],
+            new("E7", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
             Wake("ORD-1", B, PaidBy("SSW-1", B)), Wake("ORD-1", B, Refused(Replay))),
         S("E8-no-capable-wallet", "MSW lacks C and its brand information names no SSW with C",
-            new("E8", [Ssw1], Msw, BrandInfo: [("SSW-1", [B])]), [],
+            new("E8", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
             Wake("ORD-1", C, Refused(NoCapableWallet))),
         S("E9-choice-lacks-brand", "SSW information [SSW-1, SSW-2] offered in registration order; the user picks SSW-1, which lacks B",
-            new("E9", [W("SSW-1", C), W("SSW-2", B)], Msw, SswInfo: ["SSW-1", "SSW-2"]), ["SSW-1"],
+            new("E9", [W("SSW-1", C), W("SSW-2", B)], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1", "SSW-2"]) }, ["SSW-1"],
             Wake("ORD-1", B, Refused(BrandNotHeld, "SSW-1"))),
         S("E9-chosen-down", "the user picks SSW-1, which is down: WalletUnreachable (the single wallet the route allows)",
-            new("E9", [Down("SSW-1", B)], Msw, SswInfo: ["SSW-1"]), ["SSW-1"],
+            new("E9", [Down("SSW-1", B)], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, ["SSW-1"],
             Wake("ORD-1", B, Refused(WalletUnreachable, "SSW-1"))),
         S("E10-typed-lacks-brand", "the user types ssw://SSW-1, which holds B, for a C payment",
             new("E10", [Ssw1], Msw), ["ssw://SSW-1"],
@@ -250,13 +250,13 @@ public static class CanonicalScenarios
             new("E10", [Down("SSW-1", B)], Msw), ["ssw://SSW-1"],
             Wake("ORD-1", B, Refused(WalletUnreachable, "SSW-1"))),
         S("E11-no-capable-wallet", "the WUM's brand information names no SSW with C",
-            new("E11", [Ssw1], Msw, BrandInfo: [("SSW-1", [B])]), [],
+            new("E11", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
             Wake("ORD-1", C, Refused(NoCapableWallet))),
         S("E12-choice-not-offered", "the user answers SSW-2, not in the WUM's SSW information",
-            new("E12", [Ssw1, W("SSW-2", B)], Msw, SswInfo: ["SSW-1"]), ["SSW-2"],
+            new("E12", [Ssw1, W("SSW-2", B)], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1"]) }, ["SSW-2"],
             Wake("ORD-1", B, Refused(InvalidChoice))),
         S("E12-choice-lacks-brand", "the user picks SSW-1 (holds C) from the WUM's SSW information for a B payment",
-            new("E12", [W("SSW-1", C), W("SSW-2", B)], Msw, SswInfo: ["SSW-1", "SSW-2"]), ["SSW-1"],
+            new("E12", [W("SSW-1", C), W("SSW-2", B)], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1", "SSW-2"]) }, ["SSW-1"],
             Wake("ORD-1", B, Refused(BrandNotHeld, "SSW-1"))),
         S("E1-declined", "the gateway declines amounts above 10000: Declined, no authorization",
             new("E1", [Sw1, Sw2]), ["SW-1"],
@@ -267,5 +267,5 @@ public static class CanonicalScenarios
             }),
     ];
 
-    public static Scenario Get(string name) => All.Single(s => s.Name == name);
+    public static TraceScenario Get(string name) => All.Single(s => s.Name == name);
 }

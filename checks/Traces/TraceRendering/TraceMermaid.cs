@@ -13,10 +13,10 @@ public static class TraceMermaid
 {
     private const string Pc = "pc";
 
-    public static string Render(ScenarioResult r)
+    public static string Render(TraceScenarioResult r)
     {
         var wallets = r.Scenario.Topology.Master is { } m ? new[] { m.Name }.Concat(r.Scenario.Topology.Wallets.Select(w => w.Name)).ToList()
-            : (r.Scenario.Topology.Embodiment is "E7" or "E8" or "E9" or "E10" or "E11" or "E12" ? ["MSW", .. r.Scenario.Topology.Wallets.Select(w => w.Name)] : r.Scenario.Topology.Wallets.Select(w => w.Name).ToList());
+            : (r.Scenario.Topology.IsMasterSlave ? ["MSW", .. r.Scenario.Topology.Wallets.Select(w => w.Name)] : r.Scenario.Topology.Wallets.Select(w => w.Name).ToList());
         var b = new StringBuilder();
         b.Append("sequenceDiagram\n");
         b.Append($"    participant {Pc} as {Escape("pc / selector / WUM")}\n");

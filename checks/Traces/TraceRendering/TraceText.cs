@@ -1,3 +1,4 @@
+using MultiWallet.Impl.World;
 using MultiWallet.Checks.Traces.Scenarios;
 
 namespace MultiWallet.Checks.Traces.TraceRendering;
@@ -9,7 +10,7 @@ namespace MultiWallet.Checks.Traces.TraceRendering;
 /// </summary>
 public static class TraceText
 {
-    public static string Render(ScenarioResult r)
+    public static string Render(TraceScenarioResult r)
     {
         var s = r.Scenario;
         var t = s.Topology;
@@ -17,14 +18,14 @@ public static class TraceText
         {
             $"# scenario: {s.Name}",
             $"# embodiment: {s.Embodiment}",
-            $"# seed: {Scenario.Seed}",
+            $"# seed: {TraceScenario.Seed}",
             $"# summary: {s.Summary}",
             $"# wallets: {string.Join("; ", t.Wallets.Select(Wallet))}",
         };
         if (t.Master is { } m) lines.Add($"# master: {Wallet(m)}");
-        if (t.BrandInfo is { } bi) lines.Add($"# brand information: {string.Join("; ", bi.Select(b => $"{b.Wallet}=[{string.Join(',', b.Brands)}]"))}");
-        if (t.SswInfo is { } si) lines.Add($"# SSW information: [{string.Join(',', si)}]");
-        if (t.InstalledWums is { } iw) lines.Add($"# installed WUMs: {string.Join("; ", iw.Select(w => $"{w.Wallet} v{w.Version}=[{string.Join(',', w.Brands)}]"))}");
+        if (t.Knowledge is KnowledgeConfig.BrandTable { Entries: var bi }) lines.Add($"# brand information: {string.Join("; ", bi.Select(b => $"{b.Wallet}=[{string.Join(',', b.Brands)}]"))}");
+        if (t.Knowledge is KnowledgeConfig.SswList { Names: var si }) lines.Add($"# SSW information: [{string.Join(',', si)}]");
+        if (t.Knowledge is KnowledgeConfig.InstalledWums { Entries: var iw }) lines.Add($"# installed WUMs: {string.Join("; ", iw.Select(w => $"{w.Wallet} v{w.Version}=[{string.Join(',', w.Brands)}]"))}");
         lines.Add($"# user answers: [{string.Join(", ", s.Answers.Select(a => a ?? "(none)"))}]");
         foreach (var w in r.WakeUps)
         {

@@ -6,15 +6,6 @@ using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Checks.Generators;
 
-/// <summary>One generated case: topology, user script and steps (typically 1–4 wake-ups).</summary>
-public sealed record Scenario(Topology Topology, UserScript Script, IReadOnlyList<Step> Steps)
-{
-    public override string ToString() => ScenarioRunner.Describe(Topology, Script, Steps);
-    public int WakeUps => Steps.Count(s => s is Step.WakeUp or Step.Replay);
-    /// <summary>Size of a counterexample: wallets + steps + answers.</summary>
-    public int Size => Topology.Wallets.Count + Steps.Count + Script.Answers.Count;
-}
-
 /// <summary>
 /// FsCheck generators (FsCheck.Fluent, composed) for topologies, user scripts and step sequences per embodiment,
 /// and a shrinker (drop a step, drop a wallet, drop an answer, simplify brands and defects).
@@ -32,7 +23,7 @@ public static class ScenarioGen
 
     public static Gen<Topology> Topology(Embodiment e)
     {
-        var master = e.IsMasterSlave();
+        var master = EmbodimentTraits.Of(e).IsMasterSlave;
         return from n in Gen.Choose(1, master ? 5 : 6)
                from held in Gen.ArrayOf(BrandSet(3), n)
                from lies in Gen.ArrayOf(Freq((8, Gen.Constant(false)), (2, Gen.Constant(true))), n)
@@ -51,9 +42,10 @@ public static class ScenarioGen
     private static Topology Build(Embodiment e, int n, ImmutableSortedSet<Brand>[] held, bool[] lies, ImmutableSortedSet<Brand>[] lieSets, bool[] down,
         ImmutableSortedSet<Brand> mswHeld, ImmutableSortedSet<Brand>[] beliefs, bool[] keep, bool ghost, int version)
     {
-        var master = e.IsMasterSlave();
+        var traits = EmbodimentTraits.Of(e);
+        var master = traits.IsMasterSlave;
         string Name(int i) => master ? WalletNames.Ssw(i + 1) : WalletNames.Sw(i + 1);
-        var liveQueries = e is Embodiment.E5 or Embodiment.E6;
+        var liveQueries = traits.Holder == KnowledgeHolder.LiveQuery;
         var wallets = Enumerable.Range(0, n).Select(i => new WalletSpec(Name(i), held[i], liveQueries && lies[i] ? lieSets[i] : held[i], down[i])).ToList();
         var ghostName = master ? WalletNames.Ssw(9) : WalletNames.Sw(9);
         var listed = Enumerable.Range(0, n).Where(i => keep[i]).ToList();
@@ -61,22 +53,22 @@ public static class ScenarioGen
         if (ghost) table = table.SetItem(ghostName, Brands.Of(Five));
         var names = listed.Select(Name).Concat(ghost ? [ghostName] : []).ToList();
         var t = new Topology(e, wallets, master ? WalletSpec.Honest(WalletNames.Msw, [.. mswHeld]) : null);
-        return e switch
+        return t with
         {
-            Embodiment.E3 => t with { SelectorTable = table },
-            Embodiment.E4 => t with { InstalledWums = listed.ToImmutableDictionary(i => Name(i), i => new WumInstall(version, beliefs[i])) },
-            Embodiment.E7 or Embodiment.E8 => t with { MasterBrandInfo = table },
-            Embodiment.E9 => t with { MasterSswInfo = names },
-            Embodiment.E11 => t with { ClientBrandInfo = table },
-            Embodiment.E12 => t with { ClientSswInfo = names },
-            _ => t,
+            Knowledge = traits.Knowledge switch
+            {
+                KnowledgeKind.BrandTable => new Knowledge.BrandTable(table),
+                KnowledgeKind.InstalledWums => new Knowledge.InstalledWums(listed.ToImmutableDictionary(i => Name(i), i => new WumInstall(version, beliefs[i]))),
+                KnowledgeKind.SswList => new Knowledge.SswList(names),
+                _ => Knowledge.None,
+            },
         };
     }
 
     public static Gen<UserScript> Script(Topology t)
     {
         var names = t.Wallets.Select(w => w.Name).ToArray();
-        var ghost = t.Embodiment.IsMasterSlave() ? "SSW-9" : "SW-9";
+        var ghost = t.Traits.IsMasterSlave ? "SSW-9" : "SW-9";
         var pick = Freq(
             (6, Gen.Elements(names).Select(n => (UserAnswer)new UserAnswer.Pick(n))),
             (1, Gen.Constant((UserAnswer)new UserAnswer.Pick(ghost))),
@@ -87,12 +79,12 @@ public static class ScenarioGen
             (1, Gen.Constant((UserAnswer)new UserAnswer.TypeAddress("ssw://MSW"))),
             (1, Gen.Elements(names).Select(n => (UserAnswer)new UserAnswer.TypeAddress(n))),
             (1, Gen.Constant((UserAnswer)new UserAnswer.TypeAddress(""))));
-        var answer = t.Embodiment == Embodiment.E10 ? address : pick;
+        var answer = t.Traits.Asks == UserPrompt.TypedAddress ? address : pick;
         var pre = Freq((8, Gen.Elements(names).Select(n => (string?)n)), (1, Gen.Constant((string?)null)), (1, Gen.Constant((string?)ghost)));
         return from p in pre
                from k in Gen.Choose(0, 4)
                from answers in Gen.ListOf(answer, k)
-               select new UserScript(t.Embodiment == Embodiment.E1 ? p : null, answers.ToList());
+               select new UserScript(t.Traits.Asks == UserPrompt.AtSetUp ? p : null, answers.ToList());
     }
 
     public static Gen<IReadOnlyList<Step>> Steps(Topology t)
@@ -106,13 +98,14 @@ public static class ScenarioGen
             (1, Gen.Constant(WakeUpDefect.Missing)),
             (3, Gen.Elements(Enum.GetValues<TamperSite>()).Select(s => (WakeUpDefect)new WakeUpDefect.Tampered(s))));
         var names = t.Wallets.Select(w => w.Name).ToArray();
-        var changeable = t.Embodiment is Embodiment.E8 ? [] : names;
+        // Slaves that only keep credentials in custody are not re-certified mid-run.
+        var changeable = t.Traits.AcquiresCredential ? [] : names;
         var between = new List<(int, Gen<Step?>)> { (12, Gen.Constant((Step?)null)) };
         between.Add((2, from w in Gen.Elements(names) from d in Gen.Elements(true, false) select (Step?)new Step.SetDown(w, d)));
         if (changeable.Length > 0)
             between.Add((2, from w in Gen.Elements(changeable) from h in BrandSet(3) from lie in Freq((3, Gen.Constant(false)), (1, Gen.Constant(true))) from a in BrandSet(3)
-                            select (Step?)new Step.ChangeBrands(w, h, t.Embodiment is Embodiment.E5 or Embodiment.E6 && lie ? a : h)));
-        if (t.Embodiment == Embodiment.E4)
+                            select (Step?)new Step.ChangeBrands(w, h, t.Traits.Holder == KnowledgeHolder.LiveQuery && lie ? a : h)));
+        if (t.Traits.Knowledge == KnowledgeKind.InstalledWums)
             between.Add((4, from w in Gen.Elements(names) from v in Gen.Choose(2, 5) from b in BrandSet(3) select (Step?)new Step.InstallWum(w, v, b)));
         var betweenGen = Gen.Frequency(between.ToArray());
         return from k in Gen.Choose(1, 4)
@@ -154,16 +147,14 @@ public static class ScenarioGen
         return steps;
     }
 
-    public static Gen<Scenario> For(Embodiment e) =>
+    public static Gen<GeneratedScenario> For(Embodiment e) =>
         from t in Topology(e)
         from s in Script(t)
         from steps in Steps(t)
-        select new Scenario(t, s, steps);
-
-    public static Arbitrary<Scenario> Arb(Embodiment e) => FsCheck.Fluent.Arb.From(For(e), Shrink);
+        select new GeneratedScenario(t, s, steps);
 
     /// <summary>Drop a step, an answer, a wallet; simplify defects, amounts and brand sets. Keeps scenarios valid (no dangling replay).</summary>
-    public static IEnumerable<Scenario> Shrink(Scenario s)
+    public static IEnumerable<GeneratedScenario> Shrink(GeneratedScenario s)
     {
         for (var i = 0; i < s.Steps.Count; i++)
         {
@@ -181,8 +172,7 @@ public static class ScenarioGen
         }
         // Knowledge entries that name no wallet of the topology (stale or forged ones), one at a time.
         var names = t.Wallets.Select(w => w.Name).ToHashSet();
-        foreach (var ghost in t.SelectorTable.Keys.Concat(t.InstalledWums.Keys).Concat(t.MasterBrandInfo.Keys).Concat(t.ClientBrandInfo.Keys)
-                     .Concat(t.MasterSswInfo).Concat(t.ClientSswInfo).Where(n => !names.Contains(n)).Distinct().ToList())
+        foreach (var ghost in t.Knowledge.Wallets.Where(n => !names.Contains(n)).Distinct().ToList())
             yield return s with { Topology = Forget(t, ghost) };
         // A wallet that is down from the start, brought up.
         for (var i = 0; i < t.Wallets.Count; i++)
@@ -213,16 +203,8 @@ public static class ScenarioGen
         static ImmutableSortedSet<Brand> Trim(ImmutableSortedSet<Brand> b) => b.Count > 1 ? b.Remove(b.Max!) : b;
     }
 
-    /// <summary>The topology with <paramref name="name"/> dropped from every kind of routing knowledge.</summary>
-    private static Topology Forget(Topology t, string name) => t with
-    {
-        SelectorTable = t.SelectorTable.Where(k => k.Key != name).ToImmutableDictionary(),
-        InstalledWums = t.InstalledWums.Where(k => k.Key != name).ToImmutableDictionary(),
-        MasterBrandInfo = t.MasterBrandInfo.Where(k => k.Key != name).ToImmutableDictionary(),
-        ClientBrandInfo = t.ClientBrandInfo.Where(k => k.Key != name).ToImmutableDictionary(),
-        MasterSswInfo = t.MasterSswInfo.Where(k => k != name).ToList(),
-        ClientSswInfo = t.ClientSswInfo.Where(k => k != name).ToList(),
-    };
+    /// <summary>The topology with <paramref name="name"/> dropped from its routing knowledge.</summary>
+    private static Topology Forget(Topology t, string name) => t with { Knowledge = t.Knowledge.Without(name) };
 
     private static bool Valid(IReadOnlyList<Step> steps)
     {

@@ -8,60 +8,18 @@ using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Bridge;
 
-/// <summary>Facts about one wake-up the invariants read (collected right after it).</summary>
-public sealed record WakeUpFacts(
-    int AuthorizationsForOrder,
-    int TotalAuthorizations,
-    int MswAcquiredCredentialsHeld,
-    IReadOnlyDictionary<string, int> CustodianReleases,
-    IReadOnlyList<NetMessage> Requests,
-    IReadOnlyList<string> SecretLeaks);
-
-/// <summary>One WakeUp/Replay step: the implementation's side, the model's side, and whether they agree.</summary>
-public sealed record WakeUpResult(
-    int StepIndex, Step Step, Step.WakeUp Wake,
-    PaymentOutcome Raw, Outcome ImplOutcome,
-    IReadOnlyList<string> ImplTrace, IReadOnlyList<AbstractEvent> Abstracted,
-    StepPrediction Predicted, WakeUpFacts Facts, IReadOnlyList<TraceEvent> Events)
-{
-    public bool Agrees => Divergence is null;
-
-    /// <summary>Null when outcome and abstract trace equal the prediction; else the first diverging line, both sides.</summary>
-    public string? Divergence
-    {
-        get
-        {
-            var impl = Abstracted.Select(e => e.ToString()).ToList();
-            var model = Predicted.Events.Select(e => e.ToString()).ToList();
-            if (ImplOutcome == Predicted.Outcome && impl.SequenceEqual(model)) return null;
-            var i = 0;
-            while (i < impl.Count && i < model.Count && impl[i] == model[i]) i++;
-            return $"step #{StepIndex} {Step}: first difference at event {i}\n  model: {(i < model.Count ? model[i] : "(end)")}\n  impl:  {(i < impl.Count ? impl[i] : "(end)")}\n" +
-                   $"  model trace: {string.Join(" | ", model)}\n  impl trace:  {string.Join(" | ", impl)}\n  impl outcome {Raw}";
-        }
-    }
-}
-
-/// <summary>A whole run: the inputs, each wake-up's result, and the world (for extra facts).</summary>
-public sealed record ScenarioResult(Topology Topology, UserScript Script, IReadOnlyList<Step> Steps, IReadOnlyList<WakeUpResult> WakeUps, ImplBuilder Built)
-{
-    public bool Agrees => WakeUps.All(w => w.Agrees);
-    public WakeUpResult? FirstDivergence => WakeUps.FirstOrDefault(w => !w.Agrees);
-    public string RenderedTrace => Built.World.Trace.Render();
-}
-
 /// <summary>
 /// Runs a model scenario against the implementation and the model side by side.
 /// <code>
-///   var r = ScenarioRunner.Run(topology, script, steps, seed);          // faithful world
-///   var r = ScenarioRunner.Run(topology, script, steps, seed, parts);   // with substituted components
-///   r.Agrees; r.FirstDivergence?.Divergence; r.WakeUps[i].Facts; ScenarioRunner.Describe(topology, script, steps)
+///   var r = ConformanceRunner.Run(topology, script, steps, seed);          // faithful world
+///   var r = ConformanceRunner.Run(topology, script, steps, seed, parts);   // with substituted components
+///   r.Agrees; r.FirstDivergence?.Divergence; r.WakeUps[i].Facts; ConformanceRunner.Describe(topology, script, steps)
 /// </code>
-/// Deterministic for a seed. Steps are applied in order; each WakeUp/Replay yields one <see cref="WakeUpResult"/>.
+/// Deterministic for a seed. Steps are applied in order; each WakeUp/Replay yields one <see cref="WakeUpConformance"/>.
 /// </summary>
-public static class ScenarioRunner
+public static class ConformanceRunner
 {
-    public static ScenarioResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, int seed,
+    public static ConformanceResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, int seed,
         EmbodimentWorld.Parts? parts = null, PredictorOptions? options = null, WorldTransport transport = WorldTransport.InMemory)
     {
         var predictions = Predictor.Predict(topology, script, steps, options).ToDictionary(p => p.StepIndex);
@@ -71,12 +29,12 @@ public static class ScenarioRunner
         finally { built.World.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
 
-    private static ScenarioResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, Dictionary<int, StepPrediction> predictions, ImplBuilder built)
+    private static ConformanceResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, Dictionary<int, StepPrediction> predictions, ImplBuilder built)
     {
         var world = built.World;
         var secrets = Secrets(topology, world);
         var last = new Dictionary<OrderId, Step.WakeUp>();
-        var results = new List<WakeUpResult>();
+        var results = new List<WakeUpConformance>();
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
@@ -100,12 +58,12 @@ public static class ScenarioRunner
                 built.Embodiment.Custodians.ToDictionary(c => c.Key, c => c.Value.ReleaseCount),
                 requests,
                 Leaks(requests.Concat(responses), secrets));
-            results.Add(new WakeUpResult(i, step, wake, raw, TraceAbstraction.ToModel(raw),
+            results.Add(new WakeUpConformance(i, step, wake, raw, TraceAbstraction.ToModel(raw),
                 events.Select(e => e.Render()).ToList(),
                 TraceAbstraction.Abstract(topology.Embodiment, wake, events, raw, predicted.Events),
                 predicted, facts, events));
         }
-        return new ScenarioResult(topology, script, steps, results, built);
+        return new ConformanceResult(topology, script, steps, results, built);
     }
 
     /// <summary>Topology, user script and steps, one per line (the readable counterexample form).</summary>
@@ -115,18 +73,31 @@ public static class ScenarioRunner
         sb.AppendLine($"embodiment {t.Embodiment}");
         if (t.Master is not null) sb.AppendLine($"master {t.Master}");
         foreach (var w in t.Wallets) sb.AppendLine($"wallet {w}");
-        static string Tbl(IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableSortedSet<Brand>> d) =>
-            string.Join("; ", d.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={Brands.Print(k.Value)}"));
-        if (t.SelectorTable.Count > 0) sb.AppendLine($"selector table {Tbl(t.SelectorTable)}");
-        if (t.InstalledWums.Count > 0) sb.AppendLine($"installed WUMs {string.Join("; ", t.InstalledWums.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))}");
-        if (t.MasterBrandInfo.Count > 0) sb.AppendLine($"MSW brand info {Tbl(t.MasterBrandInfo)}");
-        if (t.MasterSswInfo.Count > 0) sb.AppendLine($"MSW SSW info [{string.Join(", ", t.MasterSswInfo)}]");
-        if (t.ClientBrandInfo.Count > 0) sb.AppendLine($"client brand info {Tbl(t.ClientBrandInfo)}");
-        if (t.ClientSswInfo.Count > 0) sb.AppendLine($"client SSW info [{string.Join(", ", t.ClientSswInfo)}]");
+        if (t.Knowledge.Wallets.Count > 0) sb.AppendLine($"{KnowledgeLabel(t.Traits)} {DescribeKnowledge(t.Knowledge)}");
         sb.AppendLine($"user preselected={s.Preselected ?? "none"} answers=[{string.Join(", ", s.Answers)}]");
         for (var i = 0; i < steps.Count; i++) sb.AppendLine($"#{i} {steps[i]}");
         return sb.ToString().TrimEnd();
     }
+
+    /// <summary>What the counterexample calls the knowledge: by its holder and kind.</summary>
+    private static string KnowledgeLabel(EmbodimentTraits traits)
+    {
+        var holder = traits.Holder switch { KnowledgeHolder.Msw => "MSW ", KnowledgeHolder.ClientWum => "client ", _ => "" };
+        var kind = traits.Holder switch
+        {
+            KnowledgeHolder.Selector => "selector table",
+            KnowledgeHolder.InstalledWums => "installed WUMs",
+            _ => traits.Knowledge == KnowledgeKind.SswList ? "SSW info" : "brand info",
+        };
+        return holder + kind;
+    }
+
+    private static string DescribeKnowledge(Knowledge k) => k switch
+    {
+        Knowledge.BrandTable b => string.Join("; ", b.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={Brands.Print(e.Value)}")),
+        Knowledge.InstalledWums w => string.Join("; ", w.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}")),
+        _ => $"[{string.Join(", ", k.Wallets)}]",
+    };
 
     private static IReadOnlyList<(string Label, byte[] Bytes)> Secrets(Topology t, PaymentWorld world)
     {

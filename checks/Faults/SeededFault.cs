@@ -1,0 +1,16 @@
+using MultiWallet.Impl.Client.Selection;
+using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Client;
+using MultiWallet.Impl.Codec;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Routing;
+using MultiWallet.Impl.Server.Master;
+using MultiWallet.Impl.Set;
+using MultiWallet.Impl.World;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Checks.Faults;
+
+/// <summary>A seeded wrong component: the embodiment it lives in, what is wrong, and the parts that substitute it.</summary>
+public sealed record SeededFault(string Id, Embodiment Embodiment, string Description, string[] Violates, EmbodimentWorld.Parts Parts);

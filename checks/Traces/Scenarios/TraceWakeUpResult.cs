@@ -1,0 +1,10 @@
+using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Set;
+using MultiWallet.Impl.World;
+
+namespace MultiWallet.Checks.Traces.Scenarios;
+
+/// <summary>What one wake-up did: its step, its outcome, the trace events it produced (1-based, inclusive).</summary>
+public sealed record TraceWakeUpResult(int Index, WakeUpStep Step, PaymentOutcome Outcome, int FirstSeq, int LastSeq, IReadOnlyList<TraceEvent> Events);

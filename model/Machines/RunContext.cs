@@ -1,0 +1,16 @@
+using MultiWallet.Model.Vocabulary;
+using Stateless;
+using Stateless.Reflection;
+
+namespace MultiWallet.Model.Machines;
+
+/// <summary>What every machine of one wake-up shares: where events go, the coverage collector, the perturbation.</summary>
+public sealed class RunContext(PredictorOptions options)
+{
+    private readonly List<AbstractEvent> events = [];
+    public TransitionCoverage? Coverage => options.Coverage;
+    public bool Perturbed(Perturbation p) => options.Perturbation == p;
+    public void Emit(AbstractEvent e) => events.Add(e);
+    public IReadOnlyList<AbstractEvent> Events => events;
+    public void Clear() => events.Clear();
+}
