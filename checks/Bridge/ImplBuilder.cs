@@ -10,6 +10,8 @@ using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
 using ImplWakeUp = MultiWallet.Impl.Set.WakeUp;
 
+using MultiWallet.Checks.Tampering;
+
 namespace MultiWallet.Checks.Bridge;
 
 /// <summary>
@@ -130,31 +132,6 @@ public sealed class ImplBuilder
         finally { armed = false; }
     }
 
-    /// <summary>The same edits as checks/Foundation/BadInputChecks: one flipped bit in OI, PI, dual signature or certificate.</summary>
-    public static NetMessage Tamper(NetMessage m, TamperSite site)
-    {
-        var p = PReq.Decode(m.Body);
-        p = site switch
-        {
-            TamperSite.OI => p with { OIDataBytes = (OIData.Decode(p.OIDataBytes) is var oi ? oi with { OdSalt = Flip(oi.OdSalt, 0) } : null)!.Encode() },
-            TamperSite.PI => p with { PIDualSignedBytes = (PIDualSigned.Decode(p.PIDualSignedBytes) is var a ? a with { PIEnvelope = Flip(a.PIEnvelope, -40) } : null)!.Encode() },
-            TamperSite.DualSig => p with { PIDualSignedBytes = (PIDualSigned.Decode(p.PIDualSignedBytes) is var d ? d with { DualSignature = Flip(d.DualSignature, -1) } : null)!.Encode() },
-            _ => p with { CardholderChain = [FlipCn(p.CardholderChain[0]), .. p.CardholderChain.Skip(1)] },
-        };
-        return m with { Body = p.Encode() };
-
-        static byte[] FlipCn(byte[] leaf)
-        {
-            var cn = new Org.BouncyCastle.X509.X509Certificate(leaf).SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN)[0];
-            var at = leaf.AsSpan().IndexOf(Encoding.ASCII.GetBytes(cn));
-            return Flip(leaf, at + 3);
-        }
-    }
-
-    private static byte[] Flip(byte[] b, int offset)
-    {
-        var c = (byte[])b.Clone();
-        c[offset >= 0 ? offset : c.Length + offset] ^= 0x01;
-        return c;
-    }
+    /// <summary>The purchase request in <paramref name="m"/> tampered at <paramref name="site"/> (<see cref="PReqTampering"/>).</summary>
+    public static NetMessage Tamper(NetMessage m, TamperSite site) => m with { Body = PReqTampering.Apply(PReq.Decode(m.Body), site).Encode() };
 }

@@ -54,35 +54,35 @@ public static class TraceAbstraction
                     var f = d.Detail;
                     switch (d.What)
                     {
-                        case "Offered":
+                        case TraceDecisions.Offered:
                             list.Add(new AbstractEvent.Offered(f.TryGetValue("options", out var o) && o.Length > 0 ? o.Split(',') : []));
                             break;
-                        case "Chose":
+                        case TraceDecisions.Chose:
                             list.Add(new AbstractEvent.Chose(f["choice"] == "(none)" ? null : f["choice"]));
                             break;
-                        case "Queried" when !staticTable:
+                        case TraceDecisions.Queried when !staticTable:
                             list.Add(new AbstractEvent.Queried(f["wallet"], f["brands"] == "unreachable" ? null
                                 : f["brands"].Length == 0 ? [] : f["brands"].Split(',').Select(b => new Brand(b)).ToList()));
                             break;
-                        case "Skipped":
+                        case TraceDecisions.Skipped:
                             // The attempt that got no answer is a probe in the model, not a route: Routed(w) + Skipped(w) → Queried(w, unreachable).
                             if (list.Count > 0 && list[^1] is AbstractEvent.Routed rr && rr.Wallet == f["wallet"]) list.RemoveAt(list.Count - 1);
                             list.Add(new AbstractEvent.Queried(f["wallet"], null));
                             break;
-                        case "Routed" when !d.Actor.StartsWith("WUM-", StringComparison.Ordinal):
+                        case TraceDecisions.Routed when !d.Actor.StartsWith("WUM-", StringComparison.Ordinal):
                             var decider = Actor(d.Actor);
                             var wallet = Wallet(f["wallet"]);
                             // why-text: not compared; take the model's text for the same (decider, wallet) so records compare equal.
                             var why = whys.FirstOrDefault(w => w.Decider == decider && w.Wallet == wallet)?.Why ?? d.Reason;
                             list.Add(new AbstractEvent.Routed(decider, wallet, why));
                             break;
-                        case "ProxyHop":
+                        case TraceDecisions.ProxyHop:
                             list.Add(new AbstractEvent.ProxyHop(d.Actor, Wallet(f["to"])));
                             break;
-                        case "CredentialReleased":
+                        case TraceDecisions.CredentialReleased:
                             list.Add(new AbstractEvent.CredentialReleased(d.Actor, f["to"]));
                             break;
-                        case "CredentialErased":
+                        case TraceDecisions.CredentialErased:
                             list.Add(new AbstractEvent.CredentialErased(d.Actor));
                             break;
                     }

@@ -112,8 +112,8 @@ internal static class CustodyChecks
         if (outcome is not Paid { Wallet: "MSW", Brand: "BrandB" }) return CheckOutcome.Fail($"expected Paid(MSW, BrandB), got {outcome}");
         if (e.Master!.AcquiredCredentialsHeld != 0) return CheckOutcome.Fail($"MSW still holds {e.Master.AcquiredCredentialsHeld} acquired credential(s)");
         var names = world.Trace.Events.OfType<DecisionEvent>().Select(d => d.What).ToList();
-        var released = names.IndexOf("CredentialReleased");
-        var erased = names.IndexOf("CredentialErased");
+        var released = names.IndexOf(TraceDecisions.CredentialReleased);
+        var erased = names.IndexOf(TraceDecisions.CredentialErased);
         if (released < 0 || erased < released) return CheckOutcome.Fail("trace lacks CredentialReleased followed by CredentialErased");
         var cred = world.Pki.Cardholder("SSW-1", "BrandB");
         var key = cred.Signing.Key.D.ToByteArrayUnsigned();

@@ -29,7 +29,7 @@ internal sealed class CustodyInvariant : Invariant
                 cls.Add("scanned");
                 if (w.Facts.SecretLeaks.Count > 0) return $"step #{w.StepIndex}: {w.Facts.SecretLeaks[0]}";
                 if (w.Facts.MswAcquiredCredentialsHeld > 0) return $"step #{w.StepIndex}: MSW still holds {w.Facts.MswAcquiredCredentialsHeld} acquired credential(s) after the wake-up";
-                foreach (var d in w.Events.OfType<DecisionEvent>().Where(d => d.What == "CredentialReleased"))
+                foreach (var d in w.Events.OfType<DecisionEvent>().Where(d => d.What == TraceDecisions.CredentialReleased))
                 {
                     cls.Add("release (E8)");
                     var k = d.Detail["lid-m"];

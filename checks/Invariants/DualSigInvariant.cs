@@ -29,15 +29,15 @@ internal sealed class DualSigInvariant : Invariant
                 if (w.Raw is Paid)
                 {
                     cls.Add("paid verified");
-                    if (!Decisions(w, "merchant", "PReqVerified").Any(d => d.Detail["lid-m"] == lid)) return $"step #{w.StepIndex}: paid without the merchant verifying the PReq";
-                    if (!Decisions(w, "gateway", "Authorized").Any(d => d.Detail["lid-m"] == lid)) return $"step #{w.StepIndex}: paid without gateway authorization";
+                    if (!Decisions(w, "merchant", TraceDecisions.PReqVerified).Any(d => d.Detail["lid-m"] == lid)) return $"step #{w.StepIndex}: paid without the merchant verifying the PReq";
+                    if (!Decisions(w, "gateway", TraceDecisions.Authorized).Any(d => d.Detail["lid-m"] == lid)) return $"step #{w.StepIndex}: paid without gateway authorization";
                 }
                 if (w.Step is Step.WakeUp { Defect: WakeUpDefect.Tampered t } && Sent(w, "PReq"))
                 {
                     cls.Add("tamper rejected");
                     var byGateway = t.Where == TamperSite.PI;
-                    if (Decisions(w, "gateway", "Authorized").Any()) return $"step #{w.StepIndex}: tampered {t.Where} was authorized";
-                    if (byGateway ? !Decisions(w, "gateway", "Reject").Any() : !Decisions(w, "merchant", "Reject").Any())
+                    if (Decisions(w, "gateway", TraceDecisions.Authorized).Any()) return $"step #{w.StepIndex}: tampered {t.Where} was authorized";
+                    if (byGateway ? !Decisions(w, "gateway", TraceDecisions.Reject).Any() : !Decisions(w, "merchant", TraceDecisions.Reject).Any())
                         return $"step #{w.StepIndex}: tampered {t.Where} not rejected by the {(byGateway ? "gateway" : "merchant")}";
                     if (w.Raw is not Refused { Reason: RefusalReason.ProtocolError }) return $"step #{w.StepIndex}: tampered {t.Where} ended {w.Raw}";
                 }

@@ -29,12 +29,12 @@ internal sealed class RouteSoundInvariant : Invariant
                 if (w.Raw is not Paid p) continue;
                 cls.Add("paid");
                 if (p.Brand != w.Wake.Brand.Name) return $"step #{w.StepIndex}: paid with {p.Brand}, wake-up named {w.Wake.Brand}";
-                var auth = Decisions(w, "gateway", "Authorized").ToList();
+                var auth = Decisions(w, "gateway", TraceDecisions.Authorized).ToList();
                 if (auth.Count != 1 || auth[0].Detail["brand"] != w.Wake.Brand.Name) return $"step #{w.StepIndex}: gateway authorizations {string.Join(",", auth.Select(a => a.Detail["brand"]))} for a {w.Wake.Brand} payment";
                 var payer = p.Wallet;
                 if (traits.AcquiresCredential && payer == WalletNames.Msw && !s.Holds(WalletNames.Msw, w.Wake.Brand))
                 {
-                    var rel = w.Events.OfType<DecisionEvent>().FirstOrDefault(d => d.What == "CredentialReleased");
+                    var rel = w.Events.OfType<DecisionEvent>().FirstOrDefault(d => d.What == TraceDecisions.CredentialReleased);
                     if (rel is null) return $"step #{w.StepIndex}: MSW paid {w.Wake.Brand} it does not hold without a released credential";
                     payer = rel.Actor;
                     cls.Add("paid with acquired credential");

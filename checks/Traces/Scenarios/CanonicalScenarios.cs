@@ -6,6 +6,8 @@ using MultiWallet.Impl.World;
 using static MultiWallet.Impl.Protocol.RefusalReason;
 using static MultiWallet.Checks.Traces.Scenarios.Expected;
 
+using MultiWallet.Checks.Tampering;
+
 namespace MultiWallet.Checks.Traces.Scenarios;
 
 /// <summary>
@@ -27,13 +29,6 @@ public static class CanonicalScenarios
     /// <summary>Rewrites the first PReq sent to the merchant (a man in the middle on the client side).</summary>
     private static Action<TraceScenarioRun> TamperPReq(Func<PReq, PReq> edit) => run =>
         run.World.Network.Garble(m => m.Kind == PReq.Kind && m.To == Address.Merchant, m => m with { Body = edit(PReq.Decode(m.Body)).Encode() });
-
-    private static byte[] Flip(byte[] b, int offset)
-    {
-        var c = (byte[])b.Clone();
-        c[offset >= 0 ? offset : c.Length + offset] ^= 0x01;
-        return c;
-    }
 
     public static readonly IReadOnlyList<TraceScenario> All =
     [
@@ -158,14 +153,14 @@ public static class CanonicalScenarios
             Wake("ORD-1", A, Refused(ProtocolError, causeContains: "at merchant")) with
             {
                 BeforeNote = "fault: OIData salt flipped in the PReq to the merchant",
-                Before = TamperPReq(p => p with { OIDataBytes = (OIData.Decode(p.OIDataBytes) is var oi ? oi with { OdSalt = Flip(oi.OdSalt, 0) } : null!).Encode() }),
+                Before = TamperPReq(p => PReqTampering.Apply(p, MultiWallet.Model.Vocabulary.TamperSite.OI)),
             }),
         S("E7-tampered-pi", "a flipped byte in the encrypted PI of a proxied purchase: the merchant cannot see it, the gateway rejects it",
             new("E7", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
             Wake("ORD-1", B, Refused(ProtocolError, causeContains: "at gateway")) with
             {
                 BeforeNote = "fault: one byte of the PI envelope flipped in the PReq to the merchant",
-                Before = TamperPReq(p => p with { PIDualSignedBytes = (PIDualSigned.Decode(p.PIDualSignedBytes) is var pi ? pi with { PIEnvelope = Flip(pi.PIEnvelope, -40) } : null!).Encode() }),
+                Before = TamperPReq(p => PReqTampering.Apply(p, MultiWallet.Model.Vocabulary.TamperSite.PI)),
             }),
 
         // ---- several capable wallets: first in registration order ----
