@@ -22,7 +22,7 @@ public static class AttachedRun
     public sealed class NotAttachable(string message) : Exception(message);
 
     /// <summary>Plays the scenario's wake-ups against the served console at <paramref name="console"/> and compares each outcome with the model.</summary>
-    public static async Task<IReadOnlyList<WakeUpReport>> RunAsync(Scenario sc, Uri console, CancellationToken ct)
+    public static async Task<IReadOnlyList<WakeUpReport>> RunAsync(ScenarioDocument sc, Uri console, CancellationToken ct)
     {
         foreach (var step in sc.Steps)
             if (step is not (Step.WakeUp { Defect: WakeUpDefect.NoDefect } or Step.Replay))

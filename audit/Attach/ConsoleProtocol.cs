@@ -37,7 +37,7 @@ public static class ConsoleProtocol
         lines.AddRange(t.Knowledge.Table.Select(b => $"brand info {b.Wallet} {Brands(b.Brands)}"));
         if (t.Knowledge.Ssws is { Count: > 0 } s) lines.Add($"ssw info {Brands(s)}");
         lines.AddRange(t.Knowledge.Wums.Select(w => $"installed {w.Wallet} v{w.Version} {Brands(w.Brands)}"));
-        if (t.Embodiment == "E1") lines.Add($"registered {preselected ?? "(none)"}");
+        if (t.Wiring.AsksUserAtSetUp) lines.Add($"registered {preselected ?? "(none)"}");
         return string.Join("\n", lines);
     }
 

@@ -7,8 +7,8 @@ namespace MultiWallet.Audit.Bench;
 /// <summary>
 /// Runs the same N full SET purchases (WUM → SW → merchant → gateway, real cryptography) over the in-memory
 /// network and over <c>HttpNetwork</c> in the same process, alternating (mem, HTTP, HTTP, mem), each
-/// transport in its own world, both warmed up with <see cref="WarmUp"/> sequential purchases excluded from the timing. <paramref name="concurrency"/> purchases
-/// are kept in flight; orders are distinct and spread round-robin over <paramref name="wallets"/> server wallets.
+/// transport in its own world, both warmed up with <see cref="WarmUp"/> sequential purchases excluded from the timing. <c>concurrency</c> purchases
+/// are kept in flight; orders are distinct and spread round-robin over <c>wallets</c> server wallets.
 /// </summary>
 public static class HttpVsMemoryBenchmark
 {

@@ -52,7 +52,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
     /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
-        Scenario scenario;
+        ScenarioDocument scenario;
         try { scenario = ScenarioFile.Load(s.File); }
         catch (ScenarioException e)
         {
@@ -88,7 +88,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         return agree ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 
-    private void Print(Scenario sc, int seed, string mode, IReadOnlyList<WakeUpReport> reports, bool agree)
+    private void Print(ScenarioDocument sc, int seed, string mode, IReadOnlyList<WakeUpReport> reports, bool agree)
     {
         console.MarkupLineInterpolated($"[bold]{sc.Path}[/] {sc.Title ?? ""}");
         console.MarkupLineInterpolated($"{sc.Topology.Embodiment}, seed {seed}, {mode}");

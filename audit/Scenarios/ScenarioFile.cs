@@ -5,18 +5,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace MultiWallet.Audit.Scenarios;
 
-/// <summary>A scenario file parsed into the model's vocabulary (see scenarios/README.md for the format).</summary>
-public sealed record Scenario(string Path, string? Title, Topology Topology, UserScript User, IReadOnlyList<Step> Steps);
-
-/// <summary>A scenario file that cannot be read: the file, the line, the field path and what is wrong.</summary>
-public sealed class ScenarioException(string file, long line, string field, string message)
-    : Exception($"{file}{(line > 0 ? $":{line}" : "")}: {(field.Length > 0 ? field + ": " : "")}{message}")
-{
-    public string File { get; } = file;
-    public long Line { get; } = line;
-    public string Field { get; } = field;
-}
-
 /// <summary>
 /// Reads an auditor's topology file (YAML) into <see cref="Topology"/>, <see cref="UserScript"/> and
 /// <see cref="Step"/>s. Every error names the file, the line and the field; unknown keys are rejected.
@@ -28,7 +16,7 @@ public static class ScenarioFile
     /// <summary>The one merchant of the implementation's world; every order belongs to it.</summary>
     public const string DefaultMerchant = "SHOP-1";
 
-    public static Scenario Load(string path)
+    public static ScenarioDocument Load(string path)
     {
         string text;
         try { text = System.IO.File.ReadAllText(path); }
@@ -39,7 +27,7 @@ public static class ScenarioFile
         return Parse(text, path);
     }
 
-    public static Scenario Parse(string text, string file)
+    public static ScenarioDocument Parse(string text, string file)
     {
         var stream = new YamlStream();
         var scanner = new Scanner(new StringReader(text));
@@ -67,8 +55,8 @@ public static class ScenarioFile
 
     private sealed class Reader(string file)
     {
-        private Embodiment _e;
-        private readonly List<string> _walletNames = [];
+        private Embodiment embodiment;
+        private readonly List<string> walletNames = [];
 
         private ScenarioException Err(YamlNode node, string field, string message) => new(file, node.Start.Line, field, message);
 
@@ -130,51 +118,51 @@ public static class ScenarioFile
         private string WalletName(YamlNode n, string field, bool mustExist)
         {
             var name = Scalar(n, field);
-            if (mustExist && !_walletNames.Contains(name) && name != WalletNames.Msw)
-                throw Err(n, field, $"unknown wallet '{name}' (wallets: {string.Join(", ", _walletNames)})");
+            if (mustExist && !walletNames.Contains(name) && name != WalletNames.Msw)
+                throw Err(n, field, $"unknown wallet '{name}' (wallets: {string.Join(", ", walletNames)})");
             return name;
         }
 
-        public Scenario Read(YamlNode root)
+        public ScenarioDocument Read(YamlNode root)
         {
             var top = Fields(Map(root, ""), "", "title", "embodiment", "wallets", "master", "knowledge", "user", "steps");
             var title = top.TryGetValue("title", out var t) ? Scalar(t.Value, "title") : null;
             var en = Required(top, root, "", "embodiment").Value;
             var es = Scalar(en, "embodiment");
-            if (!Enum.TryParse(es, ignoreCase: false, out _e) || !Enum.IsDefined(_e) || !es.StartsWith('E'))
+            if (!Enum.TryParse(es, ignoreCase: false, out embodiment) || !Enum.IsDefined(embodiment) || !es.StartsWith('E'))
                 throw Err(en, "embodiment", $"unknown embodiment '{es}' (expected E1..E12)");
 
             var wallets = ReadWallets(Required(top, root, "", "wallets").Value);
             WalletSpec? master = null;
             if (top.TryGetValue("master", out var mn))
             {
-                if (!EmbodimentTraits.Of(_e).IsMasterSlave) throw Err(mn.Key, "master", $"{_e} has no master wallet (only E7..E12)");
+                if (!EmbodimentTraits.Of(embodiment).IsMasterSlave) throw Err(mn.Key, "master", $"{embodiment} has no master wallet (only E7..E12)");
                 master = ReadWallet(mn.Value, "master", WalletNames.Msw);
                 if (master.Name != WalletNames.Msw) throw Err(mn.Value, "master.name", $"the master wallet is named '{WalletNames.Msw}'");
             }
-            else if (EmbodimentTraits.Of(_e).IsMasterSlave) master = WalletSpec.Honest(WalletNames.Msw);
+            else if (EmbodimentTraits.Of(embodiment).IsMasterSlave) master = WalletSpec.Honest(WalletNames.Msw);
 
-            var topology = new Topology(_e, wallets, master);
+            var topology = new Topology(embodiment, wallets, master);
             if (top.TryGetValue("knowledge", out var kn)) topology = ReadKnowledge(kn.Value, topology);
             var user = top.TryGetValue("user", out var un) ? ReadUser(un.Value) : UserScript.Silent;
             var steps = ReadSteps(Required(top, root, "", "steps").Value);
-            return new Scenario(file, title, topology, user, steps);
+            return new ScenarioDocument(file, title, topology, user, steps);
         }
 
         private List<WalletSpec> ReadWallets(YamlNode n)
         {
             var s = Seq(n, "wallets");
             if (s.Children.Count == 0) throw Err(n, "wallets", "at least one wallet");
-            var prefix = EmbodimentTraits.Of(_e).IsMasterSlave ? "SSW-" : "SW-";
+            var prefix = EmbodimentTraits.Of(embodiment).IsMasterSlave ? "SSW-" : "SW-";
             var list = new List<WalletSpec>();
             for (var i = 0; i < s.Children.Count; i++)
             {
                 var w = ReadWallet(s.Children[i], $"wallets[{i}]", null);
                 var expected = prefix + (i + 1);
                 if (w.Name != expected)
-                    throw Err(s.Children[i], $"wallets[{i}].name", $"'{w.Name}': wallets of {_e} are named {prefix}1, {prefix}2, ... in registration order (expected '{expected}')");
+                    throw Err(s.Children[i], $"wallets[{i}].name", $"'{w.Name}': wallets of {embodiment} are named {prefix}1, {prefix}2, ... in registration order (expected '{expected}')");
                 list.Add(w);
-                _walletNames.Add(w.Name);
+                walletNames.Add(w.Name);
             }
             return list;
         }
@@ -199,8 +187,8 @@ public static class ScenarioFile
             foreach (var (key, kind, holder) in KnowledgeKeys)
             {
                 var readers = EmbodimentTraits.All.Where(e => e.Knowledge == kind && e.Holder == holder).Select(e => e.Embodiment).ToList();
-                if (d.TryGetValue(key, out var kv) && !readers.Contains(_e))
-                    throw Err(kv.Key, $"{F}.{key}", $"not read in {_e} (only in {string.Join(", ", readers)})");
+                if (d.TryGetValue(key, out var kv) && !readers.Contains(embodiment))
+                    throw Err(kv.Key, $"{F}.{key}", $"not read in {embodiment} (only in {string.Join(", ", readers)})");
             }
             var given = KnowledgeKeys.Where(k => d.ContainsKey(k.Key)).Select(k => (k.Key, k.Kind, Node: d[k.Key].Value)).ToList();
             if (given.Count == 0) return t;
@@ -249,7 +237,7 @@ public static class ScenarioFile
             string? pre = null;
             if (d.TryGetValue("preselected", out var p))
             {
-                if (EmbodimentTraits.Of(_e).Asks != UserPrompt.AtSetUp) throw Err(p.Key, "user.preselected", $"only E1 registers a WUM before paying (this is {_e}); use answers");
+                if (EmbodimentTraits.Of(embodiment).Asks != UserPrompt.AtSetUp) throw Err(p.Key, "user.preselected", $"only E1 registers a WUM before paying (this is {embodiment}); use answers");
                 pre = Scalar(p.Value, "user.preselected");
             }
             var answers = new List<UserAnswer>();
@@ -309,7 +297,7 @@ public static class ScenarioFile
                     }
                     case "installWum":
                     {
-                        if (EmbodimentTraits.Of(_e).Knowledge != KnowledgeKind.InstalledWums) throw Err(key, sf, $"only E4 installs WUMs carrying brand information (this is {_e})");
+                        if (EmbodimentTraits.Of(embodiment).Knowledge != KnowledgeKind.InstalledWums) throw Err(key, sf, $"only E4 installs WUMs carrying brand information (this is {embodiment})");
                         var wd = Fields(Map(v, sf), sf, "wallet", "version", "brands");
                         step = new Step.InstallWum(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
                             Int(Required(wd, v, sf, "version").Value, $"{sf}.version", 1), BrandSet(Required(wd, v, sf, "brands").Value, $"{sf}.brands"));

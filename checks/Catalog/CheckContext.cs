@@ -1,6 +1,9 @@
 namespace MultiWallet.Checks.Catalog;
 
 /// <summary>What a run of the catalog hands every check: the budget, the seed, where to log.</summary>
+/// <param name="Seed">The seed every generator and every world of the run derives from.</param>
+/// <param name="Cases">Generated scenarios per embodiment.</param>
+/// <param name="Log">Where a check writes what a reader of a failure needs.</param>
 /// <param name="Transport">The network generated scenarios run over: in memory (default) or real loopback HTTP
 /// (`verify --network http`); fixed examples and traces choose their own.</param>
 public sealed record CheckContext(int Seed, int Cases, Action<string> Log, MultiWallet.Impl.World.WorldTransport Transport = MultiWallet.Impl.World.WorldTransport.InMemory)

@@ -6,9 +6,6 @@ using Inv = MultiWallet.Checks.Invariants.Invariants;
 
 namespace MultiWallet.Checks.Faults;
 
-/// <summary>How (and whether) the invariant suite caught one seeded fault.</summary>
-public sealed record Detection(SeededFault Fault, bool Detected, string? DetectedBy, int CasesToDetect, string? Violation, string? Counterexample, int CounterexampleSize, int CasesRun);
-
 /// <summary>
 /// Mutation testing of the suite: each seeded fault runs the invariant suite on its embodiment in the faulty world.
 /// A fault counts as caught by invariant I on a case only if I is violated in the faulty world and NOT violated on

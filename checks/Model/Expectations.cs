@@ -8,8 +8,8 @@ namespace MultiWallet.Checks.Model;
 /// <summary>Collects mismatches between hand-written expectations and predictions.</summary>
 internal sealed class Expectations
 {
-    private readonly List<string> _failures = [];
-    private int _count;
+    private readonly List<string> failures = [];
+    private int count;
 
     /// <summary>
     /// Expects <paramref name="outcome"/> and exactly the events given (strings or string arrays, in order),
@@ -17,20 +17,20 @@ internal sealed class Expectations
     /// </summary>
     public void That(string label, StepPrediction p, string outcome, params object[] events)
     {
-        _count++;
+        count++;
         var expected = events.SelectMany(e => e is string s ? [s] : (IEnumerable<string>)e).Append($"Outcome({outcome})").ToList();
         var actual = p.Events.Select(e => e.ToString()).ToList();
         if (p.Outcome.ToString() != outcome || !actual.SequenceEqual(expected))
-            _failures.Add($"{label}: expected {outcome}\n    {string.Join("\n    ", expected)}\n  predicted {p.Outcome}\n    {string.Join("\n    ", actual)}");
+            failures.Add($"{label}: expected {outcome}\n    {string.Join("\n    ", expected)}\n  predicted {p.Outcome}\n    {string.Join("\n    ", actual)}");
     }
 
     public void True(string label, bool condition)
     {
-        _count++;
-        if (!condition) _failures.Add(label);
+        count++;
+        if (!condition) failures.Add(label);
     }
 
-    public CheckOutcome Result(string what) => _failures.Count == 0
-        ? CheckOutcome.Pass($"{_count} expectations hold: {what}", _count)
-        : CheckOutcome.Fail(string.Join("\n", _failures), _count);
+    public CheckOutcome Result(string what) => failures.Count == 0
+        ? CheckOutcome.Pass($"{count} expectations hold: {what}", count)
+        : CheckOutcome.Fail(string.Join("\n", failures), count);
 }

@@ -6,7 +6,7 @@ using MultiWallet.Checks.Traces.Scenarios;
 namespace MultiWallet.Checks.Traces;
 
 /// <summary>
-/// Issue 9's acceptance: every canonical scenario (the twelve patent examples and every decided edge case)
+/// The transport must not change what the suite sees: every canonical scenario (the twelve patent examples and every decided edge case)
 /// crosses real loopback sockets — Kestrel per party, HttpClient per sender — with the same outcomes and a
 /// byte-identical rendered trace as in memory. Only the network implementation differs.
 /// </summary>

@@ -5,7 +5,7 @@ using MultiWallet.Impl.Protocol;
 namespace MultiWallet.Impl.Client;
 
 /// <summary>
-/// E6 (Fig. 7, claim C7, ¶0086–0091): ONE WUM that can connect to several SWs. On wake-up it queries their
+/// Fig. 7 (claim C7, ¶0086–0091): ONE WUM that can connect to several SWs. On wake-up it queries their
 /// brand information over the network and runs the session with the first capable one. Nothing to set up
 /// on the PC but the list of SW addresses.
 /// </summary>
@@ -16,14 +16,17 @@ public sealed class MultiServerWum : IPaymentEntry
     private readonly WalletRelay relay;
     private int sessions;
 
-    /// <summary>A multi-server WUM on the PC that reaches <paramref name="wallets"/>; live brand queries route unless <paramref name="routing"/> is given.</summary>
-    public MultiServerWum(INetwork net, IReadOnlyList<string> wallets, ISelectorRouting? routing = null, string name = "WUM(multi)", Func<string, IWakeUpGate>? gate = null)
+    /// <summary>The name the trace shows for the multi-server WUM.</summary>
+    public const string DefaultName = "WUM(multi)";
+
+    /// <summary>A multi-server WUM on the PC that routes each wake-up with <paramref name="routing"/> (the embodiment's live brand queries).</summary>
+    public MultiServerWum(INetwork net, ISelectorRouting routing, string name = DefaultName, Func<string, IWakeUpGate>? gate = null)
     {
         this.net = net;
         Name = name;
         this.gate = gate?.Invoke(name) ?? new WakeUpGate(net.Trace, name);
         relay = new WalletRelay(net, Address.Pc, Address.Merchant);
-        Routing = routing ?? new LiveBrandQueryRouting(net, Address.Pc, wallets, "E6", name);
+        Routing = routing;
     }
 
     /// <inheritdoc/>

@@ -24,6 +24,9 @@ public sealed record EmbodimentWiring(string Embodiment)
     /// <summary>The faithful slave routing of the MSW, given its own address (master/slave embodiments only).</summary>
     public Func<EmbodimentWorld, INetwork, Address, ISlaveRouting>? SlaveRouting { get; init; }
 
+    /// <summary>The user registers a wallet before any payment (the scripted user's first answer is that registration).</summary>
+    public bool AsksUserAtSetUp { get; init; }
+
     /// <summary>Slaves are credential custodians; the MSW acquires a credential and pays itself.</summary>
     public bool SlavesKeepCredentials { get; init; }
 
@@ -37,17 +40,17 @@ public sealed record EmbodimentWiring(string Embodiment)
         (w, net, routing, gate) => new Selector(net, routing ?? throw new InvalidOperationException("a selector needs a routing strategy"), w.WalletNames.Select(n => new Wum(net, Address.ServerWallet(n))), gate: gate);
 
     private static readonly Func<EmbodimentWorld, INetwork, ISelectorRouting?, Func<string, IWakeUpGate>?, IPaymentEntry> MultiServerEntry =
-        (w, net, routing, gate) => new MultiServerWum(net, w.WalletNames, routing, gate: gate);
+        (w, net, routing, gate) => new MultiServerWum(net, routing ?? throw new InvalidOperationException("a multi-server WUM needs a routing strategy"), gate: gate);
 
     /// <summary>The twelve embodiments.</summary>
     public static IReadOnlyList<EmbodimentWiring> All { get; } =
     [
-        new("E1") { PcEntry = SelectorEntry, SelectorRouting = (w, net) => Registered(new PreselectedRouting(w.WalletNames, net.Trace), w.User) },
+        new("E1") { PcEntry = SelectorEntry, AsksUserAtSetUp = true, SelectorRouting = (w, net) => Registered(new PreselectedRouting(w.WalletNames, net.Trace), w.User) },
         new("E2") { PcEntry = SelectorEntry, SelectorRouting = (w, net) => new AskAtWakeUpRouting(w.WalletNames, w.User, net.Trace) },
         new("E3") { PcEntry = SelectorEntry, SelectorRouting = (w, net) => new SelectorTableRouting(w.Topology.Knowledge.BrandSets, net.Trace) },
         new("E4") { PcEntry = SelectorEntry, SelectorRouting = (w, net) => Installed(new WumBrandInfoRouting(net.Trace, w.WalletNames), w.Topology.Knowledge) },
         new("E5") { PcEntry = SelectorEntry, SelectorRouting = (w, net) => new LiveBrandQueryRouting(net, Address.Pc, w.WalletNames, "E5", "selector") },
-        new("E6") { PcEntry = MultiServerEntry },
+        new("E6") { PcEntry = MultiServerEntry, SelectorRouting = (w, net) => new LiveBrandQueryRouting(net, Address.Pc, w.WalletNames, "E6", MultiServerWum.DefaultName) },
         new("E7") { SlaveRouting = (w, net, self) => new BrandInfoSlaveRouting("E7", w.Topology.Knowledge.BrandSets, net.Trace) },
         new("E8") { SlaveRouting = (w, net, self) => new BrandInfoSlaveRouting("E8", w.Topology.Knowledge.BrandSets, net.Trace), SlavesKeepCredentials = true },
         new("E9") { SlaveRouting = (w, net, self) => new UserPickSlaveRouting("E9", w.Topology.Knowledge.Ssws, net, self, Address.Pc) },
