@@ -48,7 +48,10 @@ internal static class SampleChecks
     [Check("AUDIT-SAMPLE-PROPERTY", Title = "sample classes", Requirements = ["INV-CONFORM"], Kind = CheckKind.Property)]
     public static CheckOutcome Property(CheckContext ctx) => new()
     {
-        Passed = true, CasesRun = ctx.Cases, Message = "ok", Replay = "(123,456)",
+        Passed = true,
+        CasesRun = ctx.Cases,
+        Message = "ok",
+        Replay = "(123,456)",
         Classes = new Dictionary<string, int> { ["capable wallet"] = ctx.Cases - 1, ["no capable wallet"] = 1 },
     };
 

@@ -1,7 +1,6 @@
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Traces.Scenarios;
 using MultiWallet.Checks.Traces.TraceRendering;
-using Snapshooter;
 using Snapshooter.Xunit;
 using Xunit;
 

@@ -1,10 +1,10 @@
 using MultiWallet.Audit.Scenarios;
+using MultiWallet.Checks.Bridge;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Network.Http;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Audit.Attach;
 

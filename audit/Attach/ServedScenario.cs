@@ -1,5 +1,5 @@
-using MultiWallet.Impl.World;
 using MultiWallet.Audit.Scenarios;
+using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
 using YamlDotNet.Serialization;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
 
 namespace MultiWallet.Audit.Bench;

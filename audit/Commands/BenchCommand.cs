@@ -95,14 +95,23 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             machine = new { Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
             purchase = new
             {
-                purchase.Purchases, purchase.Seconds, purchase.PurchasesPerSecond, purchase.MsPerPurchase, purchase.CryptoFloorMs,
+                purchase.Purchases,
+                purchase.Seconds,
+                purchase.PurchasesPerSecond,
+                purchase.MsPerPurchase,
+                purchase.CryptoFloorMs,
                 ratioToCryptoFloor = purchase.Ratio,
                 operations = purchase.Ops.Select(o => new { o.Operation, o.Ms, o.PerPurchase, o.FloorMs }),
             },
             httpVsMemory = new
             {
-                transports.Purchases, transports.Concurrency, transports.Wallets, warmUp = HttpVsMemoryBenchmark.WarmUp,
-                inMemory = Run(transports.InMemory), http = Run(transports.Http), ratio = transports.Ratio,
+                transports.Purchases,
+                transports.Concurrency,
+                transports.Wallets,
+                warmUp = HttpVsMemoryBenchmark.WarmUp,
+                inMemory = Run(transports.InMemory),
+                http = Run(transports.Http),
+                ratio = transports.Ratio,
             },
         }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
         console.WriteLine("bench: " + path);

@@ -81,8 +81,13 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         if (s.Json)
             console.WriteRaw(JsonSerializer.Serialize(new
             {
-                file = s.File, title = scenario.Title, embodiment = scenario.Topology.Embodiment.ToString(), seed, mode,
-                agree, wakeUps = reports,
+                file = s.File,
+                title = scenario.Title,
+                embodiment = scenario.Topology.Embodiment.ToString(),
+                seed,
+                mode,
+                agree,
+                wakeUps = reports,
             }, JsonOptions));
         else Print(scenario, seed, mode, reports, agree);
         return agree ? AuditApp.ExitOk : AuditApp.ExitFailed;

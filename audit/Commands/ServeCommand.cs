@@ -1,9 +1,9 @@
 using System.ComponentModel;
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Network.Http;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
-using MultiWallet.Checks.Catalog;
 using MultiWallet.Model.Vocabulary;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -173,7 +173,9 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         {
             var psi = new ProcessStartInfo("git", "rev-parse HEAD")
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
                 WorkingDirectory = AppContext.BaseDirectory,
             };
             using var p = Process.Start(psi);

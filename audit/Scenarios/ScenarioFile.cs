@@ -278,46 +278,46 @@ public static class ScenarioFile
                 switch (kind)
                 {
                     case "wakeUp":
-                    {
-                        var wd = Fields(Map(v, sf), sf, "order", "brand", "amount", "defect");
-                        var order = Order(Required(wd, v, sf, "order").Value, $"{sf}.order");
-                        var brand = new Brand(Scalar(Required(wd, v, sf, "brand").Value, $"{sf}.brand"));
-                        var amount = wd.TryGetValue("amount", out var am) ? Int(am.Value, $"{sf}.amount", 1) : 1000;
-                        var defect = wd.TryGetValue("defect", out var df) ? Defect(df.Value, $"{sf}.defect") : WakeUpDefect.None;
-                        orders.Add(order);
-                        step = new Step.WakeUp(order, brand, amount, defect);
-                        break;
-                    }
+                        {
+                            var wd = Fields(Map(v, sf), sf, "order", "brand", "amount", "defect");
+                            var order = Order(Required(wd, v, sf, "order").Value, $"{sf}.order");
+                            var brand = new Brand(Scalar(Required(wd, v, sf, "brand").Value, $"{sf}.brand"));
+                            var amount = wd.TryGetValue("amount", out var am) ? Int(am.Value, $"{sf}.amount", 1) : 1000;
+                            var defect = wd.TryGetValue("defect", out var df) ? Defect(df.Value, $"{sf}.defect") : WakeUpDefect.None;
+                            orders.Add(order);
+                            step = new Step.WakeUp(order, brand, amount, defect);
+                            break;
+                        }
                     case "replay":
-                    {
-                        var order = Order(v, sf);
-                        if (!orders.Contains(order)) throw Err(v, sf, $"order '{order}' was never woken up before this step");
-                        step = new Step.Replay(order);
-                        break;
-                    }
+                        {
+                            var order = Order(v, sf);
+                            if (!orders.Contains(order)) throw Err(v, sf, $"order '{order}' was never woken up before this step");
+                            step = new Step.Replay(order);
+                            break;
+                        }
                     case "installWum":
-                    {
-                        if (EmbodimentTraits.Of(embodiment).Knowledge != KnowledgeKind.InstalledWums) throw Err(key, sf, $"only E4 installs WUMs carrying brand information (this is {embodiment})");
-                        var wd = Fields(Map(v, sf), sf, "wallet", "version", "brands");
-                        step = new Step.InstallWum(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
-                            Int(Required(wd, v, sf, "version").Value, $"{sf}.version", 1), BrandSet(Required(wd, v, sf, "brands").Value, $"{sf}.brands"));
-                        break;
-                    }
+                        {
+                            if (EmbodimentTraits.Of(embodiment).Knowledge != KnowledgeKind.InstalledWums) throw Err(key, sf, $"only E4 installs WUMs carrying brand information (this is {embodiment})");
+                            var wd = Fields(Map(v, sf), sf, "wallet", "version", "brands");
+                            step = new Step.InstallWum(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
+                                Int(Required(wd, v, sf, "version").Value, $"{sf}.version", 1), BrandSet(Required(wd, v, sf, "brands").Value, $"{sf}.brands"));
+                            break;
+                        }
                     case "changeBrands":
-                    {
-                        var wd = Fields(Map(v, sf), sf, "wallet", "held", "advertised");
-                        var held = BrandSet(Required(wd, v, sf, "held").Value, $"{sf}.held");
-                        step = new Step.ChangeBrands(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true), held,
-                            wd.TryGetValue("advertised", out var adv) ? BrandSet(adv.Value, $"{sf}.advertised") : held);
-                        break;
-                    }
+                        {
+                            var wd = Fields(Map(v, sf), sf, "wallet", "held", "advertised");
+                            var held = BrandSet(Required(wd, v, sf, "held").Value, $"{sf}.held");
+                            step = new Step.ChangeBrands(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true), held,
+                                wd.TryGetValue("advertised", out var adv) ? BrandSet(adv.Value, $"{sf}.advertised") : held);
+                            break;
+                        }
                     default: // setDown
-                    {
-                        var wd = Fields(Map(v, sf), sf, "wallet", "down");
-                        step = new Step.SetDown(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
-                            !wd.TryGetValue("down", out var dn) || Bool(dn.Value, $"{sf}.down"));
-                        break;
-                    }
+                        {
+                            var wd = Fields(Map(v, sf), sf, "wallet", "down");
+                            step = new Step.SetDown(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
+                                !wd.TryGetValue("down", out var dn) || Bool(dn.Value, $"{sf}.down"));
+                            break;
+                        }
                 }
                 steps.Add(step);
             }

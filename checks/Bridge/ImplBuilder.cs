@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Reflection;
-using System.Text;
+using MultiWallet.Checks.Tampering;
 using MultiWallet.Impl.Client.Selection;
 using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Network;
@@ -9,8 +8,6 @@ using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
 using ImplWakeUp = MultiWallet.Impl.Set.WakeUp;
-
-using MultiWallet.Checks.Tampering;
 
 namespace MultiWallet.Checks.Bridge;
 

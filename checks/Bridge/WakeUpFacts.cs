@@ -1,10 +1,4 @@
-using System.Text;
 using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.World;
-using MultiWallet.Model.Machines;
-using MultiWallet.Model.Prediction;
-using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Bridge;
 

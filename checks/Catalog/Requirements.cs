@@ -57,9 +57,18 @@ public static class Requirements
     public static readonly IReadOnlyDictionary<string, string[]> ClaimEmbodiments = new Dictionary<string, string[]>
     {
         ["C1"] = ["E1", "E2", "E3", "E4", "E5"],
-        ["C2"] = ["E1"], ["C3"] = ["E2"], ["C4"] = ["E3"], ["C5"] = ["E4"], ["C6"] = ["E5"],
-        ["C7"] = ["E6"], ["C8"] = ["E7"], ["C9"] = ["E8"], ["C10"] = ["E9"], ["C11"] = ["E10"],
-        ["C12"] = ["E11"], ["C13"] = ["E12"],
+        ["C2"] = ["E1"],
+        ["C3"] = ["E2"],
+        ["C4"] = ["E3"],
+        ["C5"] = ["E4"],
+        ["C6"] = ["E5"],
+        ["C7"] = ["E6"],
+        ["C8"] = ["E7"],
+        ["C9"] = ["E8"],
+        ["C10"] = ["E9"],
+        ["C11"] = ["E10"],
+        ["C12"] = ["E11"],
+        ["C13"] = ["E12"],
     };
 
     /// <summary>SPEC.md section 2: the claims each embodiment supports.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Crypto;
@@ -7,7 +8,6 @@ using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Server.Slave;
 using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
-using MultiWallet.Checks.Catalog;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Embodiments;

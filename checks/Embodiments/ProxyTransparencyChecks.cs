@@ -1,7 +1,7 @@
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
-using MultiWallet.Checks.Catalog;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Embodiments;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using MultiWallet.Model.Vocabulary;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Invariants;
 using Inv = MultiWallet.Checks.Invariants.Invariants;
@@ -63,7 +62,9 @@ internal static class FaultChecks
         if (d.Detected) ctx.Log(d.Counterexample + "\n" + d.Violation);
         return new CheckOutcome
         {
-            Passed = d.Detected, CasesRun = d.CasesRun, Evidence = [detection],
+            Passed = d.Detected,
+            CasesRun = d.CasesRun,
+            Evidence = [detection],
             Replay = $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size}",
             Message = d.Detected ? $"caught by {d.DetectedBy} after {d.CasesToDetect} case(s): {d.Violation}" : $"NOT detected within {d.CasesRun} cases",
             Counterexample = d.Detected ? null : "(none: the suite missed this fault)",
@@ -95,7 +96,8 @@ internal static class FaultChecks
         var missed = rows.Where(d => !d.Detected).Select(d => d.Fault.Id).ToList();
         return new CheckOutcome
         {
-            Passed = missed.Count == 0, CasesRun = rows.Sum(d => d.CasesRun),
+            Passed = missed.Count == 0,
+            CasesRun = rows.Sum(d => d.CasesRun),
             Message = missed.Count == 0 ? $"{rows.Count}/{rows.Count} seeded faults detected" : $"missed: {string.Join(", ", missed)}",
             Evidence = [.. rows.Select(d => new FaultTally(d.Fault.Id, d.Detected ? d.DetectedBy : null, d.CasesToDetect))],
         };

@@ -1,12 +1,3 @@
-using MultiWallet.Impl.Client.Selection;
-using MultiWallet.Impl.Client.User;
-using MultiWallet.Impl.Client;
-using MultiWallet.Impl.Codec;
-using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.Routing;
-using MultiWallet.Impl.Server.Master;
-using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
 

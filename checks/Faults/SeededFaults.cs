@@ -1,6 +1,5 @@
-using MultiWallet.Impl.Client.Selection;
-using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Client;
+using MultiWallet.Impl.Client.Selection;
 using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;

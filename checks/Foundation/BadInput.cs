@@ -1,8 +1,8 @@
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
-using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Checks.Foundation;
 

@@ -1,12 +1,11 @@
-using System.Text;
+using MultiWallet.Checks.Catalog;
+using MultiWallet.Checks.Tampering;
 using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
-using MultiWallet.Checks.Catalog;
-using MultiWallet.Checks.Tampering;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Foundation;

@@ -1,9 +1,7 @@
 using System.Text;
-using MultiWallet.Impl.Crypto;
-using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.Set;
-using MultiWallet.Impl.World;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.World;
 
 namespace MultiWallet.Checks.Foundation;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
-using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Checks.Foundation;
 

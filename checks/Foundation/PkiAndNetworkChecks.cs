@@ -1,11 +1,10 @@
 using System.Text;
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
-using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Checks.Foundation;
 

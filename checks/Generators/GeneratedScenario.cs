@@ -1,5 +1,5 @@
-using MultiWallet.Model.Vocabulary;
 using MultiWallet.Checks.Bridge;
+using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Generators;
 

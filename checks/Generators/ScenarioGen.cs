@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
-using MultiWallet.Model.Vocabulary;
 using MultiWallet.Checks.Bridge;
+using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Generators;
 
@@ -103,13 +103,18 @@ public static class ScenarioGen
         var between = new List<(int, Gen<Step?>)> { (12, Gen.Constant((Step?)null)) };
         between.Add((2, from w in Gen.Elements(names) from d in Gen.Elements(true, false) select (Step?)new Step.SetDown(w, d)));
         if (changeable.Length > 0)
-            between.Add((2, from w in Gen.Elements(changeable) from h in BrandSet(3) from lie in Freq((3, Gen.Constant(false)), (1, Gen.Constant(true))) from a in BrandSet(3)
+            between.Add((2, from w in Gen.Elements(changeable)
+                            from h in BrandSet(3)
+                            from lie in Freq((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+                            from a in BrandSet(3)
                             select (Step?)new Step.ChangeBrands(w, h, t.Traits.Holder == KnowledgeHolder.LiveQuery && lie ? a : h)));
         if (t.Traits.Knowledge == KnowledgeKind.InstalledWums)
             between.Add((4, from w in Gen.Elements(names) from v in Gen.Choose(2, 5) from b in BrandSet(3) select (Step?)new Step.InstallWum(w, v, b)));
         var betweenGen = Gen.Frequency(between.ToArray());
         return from k in Gen.Choose(1, 4)
-               from wakes in Gen.ListOf(from b in brand from d in defect from amount in Gen.Choose(1, 50_000)
+               from wakes in Gen.ListOf(from b in brand
+                                        from d in defect
+                                        from amount in Gen.Choose(1, 50_000)
                                         from replay in Freq((4, Gen.Constant(false)), (1, Gen.Constant(true)))
                                         from pre in betweenGen
                                         select (b, d, amount, replay, pre), k)

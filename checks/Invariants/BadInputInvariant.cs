@@ -1,9 +1,5 @@
-using MultiWallet.Impl.Client;
-using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Checks.Invariants;
 
@@ -22,25 +18,25 @@ internal sealed class BadInputInvariant : Invariant
     /// <inheritdoc/>
     public override string? Eval(Case c, ICollection<string> cls)
     {
-            if (c.Result is null) return null;
-            var list = c.Result.WakeUps;
-            for (var i = 0; i < list.Count; i++)
-            {
-                var w = list[i];
-                if (w.Step is not Step.WakeUp wake) continue;
-                var malformed = wake.Defect is WakeUpDefect.MissingField;
-                var unknown = !wake.Brand.IsKnown && !malformed;
-                var tampered = wake.Defect is WakeUpDefect.Tampered && Sent(w, "PReq");
-                if (!malformed && !unknown && !tampered) continue;
-                cls.Add(malformed ? "malformed" : unknown ? "unknown brand" : "tampered");
-                if (w.Facts.AuthorizationsForOrder != 0) return $"step #{w.StepIndex}: defective wake-up authorized";
-                var expect = malformed ? RefusalReason.MalformedWakeUp : unknown ? RefusalReason.UnknownBrand : RefusalReason.ProtocolError;
-                if (w.Raw is not Refused r || r.Reason != expect || r.Cause.Length <= expect.ToString().Length + 2) return $"step #{w.StepIndex}: expected a typed {expect} naming the cause, got {w.Raw}";
-                if ((malformed || unknown) && w.Facts.Requests.Count > 0) return $"step #{w.StepIndex}: {expect} but {w.Facts.Requests[0].Kind} was sent";
-                // "No state change" for later steps is INV-CONFORM's to judge: the model's bad input changes nothing,
-                // so a later step that conforms shows the defective one left no trace behind (class "retried").
-                if (i + 1 < list.Count) cls.Add("retried");
-            }
-            return null;
+        if (c.Result is null) return null;
+        var list = c.Result.WakeUps;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var w = list[i];
+            if (w.Step is not Step.WakeUp wake) continue;
+            var malformed = wake.Defect is WakeUpDefect.MissingField;
+            var unknown = !wake.Brand.IsKnown && !malformed;
+            var tampered = wake.Defect is WakeUpDefect.Tampered && Sent(w, "PReq");
+            if (!malformed && !unknown && !tampered) continue;
+            cls.Add(malformed ? "malformed" : unknown ? "unknown brand" : "tampered");
+            if (w.Facts.AuthorizationsForOrder != 0) return $"step #{w.StepIndex}: defective wake-up authorized";
+            var expect = malformed ? RefusalReason.MalformedWakeUp : unknown ? RefusalReason.UnknownBrand : RefusalReason.ProtocolError;
+            if (w.Raw is not Refused r || r.Reason != expect || r.Cause.Length <= expect.ToString().Length + 2) return $"step #{w.StepIndex}: expected a typed {expect} naming the cause, got {w.Raw}";
+            if ((malformed || unknown) && w.Facts.Requests.Count > 0) return $"step #{w.StepIndex}: {expect} but {w.Facts.Requests[0].Kind} was sent";
+            // "No state change" for later steps is INV-CONFORM's to judge: the model's bad input changes nothing,
+            // so a later step that conforms shows the defective one left no trace behind (class "retried").
+            if (i + 1 < list.Count) cls.Add("retried");
+        }
+        return null;
     }
 }

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
-using MultiWallet.Impl.World;
-using MultiWallet.Model.Vocabulary;
 using MultiWallet.Checks.Bridge;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Generators;
+using MultiWallet.Impl.World;
+using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Invariants;
 

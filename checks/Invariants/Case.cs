@@ -1,11 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using FsCheck;
-using FsCheck.Fluent;
-using MultiWallet.Impl.World;
-using MultiWallet.Model.Vocabulary;
 using MultiWallet.Checks.Bridge;
-using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Generators;
 
 namespace MultiWallet.Checks.Invariants;

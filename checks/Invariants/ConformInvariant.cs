@@ -1,9 +1,4 @@
-using MultiWallet.Impl.Client;
-using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Checks.Invariants;
 
@@ -22,8 +17,8 @@ internal sealed class ConformInvariant : Invariant
     /// <inheritdoc/>
     public override string? Eval(Case c, ICollection<string> cls)
     {
-            if (c.Crash is not null) return "run crashed: " + c.Crash;
-            foreach (var w in c.Result!.WakeUps) cls.Add(w.ImplOutcome is Outcome.Paid ? "paid" : "refused:" + ((Outcome.Refused)w.ImplOutcome).Reason);
-            return c.Result.FirstDivergence?.Divergence;
+        if (c.Crash is not null) return "run crashed: " + c.Crash;
+        foreach (var w in c.Result!.WakeUps) cls.Add(w.ImplOutcome is Outcome.Paid ? "paid" : "refused:" + ((Outcome.Refused)w.ImplOutcome).Reason);
+        return c.Result.FirstDivergence?.Divergence;
     }
 }

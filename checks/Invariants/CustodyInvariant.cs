@@ -1,9 +1,5 @@
-using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Checks.Invariants;
 
@@ -22,22 +18,22 @@ internal sealed class CustodyInvariant : Invariant
     /// <inheritdoc/>
     public override string? Eval(Case c, ICollection<string> cls)
     {
-            if (c.Result is null) return null;
-            var releases = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (w, _) in WakeUps(c))
+        if (c.Result is null) return null;
+        var releases = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (w, _) in WakeUps(c))
+        {
+            cls.Add("scanned");
+            if (w.Facts.SecretLeaks.Count > 0) return $"step #{w.StepIndex}: {w.Facts.SecretLeaks[0]}";
+            if (w.Facts.MswAcquiredCredentialsHeld > 0) return $"step #{w.StepIndex}: MSW still holds {w.Facts.MswAcquiredCredentialsHeld} acquired credential(s) after the wake-up";
+            foreach (var d in w.Events.OfType<DecisionEvent>().Where(d => d.What == TraceDecisions.CredentialReleased))
             {
-                cls.Add("scanned");
-                if (w.Facts.SecretLeaks.Count > 0) return $"step #{w.StepIndex}: {w.Facts.SecretLeaks[0]}";
-                if (w.Facts.MswAcquiredCredentialsHeld > 0) return $"step #{w.StepIndex}: MSW still holds {w.Facts.MswAcquiredCredentialsHeld} acquired credential(s) after the wake-up";
-                foreach (var d in w.Events.OfType<DecisionEvent>().Where(d => d.What == TraceDecisions.CredentialReleased))
-                {
-                    cls.Add("release (E8)");
-                    var k = d.Detail["lid-m"];
-                    releases[k] = releases.GetValueOrDefault(k) + 1;
-                    if (releases[k] > 1) return $"step #{w.StepIndex}: credential released {releases[k]} times for order {k}";
-                    if (d.Detail["to"] != WalletNames.Msw) return $"step #{w.StepIndex}: credential released to {d.Detail["to"]}";
-                }
+                cls.Add("release (E8)");
+                var k = d.Detail["lid-m"];
+                releases[k] = releases.GetValueOrDefault(k) + 1;
+                if (releases[k] > 1) return $"step #{w.StepIndex}: credential released {releases[k]} times for order {k}";
+                if (d.Detail["to"] != WalletNames.Msw) return $"step #{w.StepIndex}: credential released to {d.Detail["to"]}";
             }
-            return null;
+        }
+        return null;
     }
 }

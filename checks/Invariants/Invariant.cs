@@ -1,6 +1,6 @@
+using MultiWallet.Checks.Bridge;
 using MultiWallet.Impl.Network;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Checks.Invariants;
 

@@ -1,6 +1,6 @@
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Checks.Invariants;
 
@@ -40,7 +40,9 @@ internal static class InvariantChecks
             ctx.Log(r.Counterexample!);
             return new CheckOutcome
             {
-                Passed = false, CasesRun = r.Cases, Classes = r.Classes,
+                Passed = false,
+                CasesRun = r.Cases,
+                Classes = r.Classes,
                 Message = $"{inv.Id} violated in {r.Embodiment} after {r.CasesToDetect} cases: {r.Violation}",
                 Replay = $"{r.Replay} seed={ctx.Seed} (FsCheck Rnd(seed+embodiment, gamma), size)",
                 Counterexample = r.Counterexample,
@@ -51,7 +53,9 @@ internal static class InvariantChecks
                       string.Join(", ", r.Classes.Where(k => !k.Key.StartsWith('E')).OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}"));
         return new CheckOutcome
         {
-            Passed = missing.Count == 0, CasesRun = r.Cases, Classes = r.Classes,
+            Passed = missing.Count == 0,
+            CasesRun = r.Cases,
+            Classes = r.Classes,
             Replay = $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size}",
             Message = missing.Count == 0 ? summary : $"vacuous: class(es) never generated: {string.Join(", ", missing)}. {summary}",
         };

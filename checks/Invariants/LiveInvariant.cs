@@ -1,9 +1,4 @@
-using MultiWallet.Impl.Client;
-using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Checks.Invariants;
 
@@ -25,15 +20,15 @@ internal sealed class LiveInvariant : Invariant
     /// <inheritdoc/>
     public override string? Eval(Case c, ICollection<string> cls)
     {
-            if (c.Result is null) return null;
-            var traits = c.Scenario.Topology.Traits;
-            foreach (var (w, s) in WakeUps(c))
-                foreach (var q in w.Abstracted.OfType<AbstractEvent.Queried>().Where(q => q.Brands is not null))
-                {
-                    var now = traits.Holder == KnowledgeHolder.InstalledWums ? (s.Installed.TryGetValue(q.Wallet, out var i) ? i.Brands : null) : s.Advertised.GetValueOrDefault(q.Wallet);
-                    if (s.Changed.Contains(q.Wallet)) cls.Add("after change");
-                    if (now is null || !q.Brands!.SequenceEqual(now)) return $"step #{w.StepIndex}: {q.Wallet} answered {Brands.Print(q.Brands!)}, current is {(now is null ? "none" : Brands.Print(now))}";
-                }
-            return null;
+        if (c.Result is null) return null;
+        var traits = c.Scenario.Topology.Traits;
+        foreach (var (w, s) in WakeUps(c))
+            foreach (var q in w.Abstracted.OfType<AbstractEvent.Queried>().Where(q => q.Brands is not null))
+            {
+                var now = traits.Holder == KnowledgeHolder.InstalledWums ? (s.Installed.TryGetValue(q.Wallet, out var i) ? i.Brands : null) : s.Advertised.GetValueOrDefault(q.Wallet);
+                if (s.Changed.Contains(q.Wallet)) cls.Add("after change");
+                if (now is null || !q.Brands!.SequenceEqual(now)) return $"step #{w.StepIndex}: {q.Wallet} answered {Brands.Print(q.Brands!)}, current is {(now is null ? "none" : Brands.Print(now))}";
+            }
+        return null;
     }
 }

@@ -1,9 +1,5 @@
-using MultiWallet.Impl.Client;
-using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Checks.Invariants;
 
@@ -22,20 +18,20 @@ internal sealed class OnceInvariant : Invariant
     /// <inheritdoc/>
     public override string? Eval(Case c, ICollection<string> cls)
     {
-            if (c.Result is null) return null;
-            var admitted = new HashSet<OrderId>();
-            foreach (var (w, _) in WakeUps(c))
+        if (c.Result is null) return null;
+        var admitted = new HashSet<OrderId>();
+        foreach (var (w, _) in WakeUps(c))
+        {
+            if (w.Facts.AuthorizationsForOrder > 1) return $"step #{w.StepIndex}: order {w.Wake.Order} authorized {w.Facts.AuthorizationsForOrder} times";
+            if (w.Step is Step.Replay && admitted.Contains(w.Wake.Order))
             {
-                if (w.Facts.AuthorizationsForOrder > 1) return $"step #{w.StepIndex}: order {w.Wake.Order} authorized {w.Facts.AuthorizationsForOrder} times";
-                if (w.Step is Step.Replay && admitted.Contains(w.Wake.Order))
-                {
-                    cls.Add("replay");
-                    if (w.Raw is not Refused { Reason: RefusalReason.Replay }) return $"step #{w.StepIndex}: replay of {w.Wake.Order} ended {w.Raw}";
-                    if (w.Facts.Requests.Count > 0) return $"step #{w.StepIndex}: replay of {w.Wake.Order} sent {w.Facts.Requests[0].Kind}";
-                }
-                if (w.Raw is not Refused { Reason: RefusalReason.MalformedWakeUp or RefusalReason.UnknownBrand or RefusalReason.Replay }) admitted.Add(w.Wake.Order);
+                cls.Add("replay");
+                if (w.Raw is not Refused { Reason: RefusalReason.Replay }) return $"step #{w.StepIndex}: replay of {w.Wake.Order} ended {w.Raw}";
+                if (w.Facts.Requests.Count > 0) return $"step #{w.StepIndex}: replay of {w.Wake.Order} sent {w.Facts.Requests[0].Kind}";
             }
-            var total = c.Result.WakeUps.LastOrDefault()?.Facts.TotalAuthorizations ?? 0;
-            return total > admitted.Count ? $"{total} authorizations for {admitted.Count} admitted orders" : null;
+            if (w.Raw is not Refused { Reason: RefusalReason.MalformedWakeUp or RefusalReason.UnknownBrand or RefusalReason.Replay }) admitted.Add(w.Wake.Order);
+        }
+        var total = c.Result.WakeUps.LastOrDefault()?.Facts.TotalAuthorizations ?? 0;
+        return total > admitted.Count ? $"{total} authorizations for {admitted.Count} admitted orders" : null;
     }
 }

@@ -1,9 +1,7 @@
-using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Checks.Invariants;
 
@@ -25,28 +23,28 @@ internal sealed class ProxyTransparentInvariant : Invariant
     /// <inheritdoc/>
     public override string? Eval(Case c, ICollection<string> cls)
     {
-            if (c.Result is null) return null;
-            var seed = c.Result.Built.World.Seed;
-            var merchantSeen = false;
-            foreach (var (w, s) in WakeUps(c))
+        if (c.Result is null) return null;
+        var seed = c.Result.Built.World.Seed;
+        var merchantSeen = false;
+        foreach (var (w, s) in WakeUps(c))
+        {
+            var first = !merchantSeen;
+            merchantSeen |= Sent(w, "PInitReq");
+            if (w.Raw is not Paid p || p.Wallet == WalletNames.Msw || w.Wake.Defect is not WakeUpDefect.NoDefect) continue;
+            if (!first) { cls.Add("paid by SSW, not first merchant contact (not comparable)"); continue; }
+            cls.Add("compared");
+            var direct = new PaymentWorld(seed);
+            direct.Network.RecordRequests = true;
+            direct.AddServerWallet(p.Wallet, [.. s.Held[p.Wallet].Select(b => b.Name)]);
+            var outcome = direct.NewWum(p.Wallet).PayAsync(direct.WakeUp(w.Wake.Order.LidM, w.Wake.Brand.Name, w.Wake.Amount)).GetAwaiter().GetResult();
+            foreach (var kind in new[] { "PInitReq", "PReq" })
             {
-                var first = !merchantSeen;
-                merchantSeen |= Sent(w, "PInitReq");
-                if (w.Raw is not Paid p || p.Wallet == WalletNames.Msw || w.Wake.Defect is not WakeUpDefect.NoDefect) continue;
-                if (!first) { cls.Add("paid by SSW, not first merchant contact (not comparable)"); continue; }
-                cls.Add("compared");
-                var direct = new PaymentWorld(seed);
-                direct.Network.RecordRequests = true;
-                direct.AddServerWallet(p.Wallet, [.. s.Held[p.Wallet].Select(b => b.Name)]);
-                var outcome = direct.NewWum(p.Wallet).PayAsync(direct.WakeUp(w.Wake.Order.LidM, w.Wake.Brand.Name, w.Wake.Amount)).GetAwaiter().GetResult();
-                foreach (var kind in new[] { "PInitReq", "PReq" })
-                {
-                    var via = w.Facts.Requests.Where(m => m.Kind == kind && m.To == Address.Merchant).Select(m => TraceLog.Digest(m.Body)).ToList();
-                    var dir = direct.Network.Requests.Where(m => m.Kind == kind && m.To == Address.Merchant).Select(m => TraceLog.Digest(m.Body)).ToList();
-                    if (!via.SequenceEqual(dir)) return $"step #{w.StepIndex}: {kind} via MSW [{string.Join(",", via)}] differs from direct [{string.Join(",", dir)}]";
-                }
-                if (!outcome.Encode().AsSpan().SequenceEqual(w.Raw.Encode())) return $"step #{w.StepIndex}: client result via MSW {w.Raw}, direct {outcome}";
+                var via = w.Facts.Requests.Where(m => m.Kind == kind && m.To == Address.Merchant).Select(m => TraceLog.Digest(m.Body)).ToList();
+                var dir = direct.Network.Requests.Where(m => m.Kind == kind && m.To == Address.Merchant).Select(m => TraceLog.Digest(m.Body)).ToList();
+                if (!via.SequenceEqual(dir)) return $"step #{w.StepIndex}: {kind} via MSW [{string.Join(",", via)}] differs from direct [{string.Join(",", dir)}]";
             }
-            return null;
+            if (!outcome.Encode().AsSpan().SequenceEqual(w.Raw.Encode())) return $"step #{w.StepIndex}: client result via MSW {w.Raw}, direct {outcome}";
+        }
+        return null;
     }
 }

@@ -1,9 +1,4 @@
-using MultiWallet.Impl.Client;
-using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Checks.Invariants;
 
@@ -25,27 +20,27 @@ internal sealed class RouteCompleteInvariant : Invariant
     /// <inheritdoc/>
     public override string? Eval(Case c, ICollection<string> cls)
     {
-            if (c.Result is null) return null;
-            var accepted = new HashSet<OrderId>();
-            foreach (var (w, s) in WakeUps(c))
+        if (c.Result is null) return null;
+        var accepted = new HashSet<OrderId>();
+        foreach (var (w, s) in WakeUps(c))
+        {
+            var fresh = accepted.Add(w.Wake.Order);
+            if (!fresh || w.Wake.Defect is not WakeUpDefect.NoDefect || !w.Wake.Brand.IsKnown || w.Step is Step.Replay) continue;
+            if (c.Scenario.Topology.Master is { } m && (s.Down.Contains(m.Name) || s.Holds(m.Name, w.Wake.Brand))) continue;
+            var reachable = (s.Listed(w.Wake.Brand) ?? []).Where(s.Reachable).ToList();
+            if (reachable.Count == 0)
             {
-                var fresh = accepted.Add(w.Wake.Order);
-                if (!fresh || w.Wake.Defect is not WakeUpDefect.NoDefect || !w.Wake.Brand.IsKnown || w.Step is Step.Replay) continue;
-                if (c.Scenario.Topology.Master is { } m && (s.Down.Contains(m.Name) || s.Holds(m.Name, w.Wake.Brand))) continue;
-                var reachable = (s.Listed(w.Wake.Brand) ?? []).Where(s.Reachable).ToList();
-                if (reachable.Count == 0)
-                {
-                    cls.Add("none listed");
-                    if (w.ImplOutcome != new Outcome.Refused(Reason.NoCapableWallet)) return $"step #{w.StepIndex}: no reachable listed wallet for {w.Wake.Brand}, outcome {w.Raw}";
-                    if (Sent(w, "PInitReq") || Sent(w, "PReq")) return $"step #{w.StepIndex}: NoCapableWallet but a purchase message reached the merchant";
-                }
-                else if (s.Holds(reachable[0], w.Wake.Brand))
-                {
-                    cls.Add("capable listed");
-                    if (w.ImplOutcome is not Outcome.Paid) return $"step #{w.StepIndex}: {reachable[0]} is listed, reachable and holds {w.Wake.Brand}, outcome {w.Raw}";
-                }
-                else cls.Add("first listed lies");
+                cls.Add("none listed");
+                if (w.ImplOutcome != new Outcome.Refused(Reason.NoCapableWallet)) return $"step #{w.StepIndex}: no reachable listed wallet for {w.Wake.Brand}, outcome {w.Raw}";
+                if (Sent(w, "PInitReq") || Sent(w, "PReq")) return $"step #{w.StepIndex}: NoCapableWallet but a purchase message reached the merchant";
             }
-            return null;
+            else if (s.Holds(reachable[0], w.Wake.Brand))
+            {
+                cls.Add("capable listed");
+                if (w.ImplOutcome is not Outcome.Paid) return $"step #{w.StepIndex}: {reachable[0]} is listed, reachable and holds {w.Wake.Brand}, outcome {w.Raw}";
+            }
+            else cls.Add("first listed lies");
+        }
+        return null;
     }
 }

@@ -1,9 +1,8 @@
+using MultiWallet.Checks.Catalog;
+using MultiWallet.Checks.Invariants;
 using MultiWallet.Model.Machines;
 using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Bridge;
-using MultiWallet.Checks.Catalog;
-using MultiWallet.Checks.Invariants;
 
 namespace MultiWallet.Checks.Model;
 
@@ -56,7 +55,10 @@ internal static class ConformancePerturbation
         var summary = string.Join(", ", classes.Select(k => $"{k.Key}={k.Value}"));
         return new CheckOutcome
         {
-            Passed = missed.Count == 0, CasesRun = cases.Count, Classes = classes, Evidence = evidence,
+            Passed = missed.Count == 0,
+            CasesRun = cases.Count,
+            Classes = classes,
+            Evidence = evidence,
             Message = missed.Count == 0 ? $"all {Perturbation.All.Count} perturbations break conformance on {cases.Count} conforming cases: {summary}"
                 : $"perturbation(s) not detected by conformance on {cases.Count} conforming cases: {string.Join(", ", missed)} ({summary})",
         };
@@ -78,7 +80,9 @@ internal static class ConformancePerturbation
         var unfired = coverage.Unfired();
         return new CheckOutcome
         {
-            Passed = unfired.Count == 0, CasesRun = n, Evidence = [counts],
+            Passed = unfired.Count == 0,
+            CasesRun = n,
+            Evidence = [counts],
             Message = $"{coverage.Declared - unfired.Count}/{coverage.Declared} declared transitions fired over {n} generated scenarios (model only)" +
                       (unfired.Count == 0 ? "" : "; never fired:\n" + string.Join("\n", unfired)),
         };

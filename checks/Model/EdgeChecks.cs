@@ -1,5 +1,5 @@
-using MultiWallet.Model.Vocabulary;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Model.Vocabulary;
 using static MultiWallet.Checks.Model.ModelKit;
 using static MultiWallet.Checks.Model.PatentExampleChecks;
 

@@ -1,7 +1,5 @@
-using MultiWallet.Model.Machines;
-using MultiWallet.Model.Prediction;
-using MultiWallet.Model.Vocabulary;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Model.Prediction;
 
 namespace MultiWallet.Checks.Model;
 

@@ -1,7 +1,6 @@
 using MultiWallet.Model.Machines;
 using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Checks.Model;
 

@@ -1,9 +1,9 @@
 using System.Reflection;
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Model.Graphs;
 using MultiWallet.Model.Machines;
 using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Vocabulary;
-using MultiWallet.Checks.Catalog;
 using static MultiWallet.Checks.Model.ModelKit;
 using static MultiWallet.Checks.Model.PatentExampleChecks;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using MultiWallet.Model.Vocabulary;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Model.Vocabulary;
 using static MultiWallet.Checks.Model.ModelKit;
 
 namespace MultiWallet.Checks.Model;

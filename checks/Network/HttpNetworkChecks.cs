@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Network.Http;
-using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Checks.Network;
 

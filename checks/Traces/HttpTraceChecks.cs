@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using MultiWallet.Impl.World;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Traces.Scenarios;
+using MultiWallet.Impl.World;
 
 namespace MultiWallet.Checks.Traces;
 

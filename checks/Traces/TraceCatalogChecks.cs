@@ -1,6 +1,6 @@
-using MultiWallet.Model.Vocabulary;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Traces.Scenarios;
+using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Traces;
 

@@ -27,6 +27,7 @@ public static class TraceVerification
         var trace = new TraceEvidence(null, v.Text, v.Mermaid, scenario);
         var summary = string.Join("; ", v.Result.WakeUps.Select(w => $"{w.Step.LidM} {w.Step.Brand} -> {w.Step.Expect}"));
         return (problems.Count == 0 ? CheckOutcome.Pass($"{scenario}: {summary}; trace matches the snapshot")
-            : CheckOutcome.Fail(string.Join("\n", problems)) with { Counterexample = $"scenario {scenario} (seed {TraceScenario.Seed}):\n{v.Text}" }) with { Evidence = [trace] };
+            : CheckOutcome.Fail(string.Join("\n", problems)) with { Counterexample = $"scenario {scenario} (seed {TraceScenario.Seed}):\n{v.Text}" }) with
+        { Evidence = [trace] };
     }
 }

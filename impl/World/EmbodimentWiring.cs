@@ -1,7 +1,6 @@
 using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Client.Selection;
 using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Server.Master;
 
 namespace MultiWallet.Impl.World;

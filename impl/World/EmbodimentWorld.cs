@@ -1,11 +1,9 @@
+using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Client.Selection;
 using MultiWallet.Impl.Client.User;
-using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Server.Master;
 using MultiWallet.Impl.Server.Slave;
-using MultiWallet.Impl.Server;
 
 namespace MultiWallet.Impl.World;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using MultiWallet.Model.Machines;
-using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Model.Client;

@@ -1,5 +1,4 @@
 using MultiWallet.Model.Machines;
-using MultiWallet.Model.Prediction;
 
 namespace MultiWallet.Model.Client;
 

@@ -1,5 +1,4 @@
 using MultiWallet.Model.Machines;
-using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Model.Client;

@@ -1,12 +1,10 @@
 using System.Collections.Immutable;
 using MultiWallet.Model.Client;
 using MultiWallet.Model.Machines;
-using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Server;
 using MultiWallet.Model.Set;
 using MultiWallet.Model.Vocabulary;
 using Stateless.Graph;
-using Stateless.Reflection;
 
 namespace MultiWallet.Model.Graphs;
 

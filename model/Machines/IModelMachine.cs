@@ -1,5 +1,3 @@
-using MultiWallet.Model.Vocabulary;
-using Stateless;
 using Stateless.Reflection;
 
 namespace MultiWallet.Model.Machines;

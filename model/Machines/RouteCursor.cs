@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Model.Machines;

@@ -1,6 +1,4 @@
 using MultiWallet.Model.Vocabulary;
-using Stateless;
-using Stateless.Reflection;
 
 namespace MultiWallet.Model.Machines;
 

@@ -1,5 +1,3 @@
-using Stateless.Reflection;
-
 namespace MultiWallet.Model.Machines;
 
 /// <summary>One declared transition of a machine, as GetInfo() reports it.</summary>

@@ -1,6 +1,3 @@
-using MultiWallet.Model.Client;
-using MultiWallet.Model.Machines;
-using MultiWallet.Model.Server;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Model.Prediction;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using MultiWallet.Model.Machines;
-using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Set;
 using MultiWallet.Model.Vocabulary;
 

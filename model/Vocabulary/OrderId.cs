@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace MultiWallet.Model.Vocabulary;
 
 /// <summary>An order is identified by (merchant id, LID-M) (DECISIONS.md).</summary>

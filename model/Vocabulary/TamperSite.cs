@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace MultiWallet.Model.Vocabulary;
 
 /// <summary>Where a tampered message was altered; decides which party detects it.</summary>

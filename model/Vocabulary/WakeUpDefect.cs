@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace MultiWallet.Model.Vocabulary;
 
 /// <summary>A defect injected into one purchase: a malformed wake-up, or tampering with a SET message.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace MultiWallet.Model.Vocabulary;
 
 /// <summary>Wallet names; the index is the registration order, the only tie-breaker (DECISIONS.md).</summary>

@@ -1,12 +1,10 @@
+using MultiWallet.Checks.Tampering;
 using MultiWallet.Impl.Client.Selection;
 using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
-using static MultiWallet.Impl.Protocol.RefusalReason;
 using static MultiWallet.Checks.Traces.Scenarios.Expected;
-
-using MultiWallet.Checks.Tampering;
+using static MultiWallet.Impl.Protocol.RefusalReason;
 
 namespace MultiWallet.Checks.Traces.Scenarios;
 

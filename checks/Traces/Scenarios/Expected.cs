@@ -1,5 +1,4 @@
 using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.World;
 
 namespace MultiWallet.Checks.Traces.Scenarios;
 

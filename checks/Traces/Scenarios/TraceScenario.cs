@@ -1,4 +1,3 @@
-using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
 
 namespace MultiWallet.Checks.Traces.Scenarios;

@@ -1,8 +1,5 @@
-using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Set;
-using MultiWallet.Impl.World;
 
 namespace MultiWallet.Checks.Traces.Scenarios;
 

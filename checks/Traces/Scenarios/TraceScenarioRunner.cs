@@ -1,7 +1,3 @@
-using MultiWallet.Impl.Client.User;
-using MultiWallet.Impl.Network;
-using MultiWallet.Impl.Protocol;
-using MultiWallet.Impl.Set;
 using MultiWallet.Impl.World;
 
 namespace MultiWallet.Checks.Traces.Scenarios;

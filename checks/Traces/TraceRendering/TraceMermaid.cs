@@ -1,6 +1,6 @@
 using System.Text;
-using MultiWallet.Impl.Network;
 using MultiWallet.Checks.Traces.Scenarios;
+using MultiWallet.Impl.Network;
 
 namespace MultiWallet.Checks.Traces.TraceRendering;
 

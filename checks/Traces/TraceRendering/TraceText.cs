@@ -1,5 +1,5 @@
-using MultiWallet.Impl.World;
 using MultiWallet.Checks.Traces.Scenarios;
+using MultiWallet.Impl.World;
 
 namespace MultiWallet.Checks.Traces.TraceRendering;
 
