@@ -25,37 +25,26 @@ internal static class BadInputChecks
         return CheckOutcome.Fail(failure);
     }
 
-    [Check("SET-BAD-TAMPER-OI", Title = "a flipped byte in OIData: the merchant rejects the dual signature; honest retry still pays",
-        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
-    public static CheckOutcome TamperOI(CheckContext ctx)
-    {
-        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p => PReqTampering.Apply(p, TamperSite.OI)));
-        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "dual signature invalid at merchant") ?? bad.HonestRetrySucceeds("PRes"));
-    }
+    /// <summary>One tamper site of the purchase request: its check id, title, and the cause its detector must name.</summary>
+    private sealed record TamperCase(string Id, string Title, TamperSite Site, string Cause);
 
-    [Check("SET-BAD-TAMPER-PI", Title = "a flipped byte in the encrypted PI: the gateway rejects it, the merchant's order is restored; honest retry pays",
-        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
-    public static CheckOutcome TamperPI(CheckContext ctx)
-    {
-        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p => PReqTampering.Apply(p, TamperSite.PI)));
-        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "at gateway") ?? bad.HonestRetrySucceeds("PRes"));
-    }
+    private static readonly TamperCase[] TamperCases =
+    [
+        new("SET-BAD-TAMPER-OI", "a flipped byte in OIData: the merchant rejects the dual signature; honest retry still pays", TamperSite.OI, "dual signature invalid at merchant"),
+        new("SET-BAD-TAMPER-PI", "a flipped byte in the encrypted PI: the gateway rejects it, the merchant's order is restored; honest retry pays", TamperSite.PI, "at gateway"),
+        new("SET-BAD-TAMPER-DUALSIG", "a flipped byte in the dual signature: the merchant rejects it; honest retry pays", TamperSite.DualSig, "dual signature invalid at merchant"),
+        new("SET-BAD-TAMPER-CERT", "a flipped byte in the cardholder certificate: the merchant rejects the chain; honest retry pays", TamperSite.Cert, "cardholder certificate 0 signature invalid at merchant"),
+    ];
 
-    [Check("SET-BAD-TAMPER-DUALSIG", Title = "a flipped byte in the dual signature: the merchant rejects it; honest retry pays",
-        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
-    public static CheckOutcome TamperDualSig(CheckContext ctx)
-    {
-        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p => PReqTampering.Apply(p, TamperSite.DualSig)));
-        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "dual signature invalid at merchant") ?? bad.HonestRetrySucceeds("PRes"));
-    }
-
-    [Check("SET-BAD-TAMPER-CERT", Title = "a flipped byte in the cardholder certificate: the merchant rejects the chain; honest retry pays",
-        Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example)]
-    public static CheckOutcome TamperCert(CheckContext ctx)
-    {
-        var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p => PReqTampering.Apply(p, TamperSite.Cert)));
-        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "cardholder certificate 0 signature invalid at merchant") ?? bad.HonestRetrySucceeds("PRes"));
-    }
+    /// <summary>Each tamper site as a check: a typed refusal naming the detector, no authorization, and an honest retry that pays.</summary>
+    [CheckSource]
+    public static IEnumerable<CheckEntry> TamperChecks() => TamperCases.Select(t => new CheckEntry(
+        new CheckAttribute(t.Id) { Title = t.Title, Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example },
+        ctx =>
+        {
+            var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p => PReqTampering.Apply(p, t.Site)));
+            return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, t.Cause) ?? bad.HonestRetrySucceeds("PRes"));
+        }));
 
     [Check("SET-BAD-OTHER-BRAND-CERT", Title = "a wallet signing a BrandA purchase with its BrandB certificate is rejected as wrong brand",
         Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG", "INV-ROUTE-SOUND"], Kind = CheckKind.Example)]
