@@ -1,0 +1,61 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MultiWallet.Checks.Generators;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Tests.Properties;
+
+/// <summary>
+/// Laws of the campaign's generator and shrinker: what it generates is well-formed, and every shrink candidate is
+/// strictly smaller (so shrinking terminates) and still well-formed (so a shrunk counterexample is a real case).
+/// </summary>
+[Properties(Arbitrary = [typeof(ScenarioArbitraries)], MaxTest = 200, Replay = "(20000203,2027)")]
+public sealed class GeneratorProperties
+{
+    /// <summary>Every replayed order was woken before, and every wallet a step names is in the topology.</summary>
+    [Property]
+    public Property Generated_scenarios_are_well_formed(GeneratedScenario s) =>
+        (WellFormed(s) && s.WakeUps > 0)
+            .Classify(EmbodimentTraits.Of(s.Topology.Embodiment).IsMasterSlave, "master/slave")
+            .Classify(s.Steps.Any(x => x is Step.Replay), "has a replay")
+            .Classify(s.Steps.Any(x => x is Step.SetDown), "has a wallet going down");
+
+    /// <summary>Every shrink candidate is strictly smaller under the shrinker's measure and still well-formed.</summary>
+    [Property(MaxTest = 100)]
+    public Property Every_shrink_candidate_is_smaller_and_well_formed(GeneratedScenario s)
+    {
+        var candidates = ScenarioGen.Shrink(s).ToList();
+        return candidates.All(c => Measure(c) < Measure(s) && WellFormed(c))
+            .Classify(candidates.Count == 0, "nothing to shrink")
+            .Classify(candidates.Count > 0, "has shrink candidates");
+    }
+
+    /// <summary>
+    /// What shrinking reduces: size (wallets, steps, answers), wallets down at the start, defective or non-default
+    /// wake-ups, brands held and advertised, and routing-knowledge entries.
+    /// </summary>
+    private static int Measure(GeneratedScenario s) =>
+        s.Size
+        + s.Topology.Wallets.Count(w => w.Down)
+        + s.Steps.Count(x => x is Step.WakeUp w && (w.Defect is not WakeUpDefect.NoDefect || w.Amount != 1000))
+        + s.Topology.Wallets.Sum(w => w.Held.Count + w.Advertised.Count)
+        + s.Topology.Knowledge.Wallets.Count;
+
+    private static bool WellFormed(GeneratedScenario s)
+    {
+        var names = s.Topology.Wallets.Select(w => w.Name).ToHashSet();
+        var woken = new HashSet<OrderId>();
+        foreach (var step in s.Steps)
+        {
+            switch (step)
+            {
+                case Step.WakeUp w: woken.Add(w.Order); break;
+                case Step.Replay r when !woken.Contains(r.Order): return false;
+                case Step.SetDown d when !names.Contains(d.Wallet): return false;
+                case Step.ChangeBrands c when !names.Contains(c.Wallet): return false;
+            }
+        }
+        return true;
+    }
+}
