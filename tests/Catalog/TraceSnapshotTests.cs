@@ -4,7 +4,7 @@ using MultiWallet.Checks.Traces.TraceRendering;
 using Snapshooter.Xunit;
 using Xunit;
 
-namespace MultiWallet.Tests;
+namespace MultiWallet.Tests.Catalog;
 
 /// <summary>
 /// The guarantees snapshot testing rests on, for both matchers (Snapshooter's under xunit, the committed-file one the

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace MultiWallet.Tests;
+namespace MultiWallet.Tests.Catalog;
 
 /// <summary>The xunit collection that serialises every test touching snapshot files or SNAPSHOOTER_STRICT_MODE.</summary>
 [CollectionDefinition(Name)]

@@ -1,6 +1,6 @@
 using MultiWallet.Checks.Catalog;
 
-namespace MultiWallet.Tests;
+namespace MultiWallet.Tests.Catalog;
 
 /// <summary>Runs one entry for xunit and turns a failed outcome into a test failure with its replay line.</summary>
 public static class CatalogAssert

@@ -2,7 +2,7 @@ using MultiWallet.Checks.Catalog;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace MultiWallet.Tests;
+namespace MultiWallet.Tests.Catalog;
 
 /// <summary>
 /// Runs the catalog's trace checks, each against its committed snapshot through Snapshooter. In the snapshot
@@ -11,11 +11,7 @@ namespace MultiWallet.Tests;
 [Collection(SnapshotCollection.Name)]
 public sealed class TraceCatalogTests(ITestOutputHelper output)
 {
-    /// <summary>The ids of every trace check.</summary>
-    public static TheoryData<string> Ids() => CatalogIds.Where(k => k == CheckKind.Trace);
-
     /// <summary>Runs one trace check.</summary>
-    [Theory]
-    [MemberData(nameof(Ids))]
+    [CatalogChecks(Traces = true)]
     public void Check(string id) => CatalogAssert.Passes(CheckCatalog.All, id, output.WriteLine);
 }

@@ -3,7 +3,7 @@ using MultiWallet.Checks.Traces.TraceRendering;
 using Snapshooter;
 using Snapshooter.Xunit;
 
-namespace MultiWallet.Tests;
+namespace MultiWallet.Tests.Catalog;
 
 /// <summary>
 /// The trace checks' snapshot comparison under xunit: Snapshooter's match against the committed file, so a changed
