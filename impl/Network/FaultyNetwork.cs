@@ -25,7 +25,7 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
     /// <inheritdoc/>
     public TimeSpan Timeout => inner.Timeout;
     /// <inheritdoc/>
-    public TimeSpan TimeoutFor(Address from, Address to) => inner.TimeoutFor(from, to);
+    public TimeSpan TimeoutFor(NetMessage request) => inner.TimeoutFor(request);
     /// <inheritdoc/>
     public TraceLog Trace => inner.Trace;
 

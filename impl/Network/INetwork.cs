@@ -9,8 +9,8 @@ public interface INetwork
     /// <summary>Base bounded wait for one response (the merchant hop's wait; see <see cref="TimeoutFor"/>).</summary>
     TimeSpan Timeout { get; }
 
-    /// <summary>The bounded wait for a request on the hop <paramref name="from"/> → <paramref name="to"/> (<see cref="HopTimeouts"/>).</summary>
-    TimeSpan TimeoutFor(Address from, Address to) => HopTimeouts.For(from, to, Timeout);
+    /// <summary>The bounded wait for <paramref name="request"/> on its hop (<see cref="HopTimeouts"/>).</summary>
+    TimeSpan TimeoutFor(NetMessage request) => HopTimeouts.For(request, Timeout);
 
     /// <summary>Where every request, response and failure decision is recorded.</summary>
     TraceLog Trace { get; }

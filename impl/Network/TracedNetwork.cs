@@ -53,7 +53,7 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwor
             throw Failed(NetworkFailure.UnknownAddress, request.To, "no party at this address");
         if (IsDown(request.To))
             throw Failed(NetworkFailure.Unreachable, request.To, UnreachableReason);
-        var limit = ((INetwork)this).TimeoutFor(request.From, request.To);
+        var limit = ((INetwork)this).TimeoutFor(request);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         NetMessage response;
         try
