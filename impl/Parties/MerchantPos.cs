@@ -186,7 +186,9 @@ public sealed class MerchantPos
             lock (gate) orders[oi.LidM] = unknown;
             net.Trace.Decide("merchant", TraceDecisions.AuthorizationUnknown, new Dictionary<string, string> { ["lid-m"] = w.LidM }, lost!);
             var pending = new PRes(order.LidC!, w.LidM, order.Xid!, req.Rrpid, order.ChallC!, false, "", Pending: true);
-            return m.Reply(PRes.Kind, SignedMessage.Sign(PRes.Kind, pending.Encode(), own.For(w.Brand).Signing).Encode(), Fields(unknown));
+            var f = Fields(unknown);
+            f["completion"] = "OrderReceived";
+            return m.Reply(PRes.Kind, SignedMessage.Sign(PRes.Kind, pending.Encode(), own.For(w.Brand).Signing).Encode(), f);
         }
         var done = Settle(order with { PReqRrpid = req.Rrpid }, res);
         return m.Reply(PRes.Kind, done.RecordedPRes!, Fields(done));

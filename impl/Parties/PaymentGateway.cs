@@ -47,10 +47,10 @@ public sealed class PaymentGateway
     /// <summary>Decline any authorization above this amount (minor units); null approves everything valid.</summary>
     public long? DeclineAbove { get; set; }
 
-    /// <summary>Authorizations granted for an order (merchant id, LID-M): exactly-once checks read this.</summary>
+    /// <summary>Authorizations standing for an order (merchant id, LID-M): granted and not reversed. Exactly-once checks read this.</summary>
     public int Authorizations(string merchantId, string lidM) { lock (gate) return perOrder.GetValueOrDefault((merchantId, lidM)); }
 
-    /// <summary>Total authorizations granted.</summary>
+    /// <summary>Total authorizations standing (granted and not reversed).</summary>
     public int TotalAuthorizations { get { lock (gate) return perOrder.Values.Sum(); } }
 
     /// <summary>The gateway's record for an order (merchant id, LID-M), or null when it never saw it: what the user's final answer must equal.</summary>
@@ -195,6 +195,7 @@ public sealed class PaymentGateway
             {
                 if (r.MerchantId != req.MerchantId || r.LidM != req.LidM) throw new SetException(SetErrorCode.Mismatch, $"XID {xidHex[..8]} belongs to another order at gateway");
                 if (r.Status == GatewayStatus.Authorized && r.Amount != req.Amount) throw new SetException(SetErrorCode.Mismatch, "reversal amount differs from the authorization at gateway");
+                if (r.Status == GatewayStatus.Authorized) perOrder[(r.MerchantId, r.LidM)]--;
                 status = r.Status switch
                 {
                     GatewayStatus.Authorized or GatewayStatus.Reversed => GatewayStatus.Reversed,
