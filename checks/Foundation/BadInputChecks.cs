@@ -79,21 +79,25 @@ internal static class BadInputChecks
         return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "cardholder chain does not verify to the trusted root at merchant"));
     }
 
-    [Check("SET-BAD-REPLAY-PREQ", Title = "a PReq replayed after a completed purchase is refused by the merchant; still one authorization",
-        Requirements = ["INV-BAD-INPUT", "INV-ONCE"], Kind = CheckKind.Example)]
+    [Check("SET-BAD-REPLAY-PREQ", Title = "a PReq repeated after a completed purchase gets the recorded PRes (same bytes) and changes nothing; a different PReq for the order is refused (Replay); still one authorization",
+        Requirements = ["INV-BAD-INPUT", "INV-ONCE", "INV-EXACTLY-ONCE-UNDER-FAULTS"], Kind = CheckKind.Example)]
     public static CheckOutcome ReplayPReq(CheckContext ctx)
     {
         var bad = new BadInput(ctx);
         var first = bad.Pay();
         if (first is not Paid) return CheckOutcome.Fail($"first purchase: {first}");
         var preq = bad.World.Network.Requests.Single(m => m.Kind == PReq.Kind);
+        var recorded = bad.World.Network.Responses.Single(m => m.Kind == PRes.Kind);
         var before = bad.World.Merchant.OrdersSnapshot();
         var reply = bad.World.Network.SendAsync(preq).GetAwaiter().GetResult();
-        if (reply.Kind != ErrorMessage.Kind || ErrorMessage.Decode(reply.Body) is not { Code: SetErrorCode.Replay } e)
-            return Done(ctx, bad, $"replayed PReq got {reply.Kind}");
+        if (reply.Kind != PRes.Kind || !reply.Body.AsSpan().SequenceEqual(recorded.Body))
+            return Done(ctx, bad, $"repeated PReq got {reply.Kind}, not the recorded PRes");
+        var other = bad.World.Network.SendAsync(EditPReq(preq, p => p with { Rrpid = [.. p.Rrpid.Select(b => (byte)(b ^ 1))] })).GetAwaiter().GetResult();
+        if (other.Kind != ErrorMessage.Kind || ErrorMessage.Decode(other.Body) is not { Code: SetErrorCode.Replay } e)
+            return Done(ctx, bad, $"a different PReq for the paid order got {other.Kind}");
         if (bad.World.Gateway.Authorizations(PaymentWorld.MerchantId, "ORD-1") != 1) return Done(ctx, bad, "replay changed the authorization count");
         if (bad.World.Merchant.OrdersSnapshot() != before) return Done(ctx, bad, "replay changed the merchant's order table");
-        return CheckOutcome.Pass($"replay refused: {e}");
+        return CheckOutcome.Pass($"repeat answered with the recorded PRes; other PReq refused: {e}");
     }
 
     [Check("SET-BAD-SECOND-PINITREQ", Title = "a second PInitReq for an order already initiated is refused (Replay) before any PReq",

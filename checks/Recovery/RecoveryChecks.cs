@@ -181,6 +181,17 @@ internal static class RecoveryChecks
         return Verdict(ctx, world, failure, $"{o}; the sweep settled the order Paid from the gateway's record");
     }
 
+    [Check("RECOVERY-PREQ-DUPLICATED", Title = "a PReq delivered twice: the merchant answers the copy with the recorded PRes; one authorization; the user is told Paid",
+        Requirements = ["INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-ONCE"], Kind = CheckKind.Example)]
+    public static CheckOutcome PReqDuplicated(CheckContext ctx)
+    {
+        var (world, wum) = World(ctx);
+        world.Network.Duplicate(m => m.Kind == PReq.Kind);
+        var o = Pay(wum, world);
+        var failure = Agree(world, o, OrderState.Paid) ?? (o is Paid ? null : $"expected Paid, got {o}");
+        return Verdict(ctx, world, failure, $"{o}; the copy got the recorded PRes");
+    }
+
     [Check("RECOVERY-HOP-TIMEOUTS", Title = "per-hop bounded waits nest: merchant→gateway < client→merchant < master→slave session < PC→wallet session, for the default and a short base",
         Requirements = ["INV-EXACTLY-ONCE-UNDER-FAULTS"], Kind = CheckKind.Example)]
     public static CheckOutcome HopTimeoutsNest(CheckContext ctx)

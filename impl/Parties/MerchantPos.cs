@@ -149,6 +149,9 @@ public sealed class MerchantPos
         lock (gate)
         {
             if (!orders.TryGetValue(oi.LidM, out var o)) throw new SetException(SetErrorCode.UnknownOrder, $"order {oi.LidM} unknown at merchant");
+            // The same PReq again (a duplicate on the network): the recorded PRes, as SET answers a repeated RRPID.
+            if (o.RecordedPRes is { } recorded && o.PReqHash is { } h && h.AsSpan().SequenceEqual(System.Security.Cryptography.SHA256.HashData(m.Body)))
+                return m.Reply(PRes.Kind, recorded, Fields(o));
             if (o.State is not (OrderState.Offered or OrderState.Initiated))
                 throw new SetException(SetErrorCode.Replay, $"PReq replayed for order {oi.LidM} at merchant");
             if (o.State != OrderState.Initiated) throw new SetException(SetErrorCode.UnknownOrder, $"order {oi.LidM} not initiated at merchant");
@@ -190,7 +193,7 @@ public sealed class MerchantPos
             f["completion"] = "OrderReceived";
             return m.Reply(PRes.Kind, SignedMessage.Sign(PRes.Kind, pending.Encode(), own.For(w.Brand).Signing).Encode(), f);
         }
-        var done = Settle(order with { PReqRrpid = req.Rrpid }, res);
+        var done = Settle(order with { PReqRrpid = req.Rrpid, PReqHash = System.Security.Cryptography.SHA256.HashData(m.Body) }, res);
         return m.Reply(PRes.Kind, done.RecordedPRes!, Fields(done));
     }
 
