@@ -79,21 +79,25 @@ internal static class BadInputChecks
         return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "cardholder chain does not verify to the trusted root at merchant"));
     }
 
-    [Check("SET-BAD-REPLAY-PREQ", Title = "a PReq replayed after a completed purchase is refused by the merchant; still one authorization",
-        Requirements = ["INV-BAD-INPUT", "INV-ONCE"], Kind = CheckKind.Example)]
+    [Check("SET-BAD-REPLAY-PREQ", Title = "a PReq repeated after a completed purchase gets the recorded PRes (same bytes) and changes nothing; a different PReq for the order is refused (Replay); still one authorization",
+        Requirements = ["INV-BAD-INPUT", "INV-ONCE", "INV-EXACTLY-ONCE-UNDER-FAULTS"], Kind = CheckKind.Example)]
     public static CheckOutcome ReplayPReq(CheckContext ctx)
     {
         var bad = new BadInput(ctx);
         var first = bad.Pay();
         if (first is not Paid) return CheckOutcome.Fail($"first purchase: {first}");
         var preq = bad.World.Network.Requests.Single(m => m.Kind == PReq.Kind);
+        var recorded = bad.World.Network.Responses.Single(m => m.Kind == PRes.Kind);
         var before = bad.World.Merchant.OrdersSnapshot();
         var reply = bad.World.Network.SendAsync(preq).GetAwaiter().GetResult();
-        if (reply.Kind != ErrorMessage.Kind || ErrorMessage.Decode(reply.Body) is not { Code: SetErrorCode.Replay } e)
-            return Done(ctx, bad, $"replayed PReq got {reply.Kind}");
+        if (reply.Kind != PRes.Kind || !reply.Body.AsSpan().SequenceEqual(recorded.Body))
+            return Done(ctx, bad, $"repeated PReq got {reply.Kind}, not the recorded PRes");
+        var other = bad.World.Network.SendAsync(EditPReq(preq, p => p with { Rrpid = [.. p.Rrpid.Select(b => (byte)(b ^ 1))] })).GetAwaiter().GetResult();
+        if (other.Kind != ErrorMessage.Kind || ErrorMessage.Decode(other.Body) is not { Code: SetErrorCode.Replay } e)
+            return Done(ctx, bad, $"a different PReq for the paid order got {other.Kind}");
         if (bad.World.Gateway.Authorizations(PaymentWorld.MerchantId, "ORD-1") != 1) return Done(ctx, bad, "replay changed the authorization count");
         if (bad.World.Merchant.OrdersSnapshot() != before) return Done(ctx, bad, "replay changed the merchant's order table");
-        return CheckOutcome.Pass($"replay refused: {e}");
+        return CheckOutcome.Pass($"repeat answered with the recorded PRes; other PReq refused: {e}");
     }
 
     [Check("SET-BAD-SECOND-PINITREQ", Title = "a second PInitReq for an order already initiated is refused (Replay) before any PReq",
@@ -114,17 +118,34 @@ internal static class BadInputChecks
         return CheckOutcome.Pass(r.ToString());
     }
 
-    [Check("SET-BAD-REPLAY-AUTHREQ", Title = "an AuthReq replayed to the gateway for an authorized XID is refused; still one authorization",
-        Requirements = ["INV-BAD-INPUT", "INV-ONCE"], Kind = CheckKind.Example)]
+    [Check("SET-BAD-REPLAY-AUTHREQ", Title = "an AuthReq repeated to the gateway for an authorized XID returns the recorded AuthRes (same bytes); still one authorization",
+        Requirements = ["INV-BAD-INPUT", "INV-ONCE", "INV-EXACTLY-ONCE-UNDER-FAULTS"], Kind = CheckKind.Example)]
     public static CheckOutcome ReplayAuthReq(CheckContext ctx)
     {
         var bad = new BadInput(ctx);
         if (bad.Pay() is not Paid) return Done(ctx, bad, "first purchase failed");
         var auth = bad.World.Network.Requests.Single(m => m.Kind == AuthReqPayload.Kind);
+        var recorded = bad.World.Network.Responses.Single(m => m.Kind == AuthRes.Kind);
         var reply = bad.World.Network.SendAsync(auth).GetAwaiter().GetResult();
+        if (reply.Kind != AuthRes.Kind || !reply.Body.AsSpan().SequenceEqual(recorded.Body))
+            return Done(ctx, bad, $"repeated AuthReq got {reply.Kind}, not the recorded AuthRes");
+        if (bad.World.Gateway.TotalAuthorizations != 1) return Done(ctx, bad, "the repeat changed the authorization count");
+        return CheckOutcome.Pass($"recorded AuthRes returned ({reply.Body.Length} bytes, identical); one authorization");
+    }
+
+    [Check("SET-BAD-AUTHREQ-OTHER-SAME-XID", Title = "a different valid AuthReq (other purchase, other hashes) for an XID the gateway already authorized is refused (Replay); still one authorization",
+        Requirements = ["INV-BAD-INPUT", "INV-ONCE", "INV-EXACTLY-ONCE-UNDER-FAULTS"], Kind = CheckKind.Example)]
+    public static CheckOutcome OtherAuthReqSameXid(CheckContext ctx)
+    {
+        var bad = new BadInput(ctx);
+        var wake = bad.World.WakeUp("ORD-1", "BrandA");
+        if (bad.Wum.PayAsync(wake).GetAwaiter().GetResult() is not Paid) return Done(ctx, bad, "first purchase failed");
+        var xid = bad.World.Merchant.Orders["ORD-1"].Xid!;
+        var other = Recovery.SecondTransaction.AuthReqFor(bad.World, "SW-1", "BrandA", wake, xid);
+        var reply = bad.World.Network.SendAsync(other).GetAwaiter().GetResult();
         if (reply.Kind != ErrorMessage.Kind || ErrorMessage.Decode(reply.Body) is not { Code: SetErrorCode.Replay } e)
-            return Done(ctx, bad, $"replayed AuthReq got {reply.Kind}");
-        if (bad.World.Gateway.TotalAuthorizations != 1) return Done(ctx, bad, "replay changed the authorization count");
+            return Done(ctx, bad, $"a different AuthReq for the XID got {reply.Kind}");
+        if (bad.World.Gateway.TotalAuthorizations != 1) return Done(ctx, bad, "the second AuthReq changed the authorization count");
         return CheckOutcome.Pass(e.ToString());
     }
 

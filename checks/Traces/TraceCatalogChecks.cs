@@ -70,6 +70,9 @@ internal static class TraceCatalogChecks
         ["E12-choice-not-offered"] = ["E12", "INV-OFFER"],
         ["E12-choice-lacks-brand"] = ["E12", "INV-OFFER", "INV-ROUTE-SOUND"],
         ["E1-declined"] = ["E1", "INV-ONCE"],
+        ["E1-authres-late"] = ["E1", "INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-ONCE"],
+        ["E1-abandon-reversed"] = ["E1", "INV-EXACTLY-ONCE-UNDER-FAULTS"],
+        ["E7-pres-lost"] = ["E7", "INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-PROXY-TRANSPARENT"],
     };
 
     [CheckSource]

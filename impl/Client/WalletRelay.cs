@@ -5,7 +5,8 @@ namespace MultiWallet.Impl.Client;
 
 /// <summary>
 /// The client half of the <see cref="WalletProtocol"/>: opens a session at one wallet address and relays
-/// SET messages between that wallet and the merchant until the wallet reports Done or Refused.
+/// SET messages between that wallet and the merchant until the wallet reports Done or Refused. When the
+/// merchant does not answer, it delivers <see cref="WalletProtocol.NoAnswer"/> to the wallet, which decides.
 /// Reused by every client (conventional WUM, selectors, multi-server WUM) and by a master wallet's virtual WUM.
 /// </summary>
 public sealed class WalletRelay(INetwork net, Address self, Address merchant)
@@ -52,7 +53,8 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
                     }
                     catch (NetworkException e)
                     {
-                        return Refused.Because(RefusalReason.ProtocolError, name, $"merchant {e.Failure} during {kind}");
+                        // The wallet holds the transaction: it decides what a lost answer means (inquire, or give up).
+                        reply = resp.Reply(WalletProtocol.NoAnswer, System.Text.Encoding.ASCII.GetBytes(e.Failure.ToString()), new Dictionary<string, string> { ["failure"] = e.Failure.ToString() });
                     }
                     try
                     {

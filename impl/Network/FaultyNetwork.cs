@@ -2,8 +2,12 @@ namespace MultiWallet.Impl.Network;
 
 /// <summary>
 /// Decorator that injects faults into requests matching a predicate: garble (a function rewrites the
-/// message before delivery) or drop (the sender sees a Timeout). Used by bad-input and fault tests;
-/// it keeps the original of every faulted message so a test can replay the honest one afterwards.
+/// message before delivery), drop (never delivered; the sender sees a Timeout), delay (delivered and
+/// handled, but the answer comes after the sender's timeout: the sender sees a Timeout and the answer is
+/// lost) or duplicate (delivered twice; the sender gets the second answer). Faults are decided here, not
+/// waited for: a dropped or delayed request fails at once, so a fault check never depends on elapsed time.
+/// Used by bad-input and fault tests; it keeps the original of every faulted message so a test can replay
+/// the honest one afterwards.
 /// </summary>
 public sealed class FaultyNetwork(INetwork inner) : INetwork
 {
@@ -11,13 +15,17 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
     private readonly List<NetMessage> originals = [];
     private readonly Lock gate = new();
 
-    private sealed record Rule(Func<NetMessage, bool> Match, Func<NetMessage, NetMessage>? Rewrite, bool Drop, int Remaining)
+    private enum Fault { Garble, Drop, Delay, Duplicate }
+
+    private sealed record Rule(Func<NetMessage, bool> Match, Func<NetMessage, NetMessage>? Rewrite, Fault Fault, int Remaining)
     {
         public int Remaining { get; set; } = Remaining;
     }
 
     /// <inheritdoc/>
     public TimeSpan Timeout => inner.Timeout;
+    /// <inheritdoc/>
+    public TimeSpan TimeoutFor(NetMessage request) => inner.TimeoutFor(request);
     /// <inheritdoc/>
     public TraceLog Trace => inner.Trace;
 
@@ -40,14 +48,38 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
     /// <summary>Rewrites the next <paramref name="times"/> matching requests.</summary>
     public FaultyNetwork Garble(Func<NetMessage, bool> match, Func<NetMessage, NetMessage> rewrite, int times = 1)
     {
-        lock (gate) rules.Add(new Rule(match, rewrite, false, times));
+        lock (gate) rules.Add(new Rule(match, rewrite, Fault.Garble, times));
         return this;
     }
 
     /// <summary>Drops the next <paramref name="times"/> matching requests (sender sees Timeout).</summary>
     public FaultyNetwork Drop(Func<NetMessage, bool> match, int times = 1)
     {
-        lock (gate) rules.Add(new Rule(match, null, true, times));
+        lock (gate) rules.Add(new Rule(match, null, Fault.Drop, times));
+        return this;
+    }
+
+    /// <summary>
+    /// Delivers the next <paramref name="times"/> matching requests but loses their answers past the sender's
+    /// timeout: the receiver handles the request (and changes its state), the sender sees Timeout.
+    /// </summary>
+    public FaultyNetwork Delay(Func<NetMessage, bool> match, int times = 1)
+    {
+        lock (gate) rules.Add(new Rule(match, null, Fault.Delay, times));
+        return this;
+    }
+
+    /// <summary>Delivers the next <paramref name="times"/> matching requests twice; the sender gets the second answer.</summary>
+    public FaultyNetwork Duplicate(Func<NetMessage, bool> match, int times = 1)
+    {
+        lock (gate) rules.Add(new Rule(match, null, Fault.Duplicate, times));
+        return this;
+    }
+
+    /// <summary>Removes every rule not yet used up: the network heals.</summary>
+    public FaultyNetwork Heal()
+    {
+        lock (gate) rules.Clear();
         return this;
     }
 
@@ -66,14 +98,35 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
             if (hit is not null) { hit.Remaining--; originals.Add(request); }
         }
         if (hit is null) return Recorded(inner.SendAsync(request, ct));
-        if (hit.Drop)
+        switch (hit.Fault)
         {
-            inner.Trace.Message(request);
-            inner.Trace.Decide("fault", TraceDecisions.Drop, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
-            throw new NetworkException(NetworkFailure.Timeout, request.To, "dropped by fault injection");
+            case Fault.Drop:
+                inner.Trace.Message(request);
+                inner.Trace.Decide("fault", TraceDecisions.Drop, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
+                throw new NetworkException(NetworkFailure.Timeout, request.To, "dropped by fault injection");
+            case Fault.Delay:
+                return DelayedAsync(request, ct);
+            case Fault.Duplicate:
+                return DuplicatedAsync(request, ct);
+            default:
+                inner.Trace.Decide("fault", TraceDecisions.Garble, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
+                return Recorded(inner.SendAsync(hit.Rewrite!(request), ct));
         }
-        inner.Trace.Decide("fault", TraceDecisions.Garble, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
-        return Recorded(inner.SendAsync(hit.Rewrite!(request), ct));
+    }
+
+    private async Task<NetMessage> DelayedAsync(NetMessage request, CancellationToken ct)
+    {
+        // The receiver handles the request in full; only its answer is late, so the sender gives up first.
+        await inner.SendAsync(request, ct).ConfigureAwait(false);
+        inner.Trace.Decide("fault", TraceDecisions.Delay, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: answer after the sender's timeout");
+        throw new NetworkException(NetworkFailure.Timeout, request.To, "answer delayed past the timeout by fault injection");
+    }
+
+    private async Task<NetMessage> DuplicatedAsync(NetMessage request, CancellationToken ct)
+    {
+        await inner.SendAsync(request, ct).ConfigureAwait(false);
+        inner.Trace.Decide("fault", TraceDecisions.Duplicate, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: delivered twice");
+        return await Recorded(inner.SendAsync(request, ct)).ConfigureAwait(false);
     }
 
     private async Task<NetMessage> Recorded(Task<NetMessage> pending)

@@ -6,8 +6,11 @@ namespace MultiWallet.Impl.Network;
 /// </summary>
 public interface INetwork
 {
-    /// <summary>Bounded wait for one response.</summary>
+    /// <summary>Base bounded wait for one response (the merchant hop's wait; see <see cref="TimeoutFor"/>).</summary>
     TimeSpan Timeout { get; }
+
+    /// <summary>The bounded wait for <paramref name="request"/> on its hop (<see cref="HopTimeouts"/>).</summary>
+    TimeSpan TimeoutFor(NetMessage request) => HopTimeouts.For(request, Timeout);
 
     /// <summary>Where every request, response and failure decision is recorded.</summary>
     TraceLog Trace { get; }

@@ -88,6 +88,27 @@ public static class TraceDecisions
     /// <summary>The network: an answer arrived that the transport could not read.</summary>
     public const string Garbled = "Garbled";
 
+    /// <summary>Fault injection: the request was delivered, but its answer reached the sender after the sender's timeout.</summary>
+    public const string Delay = "Delay";
+
+    /// <summary>Fault injection: the request was delivered twice.</summary>
+    public const string Duplicate = "Duplicate";
+
+    /// <summary>The gateway answered an identical repeated AuthReq with the AuthRes it recorded (no second authorization).</summary>
+    public const string AuthReqRepeated = "AuthReqRepeated";
+
+    /// <summary>The merchant does not know whether the gateway authorized (the AuthReq or its answer was lost).</summary>
+    public const string AuthorizationUnknown = "AuthorizationUnknown";
+
+    /// <summary>The merchant settled an order from the gateway's record (authorization inquiry).</summary>
+    public const string Settled = "Settled";
+
+    /// <summary>The merchant closed an order without payment (no PReq received, or nothing at the gateway).</summary>
+    public const string Cancelled = "Cancelled";
+
+    /// <summary>The gateway reversed (or voided) the authorization of an abandoned purchase.</summary>
+    public const string Reversed = "Reversed";
+
     /// <summary>The decision the network records for a failure (the failure's own name).</summary>
     public static string Of(NetworkFailure failure) => failure switch
     {

@@ -5,7 +5,7 @@ namespace MultiWallet.Impl.Network;
 /// <summary>
 /// The behaviour every transport shares, in one place: the sender records the request, decides
 /// Unreachable for a down or unknown address before any I/O, waits at most <see cref="Timeout"/> for the
-/// answer, records the failure decision (Unreachable / Timeout / Garbled) or the response.
+/// answer (per hop: <see cref="HopTimeouts"/>), records the failure decision (Unreachable / Timeout / Garbled) or the response.
 /// Transports only implement <see cref="DeliverAsync"/>, so a scenario renders the same trace on any of them.
 /// </summary>
 public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwork
@@ -53,16 +53,17 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwor
             throw Failed(NetworkFailure.UnknownAddress, request.To, "no party at this address");
         if (IsDown(request.To))
             throw Failed(NetworkFailure.Unreachable, request.To, UnreachableReason);
+        var limit = ((INetwork)this).TimeoutFor(request);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         NetMessage response;
         try
         {
-            response = await DeliverAsync(request, cts.Token).WaitAsync(Timeout, ct).ConfigureAwait(false);
+            response = await DeliverAsync(request, cts.Token).WaitAsync(limit, ct).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             await cts.CancelAsync().ConfigureAwait(false);
-            throw Failed(NetworkFailure.Timeout, request.To, $"no answer within {Timeout.TotalMilliseconds} ms");
+            throw Failed(NetworkFailure.Timeout, request.To, $"no answer within {limit.TotalMilliseconds} ms");
         }
         catch (TransportException e) when (!ct.IsCancellationRequested)
         {

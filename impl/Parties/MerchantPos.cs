@@ -11,8 +11,13 @@ namespace MultiWallet.Impl.Parties;
 /// a fresh XID and Chall-M, and on PReq checks everything it can see (cardholder chain and brand, the dual
 /// signature from OIData and H(PIData), challenges, XID, LID-M, HOD/amount) before asking the gateway to
 /// authorize. It never holds the PAN: the PI stays an envelope for the gateway.
-/// A bad message gets a typed Error reply and changes nothing; a second PInitReq for an initiated order and
-/// a replayed PReq are refused (Replay).
+/// A bad message gets a typed Error reply and changes nothing (and is not kept); a second PInitReq for an
+/// initiated order and a replayed PReq are refused (Replay).
+/// Under faults it never re-opens an order the gateway may have authorized: a lost AuthReq or AuthRes makes
+/// the order AuthorizationUnknown and the PRes says OrderReceived; the wallet's InqReq then makes the merchant
+/// ask the gateway (AuthInqReq) and answer with the gateway's record; when the gateway cannot be asked, the
+/// purchase is abandoned and reversed (AuthRevReq). Only a definitive gateway rejection (a typed Error) restores
+/// the order to Initiated, so an honest retry can pay.
 /// </summary>
 public sealed class MerchantPos
 {
@@ -23,7 +28,7 @@ public sealed class MerchantPos
     private readonly SecureRandom rng;
     private readonly ChainValidator validator;
     private readonly Dictionary<string, MerchantOrder> orders = new(StringComparer.Ordinal);
-    private readonly List<NetMessage> received = [];
+    private readonly Queue<NetMessage> received = new();
     private readonly Lock gate = new();
 
     /// <summary>
@@ -47,7 +52,13 @@ public sealed class MerchantPos
     /// <summary>Where the merchant reaches the gateway.</summary>
     public Address GatewayAddress { get; }
 
-    /// <summary>Every message the merchant received (requests and the gateway's responses), for custody checks.</summary>
+    /// <summary>How many accepted messages <see cref="Received"/> keeps: a bounded window, whatever arrives.</summary>
+    public const int ReceivedWindow = 256;
+
+    /// <summary>
+    /// The last <see cref="ReceivedWindow"/> messages of validated exchanges (requests the merchant accepted and
+    /// the gateway answers it verified), for custody and transparency checks. A rejected message is never kept.
+    /// </summary>
     public IReadOnlyList<NetMessage> Received { get { lock (gate) return [.. received]; } }
 
     /// <summary>The order table by LID-M, a copy.</summary>
@@ -68,17 +79,27 @@ public sealed class MerchantPos
         return w.Encode();
     }
 
+    private void Keep(NetMessage m)
+    {
+        lock (gate)
+        {
+            received.Enqueue(m);
+            while (received.Count > ReceivedWindow) received.Dequeue();
+        }
+    }
+
     private async Task<NetMessage> HandleAsync(NetMessage m, CancellationToken ct)
     {
-        lock (gate) received.Add(m);
         try
         {
-            return m.Kind switch
+            var reply = m.Kind switch
             {
                 PInitReq.Kind => OnPInitReq(m),
                 PReq.Kind => await OnPReqAsync(m, ct).ConfigureAwait(false),
+                InqReq.Kind => await OnInqReqAsync(m, ct).ConfigureAwait(false),
                 _ => throw new SetException(SetErrorCode.Malformed, $"unexpected {m.Kind} at merchant"),
             };
+            return reply;
         }
         catch (SetException ex)
         {
@@ -100,6 +121,8 @@ public sealed class MerchantPos
                 throw new SetException(SetErrorCode.Replay, $"order {req.LidM} already initiated at merchant");
             if (req.Brand != order.Offer.Brand)
                 throw new SetException(SetErrorCode.WrongBrand, $"PInitReq brand {req.Brand} is not the order's {order.Offer.Brand} at merchant");
+            received.Enqueue(m);
+            while (received.Count > ReceivedWindow) received.Dequeue();
             next = order with { State = OrderState.Initiated, LidC = req.LidC, Xid = rng.Bytes(20), ChallC = req.ChallC, ChallM = rng.Bytes(20), Rrpid = req.Rrpid };
             orders[req.LidM] = next;
         }
@@ -126,7 +149,10 @@ public sealed class MerchantPos
         lock (gate)
         {
             if (!orders.TryGetValue(oi.LidM, out var o)) throw new SetException(SetErrorCode.UnknownOrder, $"order {oi.LidM} unknown at merchant");
-            if (o.State is OrderState.Authorizing or OrderState.Paid or OrderState.Declined)
+            // The same PReq again (a duplicate on the network): the recorded PRes, as SET answers a repeated RRPID.
+            if (o.RecordedPRes is { } recorded && o.PReqHash is { } h && h.AsSpan().SequenceEqual(System.Security.Cryptography.SHA256.HashData(m.Body)))
+                return m.Reply(PRes.Kind, recorded, Fields(o));
+            if (o.State is not (OrderState.Offered or OrderState.Initiated))
                 throw new SetException(SetErrorCode.Replay, $"PReq replayed for order {oi.LidM} at merchant");
             if (o.State != OrderState.Initiated) throw new SetException(SetErrorCode.UnknownOrder, $"order {oi.LidM} not initiated at merchant");
             order = o;
@@ -148,25 +174,49 @@ public sealed class MerchantPos
             if (orders[oi.LidM].State != OrderState.Initiated) throw new SetException(SetErrorCode.Replay, $"PReq replayed for order {oi.LidM} at merchant");
             orders[oi.LidM] = order with { State = OrderState.Authorizing };
         }
+        Keep(m);
         net.Trace.Decide("merchant", TraceDecisions.PReqVerified, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand }, "chain, dual signature, challenges, HOD");
-        AuthRes res;
-        try
+        // A typed Error from the gateway is definitive (it recorded nothing): the order is Initiated again.
+        var (res, lost) = await AuthorizeAsync(order, req, hOI, hod, ct).ConfigureAwait(false) switch
         {
-            res = await AuthorizeAsync(order, req, hOI, hod, ct).ConfigureAwait(false);
-        }
-        catch
+            { Rejected: { } e } => throw Restore(oi.LidM, order, e),
+            var r => (r.Res, r.Lost),
+        };
+        if (res is null)
         {
-            lock (gate) orders[oi.LidM] = order; // no state change on any failure: the order is Initiated again
-            throw;
+            // The gateway may have authorized: never re-open; say "order received" and let an inquiry resolve it.
+            var unknown = order with { State = OrderState.AuthorizationUnknown, PReqRrpid = req.Rrpid, Cause = lost };
+            lock (gate) orders[oi.LidM] = unknown;
+            net.Trace.Decide("merchant", TraceDecisions.AuthorizationUnknown, new Dictionary<string, string> { ["lid-m"] = w.LidM }, lost!);
+            var pending = new PRes(order.LidC!, w.LidM, order.Xid!, req.Rrpid, order.ChallC!, false, "", Pending: true);
+            var f = Fields(unknown);
+            f["completion"] = "OrderReceived";
+            return m.Reply(PRes.Kind, SignedMessage.Sign(PRes.Kind, pending.Encode(), own.For(w.Brand).Signing).Encode(), f);
         }
-        var done = order with { State = res.Approved ? OrderState.Paid : OrderState.Declined, AuthCode = res.AuthCode };
-        lock (gate) orders[oi.LidM] = done;
-        var pres = new PRes(order.LidC!, w.LidM, order.Xid!, req.Rrpid, order.ChallC!, res.Approved, res.AuthCode);
-        var signed = SignedMessage.Sign(PRes.Kind, pres.Encode(), own.For(w.Brand).Signing);
-        return m.Reply(PRes.Kind, signed.Encode(), Fields(done));
+        var done = Settle(order with { PReqRrpid = req.Rrpid, PReqHash = System.Security.Cryptography.SHA256.HashData(m.Body) }, res);
+        return m.Reply(PRes.Kind, done.RecordedPRes!, Fields(done));
     }
 
-    private async Task<AuthRes> AuthorizeAsync(MerchantOrder order, PReq req, byte[] hOI, byte[] hod, CancellationToken ct)
+    private SetException Restore(string lidM, MerchantOrder order, SetException e)
+    {
+        lock (gate) orders[lidM] = order;
+        return e;
+    }
+
+    /// <summary>Records the gateway's answer: Paid or Declined, with the signed PRes that answers the PReq (and any later inquiry).</summary>
+    private MerchantOrder Settle(MerchantOrder order, AuthRes res)
+    {
+        var w = order.Offer;
+        var pres = new PRes(order.LidC!, w.LidM, order.Xid!, order.PReqRrpid!, order.ChallC!, res.Approved, res.AuthCode);
+        var signed = SignedMessage.Sign(PRes.Kind, pres.Encode(), own.For(w.Brand).Signing).Encode();
+        var done = order with { State = res.Approved ? OrderState.Paid : OrderState.Declined, AuthCode = res.AuthCode, RecordedPRes = signed, Cause = null };
+        lock (gate) orders[w.LidM] = done;
+        return done;
+    }
+
+    private sealed record Authorization(AuthRes? Res, string? Lost, SetException? Rejected);
+
+    private async Task<Authorization> AuthorizeAsync(MerchantOrder order, PReq req, byte[] hOI, byte[] hod, CancellationToken ct)
     {
         var w = order.Offer;
         var mine = own.For(w.Brand);
@@ -181,16 +231,197 @@ public sealed class MerchantPos
         }
         catch (NetworkException e)
         {
-            throw new SetException(SetErrorCode.Malformed, $"gateway {e.Failure} at merchant");
+            return new(null, $"gateway {e.Failure} during AuthReq", null);
         }
-        lock (gate) received.Add(reply);
-        if (reply.Kind == ErrorMessage.Kind) { var err = ErrorMessage.Decode(reply.Body); throw new SetException(err.Code, err.Cause); }
-        if (reply.Kind != AuthRes.Kind) throw new SetException(SetErrorCode.Malformed, $"unexpected {reply.Kind} from gateway at merchant");
-        var inner = SignedMessage.Decode(Envelope.Open(reply.Body, mine.KeyExchange, "merchant"), AuthRes.Kind);
+        if (reply.Kind == ErrorMessage.Kind)
+        {
+            try { var err = ErrorMessage.Decode(reply.Body); return new(null, null, new SetException(err.Code, err.Cause)); }
+            catch (SetException e) { return new(null, $"unreadable gateway error: {e.Error.Cause}", null); }
+        }
+        try
+        {
+            if (reply.Kind != AuthRes.Kind) throw new SetException(SetErrorCode.Malformed, $"unexpected {reply.Kind} from gateway at merchant");
+            var res = OpenAuthRes(Envelope.Open(reply.Body, mine.KeyExchange, "merchant"), order);
+            Keep(reply);
+            return new(res, null, null);
+        }
+        catch (SetException e)
+        {
+            // An answer we cannot trust says nothing about what the gateway recorded.
+            return new(null, $"unusable AuthRes: {e.Error.Cause}", null);
+        }
+    }
+
+    /// <summary>Verifies a signed AuthRes (gateway signature, brand, XID, LID-M, amount) for <paramref name="order"/>.</summary>
+    private AuthRes OpenAuthRes(byte[] signedAuthRes, MerchantOrder order)
+    {
+        var w = order.Offer;
+        var inner = SignedMessage.Decode(signedAuthRes, AuthRes.Kind);
         inner.Verify(validator, CertRole.GatewaySignature, w.Brand, "gateway");
         var res = AuthRes.Decode(inner.Content);
         if (!res.Xid.AsSpan().SequenceEqual(order.Xid) || res.LidM != w.LidM || res.Amount != w.Amount)
             throw new SetException(SetErrorCode.Mismatch, "AuthRes does not match the AuthReq at merchant");
         return res;
+    }
+
+    /// <summary>
+    /// A wallet's inquiry (InqReq): bound to the transaction by LID-M, LID-C and XID; answered with a signed InqRes
+    /// echoing the inquiry's RRPID and Chall-C. An order whose authorization is unknown is resolved with the gateway
+    /// first; an order with no PReq is closed (Cancelled), so a PReq still in the network cannot pay later.
+    /// </summary>
+    private async Task<NetMessage> OnInqReqAsync(NetMessage m, CancellationToken ct)
+    {
+        var q = InqReq.Decode(m.Body);
+        MerchantOrder order;
+        lock (gate)
+        {
+            if (q.MerchantId != MerchantId || !orders.TryGetValue(q.LidM, out var o) || o.Xid is null || !o.Xid.AsSpan().SequenceEqual(q.Xid) || o.LidC != q.LidC)
+                throw new SetException(SetErrorCode.UnknownOrder, $"no transaction {q.LidM} with this XID at merchant");
+            if (o.State == OrderState.Initiated)
+            {
+                o = o with { State = OrderState.Cancelled, Cause = "no purchase request reached the merchant" };
+                orders[q.LidM] = o;
+                net.Trace.Decide("merchant", TraceDecisions.Cancelled, new Dictionary<string, string> { ["lid-m"] = q.LidM }, o.Cause);
+            }
+            else if (o.State == OrderState.AuthorizationUnknown)
+            {
+                // Claimed for resolution: a concurrent inquiry sees Authorizing and is told Pending.
+                orders[q.LidM] = o with { State = OrderState.Authorizing };
+            }
+            order = o;
+        }
+        Keep(m);
+        if (order.State == OrderState.AuthorizationUnknown) order = await ResolveAsync(order, abandonIfUnreachable: true, ct).ConfigureAwait(false);
+        var (status, recorded) = order.State switch
+        {
+            OrderState.Paid => (InquiryStatus.Paid, (IReadOnlyList<byte[]>)[order.RecordedPRes!]),
+            OrderState.Declined => (InquiryStatus.Declined, [order.RecordedPRes!]),
+            OrderState.Authorizing => (InquiryStatus.Pending, []),
+            _ => (InquiryStatus.Cancelled, []),
+        };
+        var res = new InqRes(order.LidC!, order.Offer.LidM, order.Xid!, q.Rrpid, q.ChallC, status, status == InquiryStatus.Cancelled ? order.Cause ?? order.State.ToString() : "", recorded);
+        var signed = SignedMessage.Sign(InqRes.Kind, res.Encode(), own.For(order.Offer.Brand).Signing);
+        var f = Fields(order);
+        f["status"] = status.ToString();
+        return m.Reply(InqRes.Kind, signed.Encode(), f);
+    }
+
+    /// <summary>
+    /// Settles every order whose authorization is unknown by asking the gateway, and retries the reversal of every
+    /// abandoned one: the merchant's periodic recovery once the network heals. Returns how many orders changed.
+    /// </summary>
+    public async Task<int> ResolvePendingAsync(CancellationToken ct = default)
+    {
+        List<MerchantOrder> pending;
+        lock (gate)
+        {
+            pending = orders.Values.Where(o => o.State is OrderState.AuthorizationUnknown or OrderState.Abandoned).OrderBy(o => o.Offer.LidM, StringComparer.Ordinal).ToList();
+            foreach (var o in pending.Where(o => o.State == OrderState.AuthorizationUnknown)) orders[o.Offer.LidM] = o with { State = OrderState.Authorizing };
+        }
+        var changed = 0;
+        foreach (var o in pending)
+        {
+            var after = o.State == OrderState.Abandoned
+                ? await ReverseAsync(o, ct).ConfigureAwait(false)
+                : await ResolveAsync(o, abandonIfUnreachable: false, ct).ConfigureAwait(false);
+            if (after.State != o.State) changed++;
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// Asks the gateway what it recorded for the order's XID and settles the order accordingly: Authorized/Declined
+    /// (with the recorded AuthRes) → Paid/Declined; nothing recorded (the gateway now closes the XID) → Cancelled;
+    /// reversed → Reversed. When the gateway cannot be asked, either the order stays unknown (sweep) or it is
+    /// abandoned and reversed (an inquiry: the wallet is waiting for a final answer).
+    /// </summary>
+    private async Task<MerchantOrder> ResolveAsync(MerchantOrder order, bool abandonIfUnreachable, CancellationToken ct)
+    {
+        var w = order.Offer;
+        var mine = own.For(w.Brand);
+        var req = new AuthInqReq(w.LidM, order.Xid!, MerchantId, w.Brand, mine.KeyExchange.Chain.Der);
+        AuthInqRes? res = null;
+        string? failure = null;
+        try
+        {
+            var reply = await SendSealedAsync(AuthInqReq.Kind, req.Encode(), order, ct).ConfigureAwait(false);
+            var inner = OpenGatewayReply(reply, AuthInqRes.Kind, order);
+            res = AuthInqRes.Decode(inner);
+            if (!res.Xid.AsSpan().SequenceEqual(order.Xid) || res.LidM != w.LidM) throw new SetException(SetErrorCode.Mismatch, "AuthInqRes does not match the inquiry at merchant");
+            if (res.RecordedAuthRes.Count == 1)
+            {
+                var auth = OpenAuthRes(res.RecordedAuthRes[0], order);
+                net.Trace.Decide("merchant", TraceDecisions.Settled, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["status"] = res.Status.ToString() }, "the gateway's recorded AuthRes");
+                return Settle(order, auth);
+            }
+        }
+        catch (NetworkException e) { failure = $"gateway {e.Failure} during AuthInqReq"; }
+        catch (SetException e) { failure = $"unusable AuthInqRes: {e.Error.Cause}"; }
+        if (res is not null)
+        {
+            var closed = order with
+            {
+                State = res.Status == GatewayStatus.Reversed ? OrderState.Reversed : OrderState.Cancelled,
+                Cause = res.Status == GatewayStatus.Reversed ? "authorization reversed at the gateway" : "the gateway never received the authorization request",
+            };
+            lock (gate) orders[w.LidM] = closed;
+            net.Trace.Decide("merchant", TraceDecisions.Cancelled, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["status"] = res.Status.ToString() }, closed.Cause!);
+            return closed;
+        }
+        if (!abandonIfUnreachable)
+        {
+            var still = order with { State = OrderState.AuthorizationUnknown, Cause = failure };
+            lock (gate) orders[w.LidM] = still;
+            return still;
+        }
+        var abandoned = order with { State = OrderState.Abandoned, Cause = $"abandoned: {failure}" };
+        lock (gate) orders[w.LidM] = abandoned;
+        return await ReverseAsync(abandoned, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reverses (or voids) the XID of an abandoned order; without an answer the order stays Abandoned and the sweep retries.</summary>
+    private async Task<MerchantOrder> ReverseAsync(MerchantOrder order, CancellationToken ct)
+    {
+        var w = order.Offer;
+        var req = new AuthRevReq(w.LidM, order.Xid!, MerchantId, w.Brand, w.Amount, own.For(w.Brand).KeyExchange.Chain.Der);
+        try
+        {
+            var reply = await SendSealedAsync(AuthRevReq.Kind, req.Encode(), order, ct).ConfigureAwait(false);
+            var res = AuthRevRes.Decode(OpenGatewayReply(reply, AuthRevRes.Kind, order));
+            if (!res.Xid.AsSpan().SequenceEqual(order.Xid) || res.LidM != w.LidM) throw new SetException(SetErrorCode.Mismatch, "AuthRevRes does not match the reversal at merchant");
+            var done = order with
+            {
+                State = res.Status == GatewayStatus.Declined ? OrderState.Declined : OrderState.Reversed,
+                Cause = res.Status == GatewayStatus.Declined ? "declined by the gateway" : $"purchase abandoned; the gateway {res.Status.ToString().ToLowerInvariant()} the authorization",
+            };
+            lock (gate) orders[w.LidM] = done;
+            net.Trace.Decide("merchant", TraceDecisions.Reversed, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["status"] = res.Status.ToString() }, done.Cause!);
+            return done;
+        }
+        catch (Exception e) when (e is NetworkException or SetException)
+        {
+            var still = order with { State = OrderState.Abandoned, Cause = "purchase abandoned; reversal pending at the gateway" };
+            lock (gate) orders[w.LidM] = still;
+            return still;
+        }
+    }
+
+    private async Task<NetMessage> SendSealedAsync(string kind, byte[] content, MerchantOrder order, CancellationToken ct)
+    {
+        var w = order.Offer;
+        var signed = SignedMessage.Sign(kind, content, own.For(w.Brand).Signing);
+        var env = Envelope.Seal(signed.Encode(), gatewayKeyExchange.For(w.Brand).Leaf, rng);
+        return await net.SendAsync(new NetMessage(At, GatewayAddress, kind, env, Fields(order)), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens and verifies a gateway reply of <paramref name="kind"/> (envelope to the merchant, gateway signature); a typed Error is thrown as such.</summary>
+    private byte[] OpenGatewayReply(NetMessage reply, string kind, MerchantOrder order)
+    {
+        if (reply.Kind == ErrorMessage.Kind) { var err = ErrorMessage.Decode(reply.Body); throw new SetException(err.Code, err.Cause); }
+        if (reply.Kind != kind) throw new SetException(SetErrorCode.Malformed, $"unexpected {reply.Kind} from gateway at merchant");
+        var inner = SignedMessage.Decode(Envelope.Open(reply.Body, own.For(order.Offer.Brand).KeyExchange, "merchant"), kind);
+        inner.Verify(validator, CertRole.GatewaySignature, order.Offer.Brand, "gateway");
+        Keep(reply);
+        return inner.Content;
     }
 }

@@ -13,8 +13,12 @@ namespace MultiWallet.Impl.Parties;
 /// The payment gateway. Opens the merchant's AuthReq, verifies the merchant's signature, opens the PI the
 /// cardholder sealed for it, recomputes H(PIData), checks the dual signature with H(OIData) taken from inside
 /// the PI, compares H(OIData)/HOD/amount/XID with the merchant's AuthReqData, checks the cardholder chain and
-/// brand and that the certificate binds the PAN (CN = H(PAN ‖ PANSecret)), refuses a second AuthReq for the
-/// same XID, and approves with an auth code. Bad input → typed Error, nothing recorded.
+/// brand and that the certificate binds the PAN (CN = H(PAN ‖ PANSecret)), and approves with an auth code.
+/// It is idempotent per XID: an AuthReq identical to the one it answered (same AuthReqData and PI) gets the
+/// recorded reply, byte for byte, and no second authorization; any other AuthReq for a recorded XID is
+/// refused (Replay). It answers authorization inquiries (AuthInqReq: its record, with the recorded AuthRes)
+/// and reversals (AuthRevReq); inquiring about or reversing an XID it never saw closes it (Voided), so a late
+/// AuthReq can no longer authorize behind the merchant's back. Bad input → typed Error, nothing recorded.
 /// </summary>
 public sealed class PaymentGateway
 {
@@ -22,7 +26,7 @@ public sealed class PaymentGateway
     private readonly BrandCredentials own;
     private readonly SecureRandom rng;
     private readonly ChainValidator validator;
-    private readonly HashSet<string> authorizedXids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GatewayRecord> records = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Merchant, string LidM), int> perOrder = [];
     private readonly Lock gate = new();
 
@@ -43,18 +47,32 @@ public sealed class PaymentGateway
     /// <summary>Decline any authorization above this amount (minor units); null approves everything valid.</summary>
     public long? DeclineAbove { get; set; }
 
-    /// <summary>Authorizations granted for an order (merchant id, LID-M): exactly-once checks read this.</summary>
+    /// <summary>Authorizations standing for an order (merchant id, LID-M): granted and not reversed. Exactly-once checks read this.</summary>
     public int Authorizations(string merchantId, string lidM) { lock (gate) return perOrder.GetValueOrDefault((merchantId, lidM)); }
 
-    /// <summary>Total authorizations granted.</summary>
+    /// <summary>Total authorizations standing (granted and not reversed).</summary>
     public int TotalAuthorizations { get { lock (gate) return perOrder.Values.Sum(); } }
+
+    /// <summary>The gateway's record for an order (merchant id, LID-M), or null when it never saw it: what the user's final answer must equal.</summary>
+    public GatewayStatus? Status(string merchantId, string lidM)
+    {
+        lock (gate) return records.Values.LastOrDefault(r => r.MerchantId == merchantId && r.LidM == lidM)?.Status;
+    }
+
+    /// <summary>Reversals performed.</summary>
+    public int Reversals { get { lock (gate) return records.Values.Count(r => r.Status == GatewayStatus.Reversed); } }
 
     private Task<NetMessage> Handle(NetMessage m, CancellationToken ct)
     {
         try
         {
-            if (m.Kind != AuthReqPayload.Kind) throw new SetException(SetErrorCode.Malformed, $"unexpected {m.Kind} at gateway");
-            return Task.FromResult(OnAuthReq(m));
+            return Task.FromResult(m.Kind switch
+            {
+                AuthReqPayload.Kind => OnAuthReq(m),
+                AuthInqReq.Kind => OnAuthInqReq(m),
+                AuthRevReq.Kind => OnAuthRevReq(m),
+                _ => throw new SetException(SetErrorCode.Malformed, $"unexpected {m.Kind} at gateway"),
+            });
         }
         catch (SetException ex)
         {
@@ -94,21 +112,106 @@ public sealed class PaymentGateway
 
         var merchantKe = validator.Validate(CertChain.Parse(payload.MerchantKeyExchangeChain, "merchant key-exchange", "gateway"), CertRole.MerchantKeyExchange, data.Brand, "merchant key-exchange");
         var xidHex = Convert.ToHexStringLower(data.Xid);
-        bool approved;
-        string code;
+        var fingerprint = SHA256.HashData([.. payload.AuthReqDataBytes, .. payload.PIDualSignedBytes]);
         lock (gate)
         {
-            if (authorizedXids.Contains(xidHex)) throw new SetException(SetErrorCode.Replay, $"second AuthReq for XID {xidHex[..8]} at gateway");
-            approved = DeclineAbove is not { } limit || data.Amount <= limit;
-            code = approved ? Convert.ToHexString(rng.Bytes(3)) : "";
-            authorizedXids.Add(xidHex);
+            if (records.TryGetValue(xidHex, out var known))
+            {
+                if (known.Reply is { } recorded && known.Fingerprint is { } f && f.AsSpan().SequenceEqual(fingerprint) && known.MerchantId == data.MerchantId)
+                {
+                    net.Trace.Decide("gateway", TraceDecisions.AuthReqRepeated, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["status"] = known.Status.ToString() },
+                        "identical AuthReq for a recorded XID: the recorded AuthRes, no second authorization");
+                    return m.Reply(recorded.Kind, recorded.Body, recorded.Fields);
+                }
+                throw new SetException(SetErrorCode.Replay, $"second AuthReq for XID {xidHex[..8]} at gateway");
+            }
+            // Decided, signed and recorded under one lock: two copies of one AuthReq can never both authorize.
+            var approved = DeclineAbove is not { } limit || data.Amount <= limit;
+            var code = approved ? Convert.ToHexString(rng.Bytes(3)) : "";
             if (approved) perOrder[(data.MerchantId, data.LidM)] = perOrder.GetValueOrDefault((data.MerchantId, data.LidM)) + 1;
+            net.Trace.Decide("gateway", approved ? TraceDecisions.Authorized : TraceDecisions.Declined, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["brand"] = data.Brand },
+                approved ? "dual signature, PI and AuthReq agree" : $"amount above {DeclineAbove}");
+            var res = new AuthRes(data.LidM, data.Xid, data.Amount, approved, code);
+            var out_ = SignedMessage.Sign(AuthRes.Kind, res.Encode(), own.For(data.Brand).Signing).Encode();
+            var env = Envelope.Seal(out_, merchantKe.Cert, rng);
+            var reply = m.Reply(AuthRes.Kind, env, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["result"] = approved ? "Approved" : "Declined", ["xid"] = xidHex[..8] });
+            records[xidHex] = new GatewayRecord(data.MerchantId, data.LidM, data.Brand, data.Amount, fingerprint, approved ? GatewayStatus.Authorized : GatewayStatus.Declined, out_, reply);
+            return reply;
         }
-        net.Trace.Decide("gateway", approved ? TraceDecisions.Authorized : TraceDecisions.Declined, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["brand"] = data.Brand },
-            approved ? "dual signature, PI and AuthReq agree" : $"amount above {DeclineAbove}");
-        var res = new AuthRes(data.LidM, data.Xid, data.Amount, approved, code);
-        var out_ = SignedMessage.Sign(AuthRes.Kind, res.Encode(), own.For(data.Brand).Signing);
-        var env = Envelope.Seal(out_.Encode(), merchantKe.Cert, rng);
-        return m.Reply(AuthRes.Kind, env, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["result"] = approved ? "Approved" : "Declined", ["xid"] = xidHex[..8] });
+    }
+
+    /// <summary>Opens a merchant's signed, enveloped request of <paramref name="kind"/>; returns its content and the merchant's validated key-exchange certificate.</summary>
+    private (byte[] Content, ValidatedCert MerchantKe) OpenMerchantRequest(NetMessage m, string kind, Func<byte[], (string Brand, IReadOnlyList<byte[]> KeChain)> brandOf)
+    {
+        var signed = SignedMessage.Decode(Envelope.Open(m.Body, own.KeyExchangeOfEveryBrand, "gateway"), kind);
+        var (brand, keChain) = brandOf(signed.Content);
+        if (!Brands.IsKnown(brand)) throw new SetException(SetErrorCode.WrongBrand, $"unknown brand {brand} at gateway");
+        signed.Verify(validator, CertRole.MerchantSignature, brand, "merchant");
+        var ke = validator.Validate(CertChain.Parse(keChain, "merchant key-exchange", "gateway"), CertRole.MerchantKeyExchange, brand, "merchant key-exchange");
+        return (signed.Content, ke);
+    }
+
+    private NetMessage SealedReply(NetMessage m, string kind, byte[] content, string brand, ValidatedCert merchantKe, Dictionary<string, string> fields)
+    {
+        var signed = SignedMessage.Sign(kind, content, own.For(brand).Signing).Encode();
+        return m.Reply(kind, Envelope.Seal(signed, merchantKe.Cert, rng), fields);
+    }
+
+    private NetMessage OnAuthInqReq(NetMessage m)
+    {
+        var (content, ke) = OpenMerchantRequest(m, AuthInqReq.Kind, c => { var q = AuthInqReq.Decode(c); return (q.Brand, q.MerchantKeyExchangeChain); });
+        var req = AuthInqReq.Decode(content);
+        var xidHex = Convert.ToHexStringLower(req.Xid);
+        GatewayStatus status;
+        IReadOnlyList<byte[]> recorded = [];
+        lock (gate)
+        {
+            if (records.TryGetValue(xidHex, out var r))
+            {
+                if (r.MerchantId != req.MerchantId || r.LidM != req.LidM) throw new SetException(SetErrorCode.Mismatch, $"XID {xidHex[..8]} belongs to another order at gateway");
+                status = r.Status;
+                if (r.SignedAuthRes is { } a && status is GatewayStatus.Authorized or GatewayStatus.Declined) recorded = [a];
+            }
+            else
+            {
+                // Nothing recorded: close the XID so an AuthReq still in the network cannot authorize after this answer.
+                records[xidHex] = new GatewayRecord(req.MerchantId, req.LidM, req.Brand, 0, null, GatewayStatus.Voided, null, null);
+                status = GatewayStatus.NotFound;
+            }
+        }
+        var res = new AuthInqRes(req.LidM, req.Xid, status, recorded);
+        return SealedReply(m, AuthInqRes.Kind, res.Encode(), req.Brand, ke, new Dictionary<string, string> { ["lid-m"] = req.LidM, ["status"] = status.ToString(), ["xid"] = xidHex[..8] });
+    }
+
+    private NetMessage OnAuthRevReq(NetMessage m)
+    {
+        var (content, ke) = OpenMerchantRequest(m, AuthRevReq.Kind, c => { var q = AuthRevReq.Decode(c); return (q.Brand, q.MerchantKeyExchangeChain); });
+        var req = AuthRevReq.Decode(content);
+        var xidHex = Convert.ToHexStringLower(req.Xid);
+        GatewayStatus status;
+        lock (gate)
+        {
+            if (records.TryGetValue(xidHex, out var r))
+            {
+                if (r.MerchantId != req.MerchantId || r.LidM != req.LidM) throw new SetException(SetErrorCode.Mismatch, $"XID {xidHex[..8]} belongs to another order at gateway");
+                if (r.Status == GatewayStatus.Authorized && r.Amount != req.Amount) throw new SetException(SetErrorCode.Mismatch, "reversal amount differs from the authorization at gateway");
+                if (r.Status == GatewayStatus.Authorized) perOrder[(r.MerchantId, r.LidM)]--;
+                status = r.Status switch
+                {
+                    GatewayStatus.Authorized or GatewayStatus.Reversed => GatewayStatus.Reversed,
+                    GatewayStatus.Declined => GatewayStatus.Declined,
+                    _ => GatewayStatus.Voided,
+                };
+                records[xidHex] = r with { Status = status };
+            }
+            else
+            {
+                records[xidHex] = new GatewayRecord(req.MerchantId, req.LidM, req.Brand, req.Amount, null, GatewayStatus.Voided, null, null);
+                status = GatewayStatus.Voided;
+            }
+        }
+        net.Trace.Decide("gateway", TraceDecisions.Reversed, new Dictionary<string, string> { ["lid-m"] = req.LidM, ["status"] = status.ToString() }, "purchase abandoned after authorization: reversed or voided");
+        var res = new AuthRevRes(req.LidM, req.Xid, status);
+        return SealedReply(m, AuthRevRes.Kind, res.Encode(), req.Brand, ke, new Dictionary<string, string> { ["lid-m"] = req.LidM, ["status"] = status.ToString(), ["xid"] = xidHex[..8] });
     }
 }

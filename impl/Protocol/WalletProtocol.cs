@@ -7,8 +7,11 @@ namespace MultiWallet.Impl.Protocol;
 /// <code>
 ///   Wallet.Start   (body wake-up, field session)      → Wallet.Forward (body SET msg, field kind) | Wallet.Refused
 ///   Wallet.Deliver (body merchant reply, field kind)  → Wallet.Forward | Wallet.Done (outcome) | Wallet.Refused (outcome)
+///   Wallet.Deliver (field kind NoAnswer, body: the failure) → the merchant did not answer the last SET message:
+///                  the wallet decides (after PReq: Forward an InqReq; after PInitReq: Refused)
 ///   Wallet.BrandQuery                                 → Wallet.Brands (body: canonical list of brands held now)
 /// </code>
+/// The client never decides what a lost merchant answer means: it tells the wallet, which holds the transaction.
 /// </summary>
 public static class WalletProtocol
 {
@@ -31,6 +34,9 @@ public static class WalletProtocol
     public const string SessionField = "session";
     /// <summary>Field naming the SET message kind carried in the body.</summary>
     public const string KindField = "kind";
+
+    /// <summary>The <see cref="KindField"/> of a Deliver that carries no merchant reply: the merchant did not answer (body: the network failure's name).</summary>
+    public const string NoAnswer = "NoAnswer";
 
     /// <summary>The canonical body of a brands answer (sorted).</summary>
     public static byte[] EncodeBrands(IEnumerable<string> brands) =>

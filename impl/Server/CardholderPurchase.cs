@@ -14,10 +14,16 @@ namespace MultiWallet.Impl.Server;
 /// wallet for a credential it acquired. It verifies the merchant's PInitRes (chain, brand, signature,
 /// Chall-C echo, LID-C/LID-M, RRPID) and PRes, builds OIData/PI, the dual signature and the PI envelope
 /// for the gateway's key-exchange certificate.
+/// When the merchant's answer to the PReq is lost (<see cref="WalletProtocol.NoAnswer"/>) or says "order
+/// received" (authorization not yet known), it inquires (InqReq, at most <see cref="MaxInquiries"/> times) and
+/// reports what the merchant's signed InqRes says: the recorded PRes (Paid/Declined), or the order's closure.
 /// </summary>
 public sealed class CardholderPurchase
 {
-    private enum Phase { New, AwaitPInitRes, AwaitPRes, Over }
+    private enum Phase { New, AwaitPInitRes, AwaitPRes, AwaitInqRes, Over }
+
+    /// <summary>Inquiries a wallet sends before it reports the outcome as unknown.</summary>
+    public const int MaxInquiries = 3;
 
     private readonly CardholderCredential cred;
     private readonly ChainValidator validator;
@@ -28,6 +34,8 @@ public sealed class CardholderPurchase
     private WakeUp? order;
     private PInitReq? init;
     private PInitRes? initRes;
+    private InqReq? inquiry;
+    private int inquiries;
 
     /// <summary>A purchase with <paramref name="credential"/>, checking the merchant with <paramref name="validator"/>, recording as <paramref name="actor"/>.</summary>
     public CardholderPurchase(CardholderCredential credential, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor)
@@ -57,8 +65,11 @@ public sealed class CardholderPurchase
             if (kind == ErrorMessage.Kind) return End(Refused.From(ErrorMessage.Decode(body), Wallet));
             return (phase, kind) switch
             {
+                (Phase.AwaitPInitRes, WalletProtocol.NoAnswer) => End(Refused.Because(RefusalReason.ProtocolError, Wallet, $"merchant {Failure(body)} during {PInitReq.Kind}")),
+                (Phase.AwaitPRes or Phase.AwaitInqRes, WalletProtocol.NoAnswer) => Inquire($"merchant {Failure(body)} during {(phase == Phase.AwaitPRes ? PReq.Kind : InqReq.Kind)}"),
                 (Phase.AwaitPInitRes, PInitRes.Kind) => OnPInitRes(body),
                 (Phase.AwaitPRes, PRes.Kind) => OnPRes(body),
+                (Phase.AwaitInqRes, InqRes.Kind) => OnInqRes(body),
                 _ => throw new SetException(SetErrorCode.Malformed, $"unexpected {kind} in phase {phase} at wallet"),
             };
         }
@@ -71,6 +82,40 @@ public sealed class CardholderPurchase
     }
 
     private Finished End(Refused r) { phase = Phase.Over; return new Finished(r); }
+
+    private static string Failure(byte[] body) => body.Length is > 0 and <= 32 && body.All(b => char.IsAsciiLetter((char)b)) ? System.Text.Encoding.ASCII.GetString(body) : "failure";
+
+    /// <summary>Asks the merchant for the transaction's outcome (fresh RRPID and Chall-C), or gives up after <see cref="MaxInquiries"/>.</summary>
+    private PurchaseStep Inquire(string why)
+    {
+        if (inquiries >= MaxInquiries)
+            return End(Refused.Because(RefusalReason.ProtocolError, Wallet, $"outcome unknown after {inquiries} inquiries ({why})"));
+        inquiries++;
+        var w = order!;
+        inquiry = new InqReq(rng.Bytes(20), init!.LidC, w.LidM, w.MerchantId, initRes!.Xid, rng.Bytes(20));
+        phase = Phase.AwaitInqRes;
+        var f = Fields();
+        f["xid"] = Convert.ToHexStringLower(initRes.Xid)[..8];
+        f["why"] = why;
+        return new SendToMerchant(InqReq.Kind, inquiry.Encode(), f);
+    }
+
+    private PurchaseStep OnInqRes(byte[] body)
+    {
+        var w = order!;
+        var signed = SignedMessage.Decode(body, InqRes.Kind);
+        signed.Verify(validator, CertRole.MerchantSignature, w.Brand, "merchant");
+        var res = InqRes.Decode(signed.Content);
+        if (!res.Xid.AsSpan().SequenceEqual(initRes!.Xid) || !res.ChallC.AsSpan().SequenceEqual(inquiry!.ChallC) || !res.Rrpid.AsSpan().SequenceEqual(inquiry.Rrpid)
+            || res.LidM != w.LidM || res.LidC != init!.LidC)
+            throw new SetException(SetErrorCode.Mismatch, "XID, inquiry challenge, RRPID or LIDs differ in InqRes at wallet");
+        return res.Status switch
+        {
+            InquiryStatus.Paid or InquiryStatus.Declined => OnPRes(res.RecordedPRes[0], fromInquiry: true),
+            InquiryStatus.Pending => Inquire("merchant: authorization pending"),
+            _ => End(Refused.Because(RefusalReason.ProtocolError, Wallet, $"order cancelled by merchant: {res.Cause}")),
+        };
+    }
 
     private Dictionary<string, string> Fields() => new()
     {
@@ -109,7 +154,7 @@ public sealed class CardholderPurchase
         return new SendToMerchant(PReq.Kind, preq.Encode(), f);
     }
 
-    private PurchaseStep OnPRes(byte[] body)
+    private PurchaseStep OnPRes(byte[] body, bool fromInquiry = false)
     {
         var w = order!;
         var signed = SignedMessage.Decode(body, PRes.Kind);
@@ -117,6 +162,11 @@ public sealed class CardholderPurchase
         var res = PRes.Decode(signed.Content);
         if (!res.Xid.AsSpan().SequenceEqual(initRes!.Xid) || !res.ChallC.AsSpan().SequenceEqual(init!.ChallC) || res.LidM != w.LidM || res.LidC != init.LidC)
             throw new SetException(SetErrorCode.Mismatch, "XID, Chall-C or LIDs differ in PRes at wallet");
+        if (res.Pending)
+        {
+            if (fromInquiry) throw new SetException(SetErrorCode.Malformed, "a recorded PRes cannot be pending at wallet");
+            return Inquire("merchant: order received, authorization unknown");
+        }
         phase = Phase.Over;
         return new Finished(res.Authorized
             ? new Paid(Wallet, w.Brand, Convert.ToHexStringLower(res.Xid), res.AuthCode)

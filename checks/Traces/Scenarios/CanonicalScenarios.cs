@@ -251,6 +251,28 @@ public static class CanonicalScenarios
         S("E12-choice-lacks-brand", "the user picks SSW-1 (holds C) from the WUM's SSW information for a B payment",
             new("E12", [W("SSW-1", C), W("SSW-2", B)], Msw) { Knowledge = new KnowledgeConfig.SswList(["SSW-1", "SSW-2"]) }, ["SSW-1"],
             Wake("ORD-1", B, Refused(BrandNotHeld, "SSW-1"))),
+        // ---- faults and recovery (INV-EXACTLY-ONCE-UNDER-FAULTS): inquiry, authorization inquiry, reversal ----
+        S("E1-authres-late", "the gateway authorizes but its AuthRes comes after the merchant's timeout: OrderReceived, the wallet inquires, the merchant asks the gateway, Paid once",
+            new("E1", [Sw1, Sw2]), ["SW-1"],
+            Wake("ORD-1", A, PaidBy("SW-1", A)) with
+            {
+                BeforeNote = "fault: the AuthRes to the merchant's AuthReq arrives after the merchant's timeout",
+                Before = run => run.World.Network.Delay(m => m.Kind == AuthReqPayload.Kind),
+            }),
+        S("E1-abandon-reversed", "authorized, AuthRes late, gateway unreachable for the inquiry: the merchant abandons and reverses; the user is told not paid",
+            new("E1", [Sw1, Sw2]), ["SW-1"],
+            Wake("ORD-1", A, Refused(ProtocolError, causeContains: "cancelled by merchant")) with
+            {
+                BeforeNote = "fault: the AuthRes arrives after the merchant's timeout, and the merchant's AuthInqReq is lost",
+                Before = run => run.World.Network.Delay(m => m.Kind == AuthReqPayload.Kind).Drop(m => m.Kind == AuthInqReq.Kind),
+            }),
+        S("E7-pres-lost", "a proxied purchase whose PRes is lost: the slave's inquiry, relayed untouched by the master, learns Paid",
+            new("E7", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
+            Wake("ORD-1", B, PaidBy("SSW-1", B)) with
+            {
+                BeforeNote = "fault: the merchant's PRes is lost (the PReq was handled; its answer came after the client's timeout)",
+                Before = run => run.World.Network.Delay(m => m.Kind == PReq.Kind),
+            }),
         S("E1-declined", "the gateway declines amounts above 10000: Declined, no authorization",
             new("E1", [Sw1, Sw2]), ["SW-1"],
             Wake("ORD-1", A, Refused(Declined)) with

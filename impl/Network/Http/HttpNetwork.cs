@@ -54,7 +54,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
         };
-        client = new HttpClient(handler) { Timeout = Timeout };
+        client = new HttpClient(handler) { Timeout = HopTimeouts.Longest(Timeout) };
     }
 
     /// <summary>Address → base URL of every party this network can reach (local listeners and mapped remotes).</summary>
