@@ -51,6 +51,7 @@ public static class Requirements
         ["INV-LIVE"] = "E4–E6 route on the brand information / WUM version current at wake-up time",
         ["INV-CONFORM"] = "Implementation outcome and abstract trace equal the model's prediction",
         ["INV-BAD-INPUT"] = "Malformed, truncated, tampered or unknown-brand input yields a typed error and no effect",
+        ["INV-BOUNDED"] = "Rejected input leaves no state behind; sessions and pending orders expire; memory does not grow with bad or abandoned requests",
     };
 
     /// <summary>SPEC.md section 2: which embodiments support each claim.</summary>
