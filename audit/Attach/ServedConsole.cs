@@ -1,4 +1,6 @@
 using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Codec;
+using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.World;
 
@@ -31,7 +33,12 @@ public sealed class ServedConsole
     {
         if (m.Kind == ConsoleProtocol.Describe)
             return m.Reply(ConsoleProtocol.Description, new ConsoleProtocol.DescriptionReply(topology, Interlocked.Increment(ref sessions)).Encode());
+        // Anything but a well-formed Pay for a known brand and a positive amount is refused before the merchant
+        // offers an order or the console remembers a wake-up (the HTTP host answers it 400, without details).
+        if (m.Kind != ConsoleProtocol.Pay) throw new SetException(SetErrorCode.Malformed, "not a console request");
         var req = ConsoleProtocol.PayRequest.Decode(m.Body);
+        if (!Brands.IsKnown(req.Brand) || req.Amount <= 0 || req.LidM.Length > 64)
+            throw new SetException(SetErrorCode.Malformed, "not a payable console request");
         await one.WaitAsync(ct).ConfigureAwait(false);
         try
         {

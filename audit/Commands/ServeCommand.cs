@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Network.Http;
@@ -13,7 +14,8 @@ namespace MultiWallet.Audit.Commands;
 /// <summary>
 /// `serve --embodiment E7`: the patent's example topology for one embodiment, every party behind its own
 /// loopback Kestrel host; prints the address map, runs the example's wake-ups over real sockets printing each
-/// outcome and its trace, then stays up until Ctrl+C (or exits with --once).
+/// outcome and its trace, then stays up until Ctrl+C or SIGTERM (or exits with --once). Both stop it the same
+/// way: the hosts are disposed (their ports released) and the exit code is the demo's verdict.
 /// </summary>
 public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Settings>
 {
@@ -111,10 +113,13 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
             var file = Path.Combine(dir, $"serve-{id}.yaml");
             await File.WriteAllTextAsync(file, Attach.ServedScenario.Yaml($"served {id}: {example.Story}", example.Topology, example.Answers, example.WakeUps), ct).ConfigureAwait(false);
             console.MarkupLineInterpolated($"watch purchases through this topology (edit the file for others): dotnet run --project audit -- check {file} --attach {servedConsole}");
-            console.MarkupLine("serving; press [bold]Ctrl+C[/] to stop");
+            console.MarkupLine("serving; press [bold]Ctrl+C[/] (or send SIGTERM) to stop");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             ConsoleCancelEventHandler onCancel = (_, a) => { a.Cancel = true; stop.Cancel(); };
             Console.CancelKeyPress += onCancel;
+            // SIGTERM (a script, a container stop): cancel the default termination and stop as on Ctrl+C, so the
+            // hosts are disposed below. ProcessExit would run too late to unwind this method.
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
             try { await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false); }
             catch (OperationCanceledException) { }
             finally { Console.CancelKeyPress -= onCancel; }

@@ -52,7 +52,7 @@ public static class Requirements
         ["INV-CONFORM"] = "Implementation outcome and abstract trace equal the model's prediction",
         ["INV-BAD-INPUT"] = "Malformed, truncated, tampered or unknown-brand input yields a typed error and no effect",
         ["INV-EXACTLY-ONCE-UNDER-FAULTS"] = "Under dropped, delayed, duplicated messages: no authorization lost or duplicated; the user's final answer equals the gateway's record",
-        ["INV-BOUNDED"] = "Rejected input leaves no state behind; memory does not grow with bad or abandoned requests",
+        ["INV-BOUNDED"] = "Rejected input leaves no state behind; sessions and pending orders expire; memory does not grow with bad or abandoned requests",
     };
 
     /// <summary>SPEC.md section 2: which embodiments support each claim.</summary>

@@ -13,6 +13,8 @@ namespace MultiWallet.Impl.Server;
 /// <see cref="WalletProtocol"/>. It never contacts the merchant itself; keys and PANs never leave it.
 /// A wake-up whose brand it does not hold is refused before any PInitReq (BrandNotHeld).
 /// The set of brands is mutable at run time (E5/E6 live brand information).
+/// A session lives until it finishes or <see cref="SessionLifetime"/> after it started (on the wallet's
+/// clock), whichever is first; input it refuses leaves nothing behind (INV-BOUNDED).
 /// </summary>
 public sealed class ServerWallet
 {
@@ -20,13 +22,17 @@ public sealed class ServerWallet
     private readonly SecureRandom rng;
     private readonly ChainValidator validator;
     private readonly Dictionary<string, CardholderCredential> credentials = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CardholderPurchase> sessions = new(StringComparer.Ordinal);
+    private readonly ExpiringTable<string, CardholderPurchase> sessions;
     private readonly Lock gate = new();
 
-    /// <summary>A server wallet at sw://<paramref name="name"/>, checking merchants with <paramref name="validator"/>.</summary>
-    public ServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng)
+    /// <summary>How long a session may stay open: a purchase is three round trips, so one still open after this was abandoned.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>A server wallet at sw://<paramref name="name"/>, checking merchants with <paramref name="validator"/>, expiring sessions on <paramref name="clock"/> (default: a clock that never moves).</summary>
+    public ServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, IClock? clock = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng;
+        sessions = new(clock ?? new FixedClock(), SessionLifetime, StringComparer.Ordinal);
         At = Address.ServerWallet(name);
         net.Listen(At, Handle);
     }
@@ -44,6 +50,12 @@ public sealed class ServerWallet
 
     /// <summary>Drops the brand; false when it was not held.</summary>
     public bool RemoveBrand(string brand) { lock (gate) return credentials.Remove(brand); }
+
+    /// <summary>Open sessions (expired ones not yet swept included).</summary>
+    public int OpenSessions { get { lock (gate) return sessions.Count; } }
+
+    /// <summary>Entries of every collection the wallet keeps (credentials, sessions): what a message could make it retain.</summary>
+    public int StateSize { get { lock (gate) return credentials.Count + sessions.Count; } }
 
     /// <summary>The credential held for the brand, or null.</summary>
     public CardholderCredential? Credential(string brand) { lock (gate) return credentials.GetValueOrDefault(brand); }
@@ -68,6 +80,7 @@ public sealed class ServerWallet
         CardholderCredential? cred;
         lock (gate)
         {
+            sessions.Sweep();
             if (session is null || sessions.ContainsKey(session))
                 return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}")));
             cred = credentials.GetValueOrDefault(w.Brand);
@@ -78,16 +91,29 @@ public sealed class ServerWallet
             return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.BrandNotHeld, Name, $"{Name} holds no {w.Brand} credential")));
         }
         var p = new CardholderPurchase(cred, validator, rng, net.Trace, Name);
-        lock (gate) sessions[session] = p;
-        return WalletReplies.Step(m, p.Start(w));
+        bool added;
+        lock (gate) added = sessions.TryAdd(session, p);
+        if (!added) return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}")));
+        return Settle(m, session, p.Start(w));
     }
 
     private NetMessage OnDeliver(NetMessage m)
     {
         var session = m.Field(WalletProtocol.SessionField);
         CardholderPurchase? p;
-        lock (gate) p = session is null ? null : sessions.GetValueOrDefault(session);
+        lock (gate)
+        {
+            sessions.Sweep();
+            if (session is null || !sessions.TryGet(session, out p!)) p = null;
+        }
         if (p is null) return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}")));
-        return WalletReplies.Step(m, p.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
+        return Settle(m, session!, p.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
+    }
+
+    /// <summary>Replies with the step; a finished session is dropped at once.</summary>
+    private NetMessage Settle(NetMessage m, string session, PurchaseStep step)
+    {
+        if (step is Finished) lock (gate) sessions.Remove(session);
+        return WalletReplies.Step(m, step);
     }
 }

@@ -59,7 +59,7 @@ public sealed class EmbodimentWorld
         foreach (var w in topology.Wallets.Where(w => w.Down)) e.SetDown(w.Name, true);
 
         var net = parts.ClientNetwork?.Invoke(world.Network) ?? world.Network;
-        Func<string, IWakeUpGate>? gate = parts.Gate is { } g ? name => g(net.Trace, name) : null;
+        Func<string, IWakeUpGate> gate = parts.Gate is { } g ? name => g(net.Trace, name) : name => new WakeUpGate(net.Trace, name, world.Clock);
         if (wiring.PcEntry is { } pcEntry)
         {
             e.Entry = pcEntry(e, net, parts.SelectorRouting?.Invoke(e) ?? e.DefaultSelectorRouting(wiring, net), gate);
@@ -71,7 +71,7 @@ public sealed class EmbodimentWorld
         var acquisition = wiring.SlavesKeepCredentials
             ? new CertificateAcquisition(net, self, world.Pki.ServerWallet(master.Name), world.Validator(master.Name), world.Random("acquire/" + master.Name))
             : null;
-        e.Master = new MasterServerWallet(master.Name, net, world.Validator(master.Name), world.Random("sw/" + master.Name), routing, acquisition, parts.AcquiredCredentials?.Invoke());
+        e.Master = new MasterServerWallet(master.Name, net, world.Validator(master.Name), world.Random("sw/" + master.Name), routing, acquisition, parts.AcquiredCredentials?.Invoke(), world.Clock);
         foreach (var b in master.Held) e.Master.AddCredential(world.Pki.Cardholder(master.Name, b));
         e.Entry = new Wum(net, self, gate: gate)
         {
@@ -82,7 +82,7 @@ public sealed class EmbodimentWorld
 
     private void AddCustodian(WalletConfig w)
     {
-        var c = new CredentialCustodian(w.Name, Topology.Master?.Name ?? MasterName, World.Network, World.Validator(w.Name), World.Pki.ServerWallet(w.Name), World.Random("custodian/" + w.Name));
+        var c = new CredentialCustodian(w.Name, Topology.Master?.Name ?? MasterName, World.Network, World.Validator(w.Name), World.Pki.ServerWallet(w.Name), World.Random("custodian/" + w.Name), World.Clock);
         foreach (var b in w.Held) c.AddCredential(World.Pki.Cardholder(w.Name, b));
         Custodians[w.Name] = c;
     }

@@ -65,7 +65,7 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// <summary>Adds a server wallet holding a cardholder credential for each brand.</summary>
     public ServerWallet AddServerWallet(string name, params string[] brands)
     {
-        var sw = new ServerWallet(name, Network, Validator(name), Random("sw/" + name));
+        var sw = new ServerWallet(name, Network, Validator(name), Random("sw/" + name), Clock);
         foreach (var b in brands) sw.AddCredential(Pki.Cardholder(name, b));
         Wallets[name] = sw;
         return sw;

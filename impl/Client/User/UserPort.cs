@@ -1,3 +1,4 @@
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
 
@@ -5,7 +6,9 @@ namespace MultiWallet.Impl.Client.User;
 
 /// <summary>
 /// The user PC's listener for the questions of <see cref="UserPortProtocol"/>: it hands each question to the
-/// person at the PC (<see cref="IUser"/>) and replies with the answer.
+/// person at the PC (<see cref="IUser"/>) and replies with the answer. It keeps nothing itself; a message of
+/// another kind, or a question that does not parse, is refused (a typed Malformed error) before the person
+/// is asked anything, so bad input never consumes one of the user's answers.
 /// </summary>
 public sealed class UserPort
 {
@@ -18,8 +21,13 @@ public sealed class UserPort
         net.Listen(at ?? Address.Pc, Handle);
     }
 
+    /// <summary>Entries of every collection the port keeps: none (what it is asked goes to the person, not into memory).</summary>
+    public static int StateSize => 0;
+
     private Task<NetMessage> Handle(NetMessage m, CancellationToken ct)
     {
+        if (m.Kind is not (UserPortProtocol.TypeAddress or UserPortProtocol.Choose))
+            throw new SetException(SetErrorCode.Malformed, "not a question for the user port");
         var question = UserQuestion.Decode(m.Body);
         var answer = m.Kind == UserPortProtocol.TypeAddress ? user.TypeAddress(question.Text) : user.Choose(question.Text, question.Options);
         return Task.FromResult(m.Reply(UserPortProtocol.Answer, UserPortProtocol.EncodeAnswer(answer),

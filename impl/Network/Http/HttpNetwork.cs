@@ -32,7 +32,16 @@ namespace MultiWallet.Impl.Network.Http;
 ///   missing or malformed headers, a response not addressed back to the sender → Garbled, as soon as it is seen, at most T.</item>
 /// </list>
 /// A handler that throws a <see cref="NetworkException"/> answers 502 with that failure in headers; the sender
-/// rethrows it untraced (as an in-memory call chain would). Any other handler exception answers 500 → Garbled.
+/// rethrows it untraced (as an in-memory call chain would).
+/// <para>
+/// Limits of the receiving side (INV-BOUNDED, INV-BAD-INPUT): a body larger than its kind's
+/// <see cref="HttpWire.BodyLimit"/> is refused 413 before it is buffered (by its Content-Length, or as soon as a
+/// chunked body passes the limit); at most <see cref="MaxConnections"/> connections per host; a handler gets
+/// <see cref="HandlerTimeout"/> of wall time (HTTP mode only), then 503. Bad input gets a 4xx with a short reason
+/// in <see cref="HttpWire.ReasonHeader"/>, never a 500 and never the handler's exception text: a handler that
+/// throws anything but a <see cref="NetworkException"/> answers 400 "rejected" (this layer sits below the codec,
+/// so it cannot tell a parse failure from a fault, and it tells the sender neither). The sender sees Garbled.
+/// </para>
 /// </summary>
 public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
 {
@@ -56,6 +65,12 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         };
         client = new HttpClient(handler) { Timeout = HopTimeouts.Longest(Timeout) };
     }
+
+    /// <summary>Most concurrent connections one party's host accepts.</summary>
+    public const int MaxConnections = 256;
+
+    /// <summary>Wall time a handler may take before the host answers 503 (generous: a purchase hop takes milliseconds).</summary>
+    public static readonly TimeSpan HandlerTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Address → base URL of every party this network can reach (local listeners and mapped remotes).</summary>
     public IReadOnlyDictionary<Address, Uri> AddressMap => map.ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -104,7 +119,11 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         {
             k.Listen(IPAddress.Loopback, 0);
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+            k.Limits.MaxRequestBodySize = HttpWire.LargeBodyLimit;
+            k.Limits.MaxConcurrentConnections = MaxConnections;
+            k.Limits.MaxConcurrentUpgradedConnections = 0;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(30);
         });
         var app = builder.Build();
         app.Run(ctx => ServeAsync(at, ctx));
@@ -116,46 +135,94 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         var req = ctx.Request;
         if (req.Method != HttpMethods.Post || req.Path != HttpWire.Path)
         {
-            ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+            Refuse(ctx, StatusCodes.Status404NotFound, "no such endpoint");
             return;
         }
         var head = HttpWire.ReadHeaders(h => req.Headers.TryGetValue(h, out var v) && v.Count == 1 ? v[0] : null, out var reason);
         if (head is not { } h || h.To != at || !handlers.TryGetValue(at, out var handler))
         {
-            ctx.Response.StatusCode = head is null ? StatusCodes.Status400BadRequest : StatusCodes.Status421MisdirectedRequest;
-            ctx.Response.Headers["X-MW-Reason"] = HttpWire.Encode(head is null ? reason : "not addressed to " + at.Value);
+            Refuse(ctx, head is null ? StatusCodes.Status400BadRequest : StatusCodes.Status421MisdirectedRequest,
+                head is null ? reason : "not addressed to " + at.Value);
             return;
         }
-        using var body = new MemoryStream();
-        await req.Body.CopyToAsync(body, ctx.RequestAborted).ConfigureAwait(false);
-        var request = new NetMessage(h.From, h.To, h.Kind, body.ToArray(), h.Fields);
+        var bytes = await ReadBoundedAsync(ctx, HttpWire.BodyLimit(h.Kind)).ConfigureAwait(false);
+        if (bytes is null) return;
+        var request = new NetMessage(h.From, h.To, h.Kind, bytes, h.Fields);
         NetMessage response;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
+        limit.CancelAfter(HandlerTimeout);
         try
         {
-            response = await handler(request, ctx.RequestAborted).ConfigureAwait(false);
+            response = await handler(request, limit.Token).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
             ctx.Response.StatusCode = StatusCodes.Status502BadGateway;
             ctx.Response.Headers[HttpWire.RemoteFailureHeader] = e.Failure.ToString();
             ctx.Response.Headers[HttpWire.RemoteFailureToHeader] = HttpWire.Encode(e.To.Value);
-            ctx.Response.Headers[HttpWire.RemoteFailureDetailHeader] = HttpWire.Encode(e.Detail);
+            ctx.Response.Headers[HttpWire.RemoteFailureDetailHeader] = HttpWire.Reason(e.Detail);
             return;
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
             return; // the sender gave up (its Timeout); nobody reads this answer
         }
-        catch (Exception e)
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
-            ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            ctx.Response.Headers["X-MW-Reason"] = HttpWire.Encode($"handler failed: {e.GetType().Name}: {e.Message}");
+            Refuse(ctx, StatusCodes.Status503ServiceUnavailable, "handler took too long");
+            return;
+        }
+        catch (Exception)
+        {
+            Refuse(ctx, StatusCodes.Status400BadRequest, "rejected");
             return;
         }
         WriteHeaders(ctx.Response.Headers, response);
         ctx.Response.ContentType = HttpWire.ContentType;
         ctx.Response.ContentLength = response.Body.Length;
         await ctx.Response.Body.WriteAsync(response.Body, ctx.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The body, or null after answering 413 (too large for its kind) or 400 (broken): never more than <paramref name="limit"/> bytes are buffered.</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(HttpContext ctx, int limit)
+    {
+        if (ctx.Request.ContentLength is { } declared && declared > limit)
+        {
+            Refuse(ctx, StatusCodes.Status413PayloadTooLarge, $"body over {limit} bytes for this kind");
+            return null;
+        }
+        var buffer = new byte[Math.Min(limit + 1, (int)(ctx.Request.ContentLength ?? 4096) + 1)];
+        var filled = 0;
+        try
+        {
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    if (buffer.Length > limit)
+                    {
+                        Refuse(ctx, StatusCodes.Status413PayloadTooLarge, $"body over {limit} bytes for this kind");
+                        return null;
+                    }
+                    Array.Resize(ref buffer, Math.Min(limit + 1, buffer.Length * 2));
+                }
+                var n = await ctx.Request.Body.ReadAsync(buffer.AsMemory(filled), ctx.RequestAborted).ConfigureAwait(false);
+                if (n == 0) break;
+                filled += n;
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            Refuse(ctx, e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest, "unreadable body");
+            return null;
+        }
+        return filled == buffer.Length ? buffer : buffer[..filled];
+    }
+
+    private static void Refuse(HttpContext ctx, int status, string reason)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.Headers[HttpWire.ReasonHeader] = HttpWire.Reason(reason);
     }
 
     private static void WriteHeaders(IHeaderDictionary headers, NetMessage m)
@@ -193,7 +260,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
             }
             if (!res.IsSuccessStatusCode)
             {
-                var why = Header(res, "X-MW-Reason") is { } r ? ": " + (HttpWire.Decode(r) ?? r) : "";
+                var why = Header(res, HttpWire.ReasonHeader) is { } r ? ": " + (HttpWire.Decode(r) ?? r) : "";
                 throw new TransportException(NetworkFailure.Garbled, $"HTTP {(int)res.StatusCode}{why}");
             }
             var head = HttpWire.ReadHeaders(h => Header(res, h), out var reason);

@@ -29,6 +29,31 @@ public static class HttpWire
     /// <summary>Content type of every body.</summary>
     public const string ContentType = "application/octet-stream";
 
+    /// <summary>Header with a refusal's reason: short, fixed or bounded text, never the receiver's exception text.</summary>
+    public const string ReasonHeader = "X-MW-Reason";
+    /// <summary>Body limit of the messages that carry at most a wake-up, a question or an answer.</summary>
+    public const int SmallBodyLimit = 16 * 1024;
+    /// <summary>Body limit of every other kind (SET messages and custody messages carry certificate chains and envelopes of a few KB).</summary>
+    public const int LargeBodyLimit = 256 * 1024;
+    /// <summary>Longest reason text a refusal header carries.</summary>
+    public const int MaxReasonLength = 160;
+
+    private static readonly HashSet<string> SmallKinds = new(StringComparer.Ordinal)
+    {
+        "Wallet.Start", "Wallet.StartWithInfo", "Wallet.BrandQuery", "User.Choose", "User.TypeAddress", "User.Answer",
+        "Console.Describe", "Console.Pay",
+    };
+
+    /// <summary>
+    /// The most body bytes a receiver reads for a message of <paramref name="kind"/>: small for wake-ups,
+    /// client information, questions and answers; large for everything else (so a kind added later is never
+    /// refused for its size before it is given a limit of its own).
+    /// </summary>
+    public static int BodyLimit(string kind) => SmallKinds.Contains(kind) ? SmallBodyLimit : LargeBodyLimit;
+
+    /// <summary>A reason cut to <see cref="MaxReasonLength"/> characters and percent-encoded.</summary>
+    public static string Reason(string reason) => Encode(reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength]);
+
     /// <summary>Percent-encodes a header value.</summary>
     public static string Encode(string s) => Uri.EscapeDataString(s);
 

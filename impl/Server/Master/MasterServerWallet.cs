@@ -14,6 +14,9 @@ namespace MultiWallet.Impl.Server.Master;
 /// <see cref="ISlaveRouting"/> names the slave(s) and it either proxies the whole session through its
 /// <see cref="VirtualWum"/> (E7, E9–E12) or, with <see cref="CertificateAcquisition"/> (E8), obtains the
 /// slave's brand credential for this one order, pays itself and erases the credential.
+/// Its own sessions, proxied sessions and acquired credentials live until the session finishes or
+/// <see cref="ServerWallet.SessionLifetime"/> after it started, on the master's clock; a session that
+/// expires takes its acquired credential with it (INV-BOUNDED, INV-CUSTODY).
 /// </summary>
 public sealed class MasterServerWallet
 {
@@ -24,17 +27,19 @@ public sealed class MasterServerWallet
     private readonly VirtualWum proxy;
     private readonly CertificateAcquisition? acquisition;
     private readonly Dictionary<string, CardholderCredential> own = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Server.CardholderPurchase> sessions = new(StringComparer.Ordinal);
+    private readonly ExpiringTable<string, Server.CardholderPurchase> sessions;
     private readonly IAcquiredCredentials acquired;
     private readonly Lock gate = new();
 
     /// <summary>A master wallet at sw://<paramref name="name"/> routing to slaves with <paramref name="routing"/>; with <paramref name="acquisition"/> it acquires credentials (E8) instead of proxying.</summary>
-    public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null, IAcquiredCredentials? acquired = null)
+    public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null, IAcquiredCredentials? acquired = null, IClock? clock = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng; this.routing = routing; this.acquisition = acquisition;
-        this.acquired = acquired ?? new AcquiredCredentials();
+        clock ??= new FixedClock();
+        this.acquired = acquired ?? new AcquiredCredentials(clock);
+        sessions = new(clock, ServerWallet.SessionLifetime, StringComparer.Ordinal);
         At = Address.ServerWallet(name);
-        proxy = new VirtualWum(net, At, name);
+        proxy = new VirtualWum(net, At, name, clock);
         net.Listen(At, HandleAsync);
     }
 
@@ -48,6 +53,17 @@ public sealed class MasterServerWallet
 
     /// <summary>Acquired (E8) credentials still held: must be 0 between purchases (INV-CUSTODY).</summary>
     public int AcquiredCredentialsHeld => acquired.Count;
+
+    /// <summary>Entries of every collection the master keeps (own credentials, own sessions, proxied sessions, acquired credentials).</summary>
+    public int StateSize
+    {
+        get
+        {
+            int mine;
+            lock (gate) mine = own.Count + sessions.Count;
+            return mine + proxy.SessionCount + acquired.Count;
+        }
+    }
 
     /// <summary>Gives the master its own credential for a brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) own[c.Brand] = c; }
@@ -78,6 +94,7 @@ public sealed class MasterServerWallet
         WakeUp w;
         try { w = WakeUp.Decode(wakeUpBytes); }
         catch (SetException e) { return WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.MalformedWakeUp, Name, e.Error.Cause + $" at {Name}")); }
+        Sweep();
         lock (gate)
         {
             if (session.Length == 0 || sessions.ContainsKey(session) || proxy.Owns(session))
@@ -109,20 +126,29 @@ public sealed class MasterServerWallet
     private NetMessage Begin(NetMessage m, string session, WakeUp w, CardholderCredential cred)
     {
         var p = new Server.CardholderPurchase(cred, validator, rng, net.Trace, Name);
-        lock (gate) sessions[session] = p;
+        lock (gate) sessions.TryAdd(session, p);
         return Settle(m, session, p.Start(w));
     }
 
     private async Task<NetMessage> DeliverAsync(NetMessage m, string session, CancellationToken ct)
     {
+        Sweep();
         if (proxy.Owns(session)) return await proxy.DeliverAsync(m, session, ct).ConfigureAwait(false);
         Server.CardholderPurchase? s;
         lock (gate)
         {
-            if (!sessions.TryGetValue(session, out s))
+            if (!sessions.TryGet(session, out s!))
                 return WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}"));
         }
         return Settle(m, session, s.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
+    }
+
+    /// <summary>Drops expired sessions and erases the credentials they acquired (no trace event: it happens outside any purchase).</summary>
+    private void Sweep()
+    {
+        IReadOnlyList<KeyValuePair<string, Server.CardholderPurchase>> gone;
+        lock (gate) gone = sessions.Sweep();
+        foreach (var (session, _) in gone) acquired.Erase(session);
     }
 
     /// <summary>Replies with the step; a finished session is dropped, and an acquired credential with it (E8 erasure).</summary>

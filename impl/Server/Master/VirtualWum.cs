@@ -1,3 +1,4 @@
+using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
 
@@ -8,15 +9,26 @@ namespace MultiWallet.Impl.Server.Master;
 /// slave; to the slave it looks like a client WUM. It forwards every session step to the slave and every
 /// reply back with the bodies untouched — only the session id is rewritten — so the slave and the merchant
 /// see byte for byte the exchange of a direct session (INV-PROXY-TRANSPARENT). It cannot read the payment
-/// instructions: they are enveloped for the gateway.
+/// instructions: they are enveloped for the gateway. A proxied session is forgotten when it ends or
+/// <see cref="ServerWallet.SessionLifetime"/> after it opened, on <paramref name="clock"/>.
 /// </summary>
-public sealed class VirtualWum(INetwork net, Address self, string actor)
+public sealed class VirtualWum(INetwork net, Address self, string actor, IClock? clock = null)
 {
-    private readonly Dictionary<string, (Address Slave, string Upstream)> sessions = new(StringComparer.Ordinal);
+    private readonly ExpiringTable<string, (Address Slave, string Upstream)> sessions = new(clock ?? new FixedClock(), ServerWallet.SessionLifetime, StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     /// <summary>True when the client session is proxied to a slave.</summary>
-    public bool Owns(string session) { lock (gate) return sessions.ContainsKey(session); }
+    public bool Owns(string session)
+    {
+        lock (gate)
+        {
+            sessions.Sweep();
+            return sessions.ContainsKey(session);
+        }
+    }
+
+    /// <summary>Proxied sessions held (expired ones not yet swept included).</summary>
+    public int SessionCount { get { lock (gate) return sessions.Count; } }
 
     /// <summary>Opens the slave session with the client's wake-up bytes; a refusal reply when the slave does not answer.</summary>
     public async Task<NetMessage> StartAsync(NetMessage clientStart, byte[] wakeUpBytes, string slave, string clientSession, bool typedAddress, CancellationToken ct)
@@ -35,7 +47,12 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
         }
         // The slave answered: the proxied session exists from here on (an unreachable slave gets no hop).
         net.Trace.Decide(actor, TraceDecisions.ProxyHop, new Dictionary<string, string> { ["to"] = slave }, "virtual WUM relays the slave session; bodies pass unchanged");
-        if (resp.Kind == WalletProtocol.Forward) lock (gate) sessions[clientSession] = (to, upstream);
+        if (resp.Kind == WalletProtocol.Forward)
+            lock (gate)
+            {
+                sessions.Remove(clientSession);
+                sessions.TryAdd(clientSession, (to, upstream));
+            }
         return Back(clientStart, resp, clientSession);
     }
 
@@ -43,7 +60,11 @@ public sealed class VirtualWum(INetwork net, Address self, string actor)
     public async Task<NetMessage> DeliverAsync(NetMessage clientDeliver, string clientSession, CancellationToken ct)
     {
         (Address Slave, string Upstream) s;
-        lock (gate) s = sessions[clientSession];
+        lock (gate)
+        {
+            if (!sessions.TryGet(clientSession, out s))
+                return WalletReplies.Refuse(clientDeliver, clientSession, Refused.Because(RefusalReason.ProtocolError, actor, $"unknown session at {actor}"));
+        }
         NetMessage resp;
         try
         {

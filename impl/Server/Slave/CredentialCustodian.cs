@@ -12,7 +12,8 @@ namespace MultiWallet.Impl.Server.Slave;
 /// releases a credential only (1) to a requester that proves, with a certificate chained to the root, to
 /// be the one master wallet it serves, (2) for a brand it holds, (3) once per order, and (4) encrypted to
 /// that master's key-exchange certificate. Any other request is refused with a typed reason and changes
-/// nothing here (INV-CUSTODY).
+/// nothing here (INV-CUSTODY). A release is remembered for <see cref="ReleaseMemory"/> on the custodian's
+/// clock: "once per order" holds for as long as an order can be paid, and the record set stays bounded.
 /// </summary>
 public sealed class CredentialCustodian
 {
@@ -21,13 +22,18 @@ public sealed class CredentialCustodian
     private readonly SecureRandom rng;
     private readonly ServerWalletIdentity identity;
     private readonly Dictionary<string, CardholderCredential> credentials = new(StringComparer.Ordinal);
-    private readonly HashSet<(string, string)> released = [];
+    private readonly ExpiringTable<(string, string), bool> released;
     private readonly Lock gate = new();
+    private int releases;
 
-    /// <summary>A custodian at sw://<paramref name="name"/> that releases only to <paramref name="master"/>, signing with <paramref name="identity"/>.</summary>
-    public CredentialCustodian(string name, string master, INetwork net, ChainValidator validator, ServerWalletIdentity identity, SecureRandom rng)
+    /// <summary>How long a release is remembered: the order validity the user PC's gate also keeps accepted orders for.</summary>
+    public static readonly TimeSpan ReleaseMemory = TimeSpan.FromHours(24);
+
+    /// <summary>A custodian at sw://<paramref name="name"/> that releases only to <paramref name="master"/>, signing with <paramref name="identity"/>, remembering releases on <paramref name="clock"/> (default: a clock that never moves).</summary>
+    public CredentialCustodian(string name, string master, INetwork net, ChainValidator validator, ServerWalletIdentity identity, SecureRandom rng, IClock? clock = null)
     {
         Name = name; Master = master; this.net = net; this.validator = validator; this.identity = identity; this.rng = rng;
+        released = new(clock ?? new FixedClock(), ReleaseMemory);
         At = Address.ServerWallet(name);
         net.Listen(At, Handle);
     }
@@ -43,7 +49,10 @@ public sealed class CredentialCustodian
     public IReadOnlyList<string> Brands { get { lock (gate) return credentials.Keys.Order(StringComparer.Ordinal).ToList(); } }
 
     /// <summary>How many releases happened (custody checks: at most one per order).</summary>
-    public int ReleaseCount { get { lock (gate) return released.Count; } }
+    public int ReleaseCount { get { lock (gate) return releases; } }
+
+    /// <summary>Entries of every collection the custodian keeps (credentials, release records).</summary>
+    public int StateSize { get { lock (gate) return credentials.Count + released.Count; } }
 
     /// <summary>Adds (or replaces) the credential of its brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) credentials[c.Brand] = c; }
@@ -75,7 +84,9 @@ public sealed class CredentialCustodian
         {
             cred = credentials.GetValueOrDefault(req.Brand);
             if (cred is null) return Refuse(m, CustodyRefusal.BrandNotHeld, $"{Name} holds no {req.Brand} certificate");
-            if (!released.Add(req.Order)) return Refuse(m, CustodyRefusal.AlreadyReleased, $"{Name} already released {req.Brand} for order {req.MerchantId}/{req.LidM}");
+            released.Sweep();
+            if (!released.TryAdd(req.Order, true)) return Refuse(m, CustodyRefusal.AlreadyReleased, $"{Name} already released {req.Brand} for order {req.MerchantId}/{req.LidM}");
+            releases++;
         }
         var package = new CredentialPackage(req.Brand, req.MerchantId, req.LidM, req.Nonce, cred.Signing.Chain.Der,
             cred.Signing.Key.D.ToByteArrayUnsigned(), cred.Account.Pan, cred.Account.PanSecret, cred.Account.CardSecret, cred.Account.Expiry.Ticks).Encode();

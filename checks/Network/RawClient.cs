@@ -1,0 +1,70 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace MultiWallet.Checks.Network;
+
+/// <summary>
+/// A hand-written HTTP/1.1 client for limit checks: sends exactly the bytes a check chooses (a head that
+/// announces more body than is ever sent, chunks past a limit, malformed headers) and reads the status line
+/// and headers of the answer. Loopback only; every wait is bounded by <see cref="Bound"/>, a hang guard
+/// that is not part of any verdict.
+/// </summary>
+internal static class RawClient
+{
+    /// <summary>Longest wait for an answer (generous: only a hung server reaches it).</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+
+    /// <summary>The answer's status code (0 when the connection closed without one) and headers.</summary>
+    public sealed record Answer(int Status, IReadOnlyDictionary<string, string> Headers, string Raw);
+
+    /// <summary>Sends <paramref name="head"/> (request line and headers, without the blank line), then the body parts, and reads the answer.</summary>
+    public static Answer Exchange(Uri baseUrl, string head, IEnumerable<byte[]> bodyParts)
+    {
+        using var cts = new CancellationTokenSource(Bound);
+        using var tcp = new TcpClient();
+        tcp.ConnectAsync(baseUrl.Host, baseUrl.Port, cts.Token).AsTask().GetAwaiter().GetResult();
+        var s = tcp.GetStream();
+        try
+        {
+            s.WriteAsync(Encoding.ASCII.GetBytes(head + "\r\n\r\n"), cts.Token).AsTask().GetAwaiter().GetResult();
+            foreach (var part in bodyParts) s.WriteAsync(part, cts.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (IOException) { /* the server may answer and close before the whole body is sent: read what it said */ }
+        return Read(s, cts.Token);
+    }
+
+    /// <summary>A POST to /mw with the four message headers (values as given, unencoded) and a Content-Length.</summary>
+    public static string Head(Uri baseUrl, string from, string to, string kind, string fields, long contentLength, string? extra = null) =>
+        $"POST /mw HTTP/1.1\r\nHost: {baseUrl.Host}:{baseUrl.Port}\r\nX-MW-From: {from}\r\nX-MW-To: {to}\r\nX-MW-Kind: {kind}\r\nX-MW-Fields: {fields}\r\n"
+        + (contentLength >= 0 ? $"Content-Length: {contentLength}\r\n" : "Transfer-Encoding: chunked\r\n")
+        + (extra is null ? "" : extra + "\r\n") + "Content-Type: application/octet-stream";
+
+    /// <summary>One chunk of a chunked body.</summary>
+    public static byte[] Chunk(byte[] data) =>
+        [.. Encoding.ASCII.GetBytes($"{data.Length:x}\r\n"), .. data, .. "\r\n"u8.ToArray()];
+
+    private static Answer Read(NetworkStream s, CancellationToken ct)
+    {
+        var buf = new List<byte>();
+        var one = new byte[4096];
+        try
+        {
+            while (Encoding.ASCII.GetString([.. buf]).IndexOf("\r\n\r\n", StringComparison.Ordinal) < 0)
+            {
+                var n = s.ReadAsync(one, ct).AsTask().GetAwaiter().GetResult();
+                if (n == 0) break;
+                buf.AddRange(one.AsSpan(0, n));
+            }
+        }
+        catch (IOException) { /* reset after the answer: keep what arrived */ }
+        var text = Encoding.ASCII.GetString([.. buf]);
+        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var headText = end < 0 ? text : text[..end];
+        var lines = headText.Split("\r\n");
+        var status = lines.Length > 0 && lines[0].Split(' ') is [_, var code, ..] && int.TryParse(code, out var c) ? c : 0;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var l in lines.Skip(1))
+            if (l.Split(':', 2) is [var k, var v]) headers[k.Trim()] = v.Trim();
+        return new Answer(status, headers, text);
+    }
+}
