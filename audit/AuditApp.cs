@@ -69,7 +69,8 @@ public static class AuditApp
             .WithDescription("Benchmark: purchases/s, per-primitive costs and crypto floor, HTTP vs in-memory; writes bench.json.")
             .WithExample("bench", "--purchases", "100", "--seconds", "2");
         c.AddCommand<ServeCommand>("serve")
-            .WithDescription("Run one embodiment's patent example over loopback HTTP, printing the address map, outcomes and traces.")
+            .WithDescription("Run one embodiment's patent example over loopback HTTP, printing the address map, outcomes and traces. "
+                + "Exit codes: 0 the example's outcomes are as expected; 1 one is not; 2 bad usage; 3 internal error; 4 inconclusive (an outcome differed after a wall-clock timeout).")
             .WithExample("serve", "--embodiment", "E7", "--once");
         c.AddCommand<CheckCommand>("check")
             .WithDescription("Run a scenario file (YAML) through the model and the implementation and compare. " + CheckExitCodes)
