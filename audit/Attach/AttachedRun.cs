@@ -21,13 +21,14 @@ public static class AttachedRun
     /// <summary>Why a file cannot be played against the served topology (exit 2).</summary>
     public sealed class NotAttachable(string message) : Exception(message);
 
-    /// <summary>Plays the scenario's wake-ups against the served console at <paramref name="console"/> and compares each outcome with the model.</summary>
-    public static async Task<IReadOnlyList<WakeUpReport>> RunAsync(ScenarioDocument sc, Uri console, CancellationToken ct)
+    /// <summary>Plays the scenario's wake-ups against the served console at <paramref name="console"/> and compares each outcome with the model;
+    /// each answer is awaited at most <paramref name="timeout"/> of wall-clock time (a Timeout is inconclusive for the caller).</summary>
+    public static async Task<IReadOnlyList<WakeUpReport>> RunAsync(ScenarioDocument sc, Uri console, CancellationToken ct, TimeSpan timeout)
     {
         foreach (var step in sc.Steps)
             if (step is not (Step.WakeUp { Defect: WakeUpDefect.NoDefect } or Step.Replay))
                 throw new NotAttachable($"--attach plays wake-ups and replays only; {step} changes the served world or injects a defect (run it without --attach)");
-        await using var net = new HttpNetwork(new TraceLog(), TimeSpan.FromSeconds(30));
+        await using var net = new HttpNetwork(new TraceLog(), timeout);
         net.MapRemote(ConsoleProtocol.Console, console);
         var me = new Address("auditor");
         var described = ConsoleProtocol.DescriptionReply.Decode((await net.SendAsync(new NetMessage(me, ConsoleProtocol.Console, ConsoleProtocol.Describe, []), ct).ConfigureAwait(false)).Body);

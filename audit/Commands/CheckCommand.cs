@@ -34,11 +34,19 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         [Description("Play the file's wake-ups against a running `serve` (its console URL) instead of a world of its own.")]
         public string? Attach { get; init; }
 
+        /// <summary>With --attach: wall-clock seconds to wait for each answer of the served topology (default 30); past it the run is inconclusive (exit 4).</summary>
+        [CommandOption("--timeout <SECONDS>")]
+        [Description("With --attach: wall-clock seconds to wait for each answer of the served topology (default 30); past it the run is inconclusive (exit 4).")]
+        [DefaultValue(30.0)]
+        public double Timeout { get; init; } = 30;
+
         /// <summary>Bad values are usage errors (exit 2).</summary>
-        public override ValidationResult Validate() =>
-            Attach is null || (Uri.TryCreate(Attach, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttp)
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--attach: '{Attach}' is not an http:// URL (serve prints its console URL)");
+        public override ValidationResult Validate()
+        {
+            if (Attach is not null && !(Uri.TryCreate(Attach, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttp))
+                return ValidationResult.Error($"--attach: '{Attach}' is not an http:// URL (serve prints its console URL)");
+            return Timeout is > 0 and <= 3600 ? ValidationResult.Success() : ValidationResult.Error("--timeout must be in (0, 3600] seconds");
+        }
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -49,7 +57,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s (<see cref="AuditApp.CheckExitCodes"/>).</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         ScenarioDocument scenario;
@@ -68,8 +76,15 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         {
             (reports, mode) = s.Attach is null
                 ? ScenarioExecution.Run(scenario, seed)
-                : (Attach.AttachedRun.RunAsync(scenario, new Uri(s.Attach), cancellationToken).GetAwaiter().GetResult(),
+                : (Attach.AttachedRun.RunAsync(scenario, new Uri(s.Attach), cancellationToken, TimeSpan.FromSeconds(s.Timeout)).GetAwaiter().GetResult(),
                    $"served implementation at {s.Attach} (outcomes compared with the model; served trace shown)");
+        }
+        catch (MultiWallet.Impl.Network.NetworkException e) when (e.Failure == MultiWallet.Impl.Network.NetworkFailure.Timeout)
+        {
+            // Over HTTP a timeout measures the machine, not the system: neither agreement nor disagreement.
+            if (s.Json) console.WriteRaw(JsonSerializer.Serialize(new { file = s.File, inconclusive = $"environment: {e.Message}" }, JsonOptions));
+            else console.MarkupLineInterpolated($"[yellow]inconclusive (environment):[/] {s.File}: {e.Message}");
+            return AuditApp.ExitInconclusive;
         }
         catch (Exception e) when (e is ArgumentException or Attach.AttachedRun.NotAttachable or MultiWallet.Impl.Network.NetworkException)
         {

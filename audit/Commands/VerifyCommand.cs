@@ -80,7 +80,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
     public static Assembly[] CatalogAssemblies() =>
         new[] { typeof(CheckCatalog).Assembly }.Concat(AuditApp.ExtraAssemblies).Distinct().ToArray();
 
-    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
+    /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s (<see cref="AuditApp.VerifyExitCodes"/>).</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
@@ -158,6 +158,10 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         var emb = string.Join(" ", b.Embodiments.Select(e => e.Passed ? $"[green]{e.Id}[/]" : e.CheckIds.Length == 0 ? $"[grey]{e.Id}[/]" : $"[red]{e.Id}[/]"));
         console.MarkupLine($"embodiments: {emb}   (green passed, red failed, grey no check)");
         console.MarkupLineInterpolated($"claims passed: {b.Claims.Count(c => c.Passed)}/{b.Claims.Count}, invariants passed: {b.Invariants.Count(i => i.Passed)}/{b.Invariants.Count}, faults detected: {b.Faults.Count(f => f.Detected)}/{b.Faults.Count}");
+        // Cases a wall-clock limit cut short (HTTP only) are shared by every property: the largest count is the number of cases.
+        var inconclusive = b.Checks.Select(c => c.Classes.GetValueOrDefault(MultiWallet.Checks.Invariants.Campaign.InconclusiveClass)).DefaultIfEmpty(0).Max();
+        if (inconclusive > 0)
+            console.MarkupLineInterpolated($"[yellow]inconclusive (environment):[/] {inconclusive} generated case(s) hit a wall-clock limit over HTTP; excluded from judgement");
         console.MarkupLine(b.Passed ? "[green bold]PASSED[/]" : "[red bold]FAILED[/]");
         console.WriteLine("evidence:");
         foreach (var p in paths) console.WriteLine("  " + p);

@@ -1,5 +1,6 @@
 using System.Text;
 using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
 using MultiWallet.Model.Machines;
 using MultiWallet.Model.Prediction;
@@ -45,7 +46,17 @@ public static class ConformanceRunner
             var mark = world.Trace.Count;
             var reqMark = world.Network.Requests.Count;
             var respMark = world.Network.Responses.Count;
-            var raw = built.Pay(step, wake);
+            PaymentOutcome raw;
+            try { raw = built.Pay(step, wake); }
+            catch (HangException h)
+            {
+                var blocked = world.Trace.Since(mark).LastOrDefault()?.Render() ?? "(nothing sent)";
+                return new ConformanceResult(topology, script, steps, results, built) { Hang = new WakeUpHang(i, step, predictions[i].Outcome, h.At, h.Reason, blocked) };
+            }
+            catch (WallClockLimitException e)
+            {
+                return new ConformanceResult(topology, script, steps, results, built) { Inconclusive = $"step #{i} {step}: {e.Message}" };
+            }
             var events = world.Trace.Since(mark);
             var requests = world.Network.Requests.Skip(reqMark).ToList();
             var responses = world.Network.Responses.Skip(respMark).ToList();
@@ -62,7 +73,12 @@ public static class ConformanceRunner
                 TraceAbstraction.Abstract(topology.Embodiment, wake, events, raw, predicted.Events),
                 predicted, facts, events));
         }
-        return new ConformanceResult(topology, script, steps, results, built);
+        // Over HTTP a send that timed out measured the machine's load, not the system: the run cannot be judged.
+        var wallTimeouts = world.Time.IsVirtual ? 0 : world.Wire.TimeoutsFired;
+        return new ConformanceResult(topology, script, steps, results, built)
+        {
+            Inconclusive = wallTimeouts == 0 ? null : $"{wallTimeouts} send(s) timed out on the wall clock over HTTP (environment: inconclusive)",
+        };
     }
 
     /// <summary>Topology, user script and steps, one per line (the readable counterexample form).</summary>

@@ -44,9 +44,6 @@ public sealed class ImplBuilder
             foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());
     }
 
-    /// <summary>Longest a single wake-up may take before it is reported as a hang.</summary>
-    public static TimeSpan HangLimit { get; set; } = TimeSpan.FromSeconds(6);
-
     public static ImplBuilder Build(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts = null, WorldTransport transport = WorldTransport.InMemory) => new(t, s, seed, parts, transport);
 
     /// <summary>The implementation topology of a model topology (knowledge in registration order).</summary>
@@ -101,7 +98,11 @@ public sealed class ImplBuilder
         }
     }
 
-    /// <summary>Runs one WakeUp/Replay step through the entry point; returns the implementation's outcome.</summary>
+    /// <summary>
+    /// Runs one WakeUp/Replay step through the entry point; returns the implementation's outcome. The world drives it
+    /// on its time: in memory a wake-up that can make no progress throws <see cref="HangException"/> (deterministic, no
+    /// wall clock); over HTTP one that outlives the wall-clock limit throws <see cref="WallClockLimitException"/>.
+    /// </summary>
     public PaymentOutcome Pay(Step step, Step.WakeUp wake)
     {
         byte[] bytes;
@@ -119,12 +120,7 @@ public sealed class ImplBuilder
             World.Network.Garble(m => armed && m.Kind == PReq.Kind, m => Tamper(m, t.Where));
         try
         {
-            // Off the test's synchronization context, with a hard cap: a wake-up that never completes is reported, not waited for.
-            using var cts = new CancellationTokenSource(HangLimit);
-            var task = Task.Run(() => Embodiment.PayAsync(bytes, cts.Token));
-            if (!task.Wait(HangLimit + TimeSpan.FromSeconds(1)))
-                throw new TimeoutException($"wake-up {wake.Order} did not complete within {HangLimit.TotalSeconds} s (hang)");
-            return task.GetAwaiter().GetResult();
+            return World.Run(ct => Embodiment.PayAsync(bytes, ct));
         }
         finally { armed = false; }
     }

@@ -20,6 +20,12 @@ public static class Campaign
 {
     public const ulong Gamma = 0x9E3779B97F4A7C15UL | 1UL;
     public const int Size = 20;
+
+    /// <summary>
+    /// The class counting cases a wall-clock limit cut short over HTTP (<see cref="Case.Inconclusive"/>): they measured
+    /// the machine's load, so no invariant judges them; every property reports how many there were.
+    /// </summary>
+    public const string InconclusiveClass = "inconclusive:environment";
     /// <summary>Generated scenarios per embodiment: the context's budget (1000 for the audit, <see cref="CheckContext.TestCases"/> under `dotnet test`).</summary>
     public static int PerEmbodiment(CheckContext ctx) => ctx.Cases;
 

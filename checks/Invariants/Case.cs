@@ -4,4 +4,8 @@ using MultiWallet.Checks.Generators;
 namespace MultiWallet.Checks.Invariants;
 
 /// <summary>One executed case: the scenario and its run (or the exception the run threw).</summary>
-public sealed record Case(GeneratedScenario Scenario, ConformanceResult? Result, string? Crash);
+public sealed record Case(GeneratedScenario Scenario, ConformanceResult? Result, string? Crash)
+{
+    /// <summary>Why the case is excluded from every invariant's judgement (a wall-clock limit over HTTP fired), or null.</summary>
+    public string? Inconclusive => Result?.Inconclusive;
+}

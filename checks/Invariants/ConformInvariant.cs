@@ -19,6 +19,7 @@ internal sealed class ConformInvariant : Invariant
     {
         if (c.Crash is not null) return "run crashed: " + c.Crash;
         foreach (var w in c.Result!.WakeUps) cls.Add(w.ImplOutcome is Outcome.Paid ? "paid" : "refused:" + ((Outcome.Refused)w.ImplOutcome).Reason);
+        if (c.Result.Hang is { } hang) { cls.Add("hang"); return hang.Divergence; }
         return c.Result.FirstDivergence?.Divergence;
     }
 }

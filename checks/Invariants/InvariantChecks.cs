@@ -7,7 +7,8 @@ namespace MultiWallet.Checks.Invariants;
 /// <summary>The INV-* properties: one catalog entry per invariant, over all the embodiments it applies to.</summary>
 internal static class InvariantChecks
 {
-    /// <summary>Runs an invariant over the shared (cached) executions; on a violation shrinks it.</summary>
+    /// <summary>Runs an invariant over the shared (cached) executions; on a violation shrinks it. Inconclusive cases
+    /// (<see cref="Case.Inconclusive"/>) are counted in <see cref="Campaign.InconclusiveClass"/> and judged by no invariant.</summary>
     public static InvariantRun Run(CheckContext ctx, Invariant inv, IEnumerable<Embodiment>? only = null, string partsKey = "", EmbodimentWorld.Parts? parts = null)
     {
         var classes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -18,6 +19,7 @@ internal static class InvariantChecks
             seconds += secs;
             foreach (var c in list)
             {
+                if (c.Inconclusive is not null) { classes[Campaign.InconclusiveClass] = classes.GetValueOrDefault(Campaign.InconclusiveClass) + 1; continue; }
                 cases++;
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 var v = inv.Eval(c, seen);
@@ -49,7 +51,9 @@ internal static class InvariantChecks
             };
         }
         var missing = inv.Required.Where(k => !r.Classes.ContainsKey(k)).ToList();
-        var summary = $"{r.Cases} scenarios over {string.Join(",", inv.Embodiments)}; {rate:F1} scenarios/s (shared executions, {Campaign.PerEmbodiment(ctx)} per embodiment); classes: " +
+        var inconclusive = r.Classes.GetValueOrDefault(Campaign.InconclusiveClass);
+        var excluded = inconclusive == 0 ? "" : $" ({inconclusive} more inconclusive: a wall-clock limit over HTTP fired; excluded from judgement — environment, rerun on a quieter machine)";
+        var summary = $"{r.Cases} scenarios{excluded} over {string.Join(",", inv.Embodiments)}; {rate:F1} scenarios/s (shared executions, {Campaign.PerEmbodiment(ctx)} per embodiment); classes: " +
                       string.Join(", ", r.Classes.Where(k => !k.Key.StartsWith('E')).OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}"));
         return new CheckOutcome
         {

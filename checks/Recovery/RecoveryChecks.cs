@@ -1,6 +1,7 @@
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Codec;
+using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Parties;
 using MultiWallet.Impl.Protocol;
@@ -198,7 +199,7 @@ internal static class RecoveryChecks
     {
         foreach (var t in new[] { TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200) })
         {
-            var net = new InMemoryNetwork(new TraceLog(), t);
+            var net = new InMemoryNetwork(new TraceLog(), t, new VirtualTime(FixedClock.Epoch));
             INetwork n = net;
             var gw = n.TimeoutFor(new NetMessage(Address.Merchant, Address.Gateway, AuthReqPayload.Kind, [1]));
             var merchant = n.TimeoutFor(new NetMessage(Address.Pc, Address.Merchant, PReq.Kind, [1]));

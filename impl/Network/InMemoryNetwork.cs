@@ -4,11 +4,18 @@ namespace MultiWallet.Impl.Network;
 
 /// <summary>
 /// In-process network: a dictionary of handlers. Unknown or down addresses fail at once
-/// (<see cref="NetworkFailure.Unreachable"/>) so routing tests do not wait; slow handlers hit <see cref="TracedNetwork.Timeout"/>.
+/// (<see cref="NetworkFailure.Unreachable"/>) so routing tests do not wait; a handler that does not answer hits
+/// <see cref="TracedNetwork.Timeout"/> of virtual time (drive the sender with <see cref="VirtualTime.Run{T}"/>).
 /// Tracing, down-marking and failure decisions live in <see cref="TracedNetwork"/>, shared with the HTTP transport.
 /// </summary>
-public sealed class InMemoryNetwork(TraceLog trace, TimeSpan? timeout = null) : TracedNetwork(trace, timeout)
+public sealed class InMemoryNetwork(TraceLog trace, TimeSpan? timeout, VirtualTime time) : TracedNetwork(trace, timeout, time)
 {
+    /// <summary>An in-memory network with a virtual time of its own, starting at <paramref name="start"/>.</summary>
+    public InMemoryNetwork(TraceLog trace, TimeSpan? timeout, DateTime start) : this(trace, timeout, new VirtualTime(start)) { }
+
+    /// <summary>The virtual time its waits run on.</summary>
+    public new VirtualTime Time => (VirtualTime)base.Time;
+
     private readonly ConcurrentDictionary<Address, Func<NetMessage, CancellationToken, Task<NetMessage>>> handlers = new();
 
     /// <inheritdoc/>

@@ -5,18 +5,29 @@ namespace MultiWallet.Impl.Network;
 /// <summary>
 /// The behaviour every transport shares, in one place: the sender records the request, decides
 /// Unreachable for a down or unknown address before any I/O, waits at most <see cref="Timeout"/> for the
-/// answer (per hop: <see cref="HopTimeouts"/>), records the failure decision (Unreachable / Timeout / Garbled) or the response.
+/// answer (per hop: <see cref="HopTimeouts"/>) on its <see cref="Time"/>, records the failure decision (Unreachable /
+/// Timeout / Garbled) or the response.
 /// Transports only implement <see cref="DeliverAsync"/>, so a scenario renders the same trace on any of them.
+/// The bounded wait is a timer of <see cref="Time"/>: virtual in memory (deterministic, replays from the seed),
+/// the wall clock over HTTP (<see cref="TimeoutsFired"/> lets a caller tell such a timeout from a verdict).
 /// </summary>
-public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwork
+public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout, ITimeSource time) : INetwork
 {
+    /// <summary>The bounded wait when none is given (docs/DECISIONS.md): the same value in memory (virtual) and over HTTP.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Decision reason when the address is down or nobody listens (same text on every transport).</summary>
     public const string UnreachableReason = "no listener or address down";
 
     private readonly ConcurrentDictionary<Address, bool> down = new();
+    private int timeoutsFired;
 
     /// <inheritdoc/>
-    public TimeSpan Timeout { get; } = timeout ?? TimeSpan.FromSeconds(5);
+    public TimeSpan Timeout { get; } = timeout ?? DefaultTimeout;
+    /// <summary>The time the bounded wait runs on.</summary>
+    public ITimeSource Time { get; } = time;
+    /// <summary>How many sends ended in a Timeout decided by this network (not by fault injection).</summary>
+    public int TimeoutsFired => Volatile.Read(ref timeoutsFired);
     /// <inheritdoc/>
     public TraceLog Trace { get; } = trace;
 
@@ -58,15 +69,18 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout) : INetwor
         NetMessage response;
         try
         {
-            response = await DeliverAsync(request, cts.Token).WaitAsync(limit, ct).ConfigureAwait(false);
+            response = await Time.WithinAsync(DeliverAsync(request, cts.Token), limit, ct).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            await cts.CancelAsync().ConfigureAwait(false);
+            Interlocked.Increment(ref timeoutsFired);
+            // Synchronously: the handler's cancellation runs now, on this thread (a virtual run has no other).
+            cts.Cancel();
             throw Failed(NetworkFailure.Timeout, request.To, $"no answer within {limit.TotalMilliseconds} ms");
         }
         catch (TransportException e) when (!ct.IsCancellationRequested)
         {
+            if (e.Failure == NetworkFailure.Timeout) Interlocked.Increment(ref timeoutsFired);
             throw Failed(e.Failure, request.To, e.Detail);
         }
         // Any other exception (a handler's own NetworkException included) passes through untraced, as a call would.

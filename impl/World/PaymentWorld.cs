@@ -10,10 +10,14 @@ namespace MultiWallet.Impl.World;
 
 /// <summary>
 /// A wired test world for one seed: trace, in-memory network behind a fault-injection decorator, the
-/// seed's PKI (cached per process), a fixed clock, the merchant POS and the payment gateway. Server
+/// seed's PKI (cached per process), a virtual clock, the merchant POS and the payment gateway. Server
 /// wallets and WUMs are added on demand; <see cref="EmbodimentWorld"/> builds the selectors and master wallets of E1–E12 on it.
 /// The transport is in-memory by default; <see cref="WorldTransport.Http"/> runs every party behind its own
 /// loopback Kestrel host with the same trace (dispose the world to stop the hosts).
+/// Time: every party reads <see cref="Clock"/>, a view of the world's own <see cref="VirtualTime"/>. In memory the network
+/// waits on that same virtual time, and <see cref="Run{T}"/> drives a purchase on it (timeouts are deterministic, a hang
+/// is "no runnable work left"); over HTTP the network waits on the wall clock and <see cref="Run{T}"/> is bounded by
+/// <see cref="WallClock.RunLimit"/> (its expiry is environment, not a verdict).
 /// </summary>
 public sealed class PaymentWorld : IAsyncDisposable
 {
@@ -26,7 +30,12 @@ public sealed class PaymentWorld : IAsyncDisposable
         Transport = transport;
         Seed = seed;
         Pki = CryptoWorld.For(seed);
-        Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, timeout) : new InMemoryNetwork(Trace, timeout);
+        Clock = new FixedClock(VirtualTime);
+        // Over HTTP every wait is on the wall clock: the merchant's and the gateway's keys (generated on first use, seconds
+        // of CPU) are made now, before any purchase, so no bounded wait ever measures key generation.
+        if (transport == WorldTransport.Http)
+            foreach (var b in Brands.All) { Pki.Merchant(b.Name); Pki.Gateway(b.Name); }
+        Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, timeout) : new InMemoryNetwork(Trace, timeout, VirtualTime);
         Network = new FaultyNetwork(Wire);
         // Each party gets its own credentials, the root through its validator, the clock and its own stream;
         // the merchant learns only the public key-exchange chains of the gateway.
@@ -39,8 +48,12 @@ public sealed class PaymentWorld : IAsyncDisposable
     public int Seed { get; }
     /// <summary>The seed's whole PKI (for the world builder and checks; no party holds it).</summary>
     public CryptoWorld Pki { get; }
-    /// <summary>The clock every party validates on.</summary>
-    public FixedClock Clock { get; } = new();
+    /// <summary>The world's virtual time: what <see cref="Clock"/> reads, and what the in-memory network waits on.</summary>
+    public VirtualTime VirtualTime { get; } = new(FixedClock.Epoch);
+    /// <summary>The clock every party validates on (a view of <see cref="VirtualTime"/>).</summary>
+    public FixedClock Clock { get; }
+    /// <summary>The time the network's waits run on: <see cref="VirtualTime"/> in memory, the wall clock over HTTP.</summary>
+    public ITimeSource Time => Wire.Time;
     /// <summary>The trace of everything on the network.</summary>
     public TraceLog Trace { get; } = new();
     /// <summary>Which network the parties run on.</summary>
@@ -80,6 +93,12 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// <summary>The merchant offers an order and returns the wake-up bytes.</summary>
     public byte[] WakeUp(string lidM, string brand, long amount = 12_800, string currency = "JPY", string description = "1 x book") =>
         Merchant.Offer(lidM, description, amount, currency, brand);
+
+    /// <summary>
+    /// Runs a purchase (or any work on this world) to completion from synchronous code, on <see cref="Time"/>: throws
+    /// <see cref="HangException"/> in memory when it can make no progress, <see cref="WallClockLimitException"/> over HTTP.
+    /// </summary>
+    public T Run<T>(Func<CancellationToken, Task<T>> work) => Time.Run(work);
 
     /// <summary>Stops the HTTP hosts, if any (nothing to do in memory).</summary>
     public ValueTask DisposeAsync() => Wire is IAsyncDisposable d ? d.DisposeAsync() : ValueTask.CompletedTask;

@@ -29,6 +29,11 @@ public abstract class ModelMachine<TState, TTrigger> : IModelMachine where TStat
     /// <summary>Call at the end of a subclass constructor, once the configuration is complete.</summary>
     protected void Declared() => Run.Coverage?.Declare(Name, Machine.GetInfo());
 
-    public void Fire(TTrigger trigger) => Machine.Fire(trigger);
+    /// <summary>Fires <paramref name="trigger"/>, counted against the wake-up's step budget.</summary>
+    public void Fire(TTrigger trigger)
+    {
+        Run.Step(Name);
+        Machine.Fire(trigger);
+    }
     protected void Emit(AbstractEvent e) => Run.Emit(e);
 }

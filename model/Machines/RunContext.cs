@@ -2,13 +2,30 @@ using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Model.Machines;
 
-/// <summary>What every machine of one wake-up shares: where events go, the coverage collector, the perturbation.</summary>
+/// <summary>
+/// What every machine of one wake-up shares: where events go, the coverage collector, the perturbation, and the step
+/// budget that stops a model that does not terminate (<see cref="ModelDidNotTerminate"/>) without any clock.
+/// </summary>
 public sealed class RunContext(PredictorOptions options)
 {
+    /// <summary>Triggers one wake-up may fire; an honest wake-up fires a few dozen.</summary>
+    public const int StepBudget = 10_000;
+
     private readonly List<AbstractEvent> events = [];
+    private int steps;
     public TransitionCoverage? Coverage => options.Coverage;
     public bool Perturbed(Perturbation p) => options.Perturbation == p;
     public void Emit(AbstractEvent e) => events.Add(e);
     public IReadOnlyList<AbstractEvent> Events => events;
-    public void Clear() => events.Clear();
+    /// <summary>Triggers fired since the wake-up began.</summary>
+    public int Steps => steps;
+
+    /// <summary>Counts one trigger fired by <paramref name="machine"/>; throws <see cref="ModelDidNotTerminate"/> past <see cref="StepBudget"/>.</summary>
+    public void Step(string machine)
+    {
+        if (++steps > StepBudget) throw new ModelDidNotTerminate(steps, machine);
+    }
+
+    /// <summary>Starts a new wake-up: no events, no steps.</summary>
+    public void Clear() { events.Clear(); steps = 0; }
 }

@@ -52,8 +52,9 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
     private readonly Lock startGate = new();
     private int disposed;
 
-    /// <summary>An HTTP network writing to <paramref name="trace"/>; connect and answer waits are bounded by <paramref name="timeout"/> (default 5 s).</summary>
-    public HttpNetwork(TraceLog trace, TimeSpan? timeout = null) : base(trace, timeout)
+    /// <summary>An HTTP network writing to <paramref name="trace"/>; connect and answer waits are bounded by <paramref name="timeout"/>
+    /// (default <see cref="TracedNetwork.DefaultTimeout"/>) of wall-clock time, the only transport whose waits are real.</summary>
+    public HttpNetwork(TraceLog trace, TimeSpan? timeout = null) : base(trace, timeout, WallClock.Default)
     {
         var handler = new SocketsHttpHandler
         {
