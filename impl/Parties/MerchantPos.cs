@@ -174,7 +174,8 @@ public sealed class MerchantPos
         lock (gate)
         {
             if (orders[oi.LidM].State != OrderState.Initiated) throw new SetException(SetErrorCode.Replay, $"PReq replayed for order {oi.LidM} at merchant");
-            orders[oi.LidM] = order with { State = OrderState.Authorizing };
+            // The PReq's RRPID is recorded before the gateway is asked, so a merchant restarted meanwhile can still answer it.
+            orders[oi.LidM] = order with { State = OrderState.Authorizing, PReqRrpid = req.Rrpid };
         }
         Keep(m);
         net.Trace.Decide("merchant", TraceDecisions.PReqVerified, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand }, "chain, dual signature, challenges, HOD");
