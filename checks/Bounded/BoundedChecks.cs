@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Invariants;
+using MultiWallet.Impl.World;
 
 namespace MultiWallet.Checks.Bounded;
 
@@ -28,13 +29,16 @@ internal static class BoundedChecks
         Requirements = ["INV-BOUNDED", "INV-BAD-INPUT"], Kind = CheckKind.Property)]
     public static CheckOutcome PosKeepsNothing(CheckContext ctx) => Run(ctx, PosParties, 1);
 
-    private static CheckOutcome Run(CheckContext ctx, Target[] targets, int stream)
+    /// <summary>PROP-BOUNDED-REJECTED-INPUT-POS in a world built with <paramref name="parts"/> (a seeded fault's components).</summary>
+    internal static CheckOutcome PosKeepsNothingWith(CheckContext ctx, WorldParts? parts) => Run(ctx, PosParties, 1, parts);
+
+    private static CheckOutcome Run(CheckContext ctx, Target[] targets, int stream, WorldParts? parts = null)
     {
         var seed = (ulong)ctx.Seed + (ulong)stream;
         var n = Inputs(ctx);
         var replay = $"({seed},{Campaign.Gamma},{Campaign.Size}) seed={ctx.Seed}";
         var inputs = Gen.Sample(BadMessageGen.For(targets), n, new Rnd(seed, Campaign.Gamma), Campaign.Size).ToList();
-        var world = new BoundedWorld(ctx.Seed);
+        var world = new BoundedWorld(ctx.Seed, parts);
         var classes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {

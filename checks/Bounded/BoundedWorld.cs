@@ -24,9 +24,9 @@ internal sealed class BoundedWorld
     private readonly Wum entry;
     private readonly ScriptedUser user = new(["SSW-1", "ssw://SSW-1"]);
 
-    public BoundedWorld(int seed)
+    public BoundedWorld(int seed, WorldParts? parts = null)
     {
-        world = new PaymentWorld(seed);
+        world = new PaymentWorld(seed, parts: parts);
         wallet = world.AddServerWallet("SW-1", "BrandA");
         master = new MasterServerWallet("MSW", world.Network, world.Validator("MSW"), world.Random("sw/MSW"),
             new BrandInfoSlaveRouting("E7", [("SSW-2", new HashSet<string> { "BrandB" })], world.Trace), clock: world.Clock);

@@ -24,6 +24,13 @@ internal static class FaultChecks
 
     public static Detection Detect(CheckContext ctx, SeededFault f) => Cache.GetOrAdd((ctx.Seed, ctx.Cases, f.Id), _ => new(() =>
     {
+        if (f.Detector is var (property, run))
+        {
+            var o = run(ctx, f.Parts);
+            return o.Passed
+                ? new Detection(f, false, null, 0, null, null, 0, o.CasesRun)
+                : new Detection(f, true, property, o.CasesRun, o.Message, o.Counterexample, o.Counterexample?.Split('\n').Length ?? 0, o.CasesRun);
+        }
         var scenarios = Campaign.Generate(f.Embodiment, ctx.Seed, Budget(ctx));
         var invariants = Inv.AllInvariants.Where(i => i.Applies(f.Embodiment)).ToList();
         var batch = Environment.ProcessorCount * 4;
@@ -86,7 +93,7 @@ internal static class FaultChecks
         ctx => Outcome(ctx, f.Id)));
 
     [Check("FAULTS-ALL-DETECTED", Title = "every seeded fault is caught by some invariant within the default budget",
-        Requirements = ["INV-CONFORM", "INV-ROUTE-SOUND", "INV-ROUTE-COMPLETE", "INV-OFFER", "INV-LIVE", "INV-PROXY-TRANSPARENT", "INV-ONCE", "INV-BAD-INPUT", "INV-CUSTODY"],
+        Requirements = ["INV-CONFORM", "INV-ROUTE-SOUND", "INV-ROUTE-COMPLETE", "INV-OFFER", "INV-LIVE", "INV-PROXY-TRANSPARENT", "INV-ONCE", "INV-BAD-INPUT", "INV-CUSTODY", "INV-BOUNDED"],
         AllEmbodiments = true, Kind = K)]
     public static CheckOutcome AllDetected(CheckContext ctx)
     {

@@ -201,5 +201,6 @@ public static class SeededFaults
                 if (m.Kind != WalletProtocol.Start || m.To.WalletName is not { } s || !s.StartsWith("SSW-", StringComparison.Ordinal)) return m;
                 try { var w = WakeUp.Decode(m.Body); return m with { Body = (w with { OrderDesc = w.OrderDesc + "!" }).Encode() }; } catch (SetException) { return m; }
             }) }),
+        .. RecoveryFaults.Detectable,
     ];
 }

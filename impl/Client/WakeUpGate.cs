@@ -29,6 +29,16 @@ public sealed class WakeUpGate(TraceLog trace, string actor, IClock? clock = nul
     /// <summary>Accepted orders remembered now (expired ones not yet swept included): the gate's whole state.</summary>
     public int StateSize { get { lock (gate) return accepted.Count + expiry.Count; } }
 
+    /// <summary>Forgets expired accepted orders now: the sweep an admission would run, for the PC's housekeeping timer.</summary>
+    public void SweepExpired()
+    {
+        lock (gate)
+        {
+            var now = clock.UtcNow;
+            while (expiry.TryPeek(out var oldest) && oldest.Until <= now) accepted.Remove(expiry.Dequeue().Order);
+        }
+    }
+
     /// <summary>Returns the wake-up, or the refusal (and then nothing may be sent).</summary>
     public (WakeUp? WakeUp, Refused? Refusal) Admit(byte[] bytes)
     {

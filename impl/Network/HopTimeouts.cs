@@ -6,10 +6,18 @@ namespace MultiWallet.Impl.Network;
 /// which is shorter than a master wallet's wait for the slave session it proxies (2 × base), which is shorter than
 /// the PC's wait for its own wallet session (3 × base). Every other request (brand queries, custody, user
 /// questions, anything unknown) waits the base. Expressed as multiples of the network's base timeout so a world
-/// built with a short base keeps the same order.
+/// built with a short base keeps the same order. <see cref="Faithful"/> is this table as a value a network is given.
 /// </summary>
 public static class HopTimeouts
 {
+    /// <summary>This table as an injectable value (the default of every network).</summary>
+    public static IHopTimeouts Faithful { get; } = new Table();
+
+    private sealed class Table : IHopTimeouts
+    {
+        public TimeSpan For(NetMessage request, TimeSpan baseTimeout) => HopTimeouts.For(request, baseTimeout);
+    }
+
     private static readonly string[] SessionKinds = ["Wallet.Start", "Wallet.StartWithInfo", "Wallet.Deliver"];
 
     /// <summary>The wait for <paramref name="request"/>, given the base <paramref name="baseTimeout"/>.</summary>

@@ -30,6 +30,11 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout, ITimeSour
     public int TimeoutsFired => Volatile.Read(ref timeoutsFired);
     /// <inheritdoc/>
     public TraceLog Trace { get; } = trace;
+    /// <summary>The per-hop wait table (<see cref="HopTimeouts.Faithful"/> unless a world substitutes one).</summary>
+    public IHopTimeouts Hops { get; set; } = HopTimeouts.Faithful;
+
+    /// <inheritdoc/>
+    public TimeSpan TimeoutFor(NetMessage request) => Hops.For(request, Timeout);
 
     /// <inheritdoc/>
     public abstract void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler);
@@ -64,7 +69,7 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout, ITimeSour
             throw Failed(NetworkFailure.UnknownAddress, request.To, "no party at this address");
         if (IsDown(request.To))
             throw Failed(NetworkFailure.Unreachable, request.To, UnreachableReason);
-        var limit = ((INetwork)this).TimeoutFor(request);
+        var limit = TimeoutFor(request);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         NetMessage response;
         try

@@ -28,18 +28,27 @@ public sealed class MerchantPos
     private readonly SecureRandom rng;
     private readonly ChainValidator validator;
     private readonly Dictionary<string, MerchantOrder> orders = new(StringComparer.Ordinal);
-    private readonly Queue<NetMessage> received = new();
+    private readonly IMessageJournal received;
+    private readonly IOrderResolution resolution;
     private readonly Lock gate = new();
 
     /// <summary>
     /// A merchant listening at <paramref name="at"/> (default <see cref="Address.Merchant"/>) with its own
     /// credentials, the gateway's public key-exchange chains, a validator trusting the root on its clock,
     /// the clock that dates PInitRes, and its own random stream (XID, Chall-M, envelopes).
+    /// <paramref name="persisted"/> is the order table a restarted merchant reads back (an order caught Authorizing, its
+    /// AuthReq lost with the crashed process, comes back AuthorizationUnknown); <paramref name="resolution"/> and
+    /// <paramref name="journal"/> default to the faithful <see cref="OrderResolution.Faithful"/> and <see cref="MessageWindow"/>.
     /// </summary>
-    public MerchantPos(string merchantId, INetwork net, BrandCredentials own, BrandChains gatewayKeyExchange, ChainValidator validator, IClock clock, SecureRandom rng, Address? at = null, Address? gateway = null)
+    public MerchantPos(string merchantId, INetwork net, BrandCredentials own, BrandChains gatewayKeyExchange, ChainValidator validator, IClock clock, SecureRandom rng, Address? at = null, Address? gateway = null,
+        IEnumerable<MerchantOrder>? persisted = null, IOrderResolution? resolution = null, IMessageJournal? journal = null)
     {
         MerchantId = merchantId;
         this.net = net; this.own = own; this.gatewayKeyExchange = gatewayKeyExchange; this.validator = validator; this.clock = clock; this.rng = rng;
+        this.resolution = resolution ?? OrderResolution.Faithful;
+        received = journal ?? new MessageWindow(ReceivedWindow);
+        foreach (var o in persisted ?? [])
+            orders[o.Offer.LidM] = o.State == OrderState.Authorizing ? o with { State = OrderState.AuthorizationUnknown, Cause = "merchant restarted while the authorization was in flight" } : o;
         At = at ?? Address.Merchant;
         GatewayAddress = gateway ?? Address.Gateway;
         net.Listen(At, HandleAsync);
@@ -59,7 +68,7 @@ public sealed class MerchantPos
     /// The last <see cref="ReceivedWindow"/> messages of validated exchanges (requests the merchant accepted and
     /// the gateway answers it verified), for custody and transparency checks. A rejected message is never kept.
     /// </summary>
-    public IReadOnlyList<NetMessage> Received { get { lock (gate) return [.. received]; } }
+    public IReadOnlyList<NetMessage> Received => received.Messages;
 
     /// <summary>The order table by LID-M, a copy.</summary>
     public IReadOnlyDictionary<string, MerchantOrder> Orders { get { lock (gate) return new Dictionary<string, MerchantOrder>(orders); } }
@@ -79,14 +88,7 @@ public sealed class MerchantPos
         return w.Encode();
     }
 
-    private void Keep(NetMessage m)
-    {
-        lock (gate)
-        {
-            received.Enqueue(m);
-            while (received.Count > ReceivedWindow) received.Dequeue();
-        }
-    }
+    private void Keep(NetMessage m) => received.Accepted(m);
 
     private async Task<NetMessage> HandleAsync(NetMessage m, CancellationToken ct)
     {
@@ -104,6 +106,7 @@ public sealed class MerchantPos
         catch (SetException ex)
         {
             var error = ex.Error.At("merchant");
+            received.Rejected(m);
             net.Trace.Decide("merchant", TraceDecisions.Reject, new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, error.Cause);
             return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() });
         }
@@ -121,8 +124,7 @@ public sealed class MerchantPos
                 throw new SetException(SetErrorCode.Replay, $"order {req.LidM} already initiated at merchant");
             if (req.Brand != order.Offer.Brand)
                 throw new SetException(SetErrorCode.WrongBrand, $"PInitReq brand {req.Brand} is not the order's {order.Offer.Brand} at merchant");
-            received.Enqueue(m);
-            while (received.Count > ReceivedWindow) received.Dequeue();
+            received.Accepted(m);
             next = order with { State = OrderState.Initiated, LidC = req.LidC, Xid = rng.Bytes(20), ChallC = req.ChallC, ChallM = rng.Bytes(20), Rrpid = req.Rrpid };
             orders[req.LidM] = next;
         }
@@ -172,7 +174,8 @@ public sealed class MerchantPos
         lock (gate)
         {
             if (orders[oi.LidM].State != OrderState.Initiated) throw new SetException(SetErrorCode.Replay, $"PReq replayed for order {oi.LidM} at merchant");
-            orders[oi.LidM] = order with { State = OrderState.Authorizing };
+            // The PReq's RRPID is recorded before the gateway is asked, so a merchant restarted meanwhile can still answer it.
+            orders[oi.LidM] = order with { State = OrderState.Authorizing, PReqRrpid = req.Rrpid };
         }
         Keep(m);
         net.Trace.Decide("merchant", TraceDecisions.PReqVerified, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand }, "chain, dual signature, challenges, HOD");
@@ -182,6 +185,8 @@ public sealed class MerchantPos
             { Rejected: { } e } => throw Restore(oi.LidM, order, e),
             var r => (r.Res, r.Lost),
         };
+        if (res is null && resolution.ReopensUnknown)
+            throw Restore(oi.LidM, order, new SetException(SetErrorCode.Malformed, $"{lost} at merchant"));
         if (res is null)
         {
             // The gateway may have authorized: never re-open; say "order received" and let an inquiry resolve it.
@@ -283,7 +288,7 @@ public sealed class MerchantPos
                 orders[q.LidM] = o;
                 net.Trace.Decide("merchant", TraceDecisions.Cancelled, new Dictionary<string, string> { ["lid-m"] = q.LidM }, o.Cause);
             }
-            else if (o.State == OrderState.AuthorizationUnknown)
+            else if (o.State == OrderState.AuthorizationUnknown && resolution.ResolvesBeforeAnswering)
             {
                 // Claimed for resolution: a concurrent inquiry sees Authorizing and is told Pending.
                 orders[q.LidM] = o with { State = OrderState.Authorizing };
@@ -291,7 +296,7 @@ public sealed class MerchantPos
             order = o;
         }
         Keep(m);
-        if (order.State == OrderState.AuthorizationUnknown) order = await ResolveAsync(order, abandonIfUnreachable: true, ct).ConfigureAwait(false);
+        if (order.State == OrderState.AuthorizationUnknown && resolution.ResolvesBeforeAnswering) order = await ResolveAsync(order, abandonIfUnreachable: true, ct).ConfigureAwait(false);
         var (status, recorded) = order.State switch
         {
             OrderState.Paid => (InquiryStatus.Paid, (IReadOnlyList<byte[]>)[order.RecordedPRes!]),

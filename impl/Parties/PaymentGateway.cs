@@ -26,17 +26,19 @@ public sealed class PaymentGateway
     private readonly BrandCredentials own;
     private readonly SecureRandom rng;
     private readonly ChainValidator validator;
-    private readonly Dictionary<string, GatewayRecord> records = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Merchant, string LidM), int> perOrder = [];
+    private readonly IGatewayLedger records;
     private readonly Lock gate = new();
 
     /// <summary>
     /// A gateway listening at <paramref name="at"/> (default <see cref="Address.Gateway"/>) with its own
     /// credentials, a validator trusting the root on its clock, and its own random stream (auth codes, envelopes).
+    /// Its records live in <paramref name="ledger"/> (a fresh <see cref="GatewayLedger"/> by default): what it persists,
+    /// so a gateway restarted on the same ledger answers as before.
     /// </summary>
-    public PaymentGateway(INetwork net, BrandCredentials own, ChainValidator validator, SecureRandom rng, Address? at = null)
+    public PaymentGateway(INetwork net, BrandCredentials own, ChainValidator validator, SecureRandom rng, Address? at = null, IGatewayLedger? ledger = null)
     {
         this.net = net; this.own = own; this.validator = validator; this.rng = rng;
+        records = ledger ?? new GatewayLedger();
         At = at ?? Address.Gateway;
         net.Listen(At, Handle);
     }
@@ -48,41 +50,44 @@ public sealed class PaymentGateway
     public long? DeclineAbove { get; set; }
 
     /// <summary>Authorizations standing for an order (merchant id, LID-M): granted and not reversed. Exactly-once checks read this.</summary>
-    public int Authorizations(string merchantId, string lidM) { lock (gate) return perOrder.GetValueOrDefault((merchantId, lidM)); }
+    public int Authorizations(string merchantId, string lidM) => records.Authorizations(merchantId, lidM);
 
     /// <summary>Total authorizations standing (granted and not reversed).</summary>
-    public int TotalAuthorizations { get { lock (gate) return perOrder.Values.Sum(); } }
+    public int TotalAuthorizations => records.TotalAuthorizations;
+
+    /// <summary>The ledger the gateway records in (what survives its restart).</summary>
+    public IGatewayLedger Ledger => records;
 
     /// <summary>The gateway's record for an order (merchant id, LID-M), or null when it never saw it: what the user's final answer must equal.</summary>
     public GatewayStatus? Status(string merchantId, string lidM)
     {
-        lock (gate) return records.Values.LastOrDefault(r => r.MerchantId == merchantId && r.LidM == lidM)?.Status;
+        return records.Records.LastOrDefault(r => r.MerchantId == merchantId && r.LidM == lidM)?.Status;
     }
 
     /// <summary>Reversals performed.</summary>
-    public int Reversals { get { lock (gate) return records.Values.Count(r => r.Status == GatewayStatus.Reversed); } }
+    public int Reversals => records.Records.Count(r => r.Status == GatewayStatus.Reversed);
 
-    private Task<NetMessage> Handle(NetMessage m, CancellationToken ct)
+    private async Task<NetMessage> Handle(NetMessage m, CancellationToken ct)
     {
         try
         {
-            return Task.FromResult(m.Kind switch
+            return m.Kind switch
             {
-                AuthReqPayload.Kind => OnAuthReq(m),
+                AuthReqPayload.Kind => await OnAuthReqAsync(m).ConfigureAwait(false),
                 AuthInqReq.Kind => OnAuthInqReq(m),
                 AuthRevReq.Kind => OnAuthRevReq(m),
                 _ => throw new SetException(SetErrorCode.Malformed, $"unexpected {m.Kind} at gateway"),
-            });
+            };
         }
         catch (SetException ex)
         {
             var error = ex.Error.At("gateway");
             net.Trace.Decide("gateway", TraceDecisions.Reject, new Dictionary<string, string> { ["code"] = error.Code.ToString() }, error.Cause);
-            return Task.FromResult(m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() }));
+            return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() });
         }
     }
 
-    private NetMessage OnAuthReq(NetMessage m)
+    private async Task<NetMessage> OnAuthReqAsync(NetMessage m)
     {
         var signed = SignedMessage.Decode(Envelope.Open(m.Body, own.KeyExchangeOfEveryBrand, "gateway"), AuthReqPayload.Kind);
         var payload = AuthReqPayload.Decode(signed.Content);
@@ -113,31 +118,28 @@ public sealed class PaymentGateway
         var merchantKe = validator.Validate(CertChain.Parse(payload.MerchantKeyExchangeChain, "merchant key-exchange", "gateway"), CertRole.MerchantKeyExchange, data.Brand, "merchant key-exchange");
         var xidHex = Convert.ToHexStringLower(data.Xid);
         var fingerprint = SHA256.HashData([.. payload.AuthReqDataBytes, .. payload.PIDualSignedBytes]);
-        lock (gate)
+        // Decided, signed and recorded as one step of the ledger: two copies of one AuthReq can never both authorize.
+        var (record, fresh) = await records.RecordOnceAsync(xidHex, () =>
         {
-            if (records.TryGetValue(xidHex, out var known))
-            {
-                if (known.Reply is { } recorded && known.Fingerprint is { } f && f.AsSpan().SequenceEqual(fingerprint) && known.MerchantId == data.MerchantId)
-                {
-                    net.Trace.Decide("gateway", TraceDecisions.AuthReqRepeated, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["status"] = known.Status.ToString() },
-                        "identical AuthReq for a recorded XID: the recorded AuthRes, no second authorization");
-                    return m.Reply(recorded.Kind, recorded.Body, recorded.Fields);
-                }
-                throw new SetException(SetErrorCode.Replay, $"second AuthReq for XID {xidHex[..8]} at gateway");
-            }
-            // Decided, signed and recorded under one lock: two copies of one AuthReq can never both authorize.
             var approved = DeclineAbove is not { } limit || data.Amount <= limit;
             var code = approved ? Convert.ToHexString(rng.Bytes(3)) : "";
-            if (approved) perOrder[(data.MerchantId, data.LidM)] = perOrder.GetValueOrDefault((data.MerchantId, data.LidM)) + 1;
+            if (approved) records.CountAuthorization(data.MerchantId, data.LidM, 1);
             net.Trace.Decide("gateway", approved ? TraceDecisions.Authorized : TraceDecisions.Declined, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["brand"] = data.Brand },
                 approved ? "dual signature, PI and AuthReq agree" : $"amount above {DeclineAbove}");
             var res = new AuthRes(data.LidM, data.Xid, data.Amount, approved, code);
             var out_ = SignedMessage.Sign(AuthRes.Kind, res.Encode(), own.For(data.Brand).Signing).Encode();
             var env = Envelope.Seal(out_, merchantKe.Cert, rng);
             var reply = m.Reply(AuthRes.Kind, env, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["result"] = approved ? "Approved" : "Declined", ["xid"] = xidHex[..8] });
-            records[xidHex] = new GatewayRecord(data.MerchantId, data.LidM, data.Brand, data.Amount, fingerprint, approved ? GatewayStatus.Authorized : GatewayStatus.Declined, out_, reply);
-            return reply;
+            return new GatewayRecord(data.MerchantId, data.LidM, data.Brand, data.Amount, fingerprint, approved ? GatewayStatus.Authorized : GatewayStatus.Declined, out_, reply);
+        }).ConfigureAwait(false);
+        if (fresh) return record.Reply!;
+        if (record.Reply is { } recorded && record.Fingerprint is { } f && f.AsSpan().SequenceEqual(fingerprint) && record.MerchantId == data.MerchantId)
+        {
+            net.Trace.Decide("gateway", TraceDecisions.AuthReqRepeated, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["status"] = record.Status.ToString() },
+                "identical AuthReq for a recorded XID: the recorded AuthRes, no second authorization");
+            return m.Reply(recorded.Kind, recorded.Body, recorded.Fields);
         }
+        throw new SetException(SetErrorCode.Replay, $"second AuthReq for XID {xidHex[..8]} at gateway");
     }
 
     /// <summary>Opens a merchant's signed, enveloped request of <paramref name="kind"/>; returns its content and the merchant's validated key-exchange certificate.</summary>
@@ -166,7 +168,7 @@ public sealed class PaymentGateway
         IReadOnlyList<byte[]> recorded = [];
         lock (gate)
         {
-            if (records.TryGetValue(xidHex, out var r))
+            if (records.TryGet(xidHex, out var r))
             {
                 if (r.MerchantId != req.MerchantId || r.LidM != req.LidM) throw new SetException(SetErrorCode.Mismatch, $"XID {xidHex[..8]} belongs to another order at gateway");
                 status = r.Status;
@@ -175,7 +177,7 @@ public sealed class PaymentGateway
             else
             {
                 // Nothing recorded: close the XID so an AuthReq still in the network cannot authorize after this answer.
-                records[xidHex] = new GatewayRecord(req.MerchantId, req.LidM, req.Brand, 0, null, GatewayStatus.Voided, null, null);
+                records.Put(xidHex, new GatewayRecord(req.MerchantId, req.LidM, req.Brand, 0, null, GatewayStatus.Voided, null, null));
                 status = GatewayStatus.NotFound;
             }
         }
@@ -191,22 +193,22 @@ public sealed class PaymentGateway
         GatewayStatus status;
         lock (gate)
         {
-            if (records.TryGetValue(xidHex, out var r))
+            if (records.TryGet(xidHex, out var r))
             {
                 if (r.MerchantId != req.MerchantId || r.LidM != req.LidM) throw new SetException(SetErrorCode.Mismatch, $"XID {xidHex[..8]} belongs to another order at gateway");
                 if (r.Status == GatewayStatus.Authorized && r.Amount != req.Amount) throw new SetException(SetErrorCode.Mismatch, "reversal amount differs from the authorization at gateway");
-                if (r.Status == GatewayStatus.Authorized) perOrder[(r.MerchantId, r.LidM)]--;
+                if (r.Status == GatewayStatus.Authorized) records.CountAuthorization(r.MerchantId, r.LidM, -1);
                 status = r.Status switch
                 {
                     GatewayStatus.Authorized or GatewayStatus.Reversed => GatewayStatus.Reversed,
                     GatewayStatus.Declined => GatewayStatus.Declined,
                     _ => GatewayStatus.Voided,
                 };
-                records[xidHex] = r with { Status = status };
+                records.Put(xidHex, r with { Status = status });
             }
             else
             {
-                records[xidHex] = new GatewayRecord(req.MerchantId, req.LidM, req.Brand, req.Amount, null, GatewayStatus.Voided, null, null);
+                records.Put(xidHex, new GatewayRecord(req.MerchantId, req.LidM, req.Brand, req.Amount, null, GatewayStatus.Voided, null, null));
                 status = GatewayStatus.Voided;
             }
         }

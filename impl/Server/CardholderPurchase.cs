@@ -36,11 +36,15 @@ public sealed class CardholderPurchase
     private PInitRes? initRes;
     private InqReq? inquiry;
     private int inquiries;
+    private readonly int maxInquiries;
 
-    /// <summary>A purchase with <paramref name="credential"/>, checking the merchant with <paramref name="validator"/>, recording as <paramref name="actor"/>.</summary>
-    public CardholderPurchase(CardholderCredential credential, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor)
+    /// <summary>
+    /// A purchase with <paramref name="credential"/>, checking the merchant with <paramref name="validator"/>, recording as
+    /// <paramref name="actor"/>, inquiring at most <paramref name="maxInquiries"/> times (default <see cref="MaxInquiries"/>).
+    /// </summary>
+    public CardholderPurchase(CardholderCredential credential, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor, int maxInquiries = MaxInquiries)
     {
-        cred = credential; this.validator = validator; this.rng = rng; this.trace = trace; this.actor = actor;
+        cred = credential; this.validator = validator; this.rng = rng; this.trace = trace; this.actor = actor; this.maxInquiries = maxInquiries;
     }
 
     /// <summary>The wallet the credential belongs to.</summary>
@@ -88,7 +92,7 @@ public sealed class CardholderPurchase
     /// <summary>Asks the merchant for the transaction's outcome (fresh RRPID and Chall-C), or gives up after <see cref="MaxInquiries"/>.</summary>
     private PurchaseStep Inquire(string why)
     {
-        if (inquiries >= MaxInquiries)
+        if (inquiries >= maxInquiries)
             return End(Refused.Because(RefusalReason.ProtocolError, Wallet, $"outcome unknown after {inquiries} inquiries ({why})"));
         inquiries++;
         var w = order!;

@@ -12,17 +12,17 @@ namespace MultiWallet.Impl.Server;
 /// <param name="clock">The owner's clock.</param>
 /// <param name="lifetime">How long an entry lives after it was added.</param>
 /// <param name="comparer">Key comparer (default: the type's).</param>
-public sealed class ExpiringTable<TKey, TValue>(IClock clock, TimeSpan lifetime, IEqualityComparer<TKey>? comparer = null) where TKey : notnull
+public sealed class ExpiringTable<TKey, TValue>(IClock clock, TimeSpan lifetime, IEqualityComparer<TKey>? comparer = null) : IExpiringTable<TKey, TValue> where TKey : notnull
 {
     private readonly Dictionary<TKey, (TValue Value, DateTime Until)> entries = new(comparer);
 
-    /// <summary>How long an entry lives after it was added.</summary>
+    /// <inheritdoc/>
     public TimeSpan Lifetime => lifetime;
 
-    /// <summary>Entries held now, expired ones not yet swept included (what the memory really holds).</summary>
+    /// <inheritdoc/>
     public int Count => entries.Count;
 
-    /// <summary>Removes every expired entry and returns them (the owner may have to erase what they hold).</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<KeyValuePair<TKey, TValue>> Sweep()
     {
         var now = clock.UtcNow;
@@ -34,10 +34,10 @@ public sealed class ExpiringTable<TKey, TValue>(IClock clock, TimeSpan lifetime,
         return gone;
     }
 
-    /// <summary>True when a live entry exists for the key.</summary>
+    /// <inheritdoc/>
     public bool ContainsKey(TKey key) => TryGet(key, out _);
 
-    /// <summary>The live entry for the key, if any.</summary>
+    /// <inheritdoc/>
     public bool TryGet(TKey key, out TValue value)
     {
         if (entries.TryGetValue(key, out var e) && e.Until > clock.UtcNow)
@@ -49,7 +49,7 @@ public sealed class ExpiringTable<TKey, TValue>(IClock clock, TimeSpan lifetime,
         return false;
     }
 
-    /// <summary>Adds an entry living <see cref="Lifetime"/> from now; false when a live one exists for the key.</summary>
+    /// <inheritdoc/>
     public bool TryAdd(TKey key, TValue value)
     {
         if (ContainsKey(key)) return false;
@@ -57,6 +57,6 @@ public sealed class ExpiringTable<TKey, TValue>(IClock clock, TimeSpan lifetime,
         return true;
     }
 
-    /// <summary>Removes the entry (live or expired); false when there was none.</summary>
+    /// <inheritdoc/>
     public bool Remove(TKey key) => entries.Remove(key);
 }

@@ -22,17 +22,25 @@ public sealed class ServerWallet
     private readonly SecureRandom rng;
     private readonly ChainValidator validator;
     private readonly Dictionary<string, CardholderCredential> credentials = new(StringComparer.Ordinal);
-    private readonly ExpiringTable<string, CardholderPurchase> sessions;
+    private readonly IExpiringTable<string, CardholderPurchase> sessions;
+    private readonly int maxInquiries;
     private readonly Lock gate = new();
 
     /// <summary>How long a session may stay open: a purchase is three round trips, so one still open after this was abandoned.</summary>
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(15);
 
-    /// <summary>A server wallet at sw://<paramref name="name"/>, checking merchants with <paramref name="validator"/>, expiring sessions on <paramref name="clock"/> (default: a clock that never moves).</summary>
-    public ServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, IClock? clock = null)
+    /// <summary>
+    /// A server wallet at sw://<paramref name="name"/>, checking merchants with <paramref name="validator"/>, expiring sessions on
+    /// <paramref name="clock"/> (default: a clock that never moves) in the table <paramref name="sessionTable"/> makes (default an
+    /// <see cref="ExpiringTable{TKey, TValue}"/> of <see cref="SessionLifetime"/>), inquiring at most <paramref name="maxInquiries"/>
+    /// times per purchase (default <see cref="CardholderPurchase.MaxInquiries"/>).
+    /// </summary>
+    public ServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, IClock? clock = null,
+        Func<IClock, TimeSpan, IExpiringTable<string, CardholderPurchase>>? sessionTable = null, int maxInquiries = CardholderPurchase.MaxInquiries)
     {
-        Name = name; this.net = net; this.validator = validator; this.rng = rng;
-        sessions = new(clock ?? new FixedClock(), SessionLifetime, StringComparer.Ordinal);
+        Name = name; this.net = net; this.validator = validator; this.rng = rng; this.maxInquiries = maxInquiries;
+        clock ??= new FixedClock();
+        sessions = sessionTable?.Invoke(clock, SessionLifetime) ?? new ExpiringTable<string, CardholderPurchase>(clock, SessionLifetime, StringComparer.Ordinal);
         At = Address.ServerWallet(name);
         net.Listen(At, Handle);
     }
@@ -56,6 +64,12 @@ public sealed class ServerWallet
 
     /// <summary>Entries of every collection the wallet keeps (credentials, sessions): what a message could make it retain.</summary>
     public int StateSize { get { lock (gate) return credentials.Count + sessions.Count; } }
+
+    /// <summary>Every credential held (configuration: what a restarted wallet is given again).</summary>
+    public IReadOnlyList<CardholderCredential> Credentials { get { lock (gate) return credentials.Values.ToList(); } }
+
+    /// <summary>Drops expired sessions now: the sweep a request would run, for the housekeeping timer of a real wallet (the driver's call here).</summary>
+    public void SweepExpired() { lock (gate) sessions.Sweep(); }
 
     /// <summary>The credential held for the brand, or null.</summary>
     public CardholderCredential? Credential(string brand) { lock (gate) return credentials.GetValueOrDefault(brand); }
@@ -90,7 +104,7 @@ public sealed class ServerWallet
             net.Trace.Decide(Name, TraceDecisions.BrandNotHeld, new Dictionary<string, string> { ["brand"] = w.Brand }, "refused before PInitReq");
             return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.BrandNotHeld, Name, $"{Name} holds no {w.Brand} credential")));
         }
-        var p = new CardholderPurchase(cred, validator, rng, net.Trace, Name);
+        var p = new CardholderPurchase(cred, validator, rng, net.Trace, Name, maxInquiries);
         bool added;
         lock (gate) added = sessions.TryAdd(session, p);
         if (!added) return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}")));

@@ -28,7 +28,13 @@ public sealed class EmbodimentWorld
         public Func<TraceLog, string, IWakeUpGate>? Gate { get; init; }
         /// <summary>The master wallet's store of credentials acquired from a slave (E8).</summary>
         public Func<IAcquiredCredentials>? AcquiredCredentials { get; init; }
+        /// <summary>Components of the world's own parties (merchant, gateway, server wallets, hop table), applied before anything is built.</summary>
+        public WorldParts? World { get; init; }
     }
+
+    private Parts parts = new();
+    private ISlaveRouting? slaveRouting;
+    private INetwork? clientNet;
 
     private EmbodimentWorld(PaymentWorld world, TopologyConfig topology, IUser user)
     {
@@ -50,6 +56,8 @@ public sealed class EmbodimentWorld
     {
         var e = new EmbodimentWorld(world, topology, user);
         parts ??= new Parts();
+        e.parts = parts;
+        if (parts.World is { } own) world.Use(own);
         new UserPort(world.Network, user);
         var wiring = topology.Wiring;
         if (wiring.SlavesKeepCredentials)
@@ -58,7 +66,7 @@ public sealed class EmbodimentWorld
             foreach (var w in topology.Wallets) world.AddServerWallet(w.Name, [.. w.Held]);
         foreach (var w in topology.Wallets.Where(w => w.Down)) e.SetDown(w.Name, true);
 
-        var net = parts.ClientNetwork?.Invoke(world.Network) ?? world.Network;
+        var net = e.clientNet = parts.ClientNetwork?.Invoke(world.Network) ?? world.Network;
         Func<string, IWakeUpGate> gate = parts.Gate is { } g ? name => g(net.Trace, name) : name => new WakeUpGate(net.Trace, name, world.Clock);
         if (wiring.PcEntry is { } pcEntry)
         {
@@ -67,12 +75,8 @@ public sealed class EmbodimentWorld
         }
         var master = topology.Master ?? new WalletConfig(MasterName, []);
         var self = Address.ServerWallet(master.Name);
-        var routing = parts.SlaveRouting?.Invoke(e) ?? wiring.SlaveRouting!(e, net, self);
-        var acquisition = wiring.SlavesKeepCredentials
-            ? new CertificateAcquisition(net, self, world.Pki.ServerWallet(master.Name), world.Validator(master.Name), world.Random("acquire/" + master.Name))
-            : null;
-        e.Master = new MasterServerWallet(master.Name, net, world.Validator(master.Name), world.Random("sw/" + master.Name), routing, acquisition, parts.AcquiredCredentials?.Invoke(), world.Clock);
-        foreach (var b in master.Held) e.Master.AddCredential(world.Pki.Cardholder(master.Name, b));
+        e.slaveRouting = parts.SlaveRouting?.Invoke(e) ?? wiring.SlaveRouting!(e, net, self);
+        e.Master = e.NewMaster(master.Name, master.Held.Select(b => world.Pki.Cardholder(master.Name, b)), "");
         e.Entry = new Wum(net, self, gate: gate)
         {
             Info = wiring.WumSendsKnowledge ? topology.Knowledge.ClientInfoFor : null,
@@ -80,11 +84,51 @@ public sealed class EmbodimentWorld
         return e;
     }
 
-    private void AddCustodian(WalletConfig w)
+    /// <summary>The master wallet with its configuration (own credentials, slave routing); sessions and acquired credentials start empty.</summary>
+    private MasterServerWallet NewMaster(string name, IEnumerable<Crypto.CardholderCredential> own, string restart)
     {
-        var c = new CredentialCustodian(w.Name, Topology.Master?.Name ?? MasterName, World.Network, World.Validator(w.Name), World.Pki.ServerWallet(w.Name), World.Random("custodian/" + w.Name), World.Clock);
-        foreach (var b in w.Held) c.AddCredential(World.Pki.Cardholder(w.Name, b));
-        Custodians[w.Name] = c;
+        var self = Address.ServerWallet(name);
+        var acquisition = Topology.Wiring.SlavesKeepCredentials
+            ? new CertificateAcquisition(clientNet!, self, World.Pki.ServerWallet(name), World.Validator(name), World.Random("acquire/" + name + restart))
+            : null;
+        var m = new MasterServerWallet(name, clientNet!, World.Validator(name), World.Random("sw/" + name + restart), slaveRouting!, acquisition, parts.AcquiredCredentials?.Invoke(), World.Clock);
+        foreach (var c in own) m.AddCredential(c);
+        return m;
+    }
+
+    private void AddCustodian(WalletConfig w) =>
+        Custodians[w.Name] = NewCustodian(w.Name, w.Held.Select(b => World.Pki.Cardholder(w.Name, b)), null, "");
+
+    private CredentialCustodian NewCustodian(string name, IEnumerable<Crypto.CardholderCredential> held, (Server.ExpiringTable<(string, string), bool>, int)? persisted, string restart)
+    {
+        var c = new CredentialCustodian(name, Topology.Master?.Name ?? MasterName, World.Network, World.Validator(name), World.Pki.ServerWallet(name), World.Random("custodian/" + name + restart), World.Clock, persisted);
+        foreach (var cred in held) c.AddCredential(cred);
+        return c;
+    }
+
+    private int restarts;
+
+    /// <summary>
+    /// Crash and restart of <paramref name="party"/>: the master wallet (by its name) keeps its configuration (own
+    /// credentials, slave routing) and loses its sessions, proxied sessions and acquired credentials; a custodian keeps
+    /// its credentials and its release records (and release count); any other name is the world's
+    /// (<see cref="PaymentWorld.Restart"/>). docs/DECISIONS.md, "Bounded resources", lists what each party persists.
+    /// Returns false for a name no party of this world has.
+    /// </summary>
+    public bool Restart(string party)
+    {
+        var n = ++restarts;
+        if (Master is { } m && party == m.Name)
+        {
+            Master = NewMaster(m.Name, m.OwnCredentials, $"/restart-{n}");
+            return true;
+        }
+        if (Custodians.TryGetValue(party, out var c))
+        {
+            Custodians[party] = NewCustodian(party, c.Credentials, (c.ReleaseRecords, c.ReleaseCount), $"/restart-{n}");
+            return true;
+        }
+        return World.Restart(party);
     }
 
     /// <summary>The wiring's faithful strategy; an E4-style installation is kept so that re-installs reach it.</summary>

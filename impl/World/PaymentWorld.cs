@@ -24,9 +24,16 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// <summary>The merchant id of the world's merchant.</summary>
     public const string MerchantId = "SHOP-1";
 
-    /// <summary>A world for <paramref name="seed"/> on <paramref name="transport"/>, every wait bounded by <paramref name="timeout"/>.</summary>
-    public PaymentWorld(int seed, TimeSpan? timeout = null, WorldTransport transport = WorldTransport.InMemory)
+    private WorldParts parts;
+    private int restarts;
+
+    /// <summary>
+    /// A world for <paramref name="seed"/> on <paramref name="transport"/>, every wait bounded by <paramref name="timeout"/>,
+    /// its parties built with <paramref name="parts"/> (faithful components where null).
+    /// </summary>
+    public PaymentWorld(int seed, TimeSpan? timeout = null, WorldTransport transport = WorldTransport.InMemory, WorldParts? parts = null)
     {
+        this.parts = parts ?? new WorldParts();
         Transport = transport;
         Seed = seed;
         Pki = CryptoWorld.For(seed);
@@ -36,12 +43,74 @@ public sealed class PaymentWorld : IAsyncDisposable
         if (transport == WorldTransport.Http)
             foreach (var b in Brands.All) { Pki.Merchant(b.Name); Pki.Gateway(b.Name); }
         Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, timeout) : new InMemoryNetwork(Trace, timeout, VirtualTime);
+        if (this.parts.Hops is { } hops) Wire.Hops = hops;
         Network = new FaultyNetwork(Wire);
-        // Each party gets its own credentials, the root through its validator, the clock and its own stream;
-        // the merchant learns only the public key-exchange chains of the gateway.
-        var gatewayCredentials = new BrandCredentials(Pki.Gateway);
-        Merchant = new MerchantPos(MerchantId, Network, new BrandCredentials(Pki.Merchant), gatewayCredentials.KeyExchangeChains, Validator("merchant"), Clock, Random("merchant"));
-        Gateway = new PaymentGateway(Network, gatewayCredentials, Validator("gateway"), Random("gateway"));
+        Merchant = NewMerchant([], "merchant");
+        Gateway = NewGateway(null, "gateway");
+    }
+
+    // Each party gets its own credentials, the root through its validator, the clock and its own stream;
+    // the merchant learns only the public key-exchange chains of the gateway.
+    private MerchantPos NewMerchant(IEnumerable<MerchantOrder> persisted, string stream) =>
+        new(MerchantId, Network, new BrandCredentials(Pki.Merchant), new BrandCredentials(Pki.Gateway).KeyExchangeChains, Validator("merchant"), Clock, Random(stream),
+            persisted: persisted, resolution: parts.OrderResolution, journal: parts.MerchantJournal?.Invoke());
+
+    private PaymentGateway NewGateway(IGatewayLedger? persisted, string stream) =>
+        new(Network, new BrandCredentials(Pki.Gateway), Validator("gateway"), Random(stream), ledger: persisted ?? parts.GatewayLedger?.Invoke(this));
+
+    private ServerWallet NewServerWallet(string name, IEnumerable<CardholderCredential> credentials, string stream)
+    {
+        var sw = new ServerWallet(name, Network, Validator(name), Random(stream), Clock, parts.WalletSessions, parts.WalletInquiries ?? CardholderPurchase.MaxInquiries);
+        foreach (var c in credentials) sw.AddCredential(c);
+        return Wallets[name] = sw;
+    }
+
+    /// <summary>The components this world builds its parties with.</summary>
+    public WorldParts Parts => parts;
+
+    /// <summary>
+    /// Rebuilds the merchant, the gateway and every server wallet with <paramref name="substitute"/> and sets the network's
+    /// hop table: for a world built before its parts were known (checks/Bridge builds the world, then the embodiment).
+    /// Call it before any purchase; what the parties held is carried over as a restart would.
+    /// </summary>
+    public void Use(WorldParts substitute)
+    {
+        parts = substitute;
+        Wire.Hops = substitute.Hops ?? HopTimeouts.Faithful;
+        Merchant = NewMerchant(Merchant.Orders.Values, "merchant");
+        Gateway = NewGateway(null, "gateway");
+        foreach (var (name, sw) in Wallets.ToList()) NewServerWallet(name, sw.Credentials, "sw/" + name);
+    }
+
+    /// <summary>Names <see cref="Restart"/> accepts for the world's own parties (server wallets go by their name).</summary>
+    public const string MerchantParty = "merchant", GatewayParty = "gateway";
+
+    /// <summary>
+    /// Crash and restart: replaces <paramref name="party"/> (<see cref="MerchantParty"/>, <see cref="GatewayParty"/> or a
+    /// server wallet's name) by a fresh instance built from what a real one would persist (docs/DECISIONS.md, "Bounded
+    /// resources"): the merchant's order table (an order caught Authorizing comes back AuthorizationUnknown), the gateway's
+    /// ledger, a server wallet's credentials (configuration) but none of its sessions. The fresh instance listens at the same
+    /// address and draws from a fresh random stream; whatever the crashed instance still does afterwards reaches no state
+    /// of the new one. Returns false for a name this world does not own.
+    /// </summary>
+    public bool Restart(string party)
+    {
+        var n = ++restarts;
+        switch (party)
+        {
+            case MerchantParty:
+                Merchant = NewMerchant(Merchant.Orders.Values, $"merchant/restart-{n}");
+                return true;
+            case GatewayParty:
+                var limit = Gateway.DeclineAbove;
+                Gateway = NewGateway(Gateway.Ledger, $"gateway/restart-{n}");
+                Gateway.DeclineAbove = limit;
+                return true;
+            default:
+                if (!Wallets.TryGetValue(party, out var sw)) return false;
+                NewServerWallet(party, sw.Credentials, $"sw/{party}/restart-{n}");
+                return true;
+        }
     }
 
     /// <summary>The run seed.</summary>
@@ -63,9 +132,9 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// <summary>The network every party uses: the raw one behind a (by default inactive) fault decorator.</summary>
     public FaultyNetwork Network { get; }
     /// <summary>The merchant POS.</summary>
-    public MerchantPos Merchant { get; }
+    public MerchantPos Merchant { get; private set; }
     /// <summary>The payment gateway.</summary>
-    public PaymentGateway Gateway { get; }
+    public PaymentGateway Gateway { get; private set; }
     /// <summary>The server wallets added so far, by name.</summary>
     public Dictionary<string, ServerWallet> Wallets { get; } = new(StringComparer.Ordinal);
 
@@ -76,13 +145,7 @@ public sealed class PaymentWorld : IAsyncDisposable
     public ChainValidator Validator(string party) => new(Pki.Root, Clock, party);
 
     /// <summary>Adds a server wallet holding a cardholder credential for each brand.</summary>
-    public ServerWallet AddServerWallet(string name, params string[] brands)
-    {
-        var sw = new ServerWallet(name, Network, Validator(name), Random("sw/" + name), Clock);
-        foreach (var b in brands) sw.AddCredential(Pki.Cardholder(name, b));
-        Wallets[name] = sw;
-        return sw;
-    }
+    public ServerWallet AddServerWallet(string name, params string[] brands) => NewServerWallet(name, brands.Select(b => Pki.Cardholder(name, b)), "sw/" + name);
 
     /// <summary>A conventional WUM on the user PC paired to the named wallet.</summary>
     public Wum NewWum(string walletName, string? wumName = null) => new(Network, Address.ServerWallet(walletName), name: wumName);

@@ -65,6 +65,19 @@ public sealed class MasterServerWallet
         }
     }
 
+    /// <summary>Its own credentials (configuration: what a restarted master is given again).</summary>
+    public IReadOnlyList<CardholderCredential> OwnCredentials { get { lock (gate) return own.Values.ToList(); } }
+
+    /// <summary>
+    /// Drops expired sessions (own and proxied) and the credentials they acquired now: the sweep a request would run, for
+    /// the housekeeping timer of a real master (the driver's call here).
+    /// </summary>
+    public void SweepExpired()
+    {
+        Sweep();
+        proxy.Owns("");
+    }
+
     /// <summary>Gives the master its own credential for a brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) own[c.Brand] = c; }
 

@@ -29,11 +29,17 @@ public sealed class CredentialCustodian
     /// <summary>How long a release is remembered: the order validity the user PC's gate also keeps accepted orders for.</summary>
     public static readonly TimeSpan ReleaseMemory = TimeSpan.FromHours(24);
 
-    /// <summary>A custodian at sw://<paramref name="name"/> that releases only to <paramref name="master"/>, signing with <paramref name="identity"/>, remembering releases on <paramref name="clock"/> (default: a clock that never moves).</summary>
-    public CredentialCustodian(string name, string master, INetwork net, ChainValidator validator, ServerWalletIdentity identity, SecureRandom rng, IClock? clock = null)
+    /// <summary>
+    /// A custodian at sw://<paramref name="name"/> that releases only to <paramref name="master"/>, signing with <paramref name="identity"/>,
+    /// remembering releases on <paramref name="clock"/> (default: a clock that never moves). A restarted custodian is given the
+    /// release records it persisted (<see cref="ReleaseRecords"/>, <see cref="ReleaseCount"/>) as <paramref name="persisted"/>.
+    /// </summary>
+    public CredentialCustodian(string name, string master, INetwork net, ChainValidator validator, ServerWalletIdentity identity, SecureRandom rng, IClock? clock = null,
+        (ExpiringTable<(string, string), bool> Records, int Releases)? persisted = null)
     {
         Name = name; Master = master; this.net = net; this.validator = validator; this.identity = identity; this.rng = rng;
-        released = new(clock ?? new FixedClock(), ReleaseMemory);
+        released = persisted?.Records ?? new(clock ?? new FixedClock(), ReleaseMemory);
+        releases = persisted?.Releases ?? 0;
         At = Address.ServerWallet(name);
         net.Listen(At, Handle);
     }
@@ -53,6 +59,15 @@ public sealed class CredentialCustodian
 
     /// <summary>Entries of every collection the custodian keeps (credentials, release records).</summary>
     public int StateSize { get { lock (gate) return credentials.Count + released.Count; } }
+
+    /// <summary>The release records (what a real custodian persists; a restarted one is given them back).</summary>
+    public ExpiringTable<(string, string), bool> ReleaseRecords => released;
+
+    /// <summary>Every credential held (configuration: what a restarted custodian is given again).</summary>
+    public IReadOnlyList<CardholderCredential> Credentials { get { lock (gate) return credentials.Values.ToList(); } }
+
+    /// <summary>Forgets expired release records now: the sweep a request would run, for the housekeeping timer of a real custodian.</summary>
+    public void SweepExpired() { lock (gate) released.Sweep(); }
 
     /// <summary>Adds (or replaces) the credential of its brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) credentials[c.Brand] = c; }
