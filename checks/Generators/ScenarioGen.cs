@@ -132,21 +132,32 @@ public static class ScenarioGen
     private static readonly Gen<FaultKind> Kind = Gen.Elements(FaultKind.Drop, FaultKind.Delay, FaultKind.Duplicate);
 
     /// <summary>
-    /// Faults armed before an honest wake-up: none (most often), one on a purchase hop, or that plus one on a recovery
-    /// hop, or that plus every inquiry lost (the wallet reports "outcome unknown"; only a heal tells the user).
+    /// Faults armed before an honest wake-up: none (most often); one on a purchase hop; a fault on a recovery hop behind
+    /// the faults that make the purchase reach it (an inquiry behind a lost PReq answer or a lost AuthReq, an authorization
+    /// inquiry behind a lost AuthRes, a reversal behind that and a lost authorization inquiry); or every inquiry lost
+    /// behind a late AuthRes (the wallet reports "outcome unknown"; only a heal tells the user).
     /// </summary>
     private static readonly Gen<IReadOnlyList<Step.Fault>> Faults =
         from primary in from k in Kind from at in Gen.Elements(Primary) select new Step.Fault(k, at)
         from recovery in from k in Kind from at in Gen.Elements(Recovery) select new Step.Fault(k, at)
-        from shape in Freq((10, Gen.Constant(0)), (3, Gen.Constant(1)), (1, Gen.Constant(2)), (1, Gen.Constant(3)))
+        from lost in Gen.Elements(FaultKind.Drop, FaultKind.Delay)
+        from hop in Gen.Elements(FaultPosition.PReq, FaultPosition.AuthReq)
+        from shape in Freq((8, Gen.Constant(0)), (3, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Constant(3)))
         select shape switch
         {
             0 => (IReadOnlyList<Step.Fault>)[],
             1 => [primary],
-            2 => [primary, recovery],
-            _ => [primary with { Kind = FaultKind.Delay, At = primary.At == FaultPosition.PInitReq ? FaultPosition.AuthReq : primary.At },
-                  .. Enumerable.Repeat(new Step.Fault(FaultKind.Drop, FaultPosition.InqReq), 3)],
+            2 => [.. Reaching(recovery.At, lost, hop), recovery],
+            _ => [new Step.Fault(FaultKind.Delay, FaultPosition.AuthReq), .. Enumerable.Repeat(new Step.Fault(FaultKind.Drop, FaultPosition.InqReq), 3)],
         };
+
+    /// <summary>The faults that make a purchase send a request at the recovery hop <paramref name="at"/>.</summary>
+    private static IReadOnlyList<Step.Fault> Reaching(FaultPosition at, FaultKind lost, FaultPosition hop) => at switch
+    {
+        FaultPosition.InqReq => [new Step.Fault(lost, hop)],
+        FaultPosition.AuthInqReq => [new Step.Fault(lost, FaultPosition.AuthReq)],
+        _ => [new Step.Fault(FaultKind.Delay, FaultPosition.AuthReq), new Step.Fault(FaultKind.Drop, FaultPosition.AuthInqReq)],
+    };
 
     private static IReadOnlyList<Step> Assemble(IEnumerable<(Brand B, WakeUpDefect D, int Amount, bool Replay, Step? Pre, IReadOnlyList<Step.Fault> Faults, bool HealNow)> wakes)
     {

@@ -25,11 +25,12 @@ internal sealed class ExactlyOnceUnderFaultsInvariant : Invariant
     /// <inheritdoc/>
     public override int Order => 11;
 
-    /// <summary>Every fault kind at every purchase hop, and faults in each embodiment family.</summary>
+    /// <summary>Every fault kind at every purchase hop, a fault at every recovery hop, faults in each embodiment family, and an unknown outcome resolved by a heal.</summary>
     public override IReadOnlyList<string> Required =>
     [
         .. Enum.GetValues<FaultKind>().SelectMany(k => new[] { FaultPosition.PInitReq, FaultPosition.PReq, FaultPosition.AuthReq }.Select(p => $"{k}@{p}")),
-        "faulted:client", "faulted:proxy", "faulted:custody",
+        "recovery@InqReq", "recovery@AuthInqReq", "recovery@AuthRevReq",
+        "faulted:client", "faulted:proxy", "faulted:custody", "outcome-unknown", "heal:unknown-resolved",
     ];
 
     private static string Family(EmbodimentTraits t) => !t.IsMasterSlave ? "client" : t.AcquiresCredential ? "custody" : "proxy";
@@ -70,6 +71,7 @@ internal sealed class ExactlyOnceUnderFaultsInvariant : Invariant
         var fired = w.Events.OfType<DecisionEvent>().Where(d => d.Actor == "fault" && d.What is TraceDecisions.Drop or TraceDecisions.Delay or TraceDecisions.Duplicate).ToList();
         foreach (var d in fired) cls.Add($"{d.What}@{d.Detail["kind"]}");
         if (fired.Count > 0) cls.Add("faulted:" + family);
+        foreach (var d in fired.Where(d => d.Detail["kind"] is "InqReq" or "AuthInqReq" or "AuthRevReq")) cls.Add("recovery@" + d.Detail["kind"]);
         if (fired.Count > 0 && w.Raw is Refused { Cause: var cause } && cause.StartsWith(Impl.Client.UnknownOutcomes.UnknownCause, StringComparison.Ordinal)) cls.Add("outcome-unknown");
         return null;
     }
