@@ -134,19 +134,21 @@ public static class ScenarioGen
     /// <summary>
     /// Faults armed before an honest wake-up: none (most often); one on a purchase hop; a fault on a recovery hop behind
     /// the faults that make the purchase reach it (an inquiry behind a lost PReq answer or a lost AuthReq, an authorization
-    /// inquiry behind a lost AuthRes, a reversal behind that and a lost authorization inquiry); or every inquiry lost
-    /// behind a late AuthRes (the wallet reports "outcome unknown"; only a heal tells the user).
+    /// inquiry behind a lost AuthRes, a reversal behind that and a lost authorization inquiry); every inquiry lost
+    /// behind a late AuthRes (the wallet reports "outcome unknown"; only a heal tells the user); or a duplicated PReq
+    /// whose AuthReq is lost (the copy meets an order whose authorization is unknown).
     /// </summary>
     private static readonly Gen<IReadOnlyList<Step.Fault>> Faults =
         from primary in from k in Kind from at in Gen.Elements(Primary) select new Step.Fault(k, at)
         from recovery in from k in Kind from at in Gen.Elements(Recovery) select new Step.Fault(k, at)
         from lost in Gen.Elements(FaultKind.Drop, FaultKind.Delay)
         from hop in Gen.Elements(FaultPosition.PReq, FaultPosition.AuthReq)
-        from shape in Freq((8, Gen.Constant(0)), (3, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Constant(3)))
+        from shape in Freq((16, Gen.Constant(0)), (6, Gen.Constant(1)), (4, Gen.Constant(2)), (2, Gen.Constant(3)), (1, Gen.Constant(4)))
         select shape switch
         {
             0 => (IReadOnlyList<Step.Fault>)[],
             1 => [primary],
+            4 => [new Step.Fault(FaultKind.Duplicate, FaultPosition.PReq), new Step.Fault(lost, FaultPosition.AuthReq)],
             2 => [.. Reaching(recovery.At, lost, hop), recovery],
             _ => [new Step.Fault(FaultKind.Delay, FaultPosition.AuthReq), .. Enumerable.Repeat(new Step.Fault(FaultKind.Drop, FaultPosition.InqReq), 3)],
         };

@@ -75,9 +75,9 @@ public sealed class FaultedExchange(RunContext run, List<(FaultKind Kind, FaultP
         if (f == FaultKind.Delay) return Inquire();
         if (f == FaultKind.Duplicate)
         {
-            // M8: the same PReq again gets the recorded PRes once the order is settled; before that it is Replay.
+            // M8: the same PReq again gets the recorded PRes: Paid, or "order received" while the authorization is unknown
+            // (the sender then inquires; by then the first copy's inquiry may have settled nothing yet).
             Msg(MsgKind.PReq);
-            if (order.Merchant != Merchant.Paid) return Answer.Replay;
             Msg(MsgKind.PRes);
         }
         return paid ? Answer.Paid : Inquire();
