@@ -27,10 +27,10 @@ public sealed class RunContext(PredictorOptions options)
     }
 
     /// <summary>The faulted exchange the next SET purchase of this wake-up runs (faults armed by Fault steps), or null.</summary>
-    public Set.FaultedExchange? Faulted { get; set; }
+    public FaultedExchange? Faulted { get; set; }
 
     /// <summary>The refusal reason of a faulted purchase that did not pay (Replay for a duplicated PInitReq), else ProtocolError.</summary>
-    public Reason FaultedRefusal => Faulted?.Order.Answer == Set.FaultedExchange.Answer.Replay ? Reason.Replay : Reason.ProtocolError;
+    public Reason FaultedRefusal => Faulted?.Order.Answer == FaultedExchange.Answer.Replay ? Reason.Replay : Reason.ProtocolError;
 
     /// <summary>Starts a new wake-up: no events, no steps.</summary>
     public void Clear() { events.Clear(); steps = 0; Faulted = null; }

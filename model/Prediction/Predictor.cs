@@ -1,7 +1,6 @@
 using MultiWallet.Model.Client;
 using MultiWallet.Model.Machines;
 using MultiWallet.Model.Server;
-using MultiWallet.Model.Set;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Model.Prediction;

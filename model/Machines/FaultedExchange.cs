@@ -1,7 +1,6 @@
-using MultiWallet.Model.Machines;
 using MultiWallet.Model.Vocabulary;
 
-namespace MultiWallet.Model.Set;
+namespace MultiWallet.Model.Machines;
 
 /// <summary>
 /// A SET purchase under armed network faults, message by message, by the written rules of DECISIONS.md ("Faults and
