@@ -15,6 +15,9 @@ public sealed record ConformanceResult(Topology Topology, UserScript Script, IRe
     /// <summary>Why the run says nothing (a wall-clock limit fired over HTTP), or null when it is conclusive.</summary>
     public string? Inconclusive { get; init; }
 
+    /// <summary>What each <see cref="Step.Heal"/> did, in order.</summary>
+    public IReadOnlyList<HealFacts> Heals { get; init; } = [];
+
     public bool Agrees => Hang is null && WakeUps.All(w => w.Agrees);
     public WakeUpConformance? FirstDivergence => WakeUps.FirstOrDefault(w => !w.Agrees);
     public string RenderedTrace => Built.World.Trace.Render();

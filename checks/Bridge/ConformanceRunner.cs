@@ -23,14 +23,17 @@ public static class ConformanceRunner
         EmbodimentWorld.Parts? parts = null, PredictorOptions? options = null, WorldTransport transport = WorldTransport.InMemory)
     {
         var predictions = Predictor.Predict(topology, script, steps, options).ToDictionary(p => p.StepIndex);
+        var heals = steps.Any(s => s is Step.Heal) ? Predictor.PredictHeals(topology, script, steps, options) : new Dictionary<int, IReadOnlyDictionary<OrderId, Outcome>>();
         var built = ImplBuilder.Build(topology, script, seed, parts, transport);
-        try { return Run(topology, script, steps, predictions, built); }
+        try { return Run(topology, script, steps, predictions, heals, built); }
         // Over HTTP every party is a Kestrel host: stop them now; the trace and the facts stay readable.
         finally { built.World.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
 
-    private static ConformanceResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, Dictionary<int, StepPrediction> predictions, ImplBuilder built)
+    private static ConformanceResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, Dictionary<int, StepPrediction> predictions,
+        IReadOnlyDictionary<int, IReadOnlyDictionary<OrderId, Outcome>> healPredictions, ImplBuilder built)
     {
+        var heals = new List<HealFacts>();
         var world = built.World;
         var secrets = Secrets(topology, world);
         var last = new Dictionary<OrderId, Step.WakeUp>();
@@ -41,6 +44,23 @@ public static class ConformanceRunner
             Step.WakeUp wake;
             if (step is Step.WakeUp w) wake = w;
             else if (step is Step.Replay r) wake = last[r.Order];
+            else if (step is Step.Heal)
+            {
+                try
+                {
+                    var (swept, resolved) = built.Heal();
+                    heals.Add(new HealFacts(i, swept, resolved, healPredictions[i], built.OrderFacts()));
+                }
+                catch (HangException h)
+                {
+                    return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Hang = new WakeUpHang(i, step, new Outcome.Refused(Reason.ProtocolError), h.At, h.Reason, "(heal)") };
+                }
+                catch (WallClockLimitException e)
+                {
+                    return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Inconclusive = $"step #{i} {step}: {e.Message}" };
+                }
+                continue;
+            }
             else { built.Apply(step); continue; }
             last[wake.Order] = wake;
             var mark = world.Trace.Count;
@@ -51,11 +71,11 @@ public static class ConformanceRunner
             catch (HangException h)
             {
                 var blocked = world.Trace.Since(mark).LastOrDefault()?.Render() ?? "(nothing sent)";
-                return new ConformanceResult(topology, script, steps, results, built) { Hang = new WakeUpHang(i, step, predictions[i].Outcome, h.At, h.Reason, blocked) };
+                return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Hang = new WakeUpHang(i, step, predictions[i].Outcome, h.At, h.Reason, blocked) };
             }
             catch (WallClockLimitException e)
             {
-                return new ConformanceResult(topology, script, steps, results, built) { Inconclusive = $"step #{i} {step}: {e.Message}" };
+                return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Inconclusive = $"step #{i} {step}: {e.Message}" };
             }
             var events = world.Trace.Since(mark);
             var requests = world.Network.Requests.Skip(reqMark).ToList();
@@ -77,6 +97,7 @@ public static class ConformanceRunner
         var wallTimeouts = world.Time.IsVirtual ? 0 : world.Wire.TimeoutsFired;
         return new ConformanceResult(topology, script, steps, results, built)
         {
+            Heals = heals,
             Inconclusive = wallTimeouts == 0 ? null : $"{wallTimeouts} send(s) timed out on the wall clock over HTTP (environment: inconclusive)",
         };
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MultiWallet.Checks.Tampering;
+using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Client.Selection;
 using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Network;
@@ -95,8 +96,53 @@ public sealed class ImplBuilder
             case Step.SetDown sd:
                 Embodiment.SetDown(sd.Wallet, sd.Down);
                 break;
+            case Step.Fault f:
+                Arm(f);
+                break;
         }
     }
+
+    /// <summary>The request kind a fault position names.</summary>
+    public static string KindAt(FaultPosition at) => at switch
+    {
+        FaultPosition.PInitReq => PInitReq.Kind,
+        FaultPosition.PReq => PReq.Kind,
+        FaultPosition.AuthReq => AuthReqPayload.Kind,
+        FaultPosition.InqReq => InqReq.Kind,
+        FaultPosition.AuthInqReq => AuthInqReq.Kind,
+        _ => AuthRevReq.Kind,
+    };
+
+    /// <summary>Arms one fault on the world's fault seam for the next matching request (used at most once).</summary>
+    private void Arm(Step.Fault f)
+    {
+        var kind = KindAt(f.At);
+        bool Match(NetMessage m) => m.Kind == kind;
+        _ = f.Kind switch
+        {
+            FaultKind.Drop => World.Network.Drop(Match),
+            FaultKind.Delay => World.Network.Delay(Match),
+            _ => World.Network.Duplicate(Match),
+        };
+    }
+
+    /// <summary>
+    /// The network heals (every armed fault is gone), the merchant runs its recovery pass, and the PC re-inquires every
+    /// order whose outcome it reported unknown; all on the world's time. Returns the merchant's changes and the PC's answers.
+    /// </summary>
+    public (int Swept, IReadOnlyDictionary<string, PaymentOutcome> Resolved) Heal()
+    {
+        World.Network.Heal();
+        var swept = World.Run(ct => World.Merchant.ResolvePendingAsync(ct));
+        var resolved = World.Run(ct => UnknownOutcomes.For(Embodiment.Net).ResolveAsync(Embodiment.Net, ct));
+        return (swept, resolved);
+    }
+
+    /// <summary>Every order of the merchant as the merchant and the gateway hold it now, by LID-M.</summary>
+    public IReadOnlyDictionary<string, OrderFacts> OrderFacts() => World.Merchant.Orders.ToDictionary(
+        kv => kv.Key,
+        kv => new OrderFacts(kv.Value.State.ToString(), World.Gateway.Status(Merchant, kv.Key)?.ToString(), World.Gateway.Authorizations(Merchant, kv.Key)),
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Runs one WakeUp/Replay step through the entry point; returns the implementation's outcome. The world drives it
@@ -122,7 +168,12 @@ public sealed class ImplBuilder
         {
             return World.Run(ct => Embodiment.PayAsync(bytes, ct));
         }
-        finally { armed = false; }
+        finally
+        {
+            armed = false;
+            // Faults are armed for one wake-up: one it did not reach is gone after it.
+            World.Network.Heal();
+        }
     }
 
     /// <summary>The purchase request in <paramref name="m"/> tampered at <paramref name="site"/> (<see cref="PReqTampering"/>).</summary>

@@ -14,7 +14,8 @@ namespace MultiWallet.Checks.Bridge;
 /// <item>The conventional WUM's "Routed" to its paired wallet is not a decision of the model: dropped.</item>
 /// <item>Queried: kept for live/installed queries (E4, E5, E6); reading a static table (E3, E7, E8, E11) is not a query in the model: dropped.</item>
 /// <item>Routed(w) immediately followed by Skipped(w) (no answer at session open) → Queried(w, unreachable).</item>
-/// <item>SET messages (PInitReq … PRes) → Msg(kind); every other message and decision is dropped.</item>
+/// <item>SET messages (PInitReq … PRes, and under faults InqReq/InqRes, AuthInqReq/AuthInqRes, AuthRevReq/AuthRevRes) → Msg(kind);
+/// every other message (an Error answer included) and decision is dropped.</item>
 /// <item>Last: Outcome(the implementation's outcome as a model outcome).</item>
 /// </list>
 /// </summary>

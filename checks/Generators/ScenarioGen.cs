@@ -117,15 +117,56 @@ public static class ScenarioGen
                                         from amount in Gen.Choose(1, 50_000)
                                         from replay in Freq((4, Gen.Constant(false)), (1, Gen.Constant(true)))
                                         from pre in betweenGen
-                                        select (b, d, amount, replay, pre), k)
+                                        from faults in Faults
+                                        from healNow in Freq((3, Gen.Constant(true)), (1, Gen.Constant(false)))
+                                        select (b, d, amount, replay, pre, faults, healNow), k)
                select Assemble(wakes);
     }
 
-    private static IReadOnlyList<Step> Assemble(IEnumerable<(Brand B, WakeUpDefect D, int Amount, bool Replay, Step? Pre)> wakes)
+    /// <summary>The purchase's own hops a primary fault hits.</summary>
+    public static readonly FaultPosition[] Primary = [FaultPosition.PInitReq, FaultPosition.PReq, FaultPosition.AuthReq];
+
+    /// <summary>The recovery hops a second fault hits (reached only when the first made someone inquire).</summary>
+    public static readonly FaultPosition[] Recovery = [FaultPosition.InqReq, FaultPosition.AuthInqReq, FaultPosition.AuthRevReq];
+
+    private static readonly Gen<FaultKind> Kind = Gen.Elements(FaultKind.Drop, FaultKind.Delay, FaultKind.Duplicate);
+
+    /// <summary>
+    /// Faults armed before an honest wake-up: none (most often); one on a purchase hop; a fault on a recovery hop behind
+    /// the faults that make the purchase reach it (an inquiry behind a lost PReq answer or a lost AuthReq, an authorization
+    /// inquiry behind a lost AuthRes, a reversal behind that and a lost authorization inquiry); every inquiry lost
+    /// behind a late AuthRes (the wallet reports "outcome unknown"; only a heal tells the user); or a duplicated PReq
+    /// whose AuthReq is lost (the copy meets an order whose authorization is unknown).
+    /// </summary>
+    private static readonly Gen<IReadOnlyList<Step.Fault>> Faults =
+        from primary in from k in Kind from at in Gen.Elements(Primary) select new Step.Fault(k, at)
+        from recovery in from k in Kind from at in Gen.Elements(Recovery) select new Step.Fault(k, at)
+        from lost in Gen.Elements(FaultKind.Drop, FaultKind.Delay)
+        from hop in Gen.Elements(FaultPosition.PReq, FaultPosition.AuthReq)
+        from shape in Freq((16, Gen.Constant(0)), (6, Gen.Constant(1)), (4, Gen.Constant(2)), (2, Gen.Constant(3)), (1, Gen.Constant(4)))
+        select shape switch
+        {
+            0 => (IReadOnlyList<Step.Fault>)[],
+            1 => [primary],
+            4 => [new Step.Fault(FaultKind.Duplicate, FaultPosition.PReq), new Step.Fault(lost, FaultPosition.AuthReq)],
+            2 => [.. Reaching(recovery.At, lost, hop), recovery],
+            _ => [new Step.Fault(FaultKind.Delay, FaultPosition.AuthReq), .. Enumerable.Repeat(new Step.Fault(FaultKind.Drop, FaultPosition.InqReq), 3)],
+        };
+
+    /// <summary>The faults that make a purchase send a request at the recovery hop <paramref name="at"/>.</summary>
+    private static IReadOnlyList<Step.Fault> Reaching(FaultPosition at, FaultKind lost, FaultPosition hop) => at switch
+    {
+        FaultPosition.InqReq => [new Step.Fault(lost, hop)],
+        FaultPosition.AuthInqReq => [new Step.Fault(lost, FaultPosition.AuthReq)],
+        _ => [new Step.Fault(FaultKind.Delay, FaultPosition.AuthReq), new Step.Fault(FaultKind.Drop, FaultPosition.AuthInqReq)],
+    };
+
+    private static IReadOnlyList<Step> Assemble(IEnumerable<(Brand B, WakeUpDefect D, int Amount, bool Replay, Step? Pre, IReadOnlyList<Step.Fault> Faults, bool HealNow)> wakes)
     {
         var steps = new List<Step>();
         var orders = new List<OrderId>();
-        foreach (var (b, d, amount, replay, pre) in wakes)
+        var unhealed = false;
+        foreach (var (b, d, amount, replay, pre, faults, healNow) in wakes)
         {
             if (pre is not null) steps.Add(pre);
             if (replay && orders.Count > 0) steps.Add(new Step.Replay(orders[^1]));
@@ -133,7 +174,12 @@ public static class ScenarioGen
             {
                 var o = new OrderId(ImplBuilder.Merchant, $"L{orders.Count + 1}");
                 orders.Add(o);
+                // Faults only before an honest wake-up: the fault rules are written for honest purchases.
+                var faulted = faults.Count > 0 && d is WakeUpDefect.NoDefect && b.IsKnown;
+                if (faulted) steps.AddRange(faults);
                 steps.Add(new Step.WakeUp(o, b, amount, d));
+                if (faulted && healNow) steps.Add(new Step.Heal());
+                else unhealed |= faulted;
                 if (d is WakeUpDefect.MissingField || !b.IsKnown)
                 {
                     // INV-BAD-INPUT "changes nothing": refused at the entry point, the order was not consumed, so an
@@ -149,6 +195,8 @@ public static class ScenarioGen
                 }
             }
         }
+        // Every fault heals in the end: a heal deferred past later wake-ups comes last.
+        if (unhealed) steps.Add(new Step.Heal());
         return steps;
     }
 
@@ -187,6 +235,14 @@ public static class ScenarioGen
                 ws[i] = ws[i] with { Down = false };
                 yield return s with { Topology = t with { Wallets = ws } };
             }
+        // A fault simplified to a drop (the plainest fault).
+        for (var i = 0; i < s.Steps.Count; i++)
+            if (s.Steps[i] is Step.Fault { Kind: not FaultKind.Drop } f)
+            {
+                var steps = s.Steps.ToList();
+                steps[i] = f with { Kind = FaultKind.Drop };
+                if (Valid(steps)) yield return s with { Steps = steps };
+            }
         for (var i = 0; i < s.Steps.Count; i++)
             if (s.Steps[i] is Step.WakeUp w && (w.Defect is not WakeUpDefect.NoDefect || w.Amount != 1000))
             {
@@ -211,13 +267,21 @@ public static class ScenarioGen
     /// <summary>The topology with <paramref name="name"/> dropped from its routing knowledge.</summary>
     private static Topology Forget(Topology t, string name) => t with { Knowledge = t.Knowledge.Without(name) };
 
+    /// <summary>No dangling replay, and faults are armed only right before an honest fresh wake-up (the rules' domain).</summary>
     private static bool Valid(IReadOnlyList<Step> steps)
     {
         var seen = new HashSet<OrderId>();
-        foreach (var s in steps)
+        for (var i = 0; i < steps.Count; i++)
         {
+            var s = steps[i];
             if (s is Step.WakeUp w) seen.Add(w.Order);
             if (s is Step.Replay r && !seen.Contains(r.Order)) return false;
+            if (s is Step.Fault)
+            {
+                var j = i;
+                while (j < steps.Count && steps[j] is Step.Fault) j++;
+                if (j == steps.Count || steps[j] is not Step.WakeUp { Defect: WakeUpDefect.NoDefect } next || !next.Brand.IsKnown || seen.Contains(next.Order)) return false;
+            }
         }
         return true;
     }

@@ -37,7 +37,8 @@ internal sealed class RouteCompleteInvariant : Invariant
             else if (s.Holds(reachable[0], w.Wake.Brand))
             {
                 cls.Add("capable listed");
-                if (w.ImplOutcome is not Outcome.Paid) return $"step #{w.StepIndex}: {reachable[0]} is listed, reachable and holds {w.Wake.Brand}, outcome {w.Raw}";
+                // A network fault may legitimately end a routed purchase unpaid; routing itself was complete.
+                if (w.ImplOutcome is not Outcome.Paid && !Faulted(w)) return $"step #{w.StepIndex}: {reachable[0]} is listed, reachable and holds {w.Wake.Brand}, outcome {w.Raw}";
             }
             else cls.Add("first listed lies");
         }

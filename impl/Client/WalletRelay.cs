@@ -36,16 +36,23 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
         {
             return Refused.Because(RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} at session start");
         }
+        // The wallet's last inquiry: kept by the PC if the wallet ends "outcome unknown", to ask again once the network heals.
+        byte[]? inquiry = null;
+        IReadOnlyDictionary<string, string>? inquiryFields = null;
         for (var step = 0; step < MaxSteps; step++)
         {
             switch (resp.Kind)
             {
                 case WalletProtocol.Done:
                 case WalletProtocol.Refused:
-                    try { return PaymentOutcome.Decode(resp.Body); }
+                    PaymentOutcome outcome;
+                    try { outcome = PaymentOutcome.Decode(resp.Body); }
                     catch (Codec.SetException e) { return Refused.Because(RefusalReason.ProtocolError, name, $"garbled outcome from {name}: {e.Error.Cause}"); }
+                    UnknownOutcomes.For(net).Keep(outcome, Self, Merchant, name, inquiry, inquiryFields);
+                    return outcome;
                 case WalletProtocol.Forward:
                     var kind = resp.Field(WalletProtocol.KindField) ?? "";
+                    if (kind == Set.InqReq.Kind) (inquiry, inquiryFields) = (resp.Body, Strip(resp.Fields));
                     NetMessage reply;
                     try
                     {

@@ -190,13 +190,15 @@ public sealed class MerchantPos
         if (res is null)
         {
             // The gateway may have authorized: never re-open; say "order received" and let an inquiry resolve it.
-            var unknown = order with { State = OrderState.AuthorizationUnknown, PReqRrpid = req.Rrpid, Cause = lost };
+            var pending = new PRes(order.LidC!, w.LidM, order.Xid!, req.Rrpid, order.ChallC!, false, "", Pending: true);
+            var signedPending = SignedMessage.Sign(PRes.Kind, pending.Encode(), own.For(w.Brand).Signing).Encode();
+            // M8: the same PReq again (a duplicate) gets this "order received" answer too, so its sender inquires.
+            var unknown = order with { State = OrderState.AuthorizationUnknown, PReqRrpid = req.Rrpid, Cause = lost, PReqHash = System.Security.Cryptography.SHA256.HashData(m.Body), RecordedPRes = signedPending };
             lock (gate) orders[oi.LidM] = unknown;
             net.Trace.Decide("merchant", TraceDecisions.AuthorizationUnknown, new Dictionary<string, string> { ["lid-m"] = w.LidM }, lost!);
-            var pending = new PRes(order.LidC!, w.LidM, order.Xid!, req.Rrpid, order.ChallC!, false, "", Pending: true);
             var f = Fields(unknown);
             f["completion"] = "OrderReceived";
-            return m.Reply(PRes.Kind, SignedMessage.Sign(PRes.Kind, pending.Encode(), own.For(w.Brand).Signing).Encode(), f);
+            return m.Reply(PRes.Kind, signedPending, f);
         }
         var done = Settle(order with { PReqRrpid = req.Rrpid, PReqHash = System.Security.Cryptography.SHA256.HashData(m.Body) }, res);
         return m.Reply(PRes.Kind, done.RecordedPRes!, Fields(done));

@@ -26,6 +26,12 @@ public sealed class RunContext(PredictorOptions options)
         if (++steps > StepBudget) throw new ModelDidNotTerminate(steps, machine);
     }
 
+    /// <summary>The faulted exchange the next SET purchase of this wake-up runs (faults armed by Fault steps), or null.</summary>
+    public FaultedExchange? Faulted { get; set; }
+
+    /// <summary>The refusal reason of a faulted purchase that did not pay (Replay for a duplicated PInitReq), else ProtocolError.</summary>
+    public Reason FaultedRefusal => Faulted?.Order.Answer == FaultedExchange.Answer.Replay ? Reason.Replay : Reason.ProtocolError;
+
     /// <summary>Starts a new wake-up: no events, no steps.</summary>
-    public void Clear() { events.Clear(); steps = 0; }
+    public void Clear() { events.Clear(); steps = 0; Faulted = null; }
 }

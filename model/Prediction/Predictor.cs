@@ -12,7 +12,21 @@ namespace MultiWallet.Model.Prediction;
 /// </summary>
 public static class Predictor
 {
-    public static IReadOnlyList<StepPrediction> Predict(Topology topology, UserScript script, IReadOnlyList<Step> steps, PredictorOptions? options = null)
+    public static IReadOnlyList<StepPrediction> Predict(Topology topology, UserScript script, IReadOnlyList<Step> steps, PredictorOptions? options = null) =>
+        Core(topology, script, steps, options, null);
+
+    /// <summary>
+    /// What each <see cref="Step.Heal"/> changes in the user's answers: by heal step index, the orders whose outcome was
+    /// unknown and the final answer the PC reports once the merchant settled them (DECISIONS.md, "Outcome unknown").
+    /// </summary>
+    public static IReadOnlyDictionary<int, IReadOnlyDictionary<OrderId, Outcome>> PredictHeals(Topology topology, UserScript script, IReadOnlyList<Step> steps, PredictorOptions? options = null)
+    {
+        var heals = new Dictionary<int, IReadOnlyDictionary<OrderId, Outcome>>();
+        Core(topology, script, steps, options, heals);
+        return heals;
+    }
+
+    private static IReadOnlyList<StepPrediction> Core(Topology topology, UserScript script, IReadOnlyList<Step> steps, PredictorOptions? options, Dictionary<int, IReadOnlyDictionary<OrderId, Outcome>>? heals)
     {
         options ??= PredictorOptions.Default;
         var run = new RunContext(options);
@@ -27,17 +41,40 @@ public static class Predictor
         }
 
         var predictions = new List<StepPrediction>();
+        // Faults armed for the next wake-up, and each faulted order's state at merchant, gateway and user.
+        var armed = new List<(FaultKind, FaultPosition)>();
+        var faulted = new SortedDictionary<string, (OrderId Order, FaultedExchange.Record Record, Outcome Told)>(StringComparer.Ordinal);
         for (var i = 0; i < steps.Count; i++)
         {
             switch (steps[i])
             {
                 case Step.WakeUp w:
-                    predictions.Add(WakeUp(i, w, w, world, wums, run));
+                    if (armed.Count > 0)
+                    {
+                        var record = new FaultedExchange.Record();
+                        var p = WakeUp(i, w, w, world, wums, run, new FaultedExchange(run, armed, record));
+                        if (record.Merchant != FaultedExchange.Merchant.Offered) faulted[w.Order.LidM] = (w.Order, record, p.Outcome);
+                        predictions.Add(p);
+                        armed.Clear();
+                    }
+                    else predictions.Add(WakeUp(i, w, w, world, wums, run));
+                    break;
+                case Step.Fault f:
+                    armed.Add((f.Kind, f.At));
+                    break;
+                case Step.Heal:
+                    armed.Clear();
+                    var changed = new Dictionary<OrderId, Outcome>();
+                    foreach (var (order, record, told) in faulted.Values)
+                        if (FaultedExchange.Heal(record) is { } answer && told is Outcome.Refused { Wallet: { } wallet })
+                            changed[order] = answer == FaultedExchange.Answer.Paid ? new Outcome.Paid(wallet, world.LastWakeUp[order].Brand) : told;
+                    heals?.Add(i, changed);
                     break;
                 case Step.Replay r:
                     var last = world.LastWakeUp.TryGetValue(r.Order, out var l) ? l
                         : throw new ArgumentException($"step {i}: Replay({r.Order}) of an order never woken up");
                     predictions.Add(WakeUp(i, r, last, world, wums, run));
+                    armed.Clear();
                     break;
                 case Step.InstallWum iw:
                     if (!wums.TryGetValue(iw.Wallet, out var existing)) wums[iw.Wallet] = existing = new BrandCarryingWum(run, iw.Wallet);
@@ -54,9 +91,10 @@ public static class Predictor
         return predictions;
     }
 
-    private static StepPrediction WakeUp(int index, Step step, Step.WakeUp wake, World world, Dictionary<string, BrandCarryingWum> wums, RunContext run)
+    private static StepPrediction WakeUp(int index, Step step, Step.WakeUp wake, World world, Dictionary<string, BrandCarryingWum> wums, RunContext run, FaultedExchange? faulted = null)
     {
         run.Clear();
+        run.Faulted = faulted;
         run.Emit(new AbstractEvent.WakeUp(wake.Order, wake.Brand));
         world.LastWakeUp[wake.Order] = wake;
         var outcome = new EntryPoint(run, wake, world.Accepted).Admit();

@@ -179,7 +179,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
                 Fire(T.Release);
                 if (State == S.RefusedCredential) return new Outcome.Refused(Reason.CredentialRefused, Target);
                 Fire(T.Finish);
-                return completed ? new Outcome.Paid(WalletNames.Msw, brand) : new Outcome.Refused(Reason.ProtocolError, WalletNames.Msw);
+                return completed ? new Outcome.Paid(WalletNames.Msw, brand) : new Outcome.Refused(Run.FaultedRefusal, WalletNames.Msw);
         }
         return State switch
         {

@@ -43,7 +43,7 @@ public sealed class ServerWallet : ModelMachine<ServerWallet.S, ServerWallet.T>
         {
             S.Paid => new Outcome.Paid(Wallet, brand),
             S.RefusedBrandNotHeld => new Outcome.Refused(Reason.BrandNotHeld, Wallet),
-            _ => new Outcome.Refused(Reason.ProtocolError, Wallet),
+            _ => new Outcome.Refused(Run.FaultedRefusal, Wallet),
         };
     }
 }

@@ -13,8 +13,11 @@ public sealed class SetPurchase : ModelMachine<SetPurchase.S, SetPurchase.T>
     public enum S { Start, Initiated, Requested, Authorizing, Completed, RejectedByMerchant, RejectedByGateway }
     public enum T { Initiate, Request, MerchantVerify, GatewayVerify }
 
+    private readonly WakeUpDefect defect;
+
     public SetPurchase(RunContext run, WakeUpDefect defect) : base("SetPurchase", S.Start, run)
     {
+        this.defect = defect;
         bool GatewaySeesTamper() => defect.DetectedByGateway && !run.Perturbed(Perturbation.GatewayIgnoresPiTamper);
 
         Machine.Configure(S.Start).Permit(T.Initiate, S.Initiated);
@@ -37,6 +40,9 @@ public sealed class SetPurchase : ModelMachine<SetPurchase.S, SetPurchase.T>
     /// <summary>Runs the exchange to its end; true when the purchase completed.</summary>
     public bool RunToEnd()
     {
+        // Under armed faults the exchange follows the fault rules message by message (honest wake-ups only).
+        if (Run.Faulted is { } faulted && !defect.DetectedByMerchant && !defect.DetectedByGateway)
+            return faulted.Run() == FaultedExchange.Answer.Paid;
         Fire(T.Initiate);
         Fire(T.Request);
         Fire(T.MerchantVerify);

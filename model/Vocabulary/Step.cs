@@ -29,4 +29,16 @@ public abstract record Step
     }
 
     public sealed record SetDown(string Wallet, bool Down) : Step { public override string ToString() => $"SetDown({Wallet}, {Down})"; }
+
+    /// <summary>
+    /// Arms one network fault for the next wake-up: the first request at <paramref name="At"/> is dropped, delayed past
+    /// its timeout or duplicated. Several Fault steps before a wake-up arm several faults; an unused one is gone after it.
+    /// </summary>
+    public sealed record Fault(FaultKind Kind, FaultPosition At) : Step { public override string ToString() => $"Fault({Kind}, {At})"; }
+
+    /// <summary>
+    /// The network heals: the merchant runs its recovery pass (settles orders whose authorization is unknown, retries
+    /// pending reversals), then the PC re-inquires every order whose outcome it reported unknown and reports the answer.
+    /// </summary>
+    public sealed record Heal : Step { public override string ToString() => "Heal"; }
 }

@@ -1,0 +1,92 @@
+using MultiWallet.Checks.Bridge;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Checks.Invariants;
+
+/// <summary>
+/// INV-EXACTLY-ONCE-UNDER-FAULTS over generated fault steps (drop, delay past the timeout, duplicate, at a hop of the
+/// purchase or of its recovery) and heals. At every wake-up: at most one standing authorization per order. After
+/// every heal, and at the end of a case whose faults all healed (or that had none): (a) no authorization lost —
+/// a standing one is known to the merchant (order Paid) and the user was told Paid; (b) none duplicated; (c) the
+/// user's final answer (the wake-up's, or what the PC learned by re-inquiring on heal) is Paid exactly when the
+/// gateway holds a standing authorization. The PC's re-inquiry answers must equal the model's prediction.
+/// Classes: the fault that fired (kind@position, read from the trace), per embodiment family, and what heals did.
+/// </summary>
+internal sealed class ExactlyOnceUnderFaultsInvariant : Invariant
+{
+    /// <inheritdoc/>
+    public override string Id => "INV-EXACTLY-ONCE-UNDER-FAULTS";
+    /// <inheritdoc/>
+    public override string Title => "generated drops, delays past the timeout and duplicates at every hop of a purchase and its recovery, then heals: no authorization lost or duplicated, and the user's final answer equals the gateway's record";
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Requirements => [Id, "INV-ONCE", "INV-CONFORM"];
+    /// <inheritdoc/>
+    public override int Order => 11;
+
+    /// <summary>Every fault kind at every purchase hop, a fault at every recovery hop, faults in each embodiment family, and an unknown outcome resolved by a heal.</summary>
+    public override IReadOnlyList<string> Required =>
+    [
+        .. Enum.GetValues<FaultKind>().SelectMany(k => new[] { FaultPosition.PInitReq, FaultPosition.PReq, FaultPosition.AuthReq }.Select(p => $"{k}@{p}")),
+        "recovery@InqReq", "recovery@AuthInqReq", "recovery@AuthRevReq",
+        "faulted:client", "faulted:proxy", "faulted:custody", "outcome-unknown", "heal:unknown-resolved",
+    ];
+
+    private static string Family(EmbodimentTraits t) => !t.IsMasterSlave ? "client" : t.AcquiresCredential ? "custody" : "proxy";
+
+    /// <inheritdoc/>
+    public override string? Eval(Case c, ICollection<string> cls)
+    {
+        if (c.Result is null) return null;
+        var r = c.Result;
+        var family = Family(r.Topology.Traits);
+        var told = new Dictionary<string, PaymentOutcome>(StringComparer.Ordinal);
+        var wakes = r.WakeUps.ToList();
+        var heals = r.Heals.ToList();
+        var next = 0;
+        foreach (var h in heals)
+        {
+            for (; next < wakes.Count && wakes[next].StepIndex < h.StepIndex; next++)
+                if (Wake(wakes[next], told, cls, family) is { } v) return v;
+            if (h.Divergence is { } d) return d;
+            if (h.Swept > 0) cls.Add("heal:merchant-settled");
+            foreach (var (lid, o) in h.Resolved) { told[lid] = o; cls.Add("heal:unknown-resolved"); }
+            if (Agree($"after step #{h.StepIndex} Heal", h.Orders, told) is { } bad) return bad;
+        }
+        for (; next < wakes.Count; next++)
+            if (Wake(wakes[next], told, cls, family) is { } v) return v;
+        if (r.Hang is not null || r.Inconclusive is not null) return null;
+        // At the end: judged when no fault is left unhealed (a case without faults included).
+        var lastHeal = heals.Count == 0 ? -1 : heals[^1].StepIndex;
+        if (r.Steps.Select((s, i) => (s, i)).Any(x => x.s is Step.Fault && x.i > lastHeal)) return null;
+        return Agree("at the end", r.Built.OrderFacts(), told);
+    }
+
+    /// <summary>One wake-up: its answer is what the user was told; at most one standing authorization; its faults classed.</summary>
+    private static string? Wake(WakeUpConformance w, Dictionary<string, PaymentOutcome> told, ICollection<string> cls, string family)
+    {
+        if (w.Step is Step.WakeUp) told[w.Wake.Order.LidM] = w.Raw;
+        if (w.Facts.AuthorizationsForOrder > 1) return $"step #{w.StepIndex}: order {w.Wake.Order} has {w.Facts.AuthorizationsForOrder} standing authorizations";
+        var fired = w.Events.OfType<DecisionEvent>().Where(d => d.Actor == "fault" && d.What is TraceDecisions.Drop or TraceDecisions.Delay or TraceDecisions.Duplicate).ToList();
+        foreach (var d in fired) cls.Add($"{d.What}@{d.Detail["kind"]}");
+        if (fired.Count > 0) cls.Add("faulted:" + family);
+        foreach (var d in fired.Where(d => d.Detail["kind"] is "InqReq" or "AuthInqReq" or "AuthRevReq")) cls.Add("recovery@" + d.Detail["kind"]);
+        if (fired.Count > 0 && w.Raw is Refused { Cause: var cause } && cause.StartsWith(Impl.Client.UnknownOutcomes.UnknownCause, StringComparison.Ordinal)) cls.Add("outcome-unknown");
+        return null;
+    }
+
+    /// <summary>(a), (b), (c) for every order the user was told about.</summary>
+    private static string? Agree(string when, IReadOnlyDictionary<string, OrderFacts> orders, Dictionary<string, PaymentOutcome> told)
+    {
+        foreach (var (lid, f) in orders.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (f.Standing > 1) return $"{when}: order {lid} has {f.Standing} standing authorizations (gateway {f.Gateway}, merchant {f.Merchant})";
+            if (!told.TryGetValue(lid, out var answer)) continue;
+            if (f.Standing == 1 && f.Merchant != "Paid") return $"{when}: order {lid} authorized at the gateway but the merchant's order is {f.Merchant} (user told {answer})";
+            if ((answer is Paid) != (f.Standing == 1))
+                return $"{when}: order {lid}: the user's final answer is {answer}, the gateway's record is {f.Gateway ?? "none"} ({f.Standing} standing), merchant {f.Merchant}";
+        }
+        return null;
+    }
+}

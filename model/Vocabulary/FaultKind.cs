@@ -1,0 +1,12 @@
+namespace MultiWallet.Model.Vocabulary;
+
+/// <summary>A network fault a generated step arms for one request (DECISIONS.md, "Rules for the fault model").</summary>
+public enum FaultKind
+{
+    /// <summary>Never delivered; the sender sees a timeout.</summary>
+    Drop,
+    /// <summary>Delivered and handled, but the answer comes after the sender's timeout.</summary>
+    Delay,
+    /// <summary>Delivered twice; the sender gets the second answer.</summary>
+    Duplicate,
+}
