@@ -202,5 +202,6 @@ public static class SeededFaults
                 try { var w = WakeUp.Decode(m.Body); return m with { Body = (w with { OrderDesc = w.OrderDesc + "!" }).Encode() }; } catch (SetException) { return m; }
             }) }),
         .. RecoveryFaults.Detectable,
+        .. RecoveryFaults.UnderFaults.Select(a => a.Fault),
     ];
 }

@@ -2,14 +2,19 @@ namespace MultiWallet.Impl.Network;
 
 /// <summary>
 /// Decorator that injects faults into requests matching a predicate: garble (a function rewrites the
-/// message before delivery), drop (never delivered; the sender sees a Timeout), delay (delivered and
-/// handled, but the answer comes after the sender's timeout: the sender sees a Timeout and the answer is
-/// lost) or duplicate (delivered twice; the sender gets the second answer). Faults are decided here, not
-/// waited for: a dropped or delayed request fails at once, so a fault check never depends on elapsed time.
+/// message before delivery), drop (never delivered; the sender sees a Timeout at once), delay (delivered and
+/// handled, but the answer comes after the sender's timeout: the sender sees a Timeout when its own bounded wait
+/// for that hop expires, on the world's time, and the answer is lost) or duplicate (delivered twice; the sender
+/// gets the second answer; when the receiver does not finish the first copy at once, the second is in flight at
+/// the same time, as a duplicate on a real network is). Because a delay lasts the hop's real wait, the order in
+/// which nested waits expire is part of what a delay tests; in memory that time is virtual, so a fault check never
+/// depends on elapsed wall time.
 /// Used by bad-input and fault tests; it keeps the original of every faulted message so a test can replay
 /// the honest one afterwards.
 /// </summary>
-public sealed class FaultyNetwork(INetwork inner) : INetwork
+/// <param name="inner">The network the faults are injected into.</param>
+/// <param name="time">The time a delayed answer waits on: the world's (virtual in memory, the wall clock over HTTP).</param>
+public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
 {
     private readonly List<Rule> rules = [];
     private readonly List<NetMessage> originals = [];
@@ -116,15 +121,26 @@ public sealed class FaultyNetwork(INetwork inner) : INetwork
 
     private async Task<NetMessage> DelayedAsync(NetMessage request, CancellationToken ct)
     {
-        // The receiver handles the request in full; only its answer is late, so the sender gives up first.
+        // The receiver handles the request in full; only its answer is late, so the sender gives up first, when its
+        // bounded wait for this hop expires: a shorter wait elsewhere (an inner hop) expires before it.
         await inner.SendAsync(request, ct).ConfigureAwait(false);
+        await time.Delay(inner.TimeoutFor(request), ct).ConfigureAwait(false);
         inner.Trace.Decide("fault", TraceDecisions.Delay, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: answer after the sender's timeout");
         throw new NetworkException(NetworkFailure.Timeout, request.To, "answer delayed past the timeout by fault injection");
     }
 
     private async Task<NetMessage> DuplicatedAsync(NetMessage request, CancellationToken ct)
     {
-        await inner.SendAsync(request, ct).ConfigureAwait(false);
+        var first = inner.SendAsync(request, ct);
+        if (!first.IsCompleted)
+        {
+            // The receiver is still busy with the first copy: the second arrives while it is.
+            var second = Recorded(inner.SendAsync(request, ct));
+            inner.Trace.Decide("fault", TraceDecisions.Duplicate, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: delivered twice, the copies at the same time");
+            await first.ConfigureAwait(false);
+            return await second.ConfigureAwait(false);
+        }
+        await first.ConfigureAwait(false);
         inner.Trace.Decide("fault", TraceDecisions.Duplicate, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: delivered twice");
         return await Recorded(inner.SendAsync(request, ct)).ConfigureAwait(false);
     }

@@ -44,7 +44,7 @@ public sealed class PaymentWorld : IAsyncDisposable
             foreach (var b in Brands.All) { Pki.Merchant(b.Name); Pki.Gateway(b.Name); }
         Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, timeout) : new InMemoryNetwork(Trace, timeout, VirtualTime);
         if (this.parts.Hops is { } hops) Wire.Hops = hops;
-        Network = new FaultyNetwork(Wire);
+        Network = new FaultyNetwork(Wire, Wire.Time);
         Merchant = NewMerchant([], "merchant");
         Gateway = NewGateway(null, "gateway");
     }

@@ -26,7 +26,7 @@ public static class TraceScenarioRunner
             var bytes = step.RawWakeUp?.Invoke();
             if (bytes is null && !wakeUps.TryGetValue(step.LidM, out bytes)) wakeUps[step.LidM] = bytes = run.World.WakeUp(step.LidM, step.Brand);
             var entry = step.Via?.Invoke(run) ?? run.Embodiment.Entry;
-            var outcome = entry.PayAsync(bytes).GetAwaiter().GetResult();
+            var outcome = run.World.Run(ct => entry.PayAsync(bytes, ct)); // on the world's time: a delayed answer waits its hop's bounded wait
             var events = run.World.Trace.Since(bookmark);
             results.Add(new TraceWakeUpResult(i, step, outcome, bookmark + 1, bookmark + events.Count, events));
         }
