@@ -16,9 +16,9 @@ namespace MultiWallet.Checks.Faults;
 /// <see cref="WorldParts"/> (no switch in impl/). <see cref="Detectable"/> and <see cref="UnderFaults"/> are in
 /// <see cref="SeededFaults.All"/>: a generated property catches each (the bounds properties, and
 /// PROP-INV-EXACTLY-ONCE-UNDER-FAULTS over the generated fault steps). <see cref="UnderFaults"/> also lists the fixed
-/// recovery check each one breaks, which FAULTS-CAUGHT-BY-RECOVERY-CHECKS proves. <see cref="StructuralOnly"/> are
-/// wrong components the recovery design tolerates (the outcome stays right), so no behavioural invariant can catch
-/// them: only the fixed check that pins the structure does, and they are not counted as detected faults.
+/// recovery check each one breaks, which FAULTS-CAUGHT-BY-RECOVERY-CHECKS proves. <see cref="FixedCheckOnly"/> are
+/// wrong components that no generated case exercises (the design tolerates them, or only concurrency shows them):
+/// only their fixed check catches them, and they are not counted as faults the generated campaign detects.
 /// </summary>
 public static class RecoveryFaults
 {
@@ -137,8 +137,6 @@ public static class RecoveryFaults
     [
         (new("FAULT-E1-GATEWAY-NOT-IDEMPOTENT", Embodiment.E1, "the gateway authorizes an identical repeated AuthReq again", ["INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-ONCE"],
             World(new WorldParts { GatewayLedger = _ => new ForgetfulLedger() })), "RECOVERY-AUTHREQ-DUPLICATED"),
-        (new("FAULT-E7-GATEWAY-XID-NOT-ATOMIC", Embodiment.E7, "the gateway looks an XID up and records its decision in two steps: two copies handled at once both authorize", ["INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-ONCE"],
-            World(new WorldParts { GatewayLedger = w => new SplitLedger(w.VirtualTime) })), "RECOVERY-AUTHREQ-CONCURRENT"),
         (new("FAULT-E2-MERCHANT-REOPENS-UNKNOWN", Embodiment.E2, "the merchant re-opens an order whose AuthReq got no answer (back to Initiated) although the gateway may have authorized", ["INV-EXACTLY-ONCE-UNDER-FAULTS"],
             World(new WorldParts { OrderResolution = new OrderResolution(ReopensUnknown: true, ResolvesBeforeAnswering: true) })), "RECOVERY-AUTHRES-LATE"),
         (new("FAULT-E9-MERCHANT-ANSWERS-UNRESOLVED", Embodiment.E9, "the merchant answers an inquiry about an AuthorizationUnknown order without asking the gateway (Cancelled)", ["INV-EXACTLY-ONCE-UNDER-FAULTS"],
@@ -148,12 +146,16 @@ public static class RecoveryFaults
     ];
 
     /// <summary>
-    /// Equal waits at every hop: the client may give up before the merchant reports a gateway timeout, but the wallet's
-    /// inquiry (and the PC's on heal) still brings the right final answer, so exactly-once holds and no generated
-    /// property can tell. RECOVERY-HOP-TIMEOUTS pins the nesting itself.
+    /// Wrong components only a fixed check shows. Equal waits at every hop: the client may give up before the merchant
+    /// reports a gateway timeout, but the wallet's inquiry (and the PC's on heal) still brings the right final answer,
+    /// so exactly-once holds and no generated property can tell; RECOVERY-HOP-TIMEOUTS pins the nesting. A gateway whose
+    /// XID check-then-act is not atomic: only copies handled at the same time show it, and the generated duplicates
+    /// arrive one after the other; RECOVERY-AUTHREQ-CONCURRENT sends two at once.
     /// </summary>
-    public static readonly IReadOnlyList<(SeededFault Fault, string CaughtBy)> StructuralOnly =
+    public static readonly IReadOnlyList<(SeededFault Fault, string CaughtBy)> FixedCheckOnly =
     [
+        (new("FAULT-E7-GATEWAY-XID-NOT-ATOMIC", Embodiment.E7, "the gateway looks an XID up and records its decision in two steps: two copies handled at once both authorize", ["INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-ONCE"],
+            World(new WorldParts { GatewayLedger = w => new SplitLedger(w.VirtualTime) })), "RECOVERY-AUTHREQ-CONCURRENT"),
         (new("FAULT-E12-EQUAL-HOP-TIMEOUTS", Embodiment.E12, "every hop waits the same timeout: the client gives up before the merchant can report a gateway timeout", ["INV-EXACTLY-ONCE-UNDER-FAULTS"],
             World(new WorldParts { Hops = new EqualHops() })), "RECOVERY-HOP-TIMEOUTS"),
     ];
@@ -171,7 +173,7 @@ public static class RecoveryFaults
         Requirements = ["INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-ONCE"], Kind = CheckKind.Fault)]
     public static CheckOutcome CaughtByRecoveryChecks(CheckContext ctx)
     {
-        var rows = UnderFaults.Concat(StructuralOnly).Select(a =>
+        var rows = UnderFaults.Concat(FixedCheckOnly).Select(a =>
         {
             var faithful = FixedChecks[a.CaughtBy](ctx, null);
             var faulty = FixedChecks[a.CaughtBy](ctx, a.Fault.Parts.World);

@@ -5,8 +5,8 @@ namespace MultiWallet.Impl.Network;
 /// message before delivery), drop (never delivered; the sender sees a Timeout at once), delay (delivered and
 /// handled, but the answer comes after the sender's timeout: the sender sees a Timeout when its own bounded wait
 /// for that hop expires, on the world's time, and the answer is lost) or duplicate (delivered twice; the sender
-/// gets the second answer; when the receiver does not finish the first copy at once, the second is in flight at
-/// the same time, as a duplicate on a real network is). Because a delay lasts the hop's real wait, the order in
+/// gets the second answer; the second copy arrives after the first was handled: copies in flight at the same time
+/// are what RECOVERY-AUTHREQ-CONCURRENT sends, not a generated fault). Because a delay lasts the hop's real wait, the order in
 /// which nested waits expire is part of what a delay tests; in memory that time is virtual, so a fault check never
 /// depends on elapsed wall time.
 /// Used by bad-input and fault tests; it keeps the original of every faulted message so a test can replay
@@ -131,16 +131,7 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
 
     private async Task<NetMessage> DuplicatedAsync(NetMessage request, CancellationToken ct)
     {
-        var first = inner.SendAsync(request, ct);
-        if (!first.IsCompleted)
-        {
-            // The receiver is still busy with the first copy: the second arrives while it is.
-            var second = Recorded(inner.SendAsync(request, ct));
-            inner.Trace.Decide("fault", TraceDecisions.Duplicate, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: delivered twice, the copies at the same time");
-            await first.ConfigureAwait(false);
-            return await second.ConfigureAwait(false);
-        }
-        await first.ConfigureAwait(false);
+        await inner.SendAsync(request, ct).ConfigureAwait(false);
         inner.Trace.Decide("fault", TraceDecisions.Duplicate, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: delivered twice");
         return await Recorded(inner.SendAsync(request, ct)).ConfigureAwait(false);
     }
