@@ -213,11 +213,11 @@ internal static class HttpNetworkChecks
             return (got, reply, net.Trace.Render());
         }
 
-        var http = new HttpNetwork(new TraceLog(), T);
+        var http = new HttpNetwork(new TraceLog(), Patient);
         try
         {
             var (got, reply, httpTrace) = Run(http);
-            var (_, memReply, memTrace) = Run(new InMemoryNetwork(new TraceLog(), T, new VirtualTime(DateTime.UnixEpoch)));
+            var (_, memReply, memTrace) = Run(new InMemoryNetwork(new TraceLog(), Patient, new VirtualTime(DateTime.UnixEpoch)));
             ctx.Log(http.RenderAddressMap().TrimEnd());
             ctx.Log(httpTrace.TrimEnd());
             var failures = new List<string>();
@@ -265,11 +265,13 @@ internal static class HttpNetworkChecks
             Try(Ping(proxy));
             return net.Trace.Render();
         }
-        var http = new HttpNetwork(new TraceLog(), T);
+        // The silent "Test.Slow" waits the short bound (its Timeout is the point); every other probe is patient.
+        var hops = new SlowKindHops("Test.Slow", T, Patient);
+        var http = new HttpNetwork(new TraceLog(), T) { Hops = hops };
         try
         {
             var h = Run(http);
-            var m = Run(new InMemoryNetwork(new TraceLog(), T, new VirtualTime(DateTime.UnixEpoch)));
+            var m = Run(new InMemoryNetwork(new TraceLog(), T, new VirtualTime(DateTime.UnixEpoch)) { Hops = hops });
             ctx.Log(h.TrimEnd());
             return h == m ? CheckOutcome.Pass($"{h.Count(c => c == '\n')} trace lines identical") : CheckOutcome.Fail($"HTTP:\n{h}in-memory:\n{m}");
         }

@@ -12,7 +12,8 @@ internal static class HttpPurchaseChecks
 {
     private static string Purchase(int seed, WorldTransport transport)
     {
-        var world = new PaymentWorld(seed, transport: transport);
+        // A patient bounded wait: nothing here should time out, so machine load must not make it.
+        var world = new PaymentWorld(seed, TimeSpan.FromSeconds(30), transport);
         try
         {
             world.AddServerWallet("SW-1", "BrandA");
