@@ -10,8 +10,10 @@ namespace MultiWallet.Audit.Bench;
 /// <summary>
 /// The soak benchmark (INV-BOUNDED in HTTP mode): one world on loopback HTTP, <c>purchases</c> full SET purchases
 /// interleaved one for one with <c>junk</c> bad requests (1 MB bodies over the large limit, random bodies, malformed
-/// headers, deliveries for unknown sessions), a few in flight. Memory is read before and after, each after a full
-/// blocking GC. A benchmark, not a test: it reports figures; loops are bounded in count and by a time budget.
+/// headers, deliveries for unknown sessions, and attacker text: a kind and a field of 8,000 characters each, which the
+/// refusal's trace decision names), a few in flight. The world's trace keeps the newest
+/// <see cref="Commands.ServeCommand.TraceCapacity"/> events, as `serve` does. Memory is read before and after, each after
+/// a full blocking GC. A benchmark, not a test: it reports figures; loops are bounded in count and by a time budget.
 /// </summary>
 public static class SoakBenchmark
 {
@@ -23,6 +25,7 @@ public static class SoakBenchmark
     private static async Task<SoakResult> RunAsync(int purchases, int junk, TimeSpan budget, int seed)
     {
         await using var world = new PaymentWorld(seed, TimeSpan.FromSeconds(60), WorldTransport.Http);
+        world.Trace.Capacity = Commands.ServeCommand.TraceCapacity;
         var wums = new[] { "SW-1", "SW-2" }.Select(n => { world.AddServerWallet(n, "BrandA"); return world.NewWum(n); }).ToArray();
         var map = ((HttpNetwork)world.Wire).AddressMap;
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
@@ -57,20 +60,24 @@ public static class SoakBenchmark
         clock.Stop();
         var (managedAfter, processAfter) = Memory();
         return new SoakResult(Math.Min(purchases, nextPurchase + 1), paid, junkSent, refused, closed, other, outOfTime, clock.Elapsed.TotalSeconds,
-            managedBefore, managedAfter, processBefore, processAfter, world.Merchant.Received.Count, world.Merchant.Orders.Count, world.Trace.Count);
+            managedBefore, managedAfter, processBefore, processAfter, world.Merchant.Received.Count, world.Merchant.Orders.Count, world.Trace.Count)
+        {
+            TraceKept = world.Trace.Events.Count,
+        };
     }
 
-    /// <summary>One bad request of four shapes; its HTTP status, 400 for a typed refusal in the protocol, 0 when the receiver cut the upload off.</summary>
+    /// <summary>One bad request of five shapes; its HTTP status, 400 for a typed refusal in the protocol, 0 when the receiver cut the upload off.</summary>
     private static async Task<int> JunkAsync(HttpClient client, IReadOnlyDictionary<Address, Uri> map, int j)
     {
         var merchant = new Uri(map[Address.Merchant], HttpWire.Path);
         var wallet = new Uri(map[Address.ServerWallet("SW-1")], HttpWire.Path);
         var rnd = new Random(j);
-        using var post = (j % 4) switch
+        using var post = (j % 5) switch
         {
             0 => Post(merchant, "PReq", new byte[1024 * 1024], Address.Merchant), // four times the large limit
             1 => Post(wallet, WalletProtocol.Start, Bytes(rnd, 2048), Address.ServerWallet("SW-1")),
             2 => Post(merchant, "PInitReq%zz", Bytes(rnd, 512), Address.Merchant, encodeKind: false),
+            3 => Post(merchant, $"{j}-" + new string('K', 8_000), Bytes(rnd, 64), Address.Merchant, session: new string('S', 8_000)),
             _ => Post(wallet, WalletProtocol.Deliver, Bytes(rnd, 4096), Address.ServerWallet("SW-1"), session: $"SOAK-NO-SUCH-{j}"),
         };
         try

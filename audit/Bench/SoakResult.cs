@@ -6,6 +6,9 @@ public sealed record SoakResult(
     long ManagedBefore, long ManagedAfter, long ProcessBefore, long ProcessAfter,
     int MerchantReceived, int MerchantOrders, int TraceEvents)
 {
+    /// <summary>Trace events still kept at the end (the newest, up to the trace's capacity); <c>TraceEvents</c> counts every event recorded.</summary>
+    public int TraceKept { get; init; }
+
     /// <summary>Purchases paid per second of the whole interleaved run (junk included in the time).</summary>
     public double PurchasesPerSecond => Seconds > 0 ? Paid / Seconds : 0;
 }

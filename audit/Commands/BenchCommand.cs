@@ -163,7 +163,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         t.AddRow("purchases/s (junk included)", F(r.PurchasesPerSecond, 1));
         t.AddRow("managed memory before -> after (full GC)", $"{Mb(r.ManagedBefore)} -> {Mb(r.ManagedAfter)}");
         t.AddRow("process working set before -> after", $"{Mb(r.ProcessBefore)} -> {Mb(r.ProcessAfter)}");
-        t.AddRow("merchant messages kept / orders / trace events", $"{r.MerchantReceived} / {r.MerchantOrders} / {r.TraceEvents}");
+        t.AddRow("merchant messages kept / orders / trace events recorded (kept)", $"{r.MerchantReceived} / {r.MerchantOrders} / {r.TraceEvents} ({r.TraceKept})");
         console.Write(t);
         var path = Path.Combine(dir, "bench.json");
         File.WriteAllText(path, JsonSerializer.Serialize(new
@@ -174,7 +174,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             {
                 r.Purchases, r.Paid, r.Junk, r.JunkRefused4xx, r.JunkConnectionClosed, r.JunkOther, r.StoppedByTimeBudget, r.Seconds, r.PurchasesPerSecond,
                 memory = new { managedBefore = r.ManagedBefore, managedAfter = r.ManagedAfter, processBefore = r.ProcessBefore, processAfter = r.ProcessAfter },
-                kept = new { merchantReceived = r.MerchantReceived, merchantOrders = r.MerchantOrders, traceEvents = r.TraceEvents },
+                kept = new { merchantReceived = r.MerchantReceived, merchantOrders = r.MerchantOrders, traceEvents = r.TraceEvents, traceKept = r.TraceKept },
             },
         }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
         console.WriteLine("bench: " + path);

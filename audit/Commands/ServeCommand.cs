@@ -19,6 +19,12 @@ namespace MultiWallet.Audit.Commands;
 /// </summary>
 public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Settings>
 {
+    /// <summary>
+    /// How many of the newest trace events a served world keeps: it runs for as long as it is left up, so its trace is a
+    /// window (dropped events are counted), while a campaign world, whose runs are short, keeps every event.
+    /// </summary>
+    public const int TraceCapacity = 10_000;
+
     /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
@@ -78,6 +84,7 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         var example = Examples[id];
         var seed = s.Seed ?? CheckContext.DefaultSeed;
         await using var world = new PaymentWorld(seed, TimeSpan.FromSeconds(10), WorldTransport.Http);
+        world.Trace.Capacity = TraceCapacity;
         var user = new ScriptedUser(example.Answers);
         var e = EmbodimentWorld.Build(world, example.Topology, user);
         new Attach.ServedConsole(world, e, user, EmbodimentTraits.Of(Enum.Parse<MultiWallet.Model.Vocabulary.Embodiment>(id)).Asks == UserPrompt.AtSetUp ? example.Answers[0] : null);

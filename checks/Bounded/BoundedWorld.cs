@@ -46,7 +46,7 @@ internal sealed class BoundedWorld
         [Target.Custodian] = $"{custodian.StateSize} (releases {custodian.ReleaseCount})",
         [Target.PcEntry] = $"{gate.StateSize}",
         [Target.UserPort] = $"{UserPort.StateSize} (questions put to the user {user.Log.Count})",
-        [Target.Merchant] = $"received {world.Merchant.Received.Count}, orders {world.Merchant.Orders.Count}",
+        [Target.Merchant] = $"{world.Merchant.StateSize} (received {world.Merchant.Received.Count}, orders {world.Merchant.Orders.Count})",
         [Target.Gateway] = $"authorizations {world.Gateway.TotalAuthorizations}",
     };
 

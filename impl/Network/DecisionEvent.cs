@@ -1,6 +1,6 @@
 namespace MultiWallet.Impl.Network;
 
-/// <summary>A routing/custody/verification decision with its reason (what the abstract trace is built from).</summary>
+/// <summary>A routing/custody/verification decision with its reason (what the abstract trace is built from). Recorded by <see cref="TraceLog.Decide"/> with its detail and reason bounded (<see cref="TraceEvent.MaxText"/>, <see cref="TraceEvent.MaxReason"/>).</summary>
 public sealed record DecisionEvent(int Seq, string Actor, string What, IReadOnlyDictionary<string, string> Detail, string Reason)
     : TraceEvent(Seq)
 {

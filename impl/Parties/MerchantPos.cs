@@ -18,6 +18,10 @@ namespace MultiWallet.Impl.Parties;
 /// ask the gateway (AuthInqReq) and answer with the gateway's record; when the gateway cannot be asked, the
 /// purchase is abandoned and reversed (AuthRevReq). Only a definitive gateway rejection (a typed Error) restores
 /// the order to Initiated, so an honest retry can pay.
+/// Orders expire on the merchant's clock (<see cref="IOrderLifetimes"/>): a pending one after 15 minutes, a settled one
+/// after 24 hours; one whose authorization may stand never, until it is resolved. Expired orders are swept when a new
+/// order is offered (the only way the table grows) and by <see cref="SweepExpired"/>; a request for an order past its
+/// lifetime is refused UnknownOrder naming the expiry and drops it.
 /// </summary>
 public sealed class MerchantPos
 {
@@ -30,7 +34,9 @@ public sealed class MerchantPos
     private readonly Dictionary<string, MerchantOrder> orders = new(StringComparer.Ordinal);
     private readonly IMessageJournal received;
     private readonly IOrderResolution resolution;
+    private readonly IOrderLifetimes lifetimes;
     private readonly Lock gate = new();
+    private DateTime nextExpiry = DateTime.MaxValue;
 
     /// <summary>
     /// A merchant listening at <paramref name="at"/> (default <see cref="Address.Merchant"/>) with its own
@@ -38,17 +44,20 @@ public sealed class MerchantPos
     /// the clock that dates PInitRes, and its own random stream (XID, Chall-M, envelopes).
     /// <paramref name="persisted"/> is the order table a restarted merchant reads back (an order caught Authorizing, its
     /// AuthReq lost with the crashed process, comes back AuthorizationUnknown); <paramref name="resolution"/> and
-    /// <paramref name="journal"/> default to the faithful <see cref="OrderResolution.Faithful"/> and <see cref="MessageWindow"/>.
+    /// <paramref name="journal"/> default to the faithful <see cref="OrderResolution.Faithful"/> and <see cref="MessageWindow"/>,
+    /// <paramref name="lifetimes"/> to <see cref="OrderLifetimes.Faithful"/>.
     /// </summary>
     public MerchantPos(string merchantId, INetwork net, BrandCredentials own, BrandChains gatewayKeyExchange, ChainValidator validator, IClock clock, SecureRandom rng, Address? at = null, Address? gateway = null,
-        IEnumerable<MerchantOrder>? persisted = null, IOrderResolution? resolution = null, IMessageJournal? journal = null)
+        IEnumerable<MerchantOrder>? persisted = null, IOrderResolution? resolution = null, IMessageJournal? journal = null, IOrderLifetimes? lifetimes = null)
     {
         MerchantId = merchantId;
         this.net = net; this.own = own; this.gatewayKeyExchange = gatewayKeyExchange; this.validator = validator; this.clock = clock; this.rng = rng;
         this.resolution = resolution ?? OrderResolution.Faithful;
+        this.lifetimes = lifetimes ?? OrderLifetimes.Faithful;
         received = journal ?? new MessageWindow(ReceivedWindow);
+        // A persisted order keeps the date it entered its state, so a restart neither extends nor shortens its lifetime.
         foreach (var o in persisted ?? [])
-            orders[o.Offer.LidM] = o.State == OrderState.Authorizing ? o with { State = OrderState.AuthorizationUnknown, Cause = "merchant restarted while the authorization was in flight" } : o;
+            Store(o.State == OrderState.Authorizing ? o with { State = OrderState.AuthorizationUnknown, Cause = "merchant restarted while the authorization was in flight" } : o);
         At = at ?? Address.Merchant;
         GatewayAddress = gateway ?? Address.Gateway;
         net.Listen(At, HandleAsync);
@@ -73,6 +82,15 @@ public sealed class MerchantPos
     /// <summary>The order table by LID-M, a copy.</summary>
     public IReadOnlyDictionary<string, MerchantOrder> Orders { get { lock (gate) return new Dictionary<string, MerchantOrder>(orders); } }
 
+    /// <summary>What the merchant keeps: its orders and the messages of its journal (<see cref="Received"/>).</summary>
+    public int StateSize { get { lock (gate) return orders.Count + received.Messages.Count; } }
+
+    /// <summary>
+    /// Drops every order past its lifetime (what offering a new order sweeps too) and returns how many were dropped.
+    /// An order whose authorization may stand is never dropped: <see cref="ResolvePendingAsync"/> settles it first.
+    /// </summary>
+    public int SweepExpired() { lock (gate) return Sweep(); }
+
     /// <summary>Stable text of the order table, for "no state change" assertions.</summary>
     public string OrdersSnapshot() { lock (gate) return string.Join('\n', orders.Values.OrderBy(o => o.Offer.LidM, StringComparer.Ordinal)); }
 
@@ -82,10 +100,49 @@ public sealed class MerchantPos
         var w = new WakeUp(MerchantId, lidM, description, amount, currency, brand);
         lock (gate)
         {
+            Sweep();
             if (orders.ContainsKey(lidM)) throw new InvalidOperationException($"order {lidM} already offered");
-            orders[lidM] = new MerchantOrder(w, OrderState.Offered);
+            Put(new MerchantOrder(w, OrderState.Offered));
         }
         return w.Encode();
+    }
+
+    /// <summary>Enters <paramref name="o"/> in its state now (its lifetime starts). Under the lock.</summary>
+    private MerchantOrder Put(MerchantOrder o) => Store(o with { Since = clock.UtcNow });
+
+    /// <summary>Writes <paramref name="o"/> as it is, keeping the earliest deadline of the table. Under the lock.</summary>
+    private MerchantOrder Store(MerchantOrder o)
+    {
+        orders[o.Offer.LidM] = o;
+        if (lifetimes.LifetimeOf(o.State) is { } l && o.Since + l < nextExpiry) nextExpiry = o.Since + l;
+        return o;
+    }
+
+    private bool IsPast(MerchantOrder o) => lifetimes.LifetimeOf(o.State) is { } l && o.Since + l <= clock.UtcNow;
+
+    /// <summary>Drops an order past its lifetime that a request named; the refusal says why. Under the lock.</summary>
+    private SetException Expire(MerchantOrder o)
+    {
+        orders.Remove(o.Offer.LidM);
+        return new SetException(SetErrorCode.UnknownOrder, $"order {o.Offer.LidM} expired at merchant ({o.State} for more than {lifetimes.LifetimeOf(o.State)})");
+    }
+
+    /// <summary>Drops every order past its lifetime; nothing to do before the earliest deadline. Under the lock.</summary>
+    private int Sweep()
+    {
+        var now = clock.UtcNow;
+        if (now < nextExpiry) return 0;
+        var next = DateTime.MaxValue;
+        List<string>? gone = null;
+        foreach (var (lid, o) in orders)
+        {
+            if (lifetimes.LifetimeOf(o.State) is not { } l) continue;
+            if (o.Since + l <= now) (gone ??= []).Add(lid);
+            else if (o.Since + l < next) next = o.Since + l;
+        }
+        foreach (var lid in gone ?? []) orders.Remove(lid);
+        nextExpiry = next;
+        return gone?.Count ?? 0;
     }
 
     private void Keep(NetMessage m) => received.Accepted(m);
@@ -124,9 +181,9 @@ public sealed class MerchantPos
                 throw new SetException(SetErrorCode.Replay, $"order {req.LidM} already initiated at merchant");
             if (req.Brand != order.Offer.Brand)
                 throw new SetException(SetErrorCode.WrongBrand, $"PInitReq brand {req.Brand} is not the order's {order.Offer.Brand} at merchant");
+            if (IsPast(order)) throw Expire(order);
             received.Accepted(m);
-            next = order with { State = OrderState.Initiated, LidC = req.LidC, Xid = rng.Bytes(20), ChallC = req.ChallC, ChallM = rng.Bytes(20), Rrpid = req.Rrpid };
-            orders[req.LidM] = next;
+            next = Put(order with { State = OrderState.Initiated, LidC = req.LidC, Xid = rng.Bytes(20), ChallC = req.ChallC, ChallM = rng.Bytes(20), Rrpid = req.Rrpid });
         }
         var gw = gatewayKeyExchange.For(next.Offer.Brand);
         var res = new PInitRes(req.LidC, req.LidM, next.Xid!, clock.UtcNow.ToString("O"), req.Rrpid, req.ChallC, next.ChallM!, gw.LeafThumbprint, gw.Der);
@@ -151,6 +208,8 @@ public sealed class MerchantPos
         lock (gate)
         {
             if (!orders.TryGetValue(oi.LidM, out var o)) throw new SetException(SetErrorCode.UnknownOrder, $"order {oi.LidM} unknown at merchant");
+            // A pending order's age is looked at only once its PReq verified (below): a bad PReq is refused for what is wrong with it.
+            if (o.State is not (OrderState.Offered or OrderState.Initiated) && IsPast(o)) throw Expire(o);
             // The same PReq again (a duplicate on the network): the recorded PRes, as SET answers a repeated RRPID.
             if (o.RecordedPRes is { } recorded && o.PReqHash is { } h && h.AsSpan().SequenceEqual(System.Security.Cryptography.SHA256.HashData(m.Body)))
                 return m.Reply(PRes.Kind, recorded, Fields(o));
@@ -173,20 +232,21 @@ public sealed class MerchantPos
 
         lock (gate)
         {
-            if (orders[oi.LidM].State != OrderState.Initiated) throw new SetException(SetErrorCode.Replay, $"PReq replayed for order {oi.LidM} at merchant");
+            if (!orders.TryGetValue(oi.LidM, out var now) || now.State != OrderState.Initiated) throw new SetException(SetErrorCode.Replay, $"PReq replayed for order {oi.LidM} at merchant");
+            if (IsPast(now)) throw Expire(now);
             // The PReq's RRPID is recorded before the gateway is asked, so a merchant restarted meanwhile can still answer it.
-            orders[oi.LidM] = order with { State = OrderState.Authorizing, PReqRrpid = req.Rrpid };
+            Put(order with { State = OrderState.Authorizing, PReqRrpid = req.Rrpid });
         }
         Keep(m);
         net.Trace.Decide("merchant", TraceDecisions.PReqVerified, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand }, "chain, dual signature, challenges, HOD");
         // A typed Error from the gateway is definitive (it recorded nothing): the order is Initiated again.
         var (res, lost) = await AuthorizeAsync(order, req, hOI, hod, ct).ConfigureAwait(false) switch
         {
-            { Rejected: { } e } => throw Restore(oi.LidM, order, e),
+            { Rejected: { } e } => throw Restore(order, e),
             var r => (r.Res, r.Lost),
         };
         if (res is null && resolution.ReopensUnknown)
-            throw Restore(oi.LidM, order, new SetException(SetErrorCode.Malformed, $"{lost} at merchant"));
+            throw Restore(order, new SetException(SetErrorCode.Malformed, $"{lost} at merchant"));
         if (res is null)
         {
             // The gateway may have authorized: never re-open; say "order received" and let an inquiry resolve it.
@@ -194,7 +254,7 @@ public sealed class MerchantPos
             var signedPending = SignedMessage.Sign(PRes.Kind, pending.Encode(), own.For(w.Brand).Signing).Encode();
             // M8: the same PReq again (a duplicate) gets this "order received" answer too, so its sender inquires.
             var unknown = order with { State = OrderState.AuthorizationUnknown, PReqRrpid = req.Rrpid, Cause = lost, PReqHash = System.Security.Cryptography.SHA256.HashData(m.Body), RecordedPRes = signedPending };
-            lock (gate) orders[oi.LidM] = unknown;
+            lock (gate) Put(unknown);
             net.Trace.Decide("merchant", TraceDecisions.AuthorizationUnknown, new Dictionary<string, string> { ["lid-m"] = w.LidM }, lost!);
             var f = Fields(unknown);
             f["completion"] = "OrderReceived";
@@ -204,9 +264,10 @@ public sealed class MerchantPos
         return m.Reply(PRes.Kind, done.RecordedPRes!, Fields(done));
     }
 
-    private SetException Restore(string lidM, MerchantOrder order, SetException e)
+    /// <summary>Puts the order back as it was (Initiated, since when it was): a definitive rejection does not extend its lifetime.</summary>
+    private SetException Restore(MerchantOrder order, SetException e)
     {
-        lock (gate) orders[lidM] = order;
+        lock (gate) Store(order);
         return e;
     }
 
@@ -217,8 +278,7 @@ public sealed class MerchantPos
         var pres = new PRes(order.LidC!, w.LidM, order.Xid!, order.PReqRrpid!, order.ChallC!, res.Approved, res.AuthCode);
         var signed = SignedMessage.Sign(PRes.Kind, pres.Encode(), own.For(w.Brand).Signing).Encode();
         var done = order with { State = res.Approved ? OrderState.Paid : OrderState.Declined, AuthCode = res.AuthCode, RecordedPRes = signed, Cause = null };
-        lock (gate) orders[w.LidM] = done;
-        return done;
+        lock (gate) return Put(done);
     }
 
     private sealed record Authorization(AuthRes? Res, string? Lost, SetException? Rejected);
@@ -284,16 +344,16 @@ public sealed class MerchantPos
         {
             if (q.MerchantId != MerchantId || !orders.TryGetValue(q.LidM, out var o) || o.Xid is null || !o.Xid.AsSpan().SequenceEqual(q.Xid) || o.LidC != q.LidC)
                 throw new SetException(SetErrorCode.UnknownOrder, $"no transaction {q.LidM} with this XID at merchant");
+            if (IsPast(o)) throw Expire(o);
             if (o.State == OrderState.Initiated)
             {
-                o = o with { State = OrderState.Cancelled, Cause = "no purchase request reached the merchant" };
-                orders[q.LidM] = o;
-                net.Trace.Decide("merchant", TraceDecisions.Cancelled, new Dictionary<string, string> { ["lid-m"] = q.LidM }, o.Cause);
+                o = Put(o with { State = OrderState.Cancelled, Cause = "no purchase request reached the merchant" });
+                net.Trace.Decide("merchant", TraceDecisions.Cancelled, new Dictionary<string, string> { ["lid-m"] = q.LidM }, o.Cause!);
             }
             else if (o.State == OrderState.AuthorizationUnknown && resolution.ResolvesBeforeAnswering)
             {
                 // Claimed for resolution: a concurrent inquiry sees Authorizing and is told Pending.
-                orders[q.LidM] = o with { State = OrderState.Authorizing };
+                Put(o with { State = OrderState.Authorizing });
             }
             order = o;
         }
@@ -323,7 +383,7 @@ public sealed class MerchantPos
         lock (gate)
         {
             pending = orders.Values.Where(o => o.State is OrderState.AuthorizationUnknown or OrderState.Abandoned).OrderBy(o => o.Offer.LidM, StringComparer.Ordinal).ToList();
-            foreach (var o in pending.Where(o => o.State == OrderState.AuthorizationUnknown)) orders[o.Offer.LidM] = o with { State = OrderState.Authorizing };
+            foreach (var o in pending.Where(o => o.State == OrderState.AuthorizationUnknown)) Put(o with { State = OrderState.Authorizing });
         }
         var changed = 0;
         foreach (var o in pending)
@@ -371,18 +431,17 @@ public sealed class MerchantPos
                 State = res.Status == GatewayStatus.Reversed ? OrderState.Reversed : OrderState.Cancelled,
                 Cause = res.Status == GatewayStatus.Reversed ? "authorization reversed at the gateway" : "the gateway never received the authorization request",
             };
-            lock (gate) orders[w.LidM] = closed;
+            lock (gate) closed = Put(closed);
             net.Trace.Decide("merchant", TraceDecisions.Cancelled, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["status"] = res.Status.ToString() }, closed.Cause!);
             return closed;
         }
         if (!abandonIfUnreachable)
         {
             var still = order with { State = OrderState.AuthorizationUnknown, Cause = failure };
-            lock (gate) orders[w.LidM] = still;
-            return still;
+            lock (gate) return Put(still);
         }
         var abandoned = order with { State = OrderState.Abandoned, Cause = $"abandoned: {failure}" };
-        lock (gate) orders[w.LidM] = abandoned;
+        lock (gate) abandoned = Put(abandoned);
         return await ReverseAsync(abandoned, ct).ConfigureAwait(false);
     }
 
@@ -401,15 +460,14 @@ public sealed class MerchantPos
                 State = res.Status == GatewayStatus.Declined ? OrderState.Declined : OrderState.Reversed,
                 Cause = res.Status == GatewayStatus.Declined ? "declined by the gateway" : $"purchase abandoned; the gateway {res.Status.ToString().ToLowerInvariant()} the authorization",
             };
-            lock (gate) orders[w.LidM] = done;
+            lock (gate) done = Put(done);
             net.Trace.Decide("merchant", TraceDecisions.Reversed, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["status"] = res.Status.ToString() }, done.Cause!);
             return done;
         }
         catch (Exception e) when (e is NetworkException or SetException)
         {
             var still = order with { State = OrderState.Abandoned, Cause = "purchase abandoned; reversal pending at the gateway" };
-            lock (gate) orders[w.LidM] = still;
-            return still;
+            lock (gate) return Put(still);
         }
     }
 

@@ -53,7 +53,7 @@ public sealed class PaymentWorld : IAsyncDisposable
     // the merchant learns only the public key-exchange chains of the gateway.
     private MerchantPos NewMerchant(IEnumerable<MerchantOrder> persisted, string stream) =>
         new(MerchantId, Network, new BrandCredentials(Pki.Merchant), new BrandCredentials(Pki.Gateway).KeyExchangeChains, Validator("merchant"), Clock, Random(stream),
-            persisted: persisted, resolution: parts.OrderResolution, journal: parts.MerchantJournal?.Invoke());
+            persisted: persisted, resolution: parts.OrderResolution, journal: parts.MerchantJournal?.Invoke(), lifetimes: parts.OrderLifetimes);
 
     private PaymentGateway NewGateway(IGatewayLedger? persisted, string stream) =>
         new(Network, new BrandCredentials(Pki.Gateway), Validator("gateway"), Random(stream), ledger: persisted ?? parts.GatewayLedger?.Invoke(this));

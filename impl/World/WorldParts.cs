@@ -20,6 +20,9 @@ public sealed record WorldParts
     /// <summary>What the merchant keeps of the messages it handles.</summary>
     public Func<IMessageJournal>? MerchantJournal { get; init; }
 
+    /// <summary>How long the merchant keeps an order in each state.</summary>
+    public IOrderLifetimes? OrderLifetimes { get; init; }
+
     /// <summary>The per-hop wait table of the world's network.</summary>
     public IHopTimeouts? Hops { get; init; }
 
