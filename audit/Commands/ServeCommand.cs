@@ -130,11 +130,32 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
             // SIGTERM (a script, a container stop): cancel the default termination and stop as on Ctrl+C, so the
             // hosts are disposed below. ProcessExit would run too late to unwind this method.
             using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-            try { await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false); }
+            try { await KeepTimeAsync(world, e, stop.Token).ConfigureAwait(false); }
             catch (OperationCanceledException) { }
             finally { Console.CancelKeyPress -= onCancel; }
             console.WriteLine("stopping");
         }
         return ok ? AuditApp.ExitOk : inconclusive ? AuditApp.ExitInconclusive : AuditApp.ExitFailed;
+    }
+
+    /// <summary>
+    /// While serving, the world's clock follows the wall clock (from the deterministic epoch on) and the parties sweep
+    /// what has expired, so a long-running served world keeps bounded state: sessions, orders and release records
+    /// expire as their lifetimes say (docs/DECISIONS.md, "Bounded resources"), not only when a request arrives.
+    /// </summary>
+    private static async Task KeepTimeAsync(PaymentWorld world, EmbodimentWorld e, CancellationToken ct)
+    {
+        var last = DateTime.UtcNow;
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            var now = DateTime.UtcNow;
+            if (now > last) world.VirtualTime.Advance(now - last);
+            last = now;
+            world.Merchant.SweepExpired();
+            foreach (var w in world.Wallets.Values) w.SweepExpired();
+            e.Master?.SweepExpired();
+            foreach (var c in e.Custodians.Values) c.SweepExpired();
+        }
     }
 }
