@@ -54,7 +54,7 @@ public abstract class Invariant
         w.Events.OfType<DecisionEvent>().Where(d => d.Actor == actor && d.What == what);
 
     /// <summary>Whether a generated network fault fired in the wake-up (its outcome is then INV-EXACTLY-ONCE-UNDER-FAULTS' to judge).</summary>
-    protected static bool Faulted(WakeUpConformance w) => w.Events.OfType<DecisionEvent>().Any(d => d.Actor == "fault" && d.What is TraceDecisions.Drop or TraceDecisions.Delay or TraceDecisions.Duplicate);
+    protected static bool Faulted(WakeUpConformance w) => w.Events.OfType<DecisionEvent>().Any(d => d.Actor == "fault" && d.What is TraceDecisions.Drop or TraceDecisions.Delay or TraceDecisions.Duplicate or TraceDecisions.Crash);
 
     /// <summary>Whether a message of <paramref name="kind"/> was sent in the wake-up.</summary>
     protected static bool Sent(WakeUpConformance w, string kind) => w.Events.OfType<MessageEvent>().Any(m => m.Kind == kind);
