@@ -169,11 +169,21 @@ public sealed class ImplBuilder
         return (swept, resolved);
     }
 
-    /// <summary>Every order of the merchant as the merchant and the gateway hold it now, by LID-M.</summary>
-    public IReadOnlyDictionary<string, OrderFacts> OrderFacts() => World.Merchant.Orders.ToDictionary(
-        kv => kv.Key,
-        kv => new OrderFacts(kv.Value.State.ToString(), World.Gateway.Status(Merchant, kv.Key)?.ToString(), World.Gateway.Authorizations(Merchant, kv.Key)),
-        StringComparer.Ordinal);
+    /// <summary>What the merchant's order is called when the merchant holds no order of that LID-M (it forgot it, or never had it).</summary>
+    public const string NoOrder = "(no order)";
+
+    /// <summary>
+    /// Every order of the merchant, and every order a wake-up named, as the merchant and the gateway hold it now, by LID-M
+    /// (an order the merchant does not hold is <see cref="NoOrder"/>: a restarted merchant that forgot it shows here).
+    /// </summary>
+    public IReadOnlyDictionary<string, OrderFacts> OrderFacts()
+    {
+        var orders = World.Merchant.Orders;
+        return orders.Keys.Concat(sent.Keys.Select(o => o.LidM)).Distinct(StringComparer.Ordinal).ToDictionary(
+            lid => lid,
+            lid => new OrderFacts(orders.TryGetValue(lid, out var o) ? o.State.ToString() : NoOrder, World.Gateway.Status(Merchant, lid)?.ToString(), World.Gateway.Authorizations(Merchant, lid)),
+            StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Runs one WakeUp/Replay step through the entry point; returns the implementation's outcome. The world drives it

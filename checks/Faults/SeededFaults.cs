@@ -203,5 +203,6 @@ public static class SeededFaults
             }) }),
         .. RecoveryFaults.Detectable,
         .. RecoveryFaults.UnderFaults.Select(a => a.Fault),
+        .. RecoveryFaults.UnderCrashes,
     ];
 }
