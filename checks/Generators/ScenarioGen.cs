@@ -120,7 +120,7 @@ public static class ScenarioGen
                                         from faults in FaultsFor(t.Traits)
                                         from healNow in Freq((3, Gen.Constant(true)), (1, Gen.Constant(false)))
                                         select (b, d, amount, replay, pre, faults, healNow), k)
-               select Assemble(wakes);
+               select Assemble(wakes, t.Master?.Held ?? NoBrands);
     }
 
     /// <summary>The purchase's own hops a primary fault hits.</summary>
@@ -166,9 +166,15 @@ public static class ScenarioGen
         .. traits.IsMasterSlave && !traits.AcquiresCredential ? new[] { new Step.Crash(CrashParty.Slave, FaultPosition.PReq) } : [],
     ];
 
-    /// <summary>The network faults of <see cref="Faults"/>, or (about one faulted wake-up in eight) one crash alone.</summary>
-    private static Gen<IReadOnlyList<Step>> FaultsFor(EmbodimentTraits traits) =>
-        Freq((25, Faults), (4, Gen.Elements(CrashPoints(traits).ToArray()).Select(c => (IReadOnlyList<Step>)[c])));
+    /// <summary>
+    /// The network faults of <see cref="Faults"/>, or (about one faulted wake-up in eight) one crash alone. A slave's crash
+    /// is weighted up: it fires only when the master proxies the purchase (not when it pays itself).
+    /// </summary>
+    private static Gen<IReadOnlyList<Step>> FaultsFor(EmbodimentTraits traits)
+    {
+        var points = CrashPoints(traits).SelectMany(c => Enumerable.Repeat(c, c.Party == CrashParty.Slave ? 3 : 1)).ToArray();
+        return Freq((25, Faults), (4, Gen.Elements(points).Select(c => (IReadOnlyList<Step>)[c])));
+    }
 
     /// <summary>The faults that make a purchase send a request at the recovery hop <paramref name="at"/>.</summary>
     private static IReadOnlyList<Step.Fault> Reaching(FaultPosition at, FaultKind lost, FaultPosition hop) => at switch
@@ -178,7 +184,7 @@ public static class ScenarioGen
         _ => [new Step.Fault(FaultKind.Delay, FaultPosition.AuthReq), new Step.Fault(FaultKind.Drop, FaultPosition.AuthInqReq)],
     };
 
-    private static IReadOnlyList<Step> Assemble(IEnumerable<(Brand B, WakeUpDefect D, int Amount, bool Replay, Step? Pre, IReadOnlyList<Step> Faults, bool HealNow)> wakes)
+    private static IReadOnlyList<Step> Assemble(IEnumerable<(Brand B, WakeUpDefect D, int Amount, bool Replay, Step? Pre, IReadOnlyList<Step> Faults, bool HealNow)> wakes, ImmutableSortedSet<Brand> masterHeld)
     {
         var steps = new List<Step>();
         var orders = new List<OrderId>();
@@ -192,7 +198,9 @@ public static class ScenarioGen
                 var o = new OrderId(ImplBuilder.Merchant, $"L{orders.Count + 1}");
                 orders.Add(o);
                 // Faults only before an honest wake-up: the fault rules are written for honest purchases.
-                var faulted = faults.Count > 0 && d is WakeUpDefect.NoDefect && b.IsKnown;
+                // A slave crash only in a purchase the master cannot pay itself (it may then proxy it to a slave).
+                var faulted = faults.Count > 0 && d is WakeUpDefect.NoDefect && b.IsKnown
+                    && !(faults is [Step.Crash { Party: CrashParty.Slave }] && masterHeld.Contains(b));
                 if (faulted) steps.AddRange(faults);
                 steps.Add(new Step.WakeUp(o, b, amount, d));
                 if (faulted && healNow) steps.Add(new Step.Heal());

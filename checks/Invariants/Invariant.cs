@@ -27,6 +27,9 @@ public abstract class Invariant
     /// <summary>Classes every campaign must generate at least once, else the check fails as vacuous.</summary>
     public abstract IReadOnlyList<string> Required { get; }
 
+    /// <summary>The classes required of a campaign of <paramref name="perEmbodiment"/> cases per embodiment (by default every one of <see cref="Required"/>).</summary>
+    public virtual IReadOnlyList<string> RequiredFor(int perEmbodiment) => Required;
+
     /// <summary>Whether the invariant says anything about an embodiment with these traits.</summary>
     protected virtual bool AppliesTo(EmbodimentTraits t) => true;
 
