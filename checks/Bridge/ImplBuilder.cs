@@ -69,13 +69,17 @@ public sealed class ImplBuilder
     /// <summary>Makes the wallet answer BrandQuery with <paramref name="brands"/> (a lying or stale server); everything else unchanged.</summary>
     private void InstallAdvertiser(string wallet, IReadOnlyList<string> brands)
     {
-        var at = Address.ServerWallet(wallet);
         var first = !advertised.ContainsKey(wallet);
         advertised[wallet] = brands;
-        if (!first) return;
+        if (first) Advertise(wallet);
+    }
+
+    /// <summary>Puts the advertising wrapper in front of the wallet's current instance (again after a restart, which listens anew).</summary>
+    private void Advertise(string wallet)
+    {
         if (!World.Wallets.TryGetValue(wallet, out var sw)) return;
         // A lying server (environment, not a fault of the system): answers brand queries with what it advertises.
-        World.Wire.Listen(at, (m, ct) => m.Kind == WalletProtocol.BrandQuery
+        World.Wire.Listen(Address.ServerWallet(wallet), (m, ct) => m.Kind == WalletProtocol.BrandQuery
             ? Task.FromResult(m.Reply(WalletProtocol.Brands, WalletProtocol.EncodeBrands(advertised[wallet].Order(StringComparer.Ordinal).ToList()),
                 new Dictionary<string, string> { ["brands"] = string.Join(',', advertised[wallet].Order(StringComparer.Ordinal)) }))
             : sw.HandleAsync(m, ct));
@@ -99,7 +103,34 @@ public sealed class ImplBuilder
             case Step.Fault f:
                 Arm(f);
                 break;
+            case Step.Crash c:
+                var kind = KindAt(c.After);
+                World.Network.Crash(m => m.Kind == kind, () => Restart(c.Party));
+                break;
         }
+    }
+
+    /// <summary>
+    /// Restarts the party a crash step names, at the moment the crash fires, and returns its address (null when there is
+    /// none: a slave crash in a purchase the master pays itself). The paying wallet is the one holding the purchase's session.
+    /// </summary>
+    private Address? Restart(CrashParty party)
+    {
+        string? name = party switch
+        {
+            CrashParty.Merchant => PaymentWorld.MerchantParty,
+            CrashParty.Gateway => PaymentWorld.GatewayParty,
+            CrashParty.Wallet when Embodiment.Master is { } m => m.Name,
+            _ => World.Wallets.Where(w => w.Value.OpenSessions > 0).Select(w => w.Key).Order(StringComparer.Ordinal).FirstOrDefault(),
+        };
+        if (name is null || !Embodiment.Restart(name)) return null;
+        if (advertised.ContainsKey(name)) Advertise(name);
+        return party switch
+        {
+            CrashParty.Merchant => Address.Merchant,
+            CrashParty.Gateway => Address.Gateway,
+            _ => Address.ServerWallet(name),
+        };
     }
 
     /// <summary>The request kind a fault position names.</summary>
@@ -138,11 +169,21 @@ public sealed class ImplBuilder
         return (swept, resolved);
     }
 
-    /// <summary>Every order of the merchant as the merchant and the gateway hold it now, by LID-M.</summary>
-    public IReadOnlyDictionary<string, OrderFacts> OrderFacts() => World.Merchant.Orders.ToDictionary(
-        kv => kv.Key,
-        kv => new OrderFacts(kv.Value.State.ToString(), World.Gateway.Status(Merchant, kv.Key)?.ToString(), World.Gateway.Authorizations(Merchant, kv.Key)),
-        StringComparer.Ordinal);
+    /// <summary>What the merchant's order is called when the merchant holds no order of that LID-M (it forgot it, or never had it).</summary>
+    public const string NoOrder = "(no order)";
+
+    /// <summary>
+    /// Every order of the merchant, and every order a wake-up named, as the merchant and the gateway hold it now, by LID-M
+    /// (an order the merchant does not hold is <see cref="NoOrder"/>: a restarted merchant that forgot it shows here).
+    /// </summary>
+    public IReadOnlyDictionary<string, OrderFacts> OrderFacts()
+    {
+        var orders = World.Merchant.Orders;
+        return orders.Keys.Concat(sent.Keys.Select(o => o.LidM)).Distinct(StringComparer.Ordinal).ToDictionary(
+            lid => lid,
+            lid => new OrderFacts(orders.TryGetValue(lid, out var o) ? o.State.ToString() : NoOrder, World.Gateway.Status(Merchant, lid)?.ToString(), World.Gateway.Authorizations(Merchant, lid)),
+            StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Runs one WakeUp/Replay step through the entry point; returns the implementation's outcome. The world drives it

@@ -145,6 +145,20 @@ public static class RecoveryFaults
             World(new WorldParts { WalletInquiries = 0 })), "RECOVERY-PRES-LOST"),
     ];
 
+    private static readonly HashSet<string> EveryWallet = [.. Enumerable.Range(1, 9).SelectMany(i => new[] { $"SW-{i}", $"SSW-{i}" }), EmbodimentWorld.MasterName];
+
+    /// <summary>
+    /// Parties that come back from a crash with nothing persisted (<see cref="WorldParts.Amnesiac"/>): caught by
+    /// PROP-INV-EXACTLY-ONCE-UNDER-FAULTS over the generated crash steps (part of <see cref="SeededFaults.All"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<SeededFault> UnderCrashes =
+    [
+        new("FAULT-E3-MERCHANT-FORGETS-ORDERS", Embodiment.E3, "a restarted merchant reads back no order table: an order paid before the crash is unknown to it", ["INV-EXACTLY-ONCE-UNDER-FAULTS"],
+            World(new WorldParts { Amnesiac = new HashSet<string> { PaymentWorld.MerchantParty } })),
+        new("FAULT-E11-WALLETS-FORGET-PURCHASES", Embodiment.E11, "restarted wallets (master and slaves) read back no transaction log: a purchase whose PReq left is 'unknown session' while the merchant is paid", ["INV-EXACTLY-ONCE-UNDER-FAULTS"],
+            World(new WorldParts { Amnesiac = EveryWallet })),
+    ];
+
     /// <summary>
     /// Wrong components only a fixed check shows. Equal waits at every hop: the client may give up before the merchant
     /// reports a gateway timeout, but the wallet's inquiry (and the PC's on heal) still brings the right final answer,

@@ -203,6 +203,7 @@ public static class SeededFaults
             }) }),
         .. RecoveryFaults.Detectable,
         .. RecoveryFaults.UnderFaults.Select(a => a.Fault),
+        .. RecoveryFaults.UnderCrashes,
         .. RetentionFaults.Detectable,
     ];
 }

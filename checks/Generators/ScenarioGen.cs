@@ -117,10 +117,10 @@ public static class ScenarioGen
                                         from amount in Gen.Choose(1, 50_000)
                                         from replay in Freq((4, Gen.Constant(false)), (1, Gen.Constant(true)))
                                         from pre in betweenGen
-                                        from faults in Faults
+                                        from faults in FaultsFor(t.Traits)
                                         from healNow in Freq((3, Gen.Constant(true)), (1, Gen.Constant(false)))
                                         select (b, d, amount, replay, pre, faults, healNow), k)
-               select Assemble(wakes);
+               select Assemble(wakes, t.Master?.Held ?? NoBrands);
     }
 
     /// <summary>The purchase's own hops a primary fault hits.</summary>
@@ -138,7 +138,7 @@ public static class ScenarioGen
     /// behind a late AuthRes (the wallet reports "outcome unknown"; only a heal tells the user); or a duplicated PReq
     /// whose AuthReq is lost (the copy meets an order whose authorization is unknown).
     /// </summary>
-    private static readonly Gen<IReadOnlyList<Step.Fault>> Faults =
+    private static readonly Gen<IReadOnlyList<Step>> Faults =
         from primary in from k in Kind from at in Gen.Elements(Primary) select new Step.Fault(k, at)
         from recovery in from k in Kind from at in Gen.Elements(Recovery) select new Step.Fault(k, at)
         from lost in Gen.Elements(FaultKind.Drop, FaultKind.Delay)
@@ -146,12 +146,35 @@ public static class ScenarioGen
         from shape in Freq((16, Gen.Constant(0)), (6, Gen.Constant(1)), (4, Gen.Constant(2)), (2, Gen.Constant(3)), (1, Gen.Constant(4)))
         select shape switch
         {
-            0 => (IReadOnlyList<Step.Fault>)[],
+            0 => (IReadOnlyList<Step>)[],
             1 => [primary],
             4 => [new Step.Fault(FaultKind.Duplicate, FaultPosition.PReq), new Step.Fault(lost, FaultPosition.AuthReq)],
             2 => [.. Reaching(recovery.At, lost, hop), recovery],
             _ => [new Step.Fault(FaultKind.Delay, FaultPosition.AuthReq), .. Enumerable.Repeat(new Step.Fault(FaultKind.Drop, FaultPosition.InqReq), 3)],
         };
+
+    /// <summary>
+    /// The crash points generated on an embodiment (DECISIONS.md, crash rows): the merchant once its PReq or its AuthReq was
+    /// handled, the gateway once its AuthReq was, the PC's wallet once its PReq was handled at the merchant (and, E1–E6, its
+    /// PInitReq), and (E7, E9–E12) the slave running a proxied session once its PReq was handled.
+    /// </summary>
+    public static IReadOnlyList<Step.Crash> CrashPoints(EmbodimentTraits traits) =>
+    [
+        new(CrashParty.Merchant, FaultPosition.PReq), new(CrashParty.Merchant, FaultPosition.AuthReq), new(CrashParty.Gateway, FaultPosition.AuthReq),
+        new(CrashParty.Wallet, FaultPosition.PReq),
+        .. traits.IsMasterSlave ? [] : new[] { new Step.Crash(CrashParty.Wallet, FaultPosition.PInitReq) },
+        .. traits.IsMasterSlave && !traits.AcquiresCredential ? new[] { new Step.Crash(CrashParty.Slave, FaultPosition.PReq) } : [],
+    ];
+
+    /// <summary>
+    /// The network faults of <see cref="Faults"/>, or (about one faulted wake-up in eight) one crash alone. A slave's crash
+    /// is weighted up: it fires only when the master proxies the purchase (not when it pays itself).
+    /// </summary>
+    private static Gen<IReadOnlyList<Step>> FaultsFor(EmbodimentTraits traits)
+    {
+        var points = CrashPoints(traits).SelectMany(c => Enumerable.Repeat(c, c.Party == CrashParty.Slave ? 3 : 1)).ToArray();
+        return Freq((25, Faults), (4, Gen.Elements(points).Select(c => (IReadOnlyList<Step>)[c])));
+    }
 
     /// <summary>The faults that make a purchase send a request at the recovery hop <paramref name="at"/>.</summary>
     private static IReadOnlyList<Step.Fault> Reaching(FaultPosition at, FaultKind lost, FaultPosition hop) => at switch
@@ -161,7 +184,7 @@ public static class ScenarioGen
         _ => [new Step.Fault(FaultKind.Delay, FaultPosition.AuthReq), new Step.Fault(FaultKind.Drop, FaultPosition.AuthInqReq)],
     };
 
-    private static IReadOnlyList<Step> Assemble(IEnumerable<(Brand B, WakeUpDefect D, int Amount, bool Replay, Step? Pre, IReadOnlyList<Step.Fault> Faults, bool HealNow)> wakes)
+    private static IReadOnlyList<Step> Assemble(IEnumerable<(Brand B, WakeUpDefect D, int Amount, bool Replay, Step? Pre, IReadOnlyList<Step> Faults, bool HealNow)> wakes, ImmutableSortedSet<Brand> masterHeld)
     {
         var steps = new List<Step>();
         var orders = new List<OrderId>();
@@ -175,7 +198,9 @@ public static class ScenarioGen
                 var o = new OrderId(ImplBuilder.Merchant, $"L{orders.Count + 1}");
                 orders.Add(o);
                 // Faults only before an honest wake-up: the fault rules are written for honest purchases.
-                var faulted = faults.Count > 0 && d is WakeUpDefect.NoDefect && b.IsKnown;
+                // A slave crash only in a purchase the master cannot pay itself (it may then proxy it to a slave).
+                var faulted = faults.Count > 0 && d is WakeUpDefect.NoDefect && b.IsKnown
+                    && !(faults is [Step.Crash { Party: CrashParty.Slave }] && masterHeld.Contains(b));
                 if (faulted) steps.AddRange(faults);
                 steps.Add(new Step.WakeUp(o, b, amount, d));
                 if (faulted && healNow) steps.Add(new Step.Heal());
@@ -235,14 +260,20 @@ public static class ScenarioGen
                 ws[i] = ws[i] with { Down = false };
                 yield return s with { Topology = t with { Wallets = ws } };
             }
-        // A fault simplified to a drop (the plainest fault).
+        // A fault simplified to a drop (the plainest fault); a crash of the merchant or the wallet moved to after the PReq.
         for (var i = 0; i < s.Steps.Count; i++)
-            if (s.Steps[i] is Step.Fault { Kind: not FaultKind.Drop } f)
+        {
+            Step? simpler = s.Steps[i] switch
             {
-                var steps = s.Steps.ToList();
-                steps[i] = f with { Kind = FaultKind.Drop };
-                if (Valid(steps)) yield return s with { Steps = steps };
-            }
+                Step.Fault { Kind: not FaultKind.Drop } f => f with { Kind = FaultKind.Drop },
+                Step.Crash { Party: CrashParty.Merchant or CrashParty.Wallet, After: not FaultPosition.PReq } c => c with { After = FaultPosition.PReq },
+                _ => null,
+            };
+            if (simpler is null) continue;
+            var steps = s.Steps.ToList();
+            steps[i] = simpler;
+            if (Valid(steps)) yield return s with { Steps = steps };
+        }
         for (var i = 0; i < s.Steps.Count; i++)
             if (s.Steps[i] is Step.WakeUp w && (w.Defect is not WakeUpDefect.NoDefect || w.Amount != 1000))
             {
@@ -267,7 +298,7 @@ public static class ScenarioGen
     /// <summary>The topology with <paramref name="name"/> dropped from its routing knowledge.</summary>
     private static Topology Forget(Topology t, string name) => t with { Knowledge = t.Knowledge.Without(name) };
 
-    /// <summary>No dangling replay, and faults are armed only right before an honest fresh wake-up (the rules' domain).</summary>
+    /// <summary>No dangling replay, and faults and crashes are armed only right before an honest fresh wake-up (the rules' domain).</summary>
     private static bool Valid(IReadOnlyList<Step> steps)
     {
         var seen = new HashSet<OrderId>();
@@ -276,10 +307,10 @@ public static class ScenarioGen
             var s = steps[i];
             if (s is Step.WakeUp w) seen.Add(w.Order);
             if (s is Step.Replay r && !seen.Contains(r.Order)) return false;
-            if (s is Step.Fault)
+            if (s is Step.Fault or Step.Crash)
             {
                 var j = i;
-                while (j < steps.Count && steps[j] is Step.Fault) j++;
+                while (j < steps.Count && steps[j] is Step.Fault or Step.Crash) j++;
                 if (j == steps.Count || steps[j] is not Step.WakeUp { Defect: WakeUpDefect.NoDefect } next || !next.Brand.IsKnown || seen.Contains(next.Order)) return false;
             }
         }

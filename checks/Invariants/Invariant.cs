@@ -27,6 +27,9 @@ public abstract class Invariant
     /// <summary>Classes every campaign must generate at least once, else the check fails as vacuous.</summary>
     public abstract IReadOnlyList<string> Required { get; }
 
+    /// <summary>The classes required of a campaign of <paramref name="perEmbodiment"/> cases per embodiment (by default every one of <see cref="Required"/>).</summary>
+    public virtual IReadOnlyList<string> RequiredFor(int perEmbodiment) => Required;
+
     /// <summary>Whether the invariant says anything about an embodiment with these traits.</summary>
     protected virtual bool AppliesTo(EmbodimentTraits t) => true;
 
@@ -54,7 +57,7 @@ public abstract class Invariant
         w.Events.OfType<DecisionEvent>().Where(d => d.Actor == actor && d.What == what);
 
     /// <summary>Whether a generated network fault fired in the wake-up (its outcome is then INV-EXACTLY-ONCE-UNDER-FAULTS' to judge).</summary>
-    protected static bool Faulted(WakeUpConformance w) => w.Events.OfType<DecisionEvent>().Any(d => d.Actor == "fault" && d.What is TraceDecisions.Drop or TraceDecisions.Delay or TraceDecisions.Duplicate);
+    protected static bool Faulted(WakeUpConformance w) => w.Events.OfType<DecisionEvent>().Any(d => d.Actor == "fault" && d.What is TraceDecisions.Drop or TraceDecisions.Delay or TraceDecisions.Duplicate or TraceDecisions.Crash);
 
     /// <summary>Whether a message of <paramref name="kind"/> was sent in the wake-up.</summary>
     protected static bool Sent(WakeUpConformance w, string kind) => w.Events.OfType<MessageEvent>().Any(m => m.Kind == kind);

@@ -50,7 +50,7 @@ internal static class InvariantChecks
                 Counterexample = r.Counterexample,
             };
         }
-        var missing = inv.Required.Where(k => !r.Classes.ContainsKey(k)).ToList();
+        var missing = inv.RequiredFor(Campaign.PerEmbodiment(ctx)).Where(k => !r.Classes.ContainsKey(k)).ToList();
         var inconclusive = r.Classes.GetValueOrDefault(Campaign.InconclusiveClass);
         var excluded = inconclusive == 0 ? "" : $" ({inconclusive} more inconclusive: a wall-clock limit over HTTP fired; excluded from judgement — environment, rerun on a quieter machine)";
         var summary = $"{r.Cases} scenarios{excluded} over {string.Join(",", inv.Embodiments)}; {rate:F1} scenarios/s (shared executions, {Campaign.PerEmbodiment(ctx)} per embodiment); classes: " +

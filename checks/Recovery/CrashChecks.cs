@@ -73,6 +73,22 @@ internal static class CrashChecks
         return RecoveryChecks.Verdict(ctx, world, failure, $"{o}; no authorization; the restarted wallet paid ORD-2");
     }
 
+    [Check("RECOVERY-CRASH-WALLET-AFTER-PREQ", Title = "the server wallet crashes once its PReq was handled at the merchant: restarted from its transaction log it inquires about the purchase instead of answering 'unknown session'; Paid, one authorization, the log entry gone once the purchase finished",
+        Requirements = ["INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-BOUNDED"], Kind = CheckKind.Example)]
+    public static CheckOutcome WalletAfterPReq(CheckContext ctx)
+    {
+        var world = World(ctx);
+        var before = world.Wallets["SW-1"];
+        world.Network.Crash(m => m.Kind == PReq.Kind, () => world.Restart("SW-1") ? Impl.Network.Address.ServerWallet("SW-1") : null);
+        var o = Pay(world);
+        var inquired = world.Trace.Events.OfType<Impl.Network.MessageEvent>().Any(m => m.Kind == InqReq.Kind);
+        var failure = (ReferenceEquals(before, world.Wallets["SW-1"]) ? "the wallet was not restarted" : null)
+            ?? RecoveryChecks.Agree(world, o, OrderState.Paid) ?? (o is Paid ? null : $"expected Paid, got {o}")
+            ?? (inquired ? null : "the restarted wallet did not inquire")
+            ?? (world.Wallets["SW-1"].OpenPurchases.Count == 0 && world.Wallets["SW-1"].OpenSessions == 0 ? null : "the restarted wallet still holds the finished purchase");
+        return RecoveryChecks.Verdict(ctx, world, failure, $"{o}; the restarted wallet inquired about its logged purchase");
+    }
+
     [Check("RECOVERY-CRASH-MASTER", Title = "E8: the master wallet crashes after acquiring a slave's credential, while its PInitReq is at the merchant: the credential is gone with it, the user is told not paid, nothing is authorized; the custodian's release record survives its own restart; the next order pays",
         Requirements = ["INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-CUSTODY", "INV-BOUNDED", "E8"], Embodiments = [MultiWallet.Model.Vocabulary.Embodiment.E8], Kind = CheckKind.Example)]
     public static CheckOutcome Master(CheckContext ctx)

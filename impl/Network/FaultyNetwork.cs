@@ -20,9 +20,11 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
     private readonly List<NetMessage> originals = [];
     private readonly Lock gate = new();
 
-    private enum Fault { Garble, Drop, Delay, Duplicate }
+    private readonly Dictionary<Address, int> restarts = [];
 
-    private sealed record Rule(Func<NetMessage, bool> Match, Func<NetMessage, NetMessage>? Rewrite, Fault Fault, int Remaining)
+    private enum Fault { Garble, Drop, Delay, Duplicate, Crash }
+
+    private sealed record Rule(Func<NetMessage, bool> Match, Func<NetMessage, NetMessage>? Rewrite, Fault Fault, int Remaining, Func<Address?>? Restart = null)
     {
         public int Remaining { get; set; } = Remaining;
     }
@@ -81,6 +83,23 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
         return this;
     }
 
+    /// <summary>
+    /// Crash and restart: the next matching request is delivered and handled; once its answer is back, <paramref name="restart"/>
+    /// replaces a party by a fresh instance built from what it persists and returns that party's address (null: nobody
+    /// was restarted). Every answer still owed by a restarted party is lost with its connection: the sender of a request
+    /// the party was handling sees a Timeout (the crashed instance may finish its work, but its reply reaches nobody).
+    /// So a crash of the receiver loses the matching request's own answer, and a crash of a party that sent it (its
+    /// request was handled; it died waiting) loses the answer to whatever that party was handling.
+    /// </summary>
+    public FaultyNetwork Crash(Func<NetMessage, bool> match, Func<Address?> restart)
+    {
+        lock (gate) rules.Add(new Rule(match, null, Fault.Crash, 1, restart));
+        return this;
+    }
+
+    /// <summary>How many times the party at <paramref name="at"/> was restarted through <see cref="Crash"/>.</summary>
+    public int Restarts(Address at) { lock (gate) return restarts.GetValueOrDefault(at); }
+
     /// <summary>Removes every rule not yet used up: the network heals.</summary>
     public FaultyNetwork Heal()
     {
@@ -102,7 +121,7 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
             hit = rules.FirstOrDefault(r => r.Remaining > 0 && r.Match(request));
             if (hit is not null) { hit.Remaining--; originals.Add(request); }
         }
-        if (hit is null) return Recorded(inner.SendAsync(request, ct));
+        if (hit is null) return Recorded(request, () => inner.SendAsync(request, ct));
         switch (hit.Fault)
         {
             case Fault.Drop:
@@ -113,9 +132,11 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
                 return DelayedAsync(request, ct);
             case Fault.Duplicate:
                 return DuplicatedAsync(request, ct);
+            case Fault.Crash:
+                return CrashedAsync(request, hit.Restart!, ct);
             default:
                 inner.Trace.Decide("fault", TraceDecisions.Garble, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
-                return Recorded(inner.SendAsync(hit.Rewrite!(request), ct));
+                return Recorded(request, () => inner.SendAsync(hit.Rewrite!(request), ct));
         }
     }
 
@@ -133,13 +154,41 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
     {
         await inner.SendAsync(request, ct).ConfigureAwait(false);
         inner.Trace.Decide("fault", TraceDecisions.Duplicate, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: delivered twice");
-        return await Recorded(inner.SendAsync(request, ct)).ConfigureAwait(false);
+        return await Recorded(request, () => inner.SendAsync(request, ct)).ConfigureAwait(false);
     }
 
-    private async Task<NetMessage> Recorded(Task<NetMessage> pending)
+    private async Task<NetMessage> CrashedAsync(NetMessage request, Func<Address?> restart, CancellationToken ct)
     {
-        var response = await pending.ConfigureAwait(false);
-        if (RecordRequests) lock (gate) responses.Add(response);
+        NetMessage response;
+        Address? party = null;
+        try { response = await Recorded(request, () => inner.SendAsync(request, ct)).ConfigureAwait(false); }
+        finally
+        {
+            party = restart();
+            if (party is { } p)
+            {
+                lock (gate) restarts[p] = restarts.GetValueOrDefault(p) + 1;
+                inner.Trace.Decide("fault", TraceDecisions.Crash, new Dictionary<string, string> { ["kind"] = request.Kind, ["party"] = p.Value }, "fault injected: the party crashed and restarted from what it persists");
+            }
+        }
+        if (party == request.To) throw Lost(request);
+        return response;
+    }
+
+    private static NetworkException Lost(NetMessage request) =>
+        new(NetworkFailure.Timeout, request.To, $"{request.To.Value} restarted before answering {request.Kind}: the answer was lost with its connection");
+
+    private async Task<NetMessage> Recorded(NetMessage request, Func<Task<NetMessage>> send)
+    {
+        int before;
+        lock (gate) before = restarts.GetValueOrDefault(request.To);
+        var response = await send().ConfigureAwait(false);
+        lock (gate)
+        {
+            // A party restarted while it handled this request: its answer went down with the connection.
+            if (restarts.GetValueOrDefault(request.To) != before) throw Lost(request);
+            if (RecordRequests) responses.Add(response);
+        }
         return response;
     }
 }

@@ -93,6 +93,8 @@ public static class TraceDecisions
 
     /// <summary>Fault injection: the request was delivered twice.</summary>
     public const string Duplicate = "Duplicate";
+    /// <summary>Fault injection: a party crashed once a request was handled, and restarted from what it persists (detail: kind, party).</summary>
+    public const string Crash = "Crash";
 
     /// <summary>The gateway answered an identical repeated AuthReq with the AuthRes it recorded (no second authorization).</summary>
     public const string AuthReqRepeated = "AuthReqRepeated";

@@ -20,12 +20,13 @@ namespace MultiWallet.Impl.Server;
 /// </summary>
 public sealed class CardholderPurchase
 {
-    private enum Phase { New, AwaitPInitRes, AwaitPRes, AwaitInqRes, Over }
+    private enum Phase { New, AwaitPInitRes, AwaitPRes, AwaitInqRes, Recovered, Over }
 
     /// <summary>Inquiries a wallet sends before it reports the outcome as unknown.</summary>
     public const int MaxInquiries = 3;
 
-    private readonly CardholderCredential cred;
+    private readonly CardholderCredential? cred;
+    private readonly string wallet;
     private readonly ChainValidator validator;
     private readonly SecureRandom rng;
     private readonly TraceLog trace;
@@ -44,16 +45,43 @@ public sealed class CardholderPurchase
     /// </summary>
     public CardholderPurchase(CardholderCredential credential, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor, int maxInquiries = MaxInquiries)
     {
-        cred = credential; this.validator = validator; this.rng = rng; this.trace = trace; this.actor = actor; this.maxInquiries = maxInquiries;
+        cred = credential; wallet = credential.Wallet; this.validator = validator; this.rng = rng; this.trace = trace; this.actor = actor; this.maxInquiries = maxInquiries;
     }
 
+    private CardholderPurchase(PurchaseLog log, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor, int maxInquiries)
+    {
+        wallet = log.Wallet; this.validator = validator; this.rng = rng; this.trace = trace; this.actor = actor; this.maxInquiries = maxInquiries;
+        order = log.Order; init = log.Init; initRes = log.InitRes; inquiries = log.Inquiries; Acquired = log.Acquired;
+        phase = Phase.Recovered;
+    }
+
+    /// <summary>
+    /// A purchase read back from the transaction log after a restart. It holds no credential and cannot sign: whatever is
+    /// delivered to it next (the answer to the PReq the crashed wallet sent, or a lost answer) it answers with an inquiry,
+    /// as a wallet that does not know what its PReq did (W2), and reports what the merchant's InqRes says.
+    /// </summary>
+    public static CardholderPurchase Recover(PurchaseLog log, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor, int maxInquiries = MaxInquiries) =>
+        new(log, validator, rng, trace, actor, maxInquiries);
+
     /// <summary>The wallet the credential belongs to.</summary>
-    public string Wallet => cred.Wallet;
+    public string Wallet => wallet;
+
+    /// <summary>E8: read back from a log of a purchase paid with an acquired credential (the restart erased it).</summary>
+    public bool Acquired { get; }
+
+    /// <summary>
+    /// The transaction log entry a wallet persists, once the PReq was built (the purchase may have authorized from then on),
+    /// until the purchase finishes; null before that and after.
+    /// </summary>
+    public PurchaseLog? Log(bool acquired = false) => phase is Phase.AwaitPRes or Phase.AwaitInqRes or Phase.Recovered && order is not null && init is not null && initRes is not null
+        ? new PurchaseLog(order, init, initRes, wallet, inquiries, acquired || Acquired)
+        : null;
 
     /// <summary>Starts the purchase for the wake-up: a PInitReq, or BrandNotHeld when the credential is of another brand.</summary>
     public PurchaseStep Start(WakeUp wakeUp)
     {
         if (phase != Phase.New) throw new InvalidOperationException("session already started");
+        if (cred is null) throw new InvalidOperationException("a recovered purchase cannot start");
         if (wakeUp.Brand != cred.Brand) return End(Refused.Because(RefusalReason.BrandNotHeld, Wallet, $"{Wallet} holds no {wakeUp.Brand} credential"));
         order = wakeUp;
         init = new PInitReq(rng.Bytes(20), $"LIDC-{Convert.ToHexStringLower(rng.Bytes(4))}", wakeUp.LidM, wakeUp.MerchantId, rng.Bytes(20), wakeUp.Brand, []);
@@ -66,6 +94,8 @@ public sealed class CardholderPurchase
     {
         try
         {
+            // Restarted: the crashed instance knew what it sent, not what came of it; ask the merchant.
+            if (phase == Phase.Recovered) return Inquire($"wallet restarted after {PReq.Kind}; {kind} delivered to the restarted wallet");
             if (kind == ErrorMessage.Kind) return End(Refused.From(ErrorMessage.Decode(body), Wallet));
             return (phase, kind) switch
             {
@@ -130,6 +160,7 @@ public sealed class CardholderPurchase
 
     private PurchaseStep OnPInitRes(byte[] body)
     {
+        var c = cred ?? throw new InvalidOperationException("a recovered purchase cannot sign");
         var w = order!;
         var signed = SignedMessage.Decode(body, PInitRes.Kind);
         signed.Verify(validator, CertRole.MerchantSignature, w.Brand, "merchant");
@@ -145,13 +176,13 @@ public sealed class CardholderPurchase
         var odSalt = rng.Bytes(20);
         var hod = DualSignature.Hod(odSalt, w.OrderDesc, w.Amount, w.Currency);
         var oi = new OIData(w.LidM, res.Xid, init.ChallC, hod, res.ChallM, odSalt, w.Brand).Encode();
-        var head = new PIHead(w.LidM, res.Xid, hod, w.Amount, w.Currency, w.MerchantId, DualSignature.HXidCardSecret(res.Xid, cred.Account.CardSecret), w.Brand).Encode();
-        var pan = new PanData(cred.Account.Pan, cred.Account.PanSecret, rng.Bytes(20)).Encode();
+        var head = new PIHead(w.LidM, res.Xid, hod, w.Amount, w.Currency, w.MerchantId, DualSignature.HXidCardSecret(res.Xid, c.Account.CardSecret), w.Brand).Encode();
+        var pan = new PanData(c.Account.Pan, c.Account.PanSecret, rng.Bytes(20)).Encode();
         var hPI = DualSignature.H(new PIData(head, pan).Encode());
         var hOI = DualSignature.H(oi);
-        var dual = DualSignature.Sign(cred.Signing.Key, hPI, hOI);
+        var dual = DualSignature.Sign(c.Signing.Key, hPI, hOI);
         var env = Envelope.Seal(new PIEnvelopeContent(head, hOI, pan).Encode(), gw.Cert, rng);
-        var preq = new PReq(rng.Bytes(20), new PIDualSigned(dual, env).Encode(), oi, hPI, cred.Signing.Chain.Der);
+        var preq = new PReq(rng.Bytes(20), new PIDualSigned(dual, env).Encode(), oi, hPI, c.Signing.Chain.Der);
         phase = Phase.AwaitPRes;
         var f = Fields();
         f["xid"] = Convert.ToHexStringLower(res.Xid)[..8];

@@ -59,4 +59,11 @@ public sealed class ExpiringTable<TKey, TValue>(IClock clock, TimeSpan lifetime,
 
     /// <inheritdoc/>
     public bool Remove(TKey key) => entries.Remove(key);
+
+    /// <summary>The live entries now (what a restarted owner reads back; their lifetimes restart with it).</summary>
+    public IReadOnlyDictionary<TKey, TValue> Snapshot()
+    {
+        var now = clock.UtcNow;
+        return entries.Where(e => e.Value.Until > now).ToDictionary(e => e.Key, e => e.Value.Value, entries.Comparer);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class ServerWallet
     private readonly Dictionary<string, CardholderCredential> credentials = new(StringComparer.Ordinal);
     private readonly IExpiringTable<string, CardholderPurchase> sessions;
     private readonly int maxInquiries;
+    private readonly Dictionary<string, PurchaseLog> log = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     /// <summary>How long a session may stay open: a purchase is three round trips, so one still open after this was abandoned.</summary>
@@ -33,14 +34,18 @@ public sealed class ServerWallet
     /// A server wallet at sw://<paramref name="name"/>, checking merchants with <paramref name="validator"/>, expiring sessions on
     /// <paramref name="clock"/> (default: a clock that never moves) in the table <paramref name="sessionTable"/> makes (default an
     /// <see cref="ExpiringTable{TKey, TValue}"/> of <see cref="SessionLifetime"/>), inquiring at most <paramref name="maxInquiries"/>
-    /// times per purchase (default <see cref="CardholderPurchase.MaxInquiries"/>).
+    /// times per purchase (default <see cref="CardholderPurchase.MaxInquiries"/>). <paramref name="persisted"/> is the transaction
+    /// log a restarted wallet reads back: each open purchase whose PReq was built comes back as a session that inquires.
     /// </summary>
     public ServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, IClock? clock = null,
-        Func<IClock, TimeSpan, IExpiringTable<string, CardholderPurchase>>? sessionTable = null, int maxInquiries = CardholderPurchase.MaxInquiries)
+        Func<IClock, TimeSpan, IExpiringTable<string, CardholderPurchase>>? sessionTable = null, int maxInquiries = CardholderPurchase.MaxInquiries,
+        IReadOnlyDictionary<string, PurchaseLog>? persisted = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng; this.maxInquiries = maxInquiries;
         clock ??= new FixedClock();
         sessions = sessionTable?.Invoke(clock, SessionLifetime) ?? new ExpiringTable<string, CardholderPurchase>(clock, SessionLifetime, StringComparer.Ordinal);
+        foreach (var (session, entry) in persisted ?? new Dictionary<string, PurchaseLog>())
+            if (sessions.TryAdd(session, CardholderPurchase.Recover(entry, validator, rng, net.Trace, name, maxInquiries))) log[session] = entry;
         At = Address.ServerWallet(name);
         net.Listen(At, Handle);
     }
@@ -62,14 +67,22 @@ public sealed class ServerWallet
     /// <summary>Open sessions (expired ones not yet swept included).</summary>
     public int OpenSessions { get { lock (gate) return sessions.Count; } }
 
-    /// <summary>Entries of every collection the wallet keeps (credentials, sessions): what a message could make it retain.</summary>
+    /// <summary>Entries of every collection the wallet keeps (credentials, sessions; the log has an entry only for an open session): what a message could make it retain.</summary>
     public int StateSize { get { lock (gate) return credentials.Count + sessions.Count; } }
+
+    /// <summary>The transaction log: every open purchase whose PReq was built, by session (what a restarted wallet reads back).</summary>
+    public IReadOnlyDictionary<string, PurchaseLog> OpenPurchases { get { lock (gate) { Forget(sessions.Sweep()); return new Dictionary<string, PurchaseLog>(log, StringComparer.Ordinal); } } }
+
+    private void Forget(IReadOnlyList<KeyValuePair<string, CardholderPurchase>> gone)
+    {
+        foreach (var (session, _) in gone) log.Remove(session);
+    }
 
     /// <summary>Every credential held (configuration: what a restarted wallet is given again).</summary>
     public IReadOnlyList<CardholderCredential> Credentials { get { lock (gate) return credentials.Values.ToList(); } }
 
     /// <summary>Drops expired sessions now: the sweep a request would run, for the housekeeping timer of a real wallet (the driver's call here).</summary>
-    public void SweepExpired() { lock (gate) sessions.Sweep(); }
+    public void SweepExpired() { lock (gate) Forget(sessions.Sweep()); }
 
     /// <summary>The credential held for the brand, or null.</summary>
     public CardholderCredential? Credential(string brand) { lock (gate) return credentials.GetValueOrDefault(brand); }
@@ -94,7 +107,7 @@ public sealed class ServerWallet
         CardholderCredential? cred;
         lock (gate)
         {
-            sessions.Sweep();
+            Forget(sessions.Sweep());
             if (session is null || sessions.ContainsKey(session))
                 return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}")));
             cred = credentials.GetValueOrDefault(w.Brand);
@@ -117,17 +130,21 @@ public sealed class ServerWallet
         CardholderPurchase? p;
         lock (gate)
         {
-            sessions.Sweep();
+            Forget(sessions.Sweep());
             if (session is null || !sessions.TryGet(session, out p!)) p = null;
         }
         if (p is null) return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}")));
         return Settle(m, session!, p.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
     }
 
-    /// <summary>Replies with the step; a finished session is dropped at once.</summary>
+    /// <summary>Replies with the step; a finished session is dropped at once, with its log entry; an open one's log is written first.</summary>
     private NetMessage Settle(NetMessage m, string session, PurchaseStep step)
     {
-        if (step is Finished) lock (gate) sessions.Remove(session);
+        lock (gate)
+        {
+            if (step is Finished) { sessions.Remove(session); log.Remove(session); }
+            else if (sessions.TryGet(session, out var p) && p.Log() is { } entry) log[session] = entry;
+        }
         return WalletReplies.Step(m, step);
     }
 }

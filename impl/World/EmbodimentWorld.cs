@@ -85,13 +85,14 @@ public sealed class EmbodimentWorld
     }
 
     /// <summary>The master wallet with its configuration (own credentials, slave routing); sessions and acquired credentials start empty.</summary>
-    private MasterServerWallet NewMaster(string name, IEnumerable<Crypto.CardholderCredential> own, string restart)
+    private MasterServerWallet NewMaster(string name, IEnumerable<Crypto.CardholderCredential> own, string restart, Server.Master.MasterLog? persisted = null)
     {
         var self = Address.ServerWallet(name);
         var acquisition = Topology.Wiring.SlavesKeepCredentials
             ? new CertificateAcquisition(clientNet!, self, World.Pki.ServerWallet(name), World.Validator(name), World.Random("acquire/" + name + restart))
             : null;
-        var m = new MasterServerWallet(name, clientNet!, World.Validator(name), World.Random("sw/" + name + restart), slaveRouting!, acquisition, parts.AcquiredCredentials?.Invoke(), World.Clock);
+        var m = new MasterServerWallet(name, clientNet!, World.Validator(name), World.Random("sw/" + name + restart), slaveRouting!, acquisition, parts.AcquiredCredentials?.Invoke(), World.Clock,
+            World.Parts.Amnesiac.Contains(name) ? null : persisted);
         foreach (var c in own) m.AddCredential(c);
         return m;
     }
@@ -110,7 +111,8 @@ public sealed class EmbodimentWorld
 
     /// <summary>
     /// Crash and restart of <paramref name="party"/>: the master wallet (by its name) keeps its configuration (own
-    /// credentials, slave routing) and loses its sessions, proxied sessions and acquired credentials; a custodian keeps
+    /// credentials, slave routing), its own purchases' transaction log and its proxied sessions' routing, and loses every
+    /// other session state and its acquired credentials; a custodian keeps
     /// its credentials and its release records (and release count); any other name is the world's
     /// (<see cref="PaymentWorld.Restart"/>). docs/DECISIONS.md, "Bounded resources", lists what each party persists.
     /// Returns false for a name no party of this world has.
@@ -120,7 +122,7 @@ public sealed class EmbodimentWorld
         var n = ++restarts;
         if (Master is { } m && party == m.Name)
         {
-            Master = NewMaster(m.Name, m.OwnCredentials, $"/restart-{n}");
+            Master = NewMaster(m.Name, m.OwnCredentials, $"/restart-{n}", m.Persisted);
             return true;
         }
         if (Custodians.TryGetValue(party, out var c))

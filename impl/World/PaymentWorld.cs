@@ -58,9 +58,10 @@ public sealed class PaymentWorld : IAsyncDisposable
     private PaymentGateway NewGateway(IGatewayLedger? persisted, string stream) =>
         new(Network, new BrandCredentials(Pki.Gateway), Validator("gateway"), Random(stream), ledger: persisted ?? parts.GatewayLedger?.Invoke(this));
 
-    private ServerWallet NewServerWallet(string name, IEnumerable<CardholderCredential> credentials, string stream)
+    private ServerWallet NewServerWallet(string name, IEnumerable<CardholderCredential> credentials, string stream, IReadOnlyDictionary<string, PurchaseLog>? persisted = null)
     {
-        var sw = new ServerWallet(name, Network, Validator(name), Random(stream), Clock, parts.WalletSessions, parts.WalletInquiries ?? CardholderPurchase.MaxInquiries);
+        var sw = new ServerWallet(name, Network, Validator(name), Random(stream), Clock, parts.WalletSessions, parts.WalletInquiries ?? CardholderPurchase.MaxInquiries,
+            parts.Amnesiac.Contains(name) ? null : persisted);
         foreach (var c in credentials) sw.AddCredential(c);
         return Wallets[name] = sw;
     }
@@ -89,7 +90,8 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// Crash and restart: replaces <paramref name="party"/> (<see cref="MerchantParty"/>, <see cref="GatewayParty"/> or a
     /// server wallet's name) by a fresh instance built from what a real one would persist (docs/DECISIONS.md, "Bounded
     /// resources"): the merchant's order table (an order caught Authorizing comes back AuthorizationUnknown), the gateway's
-    /// ledger, a server wallet's credentials (configuration) but none of its sessions. The fresh instance listens at the same
+    /// ledger, a server wallet's credentials (configuration) and its transaction log (each open purchase whose PReq was
+    /// built comes back as a session that inquires), none of its other session state. The fresh instance listens at the same
     /// address and draws from a fresh random stream; whatever the crashed instance still does afterwards reaches no state
     /// of the new one. Returns false for a name this world does not own.
     /// </summary>
@@ -99,16 +101,16 @@ public sealed class PaymentWorld : IAsyncDisposable
         switch (party)
         {
             case MerchantParty:
-                Merchant = NewMerchant(Merchant.Orders.Values, $"merchant/restart-{n}");
+                Merchant = NewMerchant(parts.Amnesiac.Contains(party) ? [] : Merchant.Orders.Values, $"merchant/restart-{n}");
                 return true;
             case GatewayParty:
                 var limit = Gateway.DeclineAbove;
-                Gateway = NewGateway(Gateway.Ledger, $"gateway/restart-{n}");
+                Gateway = NewGateway(parts.Amnesiac.Contains(party) ? null : Gateway.Ledger, $"gateway/restart-{n}");
                 Gateway.DeclineAbove = limit;
                 return true;
             default:
                 if (!Wallets.TryGetValue(party, out var sw)) return false;
-                NewServerWallet(party, sw.Credentials, $"sw/{party}/restart-{n}");
+                NewServerWallet(party, sw.Credentials, $"sw/{party}/restart-{n}", sw.OpenPurchases);
                 return true;
         }
     }

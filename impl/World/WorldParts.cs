@@ -31,4 +31,11 @@ public sealed record WorldParts
 
     /// <summary>The table a server wallet keeps its sessions in, given its clock and the session lifetime.</summary>
     public Func<IClock, TimeSpan, IExpiringTable<string, CardholderPurchase>>? WalletSessions { get; init; }
+
+    /// <summary>
+    /// Parties (<see cref="PaymentWorld.MerchantParty"/>, <see cref="PaymentWorld.GatewayParty"/>, a server wallet's name)
+    /// that come back from a restart with nothing of what a real one persists (the order table, the ledger, the transaction
+    /// log): a seeded fault; empty keeps every party's persistence.
+    /// </summary>
+    public IReadOnlySet<string> Amnesiac { get; init; } = new HashSet<string>();
 }

@@ -8,11 +8,16 @@ namespace MultiWallet.Model.Machines;
 /// inquiry and reversal kinds included) and leaves the merchant's order and the gateway's record in
 /// <see cref="Order"/>, so a later <see cref="Step.Heal"/> can be predicted (<see cref="Heal"/>). Only honest
 /// wake-ups are faulted (the generator arms faults before those alone); the gateway approves every amount.
-/// Crash and restart of a party are not modelled here: a restart would reset what <see cref="Record"/> says the party
-/// does not persist, at the step that crashes it.
+/// A crash (<see cref="Step.Crash"/>) is a rule of its own (DECISIONS.md, crash rows): every party persists what the
+/// request it handled changed (order table, ledger, transaction log, proxied routing), so the others observe a crash
+/// after a request was handled exactly as that request's answer delayed past the timeout; a crash of the wallet that
+/// only relays (the master, for a proxied session) or of a slave that runs no session changes nothing.
 /// </summary>
-public sealed class FaultedExchange(RunContext run, List<(FaultKind Kind, FaultPosition At)> armed, FaultedExchange.Record order)
+public sealed class FaultedExchange(RunContext run, List<(FaultKind Kind, FaultPosition At)> armed, FaultedExchange.Record order, IReadOnlyList<Step.Crash>? crashes = null)
 {
+    /// <summary>Set by the master when it proxies this purchase to a slave (E7, E9–E12).</summary>
+    public bool Proxied { get; set; }
+
     /// <summary>The merchant's order states the rules reach.</summary>
     public enum Merchant { Offered, Initiated, AuthorizationUnknown, Paid, Cancelled, Reversed, Abandoned }
 
@@ -50,6 +55,9 @@ public sealed class FaultedExchange(RunContext run, List<(FaultKind Kind, FaultP
     /// <summary>Runs the purchase; the wallet's answer (also kept in <see cref="Order"/>).</summary>
     public Answer Run()
     {
+        foreach (var c in crashes ?? [])
+            if (c.Party switch { CrashParty.Wallet => !Proxied, CrashParty.Slave => Proxied, _ => true })
+                armed.Add((FaultKind.Delay, c.After));
         order.Answer = Purchase();
         return order.Answer;
     }

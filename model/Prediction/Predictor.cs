@@ -43,27 +43,33 @@ public static class Predictor
         var predictions = new List<StepPrediction>();
         // Faults armed for the next wake-up, and each faulted order's state at merchant, gateway and user.
         var armed = new List<(FaultKind, FaultPosition)>();
+        var crashes = new List<Step.Crash>();
         var faulted = new SortedDictionary<string, (OrderId Order, FaultedExchange.Record Record, Outcome Told)>(StringComparer.Ordinal);
         for (var i = 0; i < steps.Count; i++)
         {
             switch (steps[i])
             {
                 case Step.WakeUp w:
-                    if (armed.Count > 0)
+                    if (armed.Count > 0 || crashes.Count > 0)
                     {
                         var record = new FaultedExchange.Record();
-                        var p = WakeUp(i, w, w, world, wums, run, new FaultedExchange(run, armed, record));
+                        var p = WakeUp(i, w, w, world, wums, run, new FaultedExchange(run, armed, record, [.. crashes]));
                         if (record.Merchant != FaultedExchange.Merchant.Offered) faulted[w.Order.LidM] = (w.Order, record, p.Outcome);
                         predictions.Add(p);
                         armed.Clear();
+                        crashes.Clear();
                     }
                     else predictions.Add(WakeUp(i, w, w, world, wums, run));
                     break;
                 case Step.Fault f:
                     armed.Add((f.Kind, f.At));
                     break;
+                case Step.Crash c:
+                    crashes.Add(c);
+                    break;
                 case Step.Heal:
                     armed.Clear();
+                    crashes.Clear();
                     var changed = new Dictionary<OrderId, Outcome>();
                     foreach (var (order, record, told) in faulted.Values)
                         if (FaultedExchange.Heal(record) is { } answer && told is Outcome.Refused { Wallet: { } wallet })
@@ -75,6 +81,7 @@ public static class Predictor
                         : throw new ArgumentException($"step {i}: Replay({r.Order}) of an order never woken up");
                     predictions.Add(WakeUp(i, r, last, world, wums, run));
                     armed.Clear();
+                    crashes.Clear();
                     break;
                 case Step.InstallWum iw:
                     if (!wums.TryGetValue(iw.Wallet, out var existing)) wums[iw.Wallet] = existing = new BrandCarryingWum(run, iw.Wallet);

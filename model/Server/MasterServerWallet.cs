@@ -172,6 +172,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
         switch (State)
         {
             case S.PayingItself or S.Proxying:
+                if (Run.Faulted is { } faulted) faulted.Proxied = State == S.Proxying;
                 var outcome = payAt(Target!);
                 Fire(T.Finish);
                 return outcome;

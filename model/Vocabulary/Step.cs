@@ -37,6 +37,13 @@ public abstract record Step
     public sealed record Fault(FaultKind Kind, FaultPosition At) : Step { public override string ToString() => $"Fault({Kind}, {At})"; }
 
     /// <summary>
+    /// Arms one crash for the next wake-up: <paramref name="Party"/> crashes once the first request at <paramref name="After"/>
+    /// was handled (by it, or, when it sent the request, by its receiver) and restarts from what it persists; every answer it
+    /// owed is lost. Generated alone, before an honest fresh wake-up; one the wake-up did not reach is gone after it.
+    /// </summary>
+    public sealed record Crash(CrashParty Party, FaultPosition After) : Step { public override string ToString() => $"Crash({Party}, after {After})"; }
+
+    /// <summary>
     /// The network heals: the merchant runs its recovery pass (settles orders whose authorization is unknown, retries
     /// pending reversals), then the PC re-inquires every order whose outcome it reported unknown and reports the answer.
     /// </summary>

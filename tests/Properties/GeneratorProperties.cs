@@ -33,13 +33,14 @@ public sealed class GeneratorProperties
 
     /// <summary>
     /// What shrinking reduces: size (wallets, steps, answers), wallets down at the start, defective or non-default
-    /// wake-ups, faults other than a drop, brands held and advertised, and routing-knowledge entries.
+    /// wake-ups, faults other than a drop, crashes after another request than the PReq, brands held and advertised, and routing-knowledge entries.
     /// </summary>
     private static int Measure(GeneratedScenario s) =>
         s.Size
         + s.Topology.Wallets.Count(w => w.Down)
         + s.Steps.Count(x => x is Step.WakeUp w && (w.Defect is not WakeUpDefect.NoDefect || w.Amount != 1000))
         + s.Steps.Count(x => x is Step.Fault { Kind: not FaultKind.Drop })
+        + s.Steps.Count(x => x is Step.Crash { After: not FaultPosition.PReq })
         + s.Topology.Wallets.Sum(w => w.Held.Count + w.Advertised.Count)
         + s.Topology.Knowledge.Wallets.Count;
 

@@ -29,18 +29,38 @@ public sealed class MasterServerWallet
     private readonly Dictionary<string, CardholderCredential> own = new(StringComparer.Ordinal);
     private readonly ExpiringTable<string, Server.CardholderPurchase> sessions;
     private readonly IAcquiredCredentials acquired;
+    private readonly Dictionary<string, PurchaseLog> log = new(StringComparer.Ordinal);
+    private readonly HashSet<string> viaAcquired = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
-    /// <summary>A master wallet at sw://<paramref name="name"/> routing to slaves with <paramref name="routing"/>; with <paramref name="acquisition"/> it acquires credentials (E8) instead of proxying.</summary>
-    public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null, IAcquiredCredentials? acquired = null, IClock? clock = null)
+    /// <summary>
+    /// A master wallet at sw://<paramref name="name"/> routing to slaves with <paramref name="routing"/>; with <paramref name="acquisition"/>
+    /// it acquires credentials (E8) instead of proxying. <paramref name="persisted"/> is what a restarted master reads back: its
+    /// own purchases' transaction log (each comes back as a session that inquires) and its proxied sessions' routing.
+    /// </summary>
+    public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null, IAcquiredCredentials? acquired = null, IClock? clock = null,
+        MasterLog? persisted = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng; this.routing = routing; this.acquisition = acquisition;
         clock ??= new FixedClock();
         this.acquired = acquired ?? new AcquiredCredentials(clock);
         sessions = new(clock, ServerWallet.SessionLifetime, StringComparer.Ordinal);
+        persisted ??= MasterLog.Empty;
+        foreach (var (session, entry) in persisted.Purchases)
+            if (sessions.TryAdd(session, Server.CardholderPurchase.Recover(entry, validator, rng, net.Trace, name))) log[session] = entry;
         At = Address.ServerWallet(name);
-        proxy = new VirtualWum(net, At, name, clock);
+        proxy = new VirtualWum(net, At, name, clock, persisted.Proxied);
         net.Listen(At, HandleAsync);
+    }
+
+    /// <summary>What the master persists now: its own open purchases' log and its proxied sessions' routing.</summary>
+    public MasterLog Persisted
+    {
+        get
+        {
+            Sweep();
+            lock (gate) return new MasterLog(new Dictionary<string, PurchaseLog>(log, StringComparer.Ordinal), proxy.Routes);
+        }
     }
 
     /// <summary>The wallet name.</summary>
@@ -133,6 +153,7 @@ public sealed class MasterServerWallet
         if (cred is null) return WalletReplies.Refuse(m, session, refusal!);
         net.Trace.Decide(Name, TraceDecisions.CredentialAcquired, new Dictionary<string, string> { ["from"] = slave, ["brand"] = w.Brand, ["lid-m"] = w.LidM }, "E8: brand certificate obtained for this one order");
         acquired.Hold(session, cred);
+        lock (gate) viaAcquired.Add(session);
         return Begin(m, session, w, cred);
     }
 
@@ -160,17 +181,27 @@ public sealed class MasterServerWallet
     private void Sweep()
     {
         IReadOnlyList<KeyValuePair<string, Server.CardholderPurchase>> gone;
-        lock (gate) gone = sessions.Sweep();
+        lock (gate)
+        {
+            gone = sessions.Sweep();
+            foreach (var (session, _) in gone) { log.Remove(session); viaAcquired.Remove(session); }
+        }
         foreach (var (session, _) in gone) acquired.Erase(session);
     }
 
     /// <summary>Replies with the step; a finished session is dropped, and an acquired credential with it (E8 erasure).</summary>
     private NetMessage Settle(NetMessage m, string session, PurchaseStep step)
     {
+        Server.CardholderPurchase? p = null;
+        lock (gate)
+        {
+            if (step is not Finished && sessions.TryGet(session, out p) && p.Log(viaAcquired.Contains(session)) is { } entry) log[session] = entry;
+        }
         if (step is Finished)
         {
-            lock (gate) sessions.Remove(session);
-            if (acquired.Erase(session))
+            lock (gate) { sessions.TryGet(session, out p); sessions.Remove(session); log.Remove(session); viaAcquired.Remove(session); }
+            // A purchase read back after a restart paid with an acquired credential the restart erased: its end records that nothing of it is held.
+            if (acquired.Erase(session) || p is { Acquired: true })
                 net.Trace.Decide(Name, TraceDecisions.CredentialErased, new Dictionary<string, string> { ["session"] = session },
                     "E8: the acquired credential is dropped after this one purchase");
         }

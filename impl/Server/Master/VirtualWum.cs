@@ -10,12 +10,39 @@ namespace MultiWallet.Impl.Server.Master;
 /// reply back with the bodies untouched — only the session id is rewritten — so the slave and the merchant
 /// see byte for byte the exchange of a direct session (INV-PROXY-TRANSPARENT). It cannot read the payment
 /// instructions: they are enveloped for the gateway. A proxied session is forgotten when it ends or
-/// <see cref="ServerWallet.SessionLifetime"/> after it opened, on <paramref name="clock"/>.
+/// <see cref="ServerWallet.SessionLifetime"/> after it opened, on the master's clock.
 /// </summary>
-public sealed class VirtualWum(INetwork net, Address self, string actor, IClock? clock = null)
+public sealed class VirtualWum
 {
-    private readonly ExpiringTable<string, (Address Slave, string Upstream)> sessions = new(clock ?? new FixedClock(), ServerWallet.SessionLifetime, StringComparer.Ordinal);
+    private readonly INetwork net;
+    private readonly Address self;
+    private readonly string actor;
+    private readonly ExpiringTable<string, (Address Slave, string Upstream)> sessions;
     private readonly Lock gate = new();
+
+    /// <summary>
+    /// The virtual WUM of the master at <paramref name="self"/> (tracing as <paramref name="actor"/>), expiring proxied sessions
+    /// on <paramref name="clock"/>; <paramref name="persisted"/> is the session routing a restarted master reads back.
+    /// </summary>
+    public VirtualWum(INetwork net, Address self, string actor, IClock? clock = null, IReadOnlyDictionary<string, (Address Slave, string Upstream)>? persisted = null)
+    {
+        this.net = net; this.self = self; this.actor = actor;
+        sessions = new(clock ?? new FixedClock(), ServerWallet.SessionLifetime, StringComparer.Ordinal);
+        foreach (var (session, route) in persisted ?? new Dictionary<string, (Address, string)>()) sessions.TryAdd(session, route);
+    }
+
+    /// <summary>Every open proxied session's routing (what a restarted master reads back).</summary>
+    public IReadOnlyDictionary<string, (Address Slave, string Upstream)> Routes
+    {
+        get
+        {
+            lock (gate)
+            {
+                sessions.Sweep();
+                return sessions.Snapshot();
+            }
+        }
+    }
 
     /// <summary>True when the client session is proxied to a slave.</summary>
     public bool Owns(string session)
