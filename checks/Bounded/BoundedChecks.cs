@@ -62,15 +62,6 @@ internal static class BoundedChecks
             };
         }
         var required = targets.Select(t => $"target:{t}").Concat(Enum.GetValues<Defect>().Select(d => $"defect:{d}")).ToList();
-        var missing = required.Where(r => !classes.ContainsKey(r)).ToList();
-        var summary = $"{n} bad inputs, state unchanged after each; classes: {string.Join(", ", classes.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))}";
-        return new CheckOutcome
-        {
-            Passed = missing.Count == 0,
-            CasesRun = n,
-            Classes = classes,
-            Replay = replay,
-            Message = missing.Count == 0 ? summary : $"vacuous: class(es) never generated: {string.Join(", ", missing)}. {summary}",
-        };
+        return ClassifiedOutcome.Of(n, classes, required, replay, $"{n} bad inputs, state unchanged after each; classes: {ClassifiedOutcome.Render(classes)}");
     }
 }

@@ -159,15 +159,6 @@ internal static class ExpiryChecks
             return new CheckOutcome { Passed = false, CasesRun = i + 1, Classes = classes, Replay = replay, Message = $"case #{i} kept state past its lifetime: {what}", Counterexample = $"{c}\n{what}" };
         }
         var required = Enum.GetValues<Opened>().Select(o => $"open:{o}").Concat(["past:under-a-minute", "past:minutes"]).ToList();
-        var missing = required.Where(r => !classes.ContainsKey(r)).ToList();
-        var summary = $"{cases.Count} cases, every party back to its baseline past each lifetime; classes: {string.Join(", ", classes.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))}";
-        return new CheckOutcome
-        {
-            Passed = missing.Count == 0,
-            CasesRun = cases.Count,
-            Classes = classes,
-            Replay = replay,
-            Message = missing.Count == 0 ? summary : $"vacuous: class(es) never generated: {string.Join(", ", missing)}. {summary}",
-        };
+        return ClassifiedOutcome.Of(cases.Count, classes, required, replay, $"{cases.Count} cases, every party back to its baseline past each lifetime; classes: {ClassifiedOutcome.Render(classes)}");
     }
 }

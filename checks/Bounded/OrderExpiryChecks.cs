@@ -72,16 +72,7 @@ internal static class OrderExpiryChecks
             return new CheckOutcome { Passed = false, CasesRun = i + 1, Classes = classes, Replay = replay, Message = $"case #{i}: {failure}", Counterexample = $"{c}\n{failure}" };
         }
         var required = Generated.Select(o => $"order:{o}").Concat(["past:under-a-minute", "past:minutes"]).ToList();
-        var missing = required.Where(r => !classes.ContainsKey(r)).ToList();
-        var summary = $"{cases.Count} cases, every order kept until its lifetime and dropped after it, unresolved ones kept until settled; classes: {string.Join(", ", classes.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))}";
-        return new CheckOutcome
-        {
-            Passed = missing.Count == 0,
-            CasesRun = cases.Count,
-            Classes = classes,
-            Replay = replay,
-            Message = missing.Count == 0 ? summary : $"vacuous: class(es) never generated: {string.Join(", ", missing)}. {summary}",
-        };
+        return ClassifiedOutcome.Of(cases.Count, classes, required, replay, $"{cases.Count} cases, every order kept until its lifetime and dropped after it, unresolved ones kept until settled; classes: {ClassifiedOutcome.Render(classes)}");
     }
 
     private static (PaymentWorld World, Wum Wum) NewWorld(int seed, WorldParts? parts)

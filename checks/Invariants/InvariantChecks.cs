@@ -50,19 +50,12 @@ internal static class InvariantChecks
                 Counterexample = r.Counterexample,
             };
         }
-        var missing = inv.RequiredFor(Campaign.PerEmbodiment(ctx)).Where(k => !r.Classes.ContainsKey(k)).ToList();
+        var required = inv.RequiredFor(Campaign.PerEmbodiment(ctx));
         var inconclusive = r.Classes.GetValueOrDefault(Campaign.InconclusiveClass);
         var excluded = inconclusive == 0 ? "" : $" ({inconclusive} more inconclusive: a wall-clock limit over HTTP fired; excluded from judgement — environment, rerun on a quieter machine)";
         var summary = $"{r.Cases} scenarios{excluded} over {string.Join(",", inv.Embodiments)}; {rate:F1} scenarios/s (shared executions, {Campaign.PerEmbodiment(ctx)} per embodiment); classes: " +
                       string.Join(", ", r.Classes.Where(k => !k.Key.StartsWith('E')).OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}"));
-        return new CheckOutcome
-        {
-            Passed = missing.Count == 0,
-            CasesRun = r.Cases,
-            Classes = r.Classes,
-            Replay = $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size}",
-            Message = missing.Count == 0 ? summary : $"vacuous: class(es) never generated: {string.Join(", ", missing)}. {summary}",
-        };
+        return ClassifiedOutcome.Of(r.Cases, r.Classes, required, $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size}", summary);
     }
 
     /// <summary>One PROP-&lt;id&gt; property check per invariant, built from the invariant itself.</summary>
