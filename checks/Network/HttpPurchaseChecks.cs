@@ -47,7 +47,6 @@ internal static class HttpPurchaseChecks
     public const int LoadSlaves = 3;
     /// <summary>Wake-ups sent a second time while the originals are in flight (every tenth order).</summary>
     public const int LoadDuplicates = LoadPurchases / 10;
-    private static readonly TimeSpan LoadBudget = TimeSpan.FromSeconds(240);
     private static readonly string[] LoadBrands = ["BrandA", "BrandB", "BrandC"];
 
     [Check("HTTP-LOAD-EXACTLY-ONCE", Title = "240 concurrent purchases (plus 24 duplicated wake-ups) over HTTP through one MSW proxying to 3 SSWs: every order authorized exactly once, none lost, duplicates refused",
@@ -70,7 +69,9 @@ internal static class HttpPurchaseChecks
             var sw = Stopwatch.StartNew();
             // All purchases and the duplicates started at once: every one is in flight concurrently.
             var all = Task.WhenAll(wakeUps.Concat(duplicates.Select(i => wakeUps[i])).Select(w => Task.Run(() => e.PayAsync(w))));
-            if (!all.Wait(LoadBudget)) return CheckOutcome.Fail($"{LoadPurchases} purchases not finished within {LoadBudget.TotalSeconds} s");
+            // No wall-clock deadline here: every purchase ends within the network's own bounded waits, and a verdict
+            // must not depend on how fast a loaded machine gets through them.
+            all.Wait();
             sw.Stop();
             var outcomes = all.Result;
             var paid = outcomes.OfType<Paid>().ToList();

@@ -87,7 +87,8 @@ internal sealed class RawServer : IAsyncDisposable
     {
         await stop.CancelAsync();
         listener.Stop();
-        try { await loop.WaitAsync(TimeSpan.FromSeconds(5)); } catch (TimeoutException) { }
+        // Every behaviour runs on the stop token and the listener is stopped, so the loop ends without a deadline.
+        await loop;
         stop.Dispose();
     }
 }
