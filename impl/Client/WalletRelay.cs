@@ -7,7 +7,9 @@ namespace MultiWallet.Impl.Client;
 /// The client half of the <see cref="WalletProtocol"/>: opens a session at one wallet address and relays
 /// SET messages between that wallet and the merchant until the wallet reports Done or Refused. When the
 /// merchant does not answer, it delivers <see cref="WalletProtocol.NoAnswer"/> to the wallet, which decides.
-/// Reused by every client (conventional WUM, selectors, multi-server WUM) and by a master wallet's virtual WUM.
+/// Reused by every client (conventional WUM, selectors, multi-server WUM). A session step whose answer does not come
+/// back within the hop's bounded wait is sent again, the same bytes (<see cref="RetriedRequest"/>): the wallet answers a
+/// repeat with the reply it recorded (DECISIONS.md S1), so a lost answer on the session hop neither loses nor repeats a step.
 /// </summary>
 public sealed class WalletRelay(INetwork net, Address self, Address merchant)
 {
@@ -30,7 +32,7 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
         NetMessage resp;
         try
         {
-            resp = await net.SendAsync(new NetMessage(Self, wallet, startKind, wakeUpBytes, fields), ct).ConfigureAwait(false);
+            resp = await RetriedRequest.SendAsync(net, new NetMessage(Self, wallet, startKind, wakeUpBytes, fields), ct).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
@@ -65,7 +67,7 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
                     }
                     try
                     {
-                        resp = await net.SendAsync(new NetMessage(Self, wallet, WalletProtocol.Deliver, reply.Body,
+                        resp = await RetriedRequest.SendAsync(net, new NetMessage(Self, wallet, WalletProtocol.Deliver, reply.Body,
                             new Dictionary<string, string>(Strip(reply.Fields)) { [WalletProtocol.SessionField] = session, [WalletProtocol.KindField] = reply.Kind }), ct).ConfigureAwait(false);
                     }
                     catch (NetworkException e)

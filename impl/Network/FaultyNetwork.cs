@@ -22,7 +22,10 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
 
     private readonly Dictionary<Address, int> restarts = [];
 
-    private enum Fault { Garble, Drop, Delay, Duplicate, Crash }
+    private enum Fault { Garble, Drop, Delay, Duplicate, Crash, Concurrent }
+
+    // A concurrent copy waiting for its moment: started when the first copy's receiver sends a request of its own.
+    private (Address Receiver, Func<Task<NetMessage>> Start)? pendingCopy;
 
     private sealed record Rule(Func<NetMessage, bool> Match, Func<NetMessage, NetMessage>? Rewrite, Fault Fault, int Remaining, Func<Address?>? Restart = null)
     {
@@ -84,6 +87,17 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
     }
 
     /// <summary>
+    /// Delivers the next <paramref name="times"/> matching requests twice with both copies in flight at the same time: the
+    /// second starts while the first is being handled — as soon as the receiver sends a request of its own (the merchant
+    /// asking the gateway), or else when the first copy first yields — and the sender gets the second answer.
+    /// </summary>
+    public FaultyNetwork Concurrent(Func<NetMessage, bool> match, int times = 1)
+    {
+        lock (gate) rules.Add(new Rule(match, null, Fault.Concurrent, times));
+        return this;
+    }
+
+    /// <summary>
     /// Crash and restart: the next matching request is delivered and handled; once its answer is back, <paramref name="restart"/>
     /// replaces a party by a fresh instance built from what it persists and returns that party's address (null: nobody
     /// was restarted). Every answer still owed by a restarted party is lost with its connection: the sender of a request
@@ -115,6 +129,12 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
     public Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default)
     {
         Rule? hit;
+        Func<Task<NetMessage>>? copy = null;
+        lock (gate)
+        {
+            if (pendingCopy is { } p && p.Receiver == request.From) { copy = p.Start; pendingCopy = null; }
+        }
+        _ = copy?.Invoke();
         lock (gate)
         {
             if (RecordRequests) requests.Add(request);
@@ -134,6 +154,8 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
                 return DuplicatedAsync(request, ct);
             case Fault.Crash:
                 return CrashedAsync(request, hit.Restart!, ct);
+            case Fault.Concurrent:
+                return ConcurrentAsync(request, ct);
             default:
                 inner.Trace.Decide("fault", TraceDecisions.Garble, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
                 return Recorded(request, () => inner.SendAsync(hit.Rewrite!(request), ct));
@@ -155,6 +177,20 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
         await inner.SendAsync(request, ct).ConfigureAwait(false);
         inner.Trace.Decide("fault", TraceDecisions.Duplicate, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: delivered twice");
         return await Recorded(request, () => inner.SendAsync(request, ct)).ConfigureAwait(false);
+    }
+
+    private async Task<NetMessage> ConcurrentAsync(NetMessage request, CancellationToken ct)
+    {
+        Task<NetMessage>? second = null;
+        Task<NetMessage> Second() => second ??= Recorded(request, () => inner.SendAsync(request, ct));
+        lock (gate) pendingCopy = (request.To, Second);
+        var first = inner.SendAsync(request, ct);
+        lock (gate) pendingCopy = null;
+        var answer = Second();
+        inner.Trace.Decide("fault", TraceDecisions.Concurrent, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: two copies in flight at the same time");
+        try { await first.ConfigureAwait(false); }
+        catch (NetworkException) { }
+        return await answer.ConfigureAwait(false);
     }
 
     private async Task<NetMessage> CrashedAsync(NetMessage request, Func<Address?> restart, CancellationToken ct)
