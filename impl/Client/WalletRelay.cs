@@ -13,6 +13,9 @@ namespace MultiWallet.Impl.Client;
 /// </summary>
 public sealed class WalletRelay(INetwork net, Address self, Address merchant)
 {
+    /// <summary>The field of a NoAnswer Deliver naming the forward that got no answer (a digest prefix).</summary>
+    public const string UnansweredField = "unanswered";
+
     /// <summary>More steps than a SET purchase needs means a misbehaving wallet.</summary>
     public const int MaxSteps = 8;
 
@@ -63,7 +66,9 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
                     catch (NetworkException e)
                     {
                         // The wallet holds the transaction: it decides what a lost answer means (inquire, or give up).
-                        reply = resp.Reply(WalletProtocol.NoAnswer, System.Text.Encoding.ASCII.GetBytes(e.Failure.ToString()), new Dictionary<string, string> { ["failure"] = e.Failure.ToString() });
+                        // Which message went unanswered: two NoAnswer steps of one session are different steps, never a repeat of one (S1).
+                        reply = resp.Reply(WalletProtocol.NoAnswer, System.Text.Encoding.ASCII.GetBytes(e.Failure.ToString()),
+                            new Dictionary<string, string> { ["failure"] = e.Failure.ToString(), [UnansweredField] = RequestDigest.Of(resp)[..16] });
                     }
                     try
                     {
