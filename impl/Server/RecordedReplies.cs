@@ -10,7 +10,10 @@ namespace MultiWallet.Impl.Server;
 /// a refusal; a repeat that arrives while the first is still handled waits for the same reply. A different request
 /// of the session replaces the record. A record is kept only once its session exists (<paramref name="opens"/> says
 /// which replies establish one; later replies of an established session replace it), so input the receiver refuses
-/// leaves nothing behind; each lives <paramref name="lifetime"/> from its last reply on <paramref name="clock"/>.
+/// leaves nothing that grows; each lives <paramref name="lifetime"/> from its last reply on <paramref name="clock"/>. A
+/// reply that established nothing (a refusal) is kept in one slot, overwritten by the next such reply: a retry that
+/// follows it gets it too (the refusal is not decided twice: routing and questions to the user are not repeated), and
+/// the slot never grows, so it is not counted in <see cref="Count"/>.
 /// </summary>
 /// <param name="clock">The receiver's clock.</param>
 /// <param name="lifetime">How long a record is kept after its reply (a session's lifetime: a retry comes within it).</param>
@@ -22,6 +25,7 @@ public sealed class RecordedReplies(IClock clock, TimeSpan lifetime, Func<NetMes
 {
     private readonly ExpiringTable<string, (string Digest, Task<NetMessage> Reply)> records = new(clock, lifetime, StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private (string Session, string Digest, Task<NetMessage> Reply)? lastRefusal;
 
     /// <summary>Records held (expired ones not yet swept included).</summary>
     public int Count { get { lock (gate) return records.Count; } }
@@ -42,6 +46,7 @@ public sealed class RecordedReplies(IClock clock, TimeSpan lifetime, Func<NetMes
             records.Sweep();
             established = records.TryGet(session, out var last);
             if (established && last.Digest == digest) recorded = last.Reply;
+            else if (!established && lastRefusal is { } r && r.Session == session && r.Digest == digest) recorded = r.Reply;
             else Put(session, (digest, mine.Task));
         }
         if (recorded is not null)
@@ -59,7 +64,12 @@ public sealed class RecordedReplies(IClock clock, TimeSpan lifetime, Func<NetMes
             throw;
         }
         // A reply that establishes no session (a refusal of a request that opened nothing) is not kept: it changed nothing.
-        if (!established && !opens(answer)) lock (gate) Drop(session, mine.Task);
+        if (!established && !opens(answer))
+            lock (gate)
+            {
+                Drop(session, mine.Task);
+                lastRefusal = (session, digest, mine.Task);
+            }
         mine.SetResult(answer);
         return answer;
     }
