@@ -104,8 +104,10 @@ public sealed class ImplBuilder
                 Arm(f);
                 break;
             case Step.Crash c:
-                var kind = KindAt(c.After);
-                World.Network.Crash(m => m.Kind == kind, () => Restart(c.Party));
+                var at = Matches(c.After);
+                Address? to = null;
+                // The custodian that crashes is the one the matching request went to.
+                World.Network.Crash(m => { if (!at(m)) return false; to = m.To; return true; }, () => Restart(c.Party, to), Label(c.After));
                 break;
         }
     }
@@ -114,13 +116,14 @@ public sealed class ImplBuilder
     /// Restarts the party a crash step names, at the moment the crash fires, and returns its address (null when there is
     /// none: a slave crash in a purchase the master pays itself). The paying wallet is the one holding the purchase's session.
     /// </summary>
-    private Address? Restart(CrashParty party)
+    private Address? Restart(CrashParty party, Address? to)
     {
         string? name = party switch
         {
             CrashParty.Merchant => PaymentWorld.MerchantParty,
             CrashParty.Gateway => PaymentWorld.GatewayParty,
             CrashParty.Wallet when Embodiment.Master is { } m => m.Name,
+            CrashParty.Custodian => to?.WalletName,
             _ => World.Wallets.Where(w => w.Value.OpenSessions > 0).Select(w => w.Key).Order(StringComparer.Ordinal).FirstOrDefault(),
         };
         if (name is null || !Embodiment.Restart(name)) return null;
@@ -133,7 +136,7 @@ public sealed class ImplBuilder
         };
     }
 
-    /// <summary>The request kind a fault position names.</summary>
+    /// <summary>The request kind a fault position names (the session positions: the session protocol's kind).</summary>
     public static string KindAt(FaultPosition at) => at switch
     {
         FaultPosition.PInitReq => PInitReq.Kind,
@@ -141,19 +144,45 @@ public sealed class ImplBuilder
         FaultPosition.AuthReq => AuthReqPayload.Kind,
         FaultPosition.InqReq => InqReq.Kind,
         FaultPosition.AuthInqReq => AuthInqReq.Kind,
-        _ => AuthRevReq.Kind,
+        FaultPosition.AuthRevReq => AuthRevReq.Kind,
+        FaultPosition.WalletStart or FaultPosition.SlaveStart => WalletProtocol.Start,
+        FaultPosition.WalletDeliver or FaultPosition.SlaveDeliver => WalletProtocol.Deliver,
+        FaultPosition.BrandQuery => WalletProtocol.BrandQuery,
+        _ => CustodyProtocol.Acquire,
     };
+
+    /// <summary>
+    /// The requests a fault position names: a SET hop by its kind; a wallet-session hop by kind and sender (the PC, or the
+    /// master towards a slave), a Deliver only when it carries the PRes.
+    /// </summary>
+    public static Func<NetMessage, bool> Matches(FaultPosition at)
+    {
+        var kind = KindAt(at);
+        var master = Address.ServerWallet(WalletNames.Msw);
+        return at switch
+        {
+            FaultPosition.WalletStart => m => m.From == Address.Pc && m.Kind is WalletProtocol.Start or ClientInfo.StartWithInfo,
+            FaultPosition.SlaveStart => m => m.From == master && m.Kind is WalletProtocol.Start or ClientInfo.StartWithInfo,
+            FaultPosition.WalletDeliver => m => m.From == Address.Pc && m.Kind == kind && m.Field(WalletProtocol.KindField) == PRes.Kind,
+            FaultPosition.SlaveDeliver => m => m.From == master && m.Kind == kind && m.Field(WalletProtocol.KindField) == PRes.Kind,
+            _ => m => m.Kind == kind,
+        };
+    }
+
+    /// <summary>The position named in a fault's trace decision: only where the request kind does not name it (the session hops).</summary>
+    public static string? Label(FaultPosition at) => (int)at > (int)FaultPosition.AuthRevReq ? at.ToString() : null;
 
     /// <summary>Arms one fault on the world's fault seam for the next matching request (used at most once).</summary>
     private void Arm(Step.Fault f)
     {
-        var kind = KindAt(f.At);
-        bool Match(NetMessage m) => m.Kind == kind;
+        var match = Matches(f.At);
+        var label = Label(f.At);
         _ = f.Kind switch
         {
-            FaultKind.Drop => World.Network.Drop(Match),
-            FaultKind.Delay => World.Network.Delay(Match),
-            _ => World.Network.Duplicate(Match),
+            FaultKind.Drop => World.Network.Drop(m => match(m), at: label),
+            FaultKind.Delay => World.Network.Delay(m => match(m), at: label),
+            FaultKind.Concurrent => World.Network.Concurrent(m => match(m), at: label),
+            _ => World.Network.Duplicate(m => match(m), at: label),
         };
     }
 

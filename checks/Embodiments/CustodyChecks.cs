@@ -30,12 +30,12 @@ internal static class CustodyChecks
     }
 
     /// <summary>Sends a custody request signed by <paramref name="signer"/> straight to SSW-1 and returns the refusal reason (or "Released").</summary>
-    private static string Ask(PaymentWorld world, SigningIdentity signer, string requester, KeyExchangeIdentity ke, string brand, string lidM) =>
-        AskRaw(world, signer, requester, ke, brand, lidM).Result;
+    private static string Ask(PaymentWorld world, SigningIdentity signer, string requester, KeyExchangeIdentity ke, string brand, string lidM, byte nonce = 0) =>
+        AskRaw(world, signer, requester, ke, brand, lidM, nonce).Result;
 
-    private static (string Result, byte[] Body) AskRaw(PaymentWorld world, SigningIdentity signer, string requester, KeyExchangeIdentity ke, string brand, string lidM)
+    private static (string Result, byte[] Body) AskRaw(PaymentWorld world, SigningIdentity signer, string requester, KeyExchangeIdentity ke, string brand, string lidM, byte nonce = 0)
     {
-        var req = new CustodyRequest(requester, brand, PaymentWorld.MerchantId, lidM, 1000, "JPY", new byte[16], ke.Chain.Der);
+        var req = new CustodyRequest(requester, brand, PaymentWorld.MerchantId, lidM, 1000, "JPY", Enumerable.Repeat(nonce, 16).ToArray(), ke.Chain.Der);
         var body = SignedMessage.Sign(CustodyProtocol.RequestInner, req.Encode(), signer).Encode();
         var reply = world.Network.SendAsync(new NetMessage(Address.ServerWallet("MSW"), Address.ServerWallet("SSW-1"), CustodyProtocol.Acquire, body)).GetAwaiter().GetResult();
         return (reply.Kind == CustodyProtocol.Released ? "Released" : reply.Field("reason") ?? "?", reply.Body);
@@ -77,15 +77,19 @@ internal static class CustodyChecks
             : Expect(got, nameof(CustodyRefusal.NotItsMaster), e.Custodians["SSW-1"], 0, "request from another master wallet");
     }
 
-    [Check("CUSTODY-E8-SECOND-USE", Title = "E8: the credential is released once per order; a second request for the same order is refused AlreadyReleased",
+    [Check("CUSTODY-E8-SECOND-USE", Title = "E8: the credential is released once per order; a second request for the same order is refused AlreadyReleased (the same request repeated byte for byte gets the same release, still one)",
         Requirements = ["E8", "C9", "INV-CUSTODY", "INV-ONCE"], Embodiments = [Embodiment.E8])]
     public static CheckOutcome SecondUse(CheckContext ctx)
     {
         var (world, e) = E8(ctx);
         var msw = world.Pki.ServerWallet("MSW");
-        var first = Ask(world, msw.Signing, "MSW", msw.KeyExchange, "BrandB", "ORD-1");
-        if (first != "Released") return CheckOutcome.Fail($"first request: expected Released, got {first}");
-        var second = Ask(world, msw.Signing, "MSW", msw.KeyExchange, "BrandB", "ORD-1");
+        var first = AskRaw(world, msw.Signing, "MSW", msw.KeyExchange, "BrandB", "ORD-1");
+        if (first.Result != "Released") return CheckOutcome.Fail($"first request: expected Released, got {first.Result}");
+        // A retry after a lost answer (DECISIONS.md S2): the release it was sent, byte for byte; no second release.
+        var repeat = AskRaw(world, msw.Signing, "MSW", msw.KeyExchange, "BrandB", "ORD-1");
+        if (repeat.Result != "Released" || !repeat.Body.AsSpan().SequenceEqual(first.Body) || e.Custodians["SSW-1"].ReleaseCount != 1)
+            return CheckOutcome.Fail($"identical repeat: expected the recorded release and one release, got {repeat.Result}, {e.Custodians["SSW-1"].ReleaseCount} releases");
+        var second = Ask(world, msw.Signing, "MSW", msw.KeyExchange, "BrandB", "ORD-1", nonce: 1);
         return Expect(second, nameof(CustodyRefusal.AlreadyReleased), e.Custodians["SSW-1"], 1, "second request for ORD-1");
     }
 

@@ -143,6 +143,9 @@ public static class RecoveryFaults
             World(new WorldParts { OrderResolution = new OrderResolution(ReopensUnknown: false, ResolvesBeforeAnswering: false) })), "RECOVERY-AUTHRES-LATE"),
         (new("FAULT-E5-WALLET-NEVER-INQUIRES", Embodiment.E5, "server wallets never inquire: a purchase whose PRes is lost ends 'outcome unknown' at once", ["INV-EXACTLY-ONCE-UNDER-FAULTS"],
             World(new WorldParts { WalletInquiries = 0 })), "RECOVERY-PRES-LOST"),
+        // Generated since two copies of an AuthReq in flight at once are a fault kind (Concurrent@AuthReq).
+        (new("FAULT-E7-GATEWAY-XID-NOT-ATOMIC", Embodiment.E7, "the gateway looks an XID up and records its decision in two steps: two copies handled at once both authorize", ["INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-ONCE"],
+            World(new WorldParts { GatewayLedger = w => new SplitLedger(w.VirtualTime) })), "RECOVERY-AUTHREQ-CONCURRENT"),
     ];
 
     private static readonly HashSet<string> EveryWallet = [.. Enumerable.Range(1, 9).SelectMany(i => new[] { $"SW-{i}", $"SSW-{i}" }), EmbodimentWorld.MasterName];
@@ -162,14 +165,10 @@ public static class RecoveryFaults
     /// <summary>
     /// Wrong components only a fixed check shows. Equal waits at every hop: the client may give up before the merchant
     /// reports a gateway timeout, but the wallet's inquiry (and the PC's on heal) still brings the right final answer,
-    /// so exactly-once holds and no generated property can tell; RECOVERY-HOP-TIMEOUTS pins the nesting. A gateway whose
-    /// XID check-then-act is not atomic: only copies handled at the same time show it, and the generated duplicates
-    /// arrive one after the other; RECOVERY-AUTHREQ-CONCURRENT sends two at once.
+    /// so exactly-once holds and no generated property can tell; RECOVERY-HOP-TIMEOUTS pins the nesting.
     /// </summary>
     public static readonly IReadOnlyList<(SeededFault Fault, string CaughtBy)> FixedCheckOnly =
     [
-        (new("FAULT-E7-GATEWAY-XID-NOT-ATOMIC", Embodiment.E7, "the gateway looks an XID up and records its decision in two steps: two copies handled at once both authorize", ["INV-EXACTLY-ONCE-UNDER-FAULTS", "INV-ONCE"],
-            World(new WorldParts { GatewayLedger = w => new SplitLedger(w.VirtualTime) })), "RECOVERY-AUTHREQ-CONCURRENT"),
         (new("FAULT-E12-EQUAL-HOP-TIMEOUTS", Embodiment.E12, "every hop waits the same timeout: the client gives up before the merchant can report a gateway timeout", ["INV-EXACTLY-ONCE-UNDER-FAULTS"],
             World(new WorldParts { Hops = new EqualHops() })), "RECOVERY-HOP-TIMEOUTS"),
     ];

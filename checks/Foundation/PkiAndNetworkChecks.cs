@@ -51,7 +51,8 @@ internal static class PkiAndNetworkChecks
         var down = world.NewWum("SW-1").PayAsync(world.WakeUp("ORD-1", "BrandA")).GetAwaiter().GetResult();
         if (down is not Refused { Reason: RefusalReason.WalletUnreachable, Wallet: "SW-1" }) return CheckOutcome.Fail($"down: {down}");
         world.SetWalletDown("SW-1", false);
-        world.Network.Drop(m => m.Kind == WalletProtocol.Start);
+        // Silent for every attempt the relay makes (it retries a timed-out session start: DECISIONS.md S3).
+        world.Network.Drop(m => m.Kind == WalletProtocol.Start, times: RetriedRequest.Attempts);
         var silent = world.NewWum("SW-1", "WUM-2").PayAsync(world.WakeUp("ORD-2", "BrandA")).GetAwaiter().GetResult();
         if (silent is not Refused { Reason: RefusalReason.WalletUnreachable } s || !s.Cause.Contains("Timeout", StringComparison.Ordinal)) return CheckOutcome.Fail($"silent: {silent}");
         if (world.Trace.Events.OfType<MessageEvent>().Any(e => e.To == Address.Merchant)) return CheckOutcome.Fail("a message reached the merchant");

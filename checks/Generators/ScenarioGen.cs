@@ -117,7 +117,7 @@ public static class ScenarioGen
                                         from amount in Gen.Choose(1, 50_000)
                                         from replay in Freq((4, Gen.Constant(false)), (1, Gen.Constant(true)))
                                         from pre in betweenGen
-                                        from faults in FaultsFor(t.Traits)
+                                        from faults in FaultsFor(t.Traits, t.Master?.Held ?? NoBrands)
                                         from healNow in Freq((3, Gen.Constant(true)), (1, Gen.Constant(false)))
                                         select (b, d, amount, replay, pre, faults, healNow), k)
                select Assemble(wakes, t.Master?.Held ?? NoBrands);
@@ -130,6 +130,22 @@ public static class ScenarioGen
     public static readonly FaultPosition[] Recovery = [FaultPosition.InqReq, FaultPosition.AuthInqReq, FaultPosition.AuthRevReq];
 
     private static readonly Gen<FaultKind> Kind = Gen.Elements(FaultKind.Drop, FaultKind.Delay, FaultKind.Duplicate);
+
+    /// <summary>The hops two copies of one request are generated in flight at the same time on (M9 at the merchant, G1 at the gateway).</summary>
+    public static readonly FaultPosition[] ConcurrentAt = [FaultPosition.PReq, FaultPosition.AuthReq];
+
+    /// <summary>
+    /// The wallet-session and custody hops an embodiment has (DECISIONS.md S1–S3): the PC's session start and its PRes
+    /// delivery everywhere; E5/E6 the live brand query; E7, E9–E12 the master's proxied start and PRes delivery to a slave;
+    /// E8 the master's credential request to the custodian.
+    /// </summary>
+    public static IReadOnlyList<FaultPosition> SessionHops(EmbodimentTraits traits) =>
+    [
+        FaultPosition.WalletStart, FaultPosition.WalletDeliver,
+        .. traits.Holder == KnowledgeHolder.LiveQuery ? [FaultPosition.BrandQuery] : Array.Empty<FaultPosition>(),
+        .. traits.IsMasterSlave && !traits.AcquiresCredential ? [FaultPosition.SlaveStart, FaultPosition.SlaveDeliver] : Array.Empty<FaultPosition>(),
+        .. traits.AcquiresCredential ? [FaultPosition.Custody] : Array.Empty<FaultPosition>(),
+    ];
 
     /// <summary>
     /// Faults armed before an honest wake-up: none (most often); one on a purchase hop; a fault on a recovery hop behind
@@ -160,6 +176,7 @@ public static class ScenarioGen
     /// </summary>
     public static IReadOnlyList<Step.Crash> CrashPoints(EmbodimentTraits traits) =>
     [
+        .. traits.AcquiresCredential ? new[] { new Step.Crash(CrashParty.Custodian, FaultPosition.Custody) } : [],
         new(CrashParty.Merchant, FaultPosition.PReq), new(CrashParty.Merchant, FaultPosition.AuthReq), new(CrashParty.Gateway, FaultPosition.AuthReq),
         new(CrashParty.Wallet, FaultPosition.PReq),
         .. traits.IsMasterSlave ? [] : new[] { new Step.Crash(CrashParty.Wallet, FaultPosition.PInitReq) },
@@ -167,14 +184,25 @@ public static class ScenarioGen
     ];
 
     /// <summary>
-    /// The network faults of <see cref="Faults"/>, or (about one faulted wake-up in eight) one crash alone. A slave's crash
-    /// is weighted up: it fires only when the master proxies the purchase (not when it pays itself).
+    /// The network faults of <see cref="Faults"/>, or (about one faulted wake-up in eight) one crash alone, or one fault on
+    /// a wallet-session or custody hop alone, or two copies of a PReq or an AuthReq in flight at once. A slave's crash, and
+    /// a fault on a slave's or the custodian's hop, are weighted up: they fire only when the master proxies the purchase or
+    /// acquires a credential for it (not when it pays itself).
     /// </summary>
-    private static Gen<IReadOnlyList<Step>> FaultsFor(EmbodimentTraits traits)
+    private static Gen<IReadOnlyList<Step>> FaultsFor(EmbodimentTraits traits, ImmutableSortedSet<Brand> masterHeld)
     {
-        var points = CrashPoints(traits).SelectMany(c => Enumerable.Repeat(c, c.Party == CrashParty.Slave ? 3 : 1)).ToArray();
-        return Freq((25, Faults), (4, Gen.Elements(points).Select(c => (IReadOnlyList<Step>)[c])));
+        var points = CrashPoints(traits).SelectMany(c => Enumerable.Repeat(c, c.Party is CrashParty.Slave or CrashParty.Custodian ? 3 : 1)).ToArray();
+        var hops = SessionHops(traits).SelectMany(h => Enumerable.Repeat(h, BehindMaster(h) ? 2 : 1)).ToArray();
+        var session = from k in Kind from at in Gen.Elements(hops) select (IReadOnlyList<Step>)[new Step.Fault(k, at)];
+        var concurrent = Gen.Elements(ConcurrentAt).Select(at => (IReadOnlyList<Step>)[new Step.Fault(FaultKind.Concurrent, at)]);
+        return Freq((25, Faults), (4, Gen.Elements(points).Select(c => (IReadOnlyList<Step>)[c])), (5, session), (2, concurrent));
     }
+
+    /// <summary>A hop reached only when the master does not pay itself: its proxied session or its credential request.</summary>
+    public static bool BehindMaster(FaultPosition at) => at is FaultPosition.SlaveStart or FaultPosition.SlaveDeliver or FaultPosition.Custody;
+
+    /// <summary>A fault step or crash that fires only behind the master (<see cref="BehindMaster"/>, a slave's or the custodian's crash).</summary>
+    private static bool OnlyBehindMaster(Step s) => s is Step.Fault f && BehindMaster(f.At) || s is Step.Crash { Party: CrashParty.Slave or CrashParty.Custodian };
 
     /// <summary>The faults that make a purchase send a request at the recovery hop <paramref name="at"/>.</summary>
     private static IReadOnlyList<Step.Fault> Reaching(FaultPosition at, FaultKind lost, FaultPosition hop) => at switch
@@ -200,7 +228,7 @@ public static class ScenarioGen
                 // Faults only before an honest wake-up: the fault rules are written for honest purchases.
                 // A slave crash only in a purchase the master cannot pay itself (it may then proxy it to a slave).
                 var faulted = faults.Count > 0 && d is WakeUpDefect.NoDefect && b.IsKnown
-                    && !(faults is [Step.Crash { Party: CrashParty.Slave }] && masterHeld.Contains(b));
+                    && !(faults is [var only] && OnlyBehindMaster(only) && masterHeld.Contains(b));
                 if (faulted) steps.AddRange(faults);
                 steps.Add(new Step.WakeUp(o, b, amount, d));
                 if (faulted && healNow) steps.Add(new Step.Heal());

@@ -29,7 +29,7 @@ internal static class VirtualTimeChecks
         return (outcome, world.Clock.UtcNow, world.Trace.Render());
     }
 
-    [Check("TIME-VIRTUAL-TIMEOUT", Title = "in memory a wallet that never answers times out after exactly its hop's bounded wait of virtual time, the parties' clock reads that instant, and the run replays identically",
+    [Check("TIME-VIRTUAL-TIMEOUT", Title = "in memory a wallet that never answers times out after exactly its hop's bounded wait of virtual time per attempt (the session start is retried), the parties' clock reads that instant, and the run replays identically",
         Requirements = ["INV-ROUTE-COMPLETE", "INV-CONFORM"], Kind = CheckKind.Example)]
     public static CheckOutcome VirtualTimeout(CheckContext ctx)
     {
@@ -38,14 +38,15 @@ internal static class VirtualTimeChecks
         ctx.Log(first.Trace.TrimEnd());
         // The PC's wait for its wallet's session is that hop's bounded wait (docs/DECISIONS.md, per-hop waits).
         var wait = HopTimeouts.For(new NetMessage(Address.Pc, Address.ServerWallet("SW-1"), WalletProtocol.Start, [1]), TracedNetwork.DefaultTimeout);
-        var expectedNow = FixedClock.Epoch + wait;
+        // The relay sends the start again after each timeout (DECISIONS.md S3): RetriedRequest.Attempts waits in all.
+        var expectedNow = FixedClock.Epoch + wait * RetriedRequest.Attempts;
         if (first.Outcome is not Refused { Reason: RefusalReason.WalletUnreachable } r || !r.Cause.Contains("Timeout", StringComparison.Ordinal))
             return CheckOutcome.Fail($"expected WalletUnreachable by Timeout, got {first.Outcome}");
         if (first.Now != expectedNow) return CheckOutcome.Fail($"the clock reads {first.Now:O} after the timeout, expected {expectedNow:O}");
         if (!first.Trace.Contains($"no answer within {wait.TotalMilliseconds} ms", StringComparison.Ordinal))
             return CheckOutcome.Fail("no Timeout decision in the trace");
         if (first != again) return CheckOutcome.Fail($"two runs of seed {ctx.Seed} differ:\n{first.Trace}\n---\n{again.Trace}");
-        return CheckOutcome.Pass($"{first.Outcome} at virtual {first.Now:HH:mm:ss} (Epoch + {wait.TotalSeconds} s, the PC-to-wallet hop's wait), identical on replay");
+        return CheckOutcome.Pass($"{first.Outcome} at virtual {first.Now:HH:mm:ss} (Epoch + {RetriedRequest.Attempts} × {wait.TotalSeconds} s, the PC-to-wallet hop's wait per attempt), identical on replay");
     }
 
     [Check("TIME-HANG-DETECTED", Title = "a wake-up waiting for what nobody will do is a typed hang (no runnable work left), found without a wall clock, reported by INV-CONFORM naming the blocked message",

@@ -7,10 +7,15 @@ namespace MultiWallet.Impl.Client;
 /// The client half of the <see cref="WalletProtocol"/>: opens a session at one wallet address and relays
 /// SET messages between that wallet and the merchant until the wallet reports Done or Refused. When the
 /// merchant does not answer, it delivers <see cref="WalletProtocol.NoAnswer"/> to the wallet, which decides.
-/// Reused by every client (conventional WUM, selectors, multi-server WUM) and by a master wallet's virtual WUM.
+/// Reused by every client (conventional WUM, selectors, multi-server WUM). A session step whose answer does not come
+/// back within the hop's bounded wait is sent again, the same bytes (<see cref="RetriedRequest"/>): the wallet answers a
+/// repeat with the reply it recorded (DECISIONS.md S1), so a lost answer on the session hop neither loses nor repeats a step.
 /// </summary>
 public sealed class WalletRelay(INetwork net, Address self, Address merchant)
 {
+    /// <summary>The field of a NoAnswer Deliver naming the forward that got no answer (a digest prefix).</summary>
+    public const string UnansweredField = "unanswered";
+
     /// <summary>More steps than a SET purchase needs means a misbehaving wallet.</summary>
     public const int MaxSteps = 8;
 
@@ -30,7 +35,7 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
         NetMessage resp;
         try
         {
-            resp = await net.SendAsync(new NetMessage(Self, wallet, startKind, wakeUpBytes, fields), ct).ConfigureAwait(false);
+            resp = await RetriedRequest.SendAsync(net, new NetMessage(Self, wallet, startKind, wakeUpBytes, fields), ct).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
@@ -61,11 +66,13 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant)
                     catch (NetworkException e)
                     {
                         // The wallet holds the transaction: it decides what a lost answer means (inquire, or give up).
-                        reply = resp.Reply(WalletProtocol.NoAnswer, System.Text.Encoding.ASCII.GetBytes(e.Failure.ToString()), new Dictionary<string, string> { ["failure"] = e.Failure.ToString() });
+                        // Which message went unanswered: two NoAnswer steps of one session are different steps, never a repeat of one (S1).
+                        reply = resp.Reply(WalletProtocol.NoAnswer, System.Text.Encoding.ASCII.GetBytes(e.Failure.ToString()),
+                            new Dictionary<string, string> { ["failure"] = e.Failure.ToString(), [UnansweredField] = RequestDigest.Of(resp)[..16] });
                     }
                     try
                     {
-                        resp = await net.SendAsync(new NetMessage(Self, wallet, WalletProtocol.Deliver, reply.Body,
+                        resp = await RetriedRequest.SendAsync(net, new NetMessage(Self, wallet, WalletProtocol.Deliver, reply.Body,
                             new Dictionary<string, string>(Strip(reply.Fields)) { [WalletProtocol.SessionField] = session, [WalletProtocol.KindField] = reply.Kind }), ct).ConfigureAwait(false);
                     }
                     catch (NetworkException e)

@@ -5,8 +5,8 @@ namespace MultiWallet.Impl.Network;
 /// message before delivery), drop (never delivered; the sender sees a Timeout at once), delay (delivered and
 /// handled, but the answer comes after the sender's timeout: the sender sees a Timeout when its own bounded wait
 /// for that hop expires, on the world's time, and the answer is lost) or duplicate (delivered twice; the sender
-/// gets the second answer; the second copy arrives after the first was handled: copies in flight at the same time
-/// are what RECOVERY-AUTHREQ-CONCURRENT sends, not a generated fault). Because a delay lasts the hop's real wait, the order in
+/// gets the second answer; the second copy arrives after the first was handled), or concurrent (two copies in flight at
+/// the same time, <see cref="Concurrent"/>). Because a delay lasts the hop's real wait, the order in
 /// which nested waits expire is part of what a delay tests; in memory that time is virtual, so a fault check never
 /// depends on elapsed wall time.
 /// Used by bad-input and fault tests; it keeps the original of every faulted message so a test can replay
@@ -22,9 +22,12 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
 
     private readonly Dictionary<Address, int> restarts = [];
 
-    private enum Fault { Garble, Drop, Delay, Duplicate, Crash }
+    private enum Fault { Garble, Drop, Delay, Duplicate, Crash, Concurrent }
 
-    private sealed record Rule(Func<NetMessage, bool> Match, Func<NetMessage, NetMessage>? Rewrite, Fault Fault, int Remaining, Func<Address?>? Restart = null)
+    // A concurrent copy waiting for its moment: started when the first copy's receiver sends a request of its own.
+    private (Address Receiver, Func<Task<NetMessage>> Start)? pendingCopy;
+
+    private sealed record Rule(Func<NetMessage, bool> Match, Func<NetMessage, NetMessage>? Rewrite, Fault Fault, int Remaining, Func<Address?>? Restart = null, string? At = null)
     {
         public int Remaining { get; set; } = Remaining;
     }
@@ -59,27 +62,39 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
         return this;
     }
 
-    /// <summary>Drops the next <paramref name="times"/> matching requests (sender sees Timeout).</summary>
-    public FaultyNetwork Drop(Func<NetMessage, bool> match, int times = 1)
+    /// <summary>Drops the next <paramref name="times"/> matching requests (sender sees Timeout). <paramref name="at"/> names the position in the fault's trace decision (detail "at"), when the kind alone does not.</summary>
+    public FaultyNetwork Drop(Func<NetMessage, bool> match, int times = 1, string? at = null)
     {
-        lock (gate) rules.Add(new Rule(match, null, Fault.Drop, times));
+        lock (gate) rules.Add(new Rule(match, null, Fault.Drop, times, At: at));
         return this;
     }
 
     /// <summary>
     /// Delivers the next <paramref name="times"/> matching requests but loses their answers past the sender's
-    /// timeout: the receiver handles the request (and changes its state), the sender sees Timeout.
+    /// timeout: the receiver handles the request (and changes its state), the sender sees Timeout. <paramref name="at"/>: as for <see cref="Drop"/>.
     /// </summary>
-    public FaultyNetwork Delay(Func<NetMessage, bool> match, int times = 1)
+    public FaultyNetwork Delay(Func<NetMessage, bool> match, int times = 1, string? at = null)
     {
-        lock (gate) rules.Add(new Rule(match, null, Fault.Delay, times));
+        lock (gate) rules.Add(new Rule(match, null, Fault.Delay, times, At: at));
         return this;
     }
 
-    /// <summary>Delivers the next <paramref name="times"/> matching requests twice; the sender gets the second answer.</summary>
-    public FaultyNetwork Duplicate(Func<NetMessage, bool> match, int times = 1)
+    /// <summary>Delivers the next <paramref name="times"/> matching requests twice; the sender gets the second answer. <paramref name="at"/>: as for <see cref="Drop"/>.</summary>
+    public FaultyNetwork Duplicate(Func<NetMessage, bool> match, int times = 1, string? at = null)
     {
-        lock (gate) rules.Add(new Rule(match, null, Fault.Duplicate, times));
+        lock (gate) rules.Add(new Rule(match, null, Fault.Duplicate, times, At: at));
+        return this;
+    }
+
+    /// <summary>
+    /// Delivers the next <paramref name="times"/> matching requests twice with both copies in flight at the same time: the
+    /// second starts while the first is being handled — as soon as the receiver sends a request of its own (the merchant
+    /// asking the gateway), or else when the first copy first yields — and the sender gets the second answer.
+    /// <paramref name="at"/>: as for <see cref="Drop"/>.
+    /// </summary>
+    public FaultyNetwork Concurrent(Func<NetMessage, bool> match, int times = 1, string? at = null)
+    {
+        lock (gate) rules.Add(new Rule(match, null, Fault.Concurrent, times, At: at));
         return this;
     }
 
@@ -91,9 +106,9 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
     /// So a crash of the receiver loses the matching request's own answer, and a crash of a party that sent it (its
     /// request was handled; it died waiting) loses the answer to whatever that party was handling.
     /// </summary>
-    public FaultyNetwork Crash(Func<NetMessage, bool> match, Func<Address?> restart)
+    public FaultyNetwork Crash(Func<NetMessage, bool> match, Func<Address?> restart, string? at = null)
     {
-        lock (gate) rules.Add(new Rule(match, null, Fault.Crash, 1, restart));
+        lock (gate) rules.Add(new Rule(match, null, Fault.Crash, 1, restart, at));
         return this;
     }
 
@@ -115,6 +130,12 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
     public Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default)
     {
         Rule? hit;
+        Func<Task<NetMessage>>? copy = null;
+        lock (gate)
+        {
+            if (pendingCopy is { } p && p.Receiver == request.From) { copy = p.Start; pendingCopy = null; }
+        }
+        _ = copy?.Invoke();
         lock (gate)
         {
             if (RecordRequests) requests.Add(request);
@@ -126,49 +147,75 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
         {
             case Fault.Drop:
                 inner.Trace.Message(request);
-                inner.Trace.Decide("fault", TraceDecisions.Drop, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
+                inner.Trace.Decide("fault", TraceDecisions.Drop, Detail(request, hit), "fault injected");
                 throw new NetworkException(NetworkFailure.Timeout, request.To, "dropped by fault injection");
             case Fault.Delay:
-                return DelayedAsync(request, ct);
+                return DelayedAsync(request, hit, ct);
             case Fault.Duplicate:
-                return DuplicatedAsync(request, ct);
+                return DuplicatedAsync(request, hit, ct);
             case Fault.Crash:
-                return CrashedAsync(request, hit.Restart!, ct);
+                return CrashedAsync(request, hit, ct);
+            case Fault.Concurrent:
+                return ConcurrentAsync(request, hit, ct);
             default:
                 inner.Trace.Decide("fault", TraceDecisions.Garble, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
                 return Recorded(request, () => inner.SendAsync(hit.Rewrite!(request), ct));
         }
     }
 
-    private async Task<NetMessage> DelayedAsync(NetMessage request, CancellationToken ct)
+    /// <summary>A fault decision's detail: the request's kind, and the position the rule names, if any.</summary>
+    private static Dictionary<string, string> Detail(NetMessage request, Rule rule)
+    {
+        var d = new Dictionary<string, string> { ["kind"] = request.Kind };
+        if (rule.At is { } at) d["at"] = at;
+        return d;
+    }
+
+    private async Task<NetMessage> DelayedAsync(NetMessage request, Rule rule, CancellationToken ct)
     {
         // The receiver handles the request in full; only its answer is late, so the sender gives up first, when its
         // bounded wait for this hop expires: a shorter wait elsewhere (an inner hop) expires before it.
         await inner.SendAsync(request, ct).ConfigureAwait(false);
         await time.Delay(inner.TimeoutFor(request), ct).ConfigureAwait(false);
-        inner.Trace.Decide("fault", TraceDecisions.Delay, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: answer after the sender's timeout");
+        inner.Trace.Decide("fault", TraceDecisions.Delay, Detail(request, rule), "fault injected: answer after the sender's timeout");
         throw new NetworkException(NetworkFailure.Timeout, request.To, "answer delayed past the timeout by fault injection");
     }
 
-    private async Task<NetMessage> DuplicatedAsync(NetMessage request, CancellationToken ct)
+    private async Task<NetMessage> DuplicatedAsync(NetMessage request, Rule rule, CancellationToken ct)
     {
         await inner.SendAsync(request, ct).ConfigureAwait(false);
-        inner.Trace.Decide("fault", TraceDecisions.Duplicate, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected: delivered twice");
+        inner.Trace.Decide("fault", TraceDecisions.Duplicate, Detail(request, rule), "fault injected: delivered twice");
         return await Recorded(request, () => inner.SendAsync(request, ct)).ConfigureAwait(false);
     }
 
-    private async Task<NetMessage> CrashedAsync(NetMessage request, Func<Address?> restart, CancellationToken ct)
+    private async Task<NetMessage> ConcurrentAsync(NetMessage request, Rule rule, CancellationToken ct)
+    {
+        Task<NetMessage>? second = null;
+        Task<NetMessage> Second() => second ??= Recorded(request, () => inner.SendAsync(request, ct));
+        lock (gate) pendingCopy = (request.To, Second);
+        var first = inner.SendAsync(request, ct);
+        lock (gate) pendingCopy = null;
+        var answer = Second();
+        inner.Trace.Decide("fault", TraceDecisions.Concurrent, Detail(request, rule), "fault injected: two copies in flight at the same time");
+        try { await first.ConfigureAwait(false); }
+        catch (NetworkException) { }
+        return await answer.ConfigureAwait(false);
+    }
+
+    private async Task<NetMessage> CrashedAsync(NetMessage request, Rule rule, CancellationToken ct)
     {
         NetMessage response;
         Address? party = null;
         try { response = await Recorded(request, () => inner.SendAsync(request, ct)).ConfigureAwait(false); }
         finally
         {
-            party = restart();
+            party = rule.Restart!();
             if (party is { } p)
             {
                 lock (gate) restarts[p] = restarts.GetValueOrDefault(p) + 1;
-                inner.Trace.Decide("fault", TraceDecisions.Crash, new Dictionary<string, string> { ["kind"] = request.Kind, ["party"] = p.Value }, "fault injected: the party crashed and restarted from what it persists");
+                var d = Detail(request, rule);
+                d["party"] = p.Value;
+                inner.Trace.Decide("fault", TraceDecisions.Crash, d, "fault injected: the party crashed and restarted from what it persists");
             }
         }
         if (party == request.To) throw Lost(request);

@@ -96,6 +96,15 @@ public static class TraceDecisions
     /// <summary>Fault injection: a party crashed once a request was handled, and restarted from what it persists (detail: kind, party).</summary>
     public const string Crash = "Crash";
 
+    /// <summary>Fault injection: two copies of the request were in flight at the same time (the second started while the first was handled).</summary>
+    public const string Concurrent = "Concurrent";
+
+    /// <summary>A sender got no answer within the hop's bounded wait and sent the same request again (detail: kind, attempt).</summary>
+    public const string Retried = "Retried";
+
+    /// <summary>A receiver answered a request repeated byte for byte with the reply it recorded for the first (no second state change).</summary>
+    public const string RequestRepeated = "RequestRepeated";
+
     /// <summary>The gateway answered an identical repeated AuthReq with the AuthRes it recorded (no second authorization).</summary>
     public const string AuthReqRepeated = "AuthReqRepeated";
 

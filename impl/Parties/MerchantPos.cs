@@ -35,6 +35,7 @@ public sealed class MerchantPos
     private readonly IMessageJournal received;
     private readonly IOrderResolution resolution;
     private readonly IOrderLifetimes lifetimes;
+    private readonly IdenticalInFlight preqs;
     private readonly Lock gate = new();
     private DateTime nextExpiry = DateTime.MaxValue;
 
@@ -55,6 +56,8 @@ public sealed class MerchantPos
         this.resolution = resolution ?? OrderResolution.Faithful;
         this.lifetimes = lifetimes ?? OrderLifetimes.Faithful;
         received = journal ?? new MessageWindow(ReceivedWindow);
+        // M9: a copy of a PReq that arrives while the first is still authorizing gets the first one's answer.
+        preqs = new IdenticalInFlight(OnPReqAsync);
         // A persisted order keeps the date it entered its state, so a restart neither extends nor shortens its lifetime.
         foreach (var o in persisted ?? [])
             Store(o.State == OrderState.Authorizing ? o with { State = OrderState.AuthorizationUnknown, Cause = "merchant restarted while the authorization was in flight" } : o);
@@ -154,7 +157,7 @@ public sealed class MerchantPos
             var reply = m.Kind switch
             {
                 PInitReq.Kind => OnPInitReq(m),
-                PReq.Kind => await OnPReqAsync(m, ct).ConfigureAwait(false),
+                PReq.Kind => await preqs.AnswerAsync(m, ct).ConfigureAwait(false),
                 InqReq.Kind => await OnInqReqAsync(m, ct).ConfigureAwait(false),
                 _ => throw new SetException(SetErrorCode.Malformed, $"unexpected {m.Kind} at merchant"),
             };

@@ -25,6 +25,7 @@ public sealed class ServerWallet
     private readonly IExpiringTable<string, CardholderPurchase> sessions;
     private readonly int maxInquiries;
     private readonly Dictionary<string, PurchaseLog> log = new(StringComparer.Ordinal);
+    private readonly RecordedReplies replies;
     private readonly Lock gate = new();
 
     /// <summary>How long a session may stay open: a purchase is three round trips, so one still open after this was abandoned.</summary>
@@ -46,6 +47,7 @@ public sealed class ServerWallet
         sessions = sessionTable?.Invoke(clock, SessionLifetime) ?? new ExpiringTable<string, CardholderPurchase>(clock, SessionLifetime, StringComparer.Ordinal);
         foreach (var (session, entry) in persisted ?? new Dictionary<string, PurchaseLog>())
             if (sessions.TryAdd(session, CardholderPurchase.Recover(entry, validator, rng, net.Trace, name, maxInquiries))) log[session] = entry;
+        replies = SessionReplies.For(clock, net.Trace, name);
         At = Address.ServerWallet(name);
         net.Listen(At, Handle);
     }
@@ -68,7 +70,7 @@ public sealed class ServerWallet
     public int OpenSessions { get { lock (gate) return sessions.Count; } }
 
     /// <summary>Entries of every collection the wallet keeps (credentials, sessions; the log has an entry only for an open session): what a message could make it retain.</summary>
-    public int StateSize { get { lock (gate) return credentials.Count + sessions.Count; } }
+    public int StateSize { get { lock (gate) return credentials.Count + sessions.Count + replies.Count; } }
 
     /// <summary>The transaction log: every open purchase whose PReq was built, by session (what a restarted wallet reads back).</summary>
     public IReadOnlyDictionary<string, PurchaseLog> OpenPurchases { get { lock (gate) { Forget(sessions.Sweep()); return new Dictionary<string, PurchaseLog>(log, StringComparer.Ordinal); } } }
@@ -82,7 +84,7 @@ public sealed class ServerWallet
     public IReadOnlyList<CardholderCredential> Credentials { get { lock (gate) return credentials.Values.ToList(); } }
 
     /// <summary>Drops expired sessions now: the sweep a request would run, for the housekeeping timer of a real wallet (the driver's call here).</summary>
-    public void SweepExpired() { lock (gate) Forget(sessions.Sweep()); }
+    public void SweepExpired() { lock (gate) Forget(sessions.Sweep()); replies.Sweep(); }
 
     /// <summary>The credential held for the brand, or null.</summary>
     public CardholderCredential? Credential(string brand) { lock (gate) return credentials.GetValueOrDefault(brand); }
@@ -90,7 +92,9 @@ public sealed class ServerWallet
     /// <summary>The wallet's network handler (what <see cref="INetwork.Listen"/> registered), for decorators of the environment.</summary>
     public Task<NetMessage> HandleAsync(NetMessage m, CancellationToken ct) => Handle(m, ct);
 
-    private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) => Task.FromResult(m.Kind switch
+    private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) => replies.AnswerAsync(m, ct, Step);
+
+    private Task<NetMessage> Step(NetMessage m, CancellationToken ct) => Task.FromResult(m.Kind switch
     {
         WalletProtocol.BrandQuery => WalletReplies.Brands(m, Brands),
         WalletProtocol.Start => OnStart(m),

@@ -98,11 +98,11 @@ public sealed class EmbodimentWorld
     }
 
     private void AddCustodian(WalletConfig w) =>
-        Custodians[w.Name] = NewCustodian(w.Name, w.Held.Select(b => World.Pki.Cardholder(w.Name, b)), null, "");
+        Custodians[w.Name] = NewCustodian(w.Name, w.Held.Select(b => World.Pki.Cardholder(w.Name, b)), null, "", null);
 
-    private CredentialCustodian NewCustodian(string name, IEnumerable<Crypto.CardholderCredential> held, (Server.ExpiringTable<(string, string), bool>, int)? persisted, string restart)
+    private CredentialCustodian NewCustodian(string name, IEnumerable<Crypto.CardholderCredential> held, (Server.ExpiringTable<(string, string), bool>, int)? persisted, string restart, Server.RecordedReplies? sent)
     {
-        var c = new CredentialCustodian(name, Topology.Master?.Name ?? MasterName, World.Network, World.Validator(name), World.Pki.ServerWallet(name), World.Random("custodian/" + name + restart), World.Clock, persisted);
+        var c = new CredentialCustodian(name, Topology.Master?.Name ?? MasterName, World.Network, World.Validator(name), World.Pki.ServerWallet(name), World.Random("custodian/" + name + restart), World.Clock, persisted, sent);
         foreach (var cred in held) c.AddCredential(cred);
         return c;
     }
@@ -113,7 +113,7 @@ public sealed class EmbodimentWorld
     /// Crash and restart of <paramref name="party"/>: the master wallet (by its name) keeps its configuration (own
     /// credentials, slave routing), its own purchases' transaction log and its proxied sessions' routing, and loses every
     /// other session state and its acquired credentials; a custodian keeps
-    /// its credentials and its release records (and release count); any other name is the world's
+    /// its credentials, its release records (and release count) and the releases it sent; any other name is the world's
     /// (<see cref="PaymentWorld.Restart"/>). docs/DECISIONS.md, "Bounded resources", lists what each party persists.
     /// Returns false for a name no party of this world has.
     /// </summary>
@@ -127,7 +127,7 @@ public sealed class EmbodimentWorld
         }
         if (Custodians.TryGetValue(party, out var c))
         {
-            Custodians[party] = NewCustodian(party, c.Credentials, (c.ReleaseRecords, c.ReleaseCount), $"/restart-{n}");
+            Custodians[party] = NewCustodian(party, c.Credentials, (c.ReleaseRecords, c.ReleaseCount), $"/restart-{n}", c.Sent);
             return true;
         }
         return World.Restart(party);

@@ -12,6 +12,10 @@ namespace MultiWallet.Model.Machines;
 /// request it handled changed (order table, ledger, transaction log, proxied routing), so the others observe a crash
 /// after a request was handled exactly as that request's answer delayed past the timeout; a crash of the wallet that
 /// only relays (the master, for a proxied session) or of a slave that runs no session changes nothing.
+/// A fault on a wallet-session or custody hop (<see cref="FaultPosition.WalletStart"/> … <see cref="FaultPosition.Custody"/>),
+/// and a crash of the custodian, change nothing either (S1–S3: the sender retries the same bytes, the receiver answers a
+/// repeat with its recorded reply), so they are never taken here. Two copies of a PReq or an AuthReq in flight at once
+/// (<see cref="FaultKind.Concurrent"/>) are answered as the first (M9, G1/G2).
 /// </summary>
 public sealed class FaultedExchange(RunContext run, List<(FaultKind Kind, FaultPosition At)> armed, FaultedExchange.Record order, IReadOnlyList<Step.Crash>? crashes = null)
 {
@@ -56,7 +60,7 @@ public sealed class FaultedExchange(RunContext run, List<(FaultKind Kind, FaultP
     public Answer Run()
     {
         foreach (var c in crashes ?? [])
-            if (c.Party switch { CrashParty.Wallet => !Proxied, CrashParty.Slave => Proxied, _ => true })
+            if (c.Party switch { CrashParty.Wallet => !Proxied, CrashParty.Slave => Proxied, CrashParty.Custodian => false, _ => true })
                 armed.Add((FaultKind.Delay, c.After));
         order.Answer = Purchase();
         return order.Answer;
@@ -77,8 +81,11 @@ public sealed class FaultedExchange(RunContext run, List<(FaultKind Kind, FaultP
         Msg(MsgKind.PReq);
         f = Take(FaultPosition.PReq);
         if (f == FaultKind.Drop) return Inquire();
+        // M9: a copy in flight while the first authorizes waits for the first's answer; the merchant asks the gateway once.
+        if (f == FaultKind.Concurrent) Msg(MsgKind.PReq);
         var paid = Authorize();
         Msg(MsgKind.PRes);
+        if (f == FaultKind.Concurrent) Msg(MsgKind.PRes);
         if (f == FaultKind.Delay) return Inquire();
         if (f == FaultKind.Duplicate)
         {
@@ -99,7 +106,8 @@ public sealed class FaultedExchange(RunContext run, List<(FaultKind Kind, FaultP
         order.Gateway = Gateway.Authorized;
         Msg(MsgKind.AuthRes);
         if (f == FaultKind.Delay) { order.Merchant = Merchant.AuthorizationUnknown; return false; }
-        if (f == FaultKind.Duplicate) { Msg(MsgKind.AuthReq); Msg(MsgKind.AuthRes); }
+        // G1/G2: the copy (one after the other, or at the same time) gets the recorded AuthRes.
+        if (f is FaultKind.Duplicate or FaultKind.Concurrent) { Msg(MsgKind.AuthReq); Msg(MsgKind.AuthRes); }
         order.Merchant = Merchant.Paid;
         return true;
     }

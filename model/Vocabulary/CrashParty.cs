@@ -11,4 +11,6 @@ public enum CrashParty
     Wallet,
     /// <summary>E7, E9–E12: the slave running a proxied session; restarts from its transaction log.</summary>
     Slave,
+    /// <summary>E8: the custodian that released the credential; restarts from its credentials, release records and the releases it sent.</summary>
+    Custodian,
 }

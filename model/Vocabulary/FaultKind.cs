@@ -9,4 +9,6 @@ public enum FaultKind
     Delay,
     /// <summary>Delivered twice; the sender gets the second answer.</summary>
     Duplicate,
+    /// <summary>Delivered twice with both copies in flight at the same time (the second arrives while the first is handled); the sender gets the second answer.</summary>
+    Concurrent,
 }

@@ -36,7 +36,7 @@ public sealed class LiveBrandQueryRouting(INetwork net, Address self, IReadOnlyL
     {
         try
         {
-            var reply = await net.SendAsync(new NetMessage(self, Address.ServerWallet(wallet), WalletProtocol.BrandQuery, [], NetMessage.NoFields), ct).ConfigureAwait(false);
+            var reply = await RetriedRequest.SendAsync(net, new NetMessage(self, Address.ServerWallet(wallet), WalletProtocol.BrandQuery, [], NetMessage.NoFields), ct).ConfigureAwait(false);
             return reply.Kind == WalletProtocol.Brands ? WalletProtocol.DecodeBrands(reply.Body) : null;
         }
         catch (NetworkException) { return null; }

@@ -30,7 +30,7 @@ public sealed class CertificateAcquisition(INetwork net, Address self, ServerWal
         NetMessage reply;
         try
         {
-            reply = await net.SendAsync(new NetMessage(self, Address.ServerWallet(ssw), CustodyProtocol.Acquire, body,
+            reply = await RetriedRequest.SendAsync(net, new NetMessage(self, Address.ServerWallet(ssw), CustodyProtocol.Acquire, body,
                 new Dictionary<string, string> { ["brand"] = w.Brand, ["lid-m"] = w.LidM, ["requester"] = identity.Name }), ct).ConfigureAwait(false);
         }
         catch (NetworkException e)

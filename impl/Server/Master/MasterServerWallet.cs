@@ -31,6 +31,7 @@ public sealed class MasterServerWallet
     private readonly IAcquiredCredentials acquired;
     private readonly Dictionary<string, PurchaseLog> log = new(StringComparer.Ordinal);
     private readonly HashSet<string> viaAcquired = new(StringComparer.Ordinal);
+    private readonly RecordedReplies replies;
     private readonly Lock gate = new();
 
     /// <summary>
@@ -50,7 +51,8 @@ public sealed class MasterServerWallet
             if (sessions.TryAdd(session, Server.CardholderPurchase.Recover(entry, validator, rng, net.Trace, name))) log[session] = entry;
         At = Address.ServerWallet(name);
         proxy = new VirtualWum(net, At, name, clock, persisted.Proxied);
-        net.Listen(At, HandleAsync);
+        replies = SessionReplies.For(clock, net.Trace, name);
+        net.Listen(At, (m, ct) => replies.AnswerAsync(m, ct, HandleAsync));
     }
 
     /// <summary>What the master persists now: its own open purchases' log and its proxied sessions' routing.</summary>
@@ -81,7 +83,7 @@ public sealed class MasterServerWallet
         {
             int mine;
             lock (gate) mine = own.Count + sessions.Count;
-            return mine + proxy.SessionCount + acquired.Count;
+            return mine + proxy.SessionCount + acquired.Count + replies.Count;
         }
     }
 
@@ -96,6 +98,7 @@ public sealed class MasterServerWallet
     {
         Sweep();
         proxy.Owns("");
+        replies.Sweep();
     }
 
     /// <summary>Gives the master its own credential for a brand.</summary>

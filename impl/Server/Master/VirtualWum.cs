@@ -65,7 +65,7 @@ public sealed class VirtualWum
         NetMessage resp;
         try
         {
-            resp = await net.SendAsync(new NetMessage(self, to, WalletProtocol.Start, wakeUpBytes, WithSession(clientStart.Fields, upstream)), ct).ConfigureAwait(false);
+            resp = await RetriedRequest.SendAsync(net, new NetMessage(self, to, WalletProtocol.Start, wakeUpBytes, WithSession(clientStart.Fields, upstream)), ct).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
@@ -95,7 +95,7 @@ public sealed class VirtualWum
         NetMessage resp;
         try
         {
-            resp = await net.SendAsync(new NetMessage(self, s.Slave, WalletProtocol.Deliver, clientDeliver.Body, WithSession(clientDeliver.Fields, s.Upstream)), ct).ConfigureAwait(false);
+            resp = await RetriedRequest.SendAsync(net, new NetMessage(self, s.Slave, WalletProtocol.Deliver, clientDeliver.Body, WithSession(clientDeliver.Fields, s.Upstream)), ct).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {

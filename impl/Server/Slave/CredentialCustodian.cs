@@ -24,6 +24,7 @@ public sealed class CredentialCustodian
     private readonly Dictionary<string, CardholderCredential> credentials = new(StringComparer.Ordinal);
     private readonly ExpiringTable<(string, string), bool> released;
     private readonly Lock gate = new();
+    private readonly RecordedReplies replies;
     private int releases;
 
     /// <summary>How long a release is remembered: the order validity the user PC's gate also keeps accepted orders for.</summary>
@@ -35,11 +36,12 @@ public sealed class CredentialCustodian
     /// release records it persisted (<see cref="ReleaseRecords"/>, <see cref="ReleaseCount"/>) as <paramref name="persisted"/>.
     /// </summary>
     public CredentialCustodian(string name, string master, INetwork net, ChainValidator validator, ServerWalletIdentity identity, SecureRandom rng, IClock? clock = null,
-        (ExpiringTable<(string, string), bool> Records, int Releases)? persisted = null)
+        (ExpiringTable<(string, string), bool> Records, int Releases)? persisted = null, RecordedReplies? sent = null)
     {
         Name = name; Master = master; this.net = net; this.validator = validator; this.identity = identity; this.rng = rng;
         released = persisted?.Records ?? new(clock ?? new FixedClock(), ReleaseMemory);
         releases = persisted?.Releases ?? 0;
+        replies = sent ?? CustodyReplies.For(clock ?? new FixedClock(), net.Trace, name);
         At = Address.ServerWallet(name);
         net.Listen(At, Handle);
     }
@@ -58,21 +60,26 @@ public sealed class CredentialCustodian
     public int ReleaseCount { get { lock (gate) return releases; } }
 
     /// <summary>Entries of every collection the custodian keeps (credentials, release records).</summary>
-    public int StateSize { get { lock (gate) return credentials.Count + released.Count; } }
+    public int StateSize { get { lock (gate) return credentials.Count + released.Count + replies.Count; } }
 
     /// <summary>The release records (what a real custodian persists; a restarted one is given them back).</summary>
     public ExpiringTable<(string, string), bool> ReleaseRecords => released;
+
+    /// <summary>The signed releases sent, by request (persisted with the release records: a retried request after a restart gets the same release).</summary>
+    public RecordedReplies Sent => replies;
 
     /// <summary>Every credential held (configuration: what a restarted custodian is given again).</summary>
     public IReadOnlyList<CardholderCredential> Credentials { get { lock (gate) return credentials.Values.ToList(); } }
 
     /// <summary>Forgets expired release records now: the sweep a request would run, for the housekeeping timer of a real custodian.</summary>
-    public void SweepExpired() { lock (gate) released.Sweep(); }
+    public void SweepExpired() { lock (gate) released.Sweep(); replies.Sweep(); }
 
     /// <summary>Adds (or replaces) the credential of its brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) credentials[c.Brand] = c; }
 
-    private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) =>
+    private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) => replies.AnswerAsync(m, ct, Acquire);
+
+    private Task<NetMessage> Acquire(NetMessage m, CancellationToken ct) =>
         Task.FromResult(m.Kind == CustodyProtocol.Acquire ? OnAcquire(m) : Refuse(m, CustodyRefusal.Unauthenticated, $"{Name} has no wallet function; {m.Kind} not served"));
 
     private NetMessage OnAcquire(NetMessage m)

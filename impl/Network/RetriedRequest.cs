@@ -1,0 +1,32 @@
+namespace MultiWallet.Impl.Network;
+
+/// <summary>
+/// A request whose receiver answers a byte-for-byte repeat with its recorded reply (a wallet session step, a custody
+/// request, a brand query), sent again, the same bytes, when its answer did not come back within the hop's bounded
+/// wait (DECISIONS.md, "Faults and recovery", S1–S3). Only a <see cref="NetworkFailure.Timeout"/> is retried: it says
+/// the request or its answer was lost, and the receiver may have handled it. Any other failure (nobody at the
+/// address, a refused connection) is definitive and returned at once. Each attempt waits the hop's own bounded wait
+/// on the network's time, so the retries are bounded and, in memory, on the virtual clock.
+/// </summary>
+public static class RetriedRequest
+{
+    /// <summary>Attempts in all (the first included) before the last timeout is the sender's answer.</summary>
+    public const int Attempts = 3;
+
+    /// <summary>Sends <paramref name="request"/>; after a timeout, the same message again, at most <see cref="Attempts"/> times in all.</summary>
+    public static async Task<NetMessage> SendAsync(INetwork net, NetMessage request, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await net.SendAsync(request, ct).ConfigureAwait(false);
+            }
+            catch (NetworkException e) when (e.Failure == NetworkFailure.Timeout && attempt < Attempts && !ct.IsCancellationRequested)
+            {
+                net.Trace.Decide(request.From.Value, TraceDecisions.Retried, new Dictionary<string, string> { ["kind"] = request.Kind, ["attempt"] = (attempt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    $"no answer from {request.To.Value} ({e.Failure}): the same request again");
+            }
+        }
+    }
+}
