@@ -34,8 +34,8 @@ internal sealed class BoundedWorld
         custodian = new CredentialCustodian("SSW-1", "MSW", world.Network, world.Validator("SSW-1"), world.Pki.ServerWallet("SSW-1"), world.Random("custodian/SSW-1"), world.Clock);
         custodian.AddCredential(world.Pki.Cardholder("SSW-1", "BrandA"));
         gate = new WakeUpGate(world.Trace, "WUM-SW-1", world.Clock);
-        entry = new Wum(world.Network, wallet.At, gate: _ => gate);
-        _ = new UserPort(world.Network, user);
+        entry = new Wum(world.Network, wallet.At, world.PcLogin, gate: _ => gate);
+        _ = new UserPort(world.Network, user, world.PcLogin);
     }
 
     /// <summary>What each party keeps now.</summary>

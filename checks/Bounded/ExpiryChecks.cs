@@ -100,23 +100,24 @@ internal static class ExpiryChecks
                     Gate.Admit(E7.World.WakeUp(id, "BrandA"));
                     return;
                 case Opened.WalletSession:
-                    Start(E7.World, "SSW-1", E7.World.WakeUp(id, "BrandB"), id);
+                    Start(E7.World, "SSW-1", EmbodimentWorld.MasterName, E7.World.WakeUp(id, "BrandB"));
                     return;
                 case Opened.OwnSession:
-                    Start(E7.World, EmbodimentWorld.MasterName, E7.World.WakeUp(id, "BrandA"), id);
+                    Start(E7.World, EmbodimentWorld.MasterName, LoginIssuer.User, E7.World.WakeUp(id, "BrandA"));
                     return;
                 case Opened.ProxiedSession:
-                    Start(E7.World, EmbodimentWorld.MasterName, E7.World.WakeUp(id, "BrandB"), id);
+                    Start(E7.World, EmbodimentWorld.MasterName, LoginIssuer.User, E7.World.WakeUp(id, "BrandB"));
                     return;
                 default:
-                    Start(E8.World, EmbodimentWorld.MasterName, E8.World.WakeUp(id, "BrandB"), id);
+                    Start(E8.World, EmbodimentWorld.MasterName, LoginIssuer.User, E8.World.WakeUp(id, "BrandB"));
                     return;
             }
         }
 
-        private static void Start(PaymentWorld world, string wallet, byte[] wakeUp, string session) =>
-            world.Run(ct => world.Network.SendAsync(new NetMessage(Address.Pc, Address.ServerWallet(wallet), WalletProtocol.Start, wakeUp,
-                new Dictionary<string, string> { [WalletProtocol.SessionField] = session }), ct));
+        /// <summary>Starts a session at <paramref name="wallet"/> under <paramref name="login"/> (the user, or the master at its slave) and walks away.</summary>
+        private static void Start(PaymentWorld world, string wallet, string login, byte[] wakeUp) =>
+            world.Run(ct => new SessionChannel(world.Network, Address.Pc, Address.ServerWallet(wallet), wallet, login, world.Logins.Key(login, wallet), world.PcLogin.NewSessionId())
+                .ExchangeAsync(WalletProtocol.Start, wakeUp, NetMessage.NoFields, ct));
 
         public void Advance(TimeSpan by)
         {

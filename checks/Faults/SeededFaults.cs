@@ -80,9 +80,10 @@ public static class SeededFaults
         public Task<RoutingPlan> PlanAsync(WakeUp w, ClientInfo? info, CancellationToken ct) => plan(w, info, ct);
     }
 
-    private static async Task<string?> Ask(EmbodimentWorld e, string kind, string q, IReadOnlyList<string> options, CancellationToken ct)
+    private static async Task<string?> Ask(EmbodimentWorld e, WakeUp w, string kind, string q, IReadOnlyList<string> options, CancellationToken ct)
     {
-        try { return await UserPortProtocol.AskAsync(e.Net, Address.ServerWallet(EmbodimentWorld.MasterName), Address.Pc, kind, q, options, ct).ConfigureAwait(false); }
+        var master = Address.ServerWallet(EmbodimentWorld.MasterName);
+        try { return await UserPortProtocol.AskAsync(e.Net, master, Address.Pc, e.UserPortKey(master), w, kind, q, options, ct).ConfigureAwait(false); }
         catch (Exception ex) when (ex is NetworkException or SetException) { return null; }
     }
 
@@ -172,11 +173,11 @@ public static class SeededFaults
         new("FAULT-E8-IGNORES-INFO", Embodiment.E8, "E8 MSW asks every slave in registration order for the credential, ignoring its brand information", ["INV-ROUTE-SOUND", "INV-CONFORM"],
             new() { SlaveRouting = e => new SlavePlan("E8", (w, _, _) => Task.FromResult(RoutingPlan.FirstReachable(e.WalletNames.ToList(), "fault"))) }),
         new("FAULT-E9-OFFERS-ALL", Embodiment.E9, "E9 MSW offers every slave, not only those of its SSW information", ["INV-OFFER", "INV-CONFORM"],
-            new() { SlaveRouting = e => new UserPickSlaveRouting("E9", e.WalletNames, e.Net, Address.ServerWallet(EmbodimentWorld.MasterName), Address.Pc) }),
+            new() { SlaveRouting = e => new UserPickSlaveRouting("E9", e.WalletNames, e.Net, Address.ServerWallet(EmbodimentWorld.MasterName), Address.Pc, e.UserPortKey(Address.ServerWallet(EmbodimentWorld.MasterName))) }),
         new("FAULT-E10-FALLBACK-FIRST", Embodiment.E10, "E10 MSW falls back to the first slave when the typed address is malformed", ["INV-CONFORM", "INV-OFFER"],
             new() { SlaveRouting = e => new SlavePlan("E10", async (w, _, ct) =>
             {
-                var typed = await Ask(e, UserPortProtocol.TypeAddress, $"Address of the slave wallet for {w.Brand}?", [], ct).ConfigureAwait(false);
+                var typed = await Ask(e, w, UserPortProtocol.TypeAddress, $"Address of the slave wallet for {w.Brand}?", [], ct).ConfigureAwait(false);
                 RoutingTrace.Chose(e.Net.Trace, "MSW", typed);
                 if (typed is null) return RoutingPlan.Refuse(Refused.Because(RefusalReason.NoChoice, null, "E10: the user typed no address"));
                 if (!typed.StartsWith("ssw://", StringComparison.Ordinal)) return RoutingPlan.Only(e.WalletNames[0], "fault: fallback");
@@ -189,7 +190,7 @@ public static class SeededFaults
             {
                 var options = info?.SswInfo ?? [];
                 RoutingTrace.Offered(e.Net.Trace, "MSW", options, "E12: SSW information sent by the WUM");
-                var pick = await Ask(e, UserPortProtocol.Choose, $"Which slave wallet should pay with {w.Brand}?", options, ct).ConfigureAwait(false);
+                var pick = await Ask(e, w, UserPortProtocol.Choose, $"Which slave wallet should pay with {w.Brand}?", options, ct).ConfigureAwait(false);
                 RoutingTrace.Chose(e.Net.Trace, "MSW", pick);
                 if (pick is null) return RoutingPlan.Refuse(Refused.Because(RefusalReason.NoChoice, null, "E12: no choice"));
                 if (!options.Contains(pick)) return RoutingPlan.Refuse(Refused.Because(RefusalReason.InvalidChoice, pick, "E12: not offered"));

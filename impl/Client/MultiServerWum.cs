@@ -14,18 +14,20 @@ public sealed class MultiServerWum : IPaymentEntry
     private readonly INetwork net;
     private readonly IWakeUpGate gate;
     private readonly WalletRelay relay;
-    private int sessions;
 
     /// <summary>The name the trace shows for the multi-server WUM.</summary>
     public const string DefaultName = "WUM(multi)";
 
-    /// <summary>A multi-server WUM on the PC that routes each wake-up with <paramref name="routing"/> (the embodiment's live brand queries).</summary>
-    public MultiServerWum(INetwork net, ISelectorRouting routing, string name = DefaultName, Func<string, IWakeUpGate>? gate = null)
+    /// <summary>
+    /// A multi-server WUM on the PC that routes each wake-up with <paramref name="routing"/> (the embodiment's live brand queries)
+    /// and runs each session under the user's login at the chosen SW (<paramref name="login"/>).
+    /// </summary>
+    public MultiServerWum(INetwork net, ISelectorRouting routing, ClientLogin login, string name = DefaultName, Func<string, IWakeUpGate>? gate = null)
     {
         this.net = net;
         Name = name;
         this.gate = gate?.Invoke(name) ?? new WakeUpGate(net.Trace, name);
-        relay = new WalletRelay(net, Address.Pc, Address.Merchant);
+        relay = new WalletRelay(net, Address.Pc, Address.Merchant, login);
         Routing = routing;
     }
 
@@ -37,6 +39,6 @@ public sealed class MultiServerWum : IPaymentEntry
     /// <inheritdoc/>
     public Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default) =>
         RoutedEntry.PayAsync(wakeUpBytes, gate, Routing, net.Trace, Name, (w, wallet) =>
-            relay.RunAsync(Address.ServerWallet(wallet), wakeUpBytes, $"{wallet}-{Interlocked.Increment(ref sessions):0000}",
+            relay.RunAsync(Address.ServerWallet(wallet), wakeUpBytes,
                 new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, ct), ct);
 }

@@ -6,24 +6,27 @@ namespace MultiWallet.Impl.Client;
 /// <summary>
 /// The conventional wallet connection module on the user PC (Fig. 2): paired to exactly ONE server wallet.
 /// <see cref="PayAsync"/> admits the wake-up (<see cref="WakeUpGate"/>: malformed / unknown brand / replay
-/// are refused with nothing sent), then relays the session between its SW and the merchant.
+/// are refused with nothing sent), then relays the session between its SW and the merchant, under the user's login at
+/// that SW (<see cref="ClientLogin"/>).
 /// </summary>
 public sealed class Wum : IPaymentEntry
 {
     private readonly IWakeUpGate gate;
     private readonly WalletRelay relay;
     private readonly INetwork net;
-    private int sessions;
 
-    /// <summary>A WUM paired to the wallet at <paramref name="wallet"/>, sending from <paramref name="self"/> (the PC) to <paramref name="merchant"/>.</summary>
-    public Wum(INetwork net, Address wallet, Address? self = null, Address? merchant = null, string? name = null, Func<string, IWakeUpGate>? gate = null)
+    /// <summary>
+    /// A WUM paired to the wallet at <paramref name="wallet"/>, running its sessions under <paramref name="login"/>, sending from
+    /// <paramref name="self"/> (the PC) to <paramref name="merchant"/>.
+    /// </summary>
+    public Wum(INetwork net, Address wallet, ClientLogin login, Address? self = null, Address? merchant = null, string? name = null, Func<string, IWakeUpGate>? gate = null)
     {
         this.net = net;
         Wallet = wallet;
         Name = name ?? $"WUM-{wallet.WalletName ?? wallet.Value}";
         Self = self ?? Address.Pc;
         this.gate = gate?.Invoke(Name) ?? new WakeUpGate(net.Trace, Name);
-        relay = new WalletRelay(net, Self, merchant ?? Address.Merchant);
+        relay = new WalletRelay(net, Self, merchant ?? Address.Merchant, login);
     }
 
     /// <summary>The address of the one server wallet this WUM is paired to.</summary>
@@ -58,9 +61,7 @@ public sealed class Wum : IPaymentEntry
     {
         var start = Info is null ? wakeUpBytes : Info(wakeUpBytes);
         var kind = Info is null ? WalletProtocol.Start : ClientInfo.StartWithInfo;
-        // Session ids are unique per WUM name (the SW refuses a reused id), deterministic for traces.
-        var session = $"{Name}-{Interlocked.Increment(ref sessions):0000}";
         var fields = new Dictionary<string, string>(extraFields ?? NetMessage.NoFields) { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" };
-        return relay.RunAsync(Wallet, start, session, fields, ct, kind);
+        return relay.RunAsync(Wallet, start, fields, ct, kind);
     }
 }

@@ -108,6 +108,12 @@ public static class TraceDecisions
     /// <summary>The gateway answered an identical repeated AuthReq with the AuthRes it recorded (no second authorization).</summary>
     public const string AuthReqRepeated = "AuthReqRepeated";
 
+    /// <summary>A session message was not acted on: a wallet rejected a request, or a client a reply (detail: why; docs/DECISIONS.md, "Sessions and logins").</summary>
+    public const string SessionRejected = "SessionRejected";
+
+    /// <summary>A wallet answered an identical repeat of a session's last request with the reply it recorded (no second step).</summary>
+    public const string SessionRepeated = "SessionRepeated";
+
     /// <summary>The merchant does not know whether the gateway authorized (the AuthReq or its answer was lost).</summary>
     public const string AuthorizationUnknown = "AuthorizationUnknown";
 

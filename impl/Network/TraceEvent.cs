@@ -18,8 +18,18 @@ public abstract record TraceEvent(int Seq)
     /// <summary>The event as one stable line of text.</summary>
     public abstract string Render();
 
+    /// <summary>
+    /// Fields whose values are long random identifiers or tags (a wallet session's id, a message's MAC): a rendered line shows
+    /// their first <see cref="PrefixShown"/> characters, as it shows a body by its digest; the event keeps them whole.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ShownByPrefix = new HashSet<string>(StringComparer.Ordinal) { "session", "mac" };
+
+    /// <summary>Characters a rendered line shows of a <see cref="ShownByPrefix"/> field.</summary>
+    public const int PrefixShown = 8;
+
     internal static string RenderFields(IReadOnlyDictionary<string, string> fields) =>
-        string.Join(' ', fields.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+        string.Join(' ', fields.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => $"{kv.Key}={(ShownByPrefix.Contains(kv.Key) && kv.Value.Length > PrefixShown ? kv.Value[..PrefixShown] : kv.Value)}"));
 
     /// <summary><paramref name="text"/> itself when it has at most <paramref name="max"/> characters, else its start and how much was cut.</summary>
     public static string Bound(string text, int max) => text.Length <= max ? text : $"{text[..max]}...[+{text.Length - max} chars]";

@@ -10,8 +10,11 @@ namespace MultiWallet.Impl.Protocol;
 ///   Wallet.Deliver (field kind NoAnswer, body: the failure) → the merchant did not answer the last SET message:
 ///                  the wallet decides (after PReq: Forward an InqReq; after PInitReq: Refused)
 ///   Wallet.BrandQuery                                 → Wallet.Brands (body: canonical list of brands held now)
+///   any session request the wallet does not act on   → Wallet.Rejected (body: <see cref="SessionRejectedBody"/>)
 /// </code>
 /// The client never decides what a lost merchant answer means: it tells the wallet, which holds the transaction.
+/// Every Start and Deliver carries the client's login, the session's sequence number and a MAC
+/// (<see cref="SessionAuth"/>); every reply carries the wallet's MAC, so either side acts only on what the other sent.
 /// </summary>
 public static class WalletProtocol
 {
@@ -30,7 +33,10 @@ public static class WalletProtocol
     /// <summary>The answer to a brand query.</summary>
     public const string Brands = "Wallet.Brands";
 
-    /// <summary>Field naming the session (client-chosen, unique per client).</summary>
+    /// <summary>The wallet did not act on a session request (unauthenticated, unknown or another client's session, out of sequence).</summary>
+    public const string Rejected = "Wallet.Rejected";
+
+    /// <summary>Field naming the session (128 random bits the client drew, hex; bound to the login that started it).</summary>
     public const string SessionField = "session";
     /// <summary>Field naming the SET message kind carried in the body.</summary>
     public const string KindField = "kind";

@@ -15,6 +15,8 @@ namespace MultiWallet.Impl.Server;
 /// The set of brands is mutable at run time (E5/E6 live brand information).
 /// A session lives until it finishes or <see cref="SessionLifetime"/> after it started (on the wallet's
 /// clock), whichever is first; input it refuses leaves nothing behind (INV-BOUNDED).
+/// Sessions are admitted by a <see cref="SessionGuard"/>: only a registered login starts one, and only that login
+/// continues it, in sequence (INV-SESSION-AUTH).
 /// </summary>
 public sealed class ServerWallet
 {
@@ -25,7 +27,7 @@ public sealed class ServerWallet
     private readonly IExpiringTable<string, CardholderPurchase> sessions;
     private readonly int maxInquiries;
     private readonly Dictionary<string, PurchaseLog> log = new(StringComparer.Ordinal);
-    private readonly RecordedReplies replies;
+    private readonly SessionGuard guard;
     private readonly Lock gate = new();
 
     /// <summary>How long a session may stay open: a purchase is three round trips, so one still open after this was abandoned.</summary>
@@ -37,17 +39,19 @@ public sealed class ServerWallet
     /// <see cref="ExpiringTable{TKey, TValue}"/> of <see cref="SessionLifetime"/>), inquiring at most <paramref name="maxInquiries"/>
     /// times per purchase (default <see cref="CardholderPurchase.MaxInquiries"/>). <paramref name="persisted"/> is the transaction
     /// log a restarted wallet reads back: each open purchase whose PReq was built comes back as a session that inquires.
+    /// Sessions are accepted from <paramref name="logins"/> (none when null); <paramref name="sessionLog"/> is the session
+    /// log a restarted wallet reads back (who owns each session, its last request and reply).
     /// </summary>
     public ServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, IClock? clock = null,
         Func<IClock, TimeSpan, IExpiringTable<string, CardholderPurchase>>? sessionTable = null, int maxInquiries = CardholderPurchase.MaxInquiries,
-        IReadOnlyDictionary<string, PurchaseLog>? persisted = null)
+        IReadOnlyDictionary<string, PurchaseLog>? persisted = null, WalletLogins? logins = null, IReadOnlyDictionary<string, SessionRecord>? sessionLog = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng; this.maxInquiries = maxInquiries;
         clock ??= new FixedClock();
+        guard = new SessionGuard(name, logins ?? new WalletLogins(), clock, net.Trace, sessionLog);
         sessions = sessionTable?.Invoke(clock, SessionLifetime) ?? new ExpiringTable<string, CardholderPurchase>(clock, SessionLifetime, StringComparer.Ordinal);
         foreach (var (session, entry) in persisted ?? new Dictionary<string, PurchaseLog>())
             if (sessions.TryAdd(session, CardholderPurchase.Recover(entry, validator, rng, net.Trace, name, maxInquiries))) log[session] = entry;
-        replies = SessionReplies.For(clock, net.Trace, name);
         At = Address.ServerWallet(name);
         net.Listen(At, Handle);
     }
@@ -69,8 +73,17 @@ public sealed class ServerWallet
     /// <summary>Open sessions (expired ones not yet swept included).</summary>
     public int OpenSessions { get { lock (gate) return sessions.Count; } }
 
-    /// <summary>Entries of every collection the wallet keeps (credentials, sessions; the log has an entry only for an open session): what a message could make it retain.</summary>
-    public int StateSize { get { lock (gate) return credentials.Count + sessions.Count + replies.Count; } }
+    /// <summary>
+    /// Entries of every collection the wallet keeps (credentials, sessions, session records; the log has an entry only for an
+    /// open session): what a message could make it retain.
+    /// </summary>
+    public int StateSize { get { lock (gate) return credentials.Count + sessions.Count + guard.Count; } }
+
+    /// <summary>The logins the wallet accepts sessions from (configuration: what a restarted wallet is given again).</summary>
+    public WalletLogins Logins => guard.Logins;
+
+    /// <summary>The session log: who started each live session, its last request and the reply to it (what a restarted wallet reads back).</summary>
+    public IReadOnlyDictionary<string, SessionRecord> SessionLog => guard.Persisted;
 
     /// <summary>The transaction log: every open purchase whose PReq was built, by session (what a restarted wallet reads back).</summary>
     public IReadOnlyDictionary<string, PurchaseLog> OpenPurchases { get { lock (gate) { Forget(sessions.Sweep()); return new Dictionary<string, PurchaseLog>(log, StringComparer.Ordinal); } } }
@@ -84,7 +97,11 @@ public sealed class ServerWallet
     public IReadOnlyList<CardholderCredential> Credentials { get { lock (gate) return credentials.Values.ToList(); } }
 
     /// <summary>Drops expired sessions now: the sweep a request would run, for the housekeeping timer of a real wallet (the driver's call here).</summary>
-    public void SweepExpired() { lock (gate) Forget(sessions.Sweep()); replies.Sweep(); }
+    public void SweepExpired()
+    {
+        lock (gate) Forget(sessions.Sweep());
+        guard.Sweep();
+    }
 
     /// <summary>The credential held for the brand, or null.</summary>
     public CardholderCredential? Credential(string brand) { lock (gate) return credentials.GetValueOrDefault(brand); }
@@ -92,19 +109,16 @@ public sealed class ServerWallet
     /// <summary>The wallet's network handler (what <see cref="INetwork.Listen"/> registered), for decorators of the environment.</summary>
     public Task<NetMessage> HandleAsync(NetMessage m, CancellationToken ct) => Handle(m, ct);
 
-    private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) => replies.AnswerAsync(m, ct, Step);
-
-    private Task<NetMessage> Step(NetMessage m, CancellationToken ct) => Task.FromResult(m.Kind switch
+    private Task<NetMessage> Handle(NetMessage m, CancellationToken ct) => m.Kind switch
     {
-        WalletProtocol.BrandQuery => WalletReplies.Brands(m, Brands),
-        WalletProtocol.Start => OnStart(m),
-        WalletProtocol.Deliver => OnDeliver(m),
-        _ => WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unexpected {m.Kind} at {Name}"))),
-    });
+        WalletProtocol.BrandQuery => Task.FromResult(WalletReplies.Brands(m, Brands)),
+        WalletProtocol.Start => guard.HandleAsync(m, opens: true, (r, session) => Task.FromResult(OnStart(r, session))),
+        WalletProtocol.Deliver => guard.HandleAsync(m, opens: false, (r, session) => Task.FromResult(OnDeliver(r, session))),
+        _ => Task.FromResult(WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unexpected {m.Kind} at {Name}")))),
+    };
 
-    private NetMessage OnStart(NetMessage m)
+    private NetMessage OnStart(NetMessage m, string session)
     {
-        var session = m.Field(WalletProtocol.SessionField);
         WakeUp w;
         try { w = WakeUp.Decode(m.Body); }
         catch (SetException e) { return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.MalformedWakeUp, Name, e.Error.Cause + $" at {Name}"))); }
@@ -112,7 +126,7 @@ public sealed class ServerWallet
         lock (gate)
         {
             Forget(sessions.Sweep());
-            if (session is null || sessions.ContainsKey(session))
+            if (sessions.ContainsKey(session))
                 return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}")));
             cred = credentials.GetValueOrDefault(w.Brand);
         }
@@ -128,17 +142,16 @@ public sealed class ServerWallet
         return Settle(m, session, p.Start(w));
     }
 
-    private NetMessage OnDeliver(NetMessage m)
+    private NetMessage OnDeliver(NetMessage m, string session)
     {
-        var session = m.Field(WalletProtocol.SessionField);
         CardholderPurchase? p;
         lock (gate)
         {
             Forget(sessions.Sweep());
-            if (session is null || !sessions.TryGet(session, out p!)) p = null;
+            if (!sessions.TryGet(session, out p!)) p = null;
         }
         if (p is null) return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"unknown session at {Name}")));
-        return Settle(m, session!, p.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
+        return Settle(m, session, p.Deliver(m.Field(WalletProtocol.KindField) ?? "", m.Body));
     }
 
     /// <summary>Replies with the step; a finished session is dropped at once, with its log entry; an open one's log is written first.</summary>

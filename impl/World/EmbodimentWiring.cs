@@ -36,10 +36,10 @@ public sealed record EmbodimentWiring(string Embodiment)
     public bool IsMasterSlave => SlaveRouting is not null;
 
     private static readonly Func<EmbodimentWorld, INetwork, ISelectorRouting?, Func<string, IWakeUpGate>?, IPaymentEntry> SelectorEntry =
-        (w, net, routing, gate) => new Selector(net, routing ?? throw new InvalidOperationException("a selector needs a routing strategy"), w.WalletNames.Select(n => new Wum(net, Address.ServerWallet(n))), gate: gate);
+        (w, net, routing, gate) => new Selector(net, routing ?? throw new InvalidOperationException("a selector needs a routing strategy"), w.WalletNames.Select(n => new Wum(net, Address.ServerWallet(n), w.World.PcLogin)), gate: gate);
 
     private static readonly Func<EmbodimentWorld, INetwork, ISelectorRouting?, Func<string, IWakeUpGate>?, IPaymentEntry> MultiServerEntry =
-        (w, net, routing, gate) => new MultiServerWum(net, routing ?? throw new InvalidOperationException("a multi-server WUM needs a routing strategy"), gate: gate);
+        (w, net, routing, gate) => new MultiServerWum(net, routing ?? throw new InvalidOperationException("a multi-server WUM needs a routing strategy"), w.World.PcLogin, gate: gate);
 
     /// <summary>The twelve embodiments.</summary>
     public static IReadOnlyList<EmbodimentWiring> All { get; } =
@@ -52,10 +52,10 @@ public sealed record EmbodimentWiring(string Embodiment)
         new("E6") { PcEntry = MultiServerEntry, SelectorRouting = (w, net) => new LiveBrandQueryRouting(net, Address.Pc, w.WalletNames, "E6", MultiServerWum.DefaultName) },
         new("E7") { SlaveRouting = (w, net, self) => new BrandInfoSlaveRouting("E7", w.Topology.Knowledge.BrandSets, net.Trace) },
         new("E8") { SlaveRouting = (w, net, self) => new BrandInfoSlaveRouting("E8", w.Topology.Knowledge.BrandSets, net.Trace), SlavesKeepCredentials = true },
-        new("E9") { SlaveRouting = (w, net, self) => new UserPickSlaveRouting("E9", w.Topology.Knowledge.Ssws, net, self, Address.Pc) },
-        new("E10") { SlaveRouting = (w, net, self) => new TypedAddressSlaveRouting(net, self, Address.Pc) },
+        new("E9") { SlaveRouting = (w, net, self) => new UserPickSlaveRouting("E9", w.Topology.Knowledge.Ssws, net, self, Address.Pc, w.UserPortKey(self)) },
+        new("E10") { SlaveRouting = (w, net, self) => new TypedAddressSlaveRouting(net, self, Address.Pc, w.UserPortKey(self)) },
         new("E11") { SlaveRouting = (w, net, self) => new BrandInfoSlaveRouting("E11", null, net.Trace), WumSendsKnowledge = true },
-        new("E12") { SlaveRouting = (w, net, self) => new UserPickSlaveRouting("E12", null, net, self, Address.Pc), WumSendsKnowledge = true },
+        new("E12") { SlaveRouting = (w, net, self) => new UserPickSlaveRouting("E12", null, net, self, Address.Pc, w.UserPortKey(self)), WumSendsKnowledge = true },
     ];
 
     /// <summary>The wiring of one embodiment.</summary>

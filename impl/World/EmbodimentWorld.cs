@@ -58,13 +58,16 @@ public sealed class EmbodimentWorld
         parts ??= new Parts();
         e.parts = parts;
         if (parts.World is { } own) world.Use(own);
-        new UserPort(world.Network, user);
+        new UserPort(world.Network, user, world.PcLogin);
         var wiring = topology.Wiring;
         if (wiring.SlavesKeepCredentials)
             foreach (var w in topology.Wallets) e.AddCustodian(w);
         else
             foreach (var w in topology.Wallets) world.AddServerWallet(w.Name, [.. w.Held]);
         foreach (var w in topology.Wallets.Where(w => w.Down)) e.SetDown(w.Name, true);
+        // The master's login at each slave wallet it proxies to (E8's custodians authenticate the master by its certificate).
+        if (wiring.IsMasterSlave && !wiring.SlavesKeepCredentials)
+            foreach (var w in topology.Wallets) world.Logins.Register(world.Wallets[w.Name].Logins, topology.Master?.Name ?? MasterName, w.Name);
 
         var net = e.clientNet = parts.ClientNetwork?.Invoke(world.Network) ?? world.Network;
         Func<string, IWakeUpGate> gate = parts.Gate is { } g ? name => g(net.Trace, name) : name => new WakeUpGate(net.Trace, name, world.Clock);
@@ -76,23 +79,23 @@ public sealed class EmbodimentWorld
         var master = topology.Master ?? new WalletConfig(MasterName, []);
         var self = Address.ServerWallet(master.Name);
         e.slaveRouting = parts.SlaveRouting?.Invoke(e) ?? wiring.SlaveRouting!(e, net, self);
-        e.Master = e.NewMaster(master.Name, master.Held.Select(b => world.Pki.Cardholder(master.Name, b)), "");
-        e.Entry = new Wum(net, self, gate: gate)
+        e.Master = e.NewMaster(master.Name, master.Held.Select(b => world.Pki.Cardholder(master.Name, b)), "", world.Logins.Register(new Server.WalletLogins(), LoginIssuer.User, master.Name));
+        e.Entry = new Wum(net, self, world.PcLogin, gate: gate)
         {
             Info = wiring.WumSendsKnowledge ? topology.Knowledge.ClientInfoFor : null,
         };
         return e;
     }
 
-    /// <summary>The master wallet with its configuration (own credentials, slave routing); sessions and acquired credentials start empty.</summary>
-    private MasterServerWallet NewMaster(string name, IEnumerable<Crypto.CardholderCredential> own, string restart, Server.Master.MasterLog? persisted = null)
+    /// <summary>The master wallet with its configuration (own credentials, slave routing, logins); sessions and acquired credentials start empty.</summary>
+    private MasterServerWallet NewMaster(string name, IEnumerable<Crypto.CardholderCredential> own, string restart, Server.WalletLogins logins, Server.Master.MasterLog? persisted = null)
     {
         var self = Address.ServerWallet(name);
         var acquisition = Topology.Wiring.SlavesKeepCredentials
             ? new CertificateAcquisition(clientNet!, self, World.Pki.ServerWallet(name), World.Validator(name), World.Random("acquire/" + name + restart))
             : null;
         var m = new MasterServerWallet(name, clientNet!, World.Validator(name), World.Random("sw/" + name + restart), slaveRouting!, acquisition, parts.AcquiredCredentials?.Invoke(), World.Clock,
-            World.Parts.Amnesiac.Contains(name) ? null : persisted);
+            World.Parts.Amnesiac.Contains(name) ? null : persisted, logins, World.Logins.Client(name, World.Random("sessions/" + name + restart)));
         foreach (var c in own) m.AddCredential(c);
         return m;
     }
@@ -122,7 +125,7 @@ public sealed class EmbodimentWorld
         var n = ++restarts;
         if (Master is { } m && party == m.Name)
         {
-            Master = NewMaster(m.Name, m.OwnCredentials, $"/restart-{n}", m.Persisted);
+            Master = NewMaster(m.Name, m.OwnCredentials, $"/restart-{n}", m.Logins, m.Persisted);
             return true;
         }
         if (Custodians.TryGetValue(party, out var c))
@@ -139,6 +142,13 @@ public sealed class EmbodimentWorld
         var routing = wiring.SelectorRouting?.Invoke(this, net);
         Installation = routing as WumBrandInfoRouting;
         return routing;
+    }
+
+    /// <summary>What the master at <paramref name="master"/> asks the user port with: the user's login there and its key.</summary>
+    public Protocol.UserPortKey UserPortKey(Address master)
+    {
+        var name = master.WalletName ?? master.Value;
+        return new(name, LoginIssuer.User, World.Logins.Key(LoginIssuer.User, name));
     }
 
     /// <summary>Marks a wallet down or up again (INV-ROUTE-COMPLETE cases).</summary>

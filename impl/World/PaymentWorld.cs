@@ -3,6 +3,7 @@ using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Network.Http;
 using MultiWallet.Impl.Parties;
+using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Server;
 using Org.BouncyCastle.Security;
 
@@ -37,6 +38,8 @@ public sealed class PaymentWorld : IAsyncDisposable
         Transport = transport;
         Seed = seed;
         Pki = CryptoWorld.For(seed);
+        Logins = new LoginIssuer(seed);
+        PcLogin = Logins.Client(LoginIssuer.User, Random("pc/sessions"));
         Clock = new FixedClock(VirtualTime);
         // Over HTTP every wait is on the wall clock: the merchant's and the gateway's keys (generated on first use, seconds
         // of CPU) are made now, before any purchase, so no bounded wait ever measures key generation.
@@ -58,10 +61,14 @@ public sealed class PaymentWorld : IAsyncDisposable
     private PaymentGateway NewGateway(IGatewayLedger? persisted, string stream) =>
         new(Network, new BrandCredentials(Pki.Gateway), Validator("gateway"), Random(stream), ledger: persisted ?? parts.GatewayLedger?.Invoke(this));
 
-    private ServerWallet NewServerWallet(string name, IEnumerable<CardholderCredential> credentials, string stream, IReadOnlyDictionary<string, PurchaseLog>? persisted = null)
+    // The user registered a login at every wallet the world gives it; a restarted wallet keeps its logins (configuration) and,
+    // unless amnesiac, its session log.
+    private ServerWallet NewServerWallet(string name, IEnumerable<CardholderCredential> credentials, string stream, IReadOnlyDictionary<string, PurchaseLog>? persisted = null,
+        WalletLogins? logins = null, IReadOnlyDictionary<string, SessionRecord>? sessionLog = null)
     {
+        var amnesiac = parts.Amnesiac.Contains(name);
         var sw = new ServerWallet(name, Network, Validator(name), Random(stream), Clock, parts.WalletSessions, parts.WalletInquiries ?? CardholderPurchase.MaxInquiries,
-            parts.Amnesiac.Contains(name) ? null : persisted);
+            amnesiac ? null : persisted, logins ?? Logins.Register(new WalletLogins(), LoginIssuer.User, name), amnesiac ? null : sessionLog);
         foreach (var c in credentials) sw.AddCredential(c);
         return Wallets[name] = sw;
     }
@@ -80,7 +87,7 @@ public sealed class PaymentWorld : IAsyncDisposable
         Wire.Hops = substitute.Hops ?? HopTimeouts.Faithful;
         Merchant = NewMerchant(Merchant.Orders.Values, "merchant");
         Gateway = NewGateway(null, "gateway");
-        foreach (var (name, sw) in Wallets.ToList()) NewServerWallet(name, sw.Credentials, "sw/" + name);
+        foreach (var (name, sw) in Wallets.ToList()) NewServerWallet(name, sw.Credentials, "sw/" + name, logins: sw.Logins);
     }
 
     /// <summary>Names <see cref="Restart"/> accepts for the world's own parties (server wallets go by their name).</summary>
@@ -110,13 +117,17 @@ public sealed class PaymentWorld : IAsyncDisposable
                 return true;
             default:
                 if (!Wallets.TryGetValue(party, out var sw)) return false;
-                NewServerWallet(party, sw.Credentials, $"sw/{party}/restart-{n}", sw.OpenPurchases);
+                NewServerWallet(party, sw.Credentials, $"sw/{party}/restart-{n}", sw.OpenPurchases, sw.Logins, sw.SessionLog);
                 return true;
         }
     }
 
     /// <summary>The run seed.</summary>
     public int Seed { get; }
+    /// <summary>The world's issuance of login keys (for the world builder and checks; each party holds only its own).</summary>
+    public LoginIssuer Logins { get; }
+    /// <summary>What the user's PC holds for its wallet sessions: its login keys and its session-id stream (shared by every entry point on it).</summary>
+    public ClientLogin PcLogin { get; }
     /// <summary>The seed's whole PKI (for the world builder and checks; no party holds it).</summary>
     public CryptoWorld Pki { get; }
     /// <summary>The world's virtual time: what <see cref="Clock"/> reads, and what the in-memory network waits on.</summary>
@@ -150,7 +161,7 @@ public sealed class PaymentWorld : IAsyncDisposable
     public ServerWallet AddServerWallet(string name, params string[] brands) => NewServerWallet(name, brands.Select(b => Pki.Cardholder(name, b)), "sw/" + name);
 
     /// <summary>A conventional WUM on the user PC paired to the named wallet.</summary>
-    public Wum NewWum(string walletName, string? wumName = null) => new(Network, Address.ServerWallet(walletName), name: wumName);
+    public Wum NewWum(string walletName, string? wumName = null) => new(Network, Address.ServerWallet(walletName), PcLogin, name: wumName);
 
     /// <summary>Marks a wallet's address down (Unreachable) or up again.</summary>
     public void SetWalletDown(string walletName, bool down = true) => Wire.SetDown(Address.ServerWallet(walletName), down);

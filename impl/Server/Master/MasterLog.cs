@@ -12,6 +12,9 @@ namespace MultiWallet.Impl.Server.Master;
 /// <param name="Proxied">Open proxied sessions, by client session.</param>
 public sealed record MasterLog(IReadOnlyDictionary<string, PurchaseLog> Purchases, IReadOnlyDictionary<string, (Address Slave, string Upstream)> Proxied)
 {
+    /// <summary>The session log: who started each live client session, its last request and reply.</summary>
+    public IReadOnlyDictionary<string, SessionRecord> Sessions { get; init; } = new Dictionary<string, SessionRecord>();
+
     /// <summary>Nothing persisted.</summary>
     public static readonly MasterLog Empty = new(new Dictionary<string, PurchaseLog>(), new Dictionary<string, (Address, string)>());
 }

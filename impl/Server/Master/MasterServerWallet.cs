@@ -17,6 +17,9 @@ namespace MultiWallet.Impl.Server.Master;
 /// Its own sessions, proxied sessions and acquired credentials live until the session finishes or
 /// <see cref="ServerWallet.SessionLifetime"/> after it started, on the master's clock; a session that
 /// expires takes its acquired credential with it (INV-BOUNDED, INV-CUSTODY).
+/// Every session request passes its <see cref="SessionGuard"/> first (INV-SESSION-AUTH): nothing is routed, proxied or
+/// acquired for a request that is not an authenticated login's start or next step of its own session, so an E8
+/// acquisition happens only for the order of the wake-up an authenticated user's session is paying.
 /// </summary>
 public sealed class MasterServerWallet
 {
@@ -31,28 +34,30 @@ public sealed class MasterServerWallet
     private readonly IAcquiredCredentials acquired;
     private readonly Dictionary<string, PurchaseLog> log = new(StringComparer.Ordinal);
     private readonly HashSet<string> viaAcquired = new(StringComparer.Ordinal);
-    private readonly RecordedReplies replies;
+    private readonly SessionGuard guard;
     private readonly Lock gate = new();
 
     /// <summary>
     /// A master wallet at sw://<paramref name="name"/> routing to slaves with <paramref name="routing"/>; with <paramref name="acquisition"/>
     /// it acquires credentials (E8) instead of proxying. <paramref name="persisted"/> is what a restarted master reads back: its
-    /// own purchases' transaction log (each comes back as a session that inquires) and its proxied sessions' routing.
+    /// own purchases' transaction log (each comes back as a session that inquires), its proxied sessions' routing and its session log.
+    /// Sessions are accepted from <paramref name="logins"/> (none when null); slave sessions are opened under <paramref name="slaveLogin"/>
+    /// (no login at any slave when null).
     /// </summary>
     public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null, IAcquiredCredentials? acquired = null, IClock? clock = null,
-        MasterLog? persisted = null)
+        MasterLog? persisted = null, WalletLogins? logins = null, ClientLogin? slaveLogin = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng; this.routing = routing; this.acquisition = acquisition;
         clock ??= new FixedClock();
         this.acquired = acquired ?? new AcquiredCredentials(clock);
         sessions = new(clock, ServerWallet.SessionLifetime, StringComparer.Ordinal);
         persisted ??= MasterLog.Empty;
+        guard = new SessionGuard(name, logins ?? new WalletLogins(), clock, net.Trace, persisted.Sessions);
         foreach (var (session, entry) in persisted.Purchases)
             if (sessions.TryAdd(session, Server.CardholderPurchase.Recover(entry, validator, rng, net.Trace, name))) log[session] = entry;
         At = Address.ServerWallet(name);
-        proxy = new VirtualWum(net, At, name, clock, persisted.Proxied);
-        replies = SessionReplies.For(clock, net.Trace, name);
-        net.Listen(At, (m, ct) => replies.AnswerAsync(m, ct, HandleAsync));
+        proxy = new VirtualWum(net, At, name, slaveLogin ?? new ClientLogin(name, _ => null, rng), clock, persisted.Proxied);
+        net.Listen(At, HandleAsync);
     }
 
     /// <summary>What the master persists now: its own open purchases' log and its proxied sessions' routing.</summary>
@@ -61,7 +66,7 @@ public sealed class MasterServerWallet
         get
         {
             Sweep();
-            lock (gate) return new MasterLog(new Dictionary<string, PurchaseLog>(log, StringComparer.Ordinal), proxy.Routes);
+            lock (gate) return new MasterLog(new Dictionary<string, PurchaseLog>(log, StringComparer.Ordinal), proxy.Routes) { Sessions = guard.Persisted };
         }
     }
 
@@ -76,14 +81,14 @@ public sealed class MasterServerWallet
     /// <summary>Acquired (E8) credentials still held: must be 0 between purchases (INV-CUSTODY).</summary>
     public int AcquiredCredentialsHeld => acquired.Count;
 
-    /// <summary>Entries of every collection the master keeps (own credentials, own sessions, proxied sessions, acquired credentials).</summary>
+    /// <summary>Entries of every collection the master keeps (own credentials, own sessions, session records, proxied sessions, acquired credentials).</summary>
     public int StateSize
     {
         get
         {
             int mine;
-            lock (gate) mine = own.Count + sessions.Count;
-            return mine + proxy.SessionCount + acquired.Count + replies.Count;
+            lock (gate) mine = own.Count + sessions.Count + guard.Count;
+            return mine + proxy.SessionCount + acquired.Count;
         }
     }
 
@@ -98,8 +103,11 @@ public sealed class MasterServerWallet
     {
         Sweep();
         proxy.Owns("");
-        replies.Sweep();
+        guard.Sweep();
     }
+
+    /// <summary>The logins the master accepts sessions from (configuration: what a restarted master is given again).</summary>
+    public WalletLogins Logins => guard.Logins;
 
     /// <summary>Gives the master its own credential for a brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) own[c.Brand] = c; }
@@ -112,17 +120,22 @@ public sealed class MasterServerWallet
             case WalletProtocol.BrandQuery:
                 return WalletReplies.Brands(m, Brands);
             case WalletProtocol.Start:
-                return await StartAsync(m, session, m.Body, null, ct).ConfigureAwait(false);
+                return await guard.HandleAsync(m, opens: true, (r, s) => StartAsync(r, s, r.Body, null, ct)).ConfigureAwait(false);
             case ClientInfo.StartWithInfo:
-                ClientInfo info;
-                try { info = ClientInfo.Decode(m.Body); }
-                catch (SetException e) { return WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.MalformedWakeUp, Name, $"client information does not parse at {Name}: {e.Error.Cause}")); }
-                return await StartAsync(m, session, info.WakeUp, info, ct).ConfigureAwait(false);
+                return await guard.HandleAsync(m, opens: true, (r, s) => StartWithInfoAsync(r, s, ct)).ConfigureAwait(false);
             case WalletProtocol.Deliver:
-                return await DeliverAsync(m, session, ct).ConfigureAwait(false);
+                return await guard.HandleAsync(m, opens: false, (r, s) => DeliverAsync(r, s, ct)).ConfigureAwait(false);
             default:
                 return WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"unexpected {m.Kind} at {Name}"));
         }
+    }
+
+    private Task<NetMessage> StartWithInfoAsync(NetMessage m, string session, CancellationToken ct)
+    {
+        ClientInfo info;
+        try { info = ClientInfo.Decode(m.Body); }
+        catch (SetException e) { return Task.FromResult(WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.MalformedWakeUp, Name, $"client information does not parse at {Name}: {e.Error.Cause}"))); }
+        return StartAsync(m, session, info.WakeUp, info, ct);
     }
 
     private async Task<NetMessage> StartAsync(NetMessage m, string session, byte[] wakeUpBytes, ClientInfo? info, CancellationToken ct)
@@ -133,7 +146,7 @@ public sealed class MasterServerWallet
         Sweep();
         lock (gate)
         {
-            if (session.Length == 0 || sessions.ContainsKey(session) || proxy.Owns(session))
+            if (sessions.ContainsKey(session) || proxy.Owns(session))
                 return WalletReplies.Refuse(m, session, Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}"));
         }
         CardholderCredential? mine;
@@ -202,9 +215,11 @@ public sealed class MasterServerWallet
         }
         if (step is Finished)
         {
-            lock (gate) { sessions.TryGet(session, out p); sessions.Remove(session); log.Remove(session); viaAcquired.Remove(session); }
-            // A purchase read back after a restart paid with an acquired credential the restart erased: its end records that nothing of it is held.
-            if (acquired.Erase(session) || p is { Acquired: true })
+            bool wasAcquired;
+            lock (gate) { sessions.TryGet(session, out p); sessions.Remove(session); log.Remove(session); wasAcquired = viaAcquired.Remove(session); }
+            // A purchase read back after a restart paid with an acquired credential the restart erased, or one whose credential
+            // outlived its lifetime: its end records that nothing of it is held.
+            if (acquired.Erase(session) | wasAcquired || p is { Acquired: true })
                 net.Trace.Decide(Name, TraceDecisions.CredentialErased, new Dictionary<string, string> { ["session"] = session },
                     "E8: the acquired credential is dropped after this one purchase");
         }

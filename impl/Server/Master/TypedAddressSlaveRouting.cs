@@ -13,7 +13,8 @@ namespace MultiWallet.Impl.Server.Master;
 /// slaves change; an address with no party behind it is UnknownAddress (the network's "no such host"),
 /// a known slave that does not answer is WalletUnreachable.
 /// </summary>
-public sealed partial class TypedAddressSlaveRouting(INetwork net, Address self, Address pc, string actor = "MSW") : ISlaveRouting
+/// <remarks>The question is asked under the user's login at the master (<paramref name="key"/>).</remarks>
+public sealed partial class TypedAddressSlaveRouting(INetwork net, Address self, Address pc, UserPortKey key, string actor = "MSW") : ISlaveRouting
 {
     /// <inheritdoc/>
     public string Embodiment => "E10";
@@ -24,7 +25,7 @@ public sealed partial class TypedAddressSlaveRouting(INetwork net, Address self,
         string? typed;
         try
         {
-            typed = await UserPortProtocol.AskAsync(net, self, pc, UserPortProtocol.TypeAddress, $"Network address of the slave wallet that holds {wakeUp.Brand} (ssw://NAME)", [], ct).ConfigureAwait(false);
+            typed = await UserPortProtocol.AskAsync(net, self, pc, key, wakeUp, UserPortProtocol.TypeAddress, $"Network address of the slave wallet that holds {wakeUp.Brand} (ssw://NAME)", [], ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NetworkException or SetException)
         {

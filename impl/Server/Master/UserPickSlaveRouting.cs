@@ -12,7 +12,8 @@ namespace MultiWallet.Impl.Server.Master;
 /// the same, with the SSW information the client WUM sent (<paramref name="mswInfo"/> null). Offered:
 /// exactly the listed slaves, in registration order.
 /// </summary>
-public sealed class UserPickSlaveRouting(string embodiment, IReadOnlyList<string>? mswInfo, INetwork net, Address self, Address pc, string actor = "MSW") : ISlaveRouting
+/// <remarks>The question is asked under the user's login at the master (<paramref name="key"/>).</remarks>
+public sealed class UserPickSlaveRouting(string embodiment, IReadOnlyList<string>? mswInfo, INetwork net, Address self, Address pc, UserPortKey key, string actor = "MSW") : ISlaveRouting
 {
     /// <inheritdoc/>
     public string Embodiment => embodiment;
@@ -25,7 +26,7 @@ public sealed class UserPickSlaveRouting(string embodiment, IReadOnlyList<string
         string? pick;
         try
         {
-            pick = await UserPortProtocol.AskAsync(net, self, pc, UserPortProtocol.Choose, $"Which slave wallet should pay with {wakeUp.Brand}?", options, ct).ConfigureAwait(false);
+            pick = await UserPortProtocol.AskAsync(net, self, pc, key, wakeUp, UserPortProtocol.Choose, $"Which slave wallet should pay with {wakeUp.Brand}?", options, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NetworkException or SetException)
         {

@@ -11,22 +11,27 @@ namespace MultiWallet.Impl.Server.Master;
 /// see byte for byte the exchange of a direct session (INV-PROXY-TRANSPARENT). It cannot read the payment
 /// instructions: they are enveloped for the gateway. A proxied session is forgotten when it ends or
 /// <see cref="ServerWallet.SessionLifetime"/> after it opened, on the master's clock.
+/// Toward the slave it is a client like any other: it runs the slave session under the master's own login there
+/// (<see cref="ClientLogin"/>: a fresh unguessable session id, numbered as the client numbered its requests, every slave
+/// reply authenticated); the master's <see cref="SessionGuard"/> seals what goes back to the client.
 /// </summary>
 public sealed class VirtualWum
 {
     private readonly INetwork net;
     private readonly Address self;
     private readonly string actor;
+    private readonly ClientLogin login;
     private readonly ExpiringTable<string, (Address Slave, string Upstream)> sessions;
     private readonly Lock gate = new();
 
     /// <summary>
-    /// The virtual WUM of the master at <paramref name="self"/> (tracing as <paramref name="actor"/>), expiring proxied sessions
-    /// on <paramref name="clock"/>; <paramref name="persisted"/> is the session routing a restarted master reads back.
+    /// The virtual WUM of the master at <paramref name="self"/> (tracing as <paramref name="actor"/>), opening slave sessions under
+    /// <paramref name="login"/>, expiring proxied sessions on <paramref name="clock"/>; <paramref name="persisted"/> is the session
+    /// routing a restarted master reads back.
     /// </summary>
-    public VirtualWum(INetwork net, Address self, string actor, IClock? clock = null, IReadOnlyDictionary<string, (Address Slave, string Upstream)>? persisted = null)
+    public VirtualWum(INetwork net, Address self, string actor, ClientLogin login, IClock? clock = null, IReadOnlyDictionary<string, (Address Slave, string Upstream)>? persisted = null)
     {
-        this.net = net; this.self = self; this.actor = actor;
+        this.net = net; this.self = self; this.actor = actor; this.login = login;
         sessions = new(clock ?? new FixedClock(), ServerWallet.SessionLifetime, StringComparer.Ordinal);
         foreach (var (session, route) in persisted ?? new Dictionary<string, (Address, string)>()) sessions.TryAdd(session, route);
     }
@@ -61,11 +66,13 @@ public sealed class VirtualWum
     public async Task<NetMessage> StartAsync(NetMessage clientStart, byte[] wakeUpBytes, string slave, string clientSession, bool typedAddress, CancellationToken ct)
     {
         var to = Address.ServerWallet(slave);
-        var upstream = $"{actor}/{clientSession}";
+        if (login.KeyFor(slave) is null)
+            return WalletReplies.Refuse(clientStart, clientSession, Refused.Because(RefusalReason.WalletUnreachable, slave, $"{actor} has no login at {slave}"));
+        var upstream = login.NewSessionId();
         NetMessage resp;
         try
         {
-            resp = await RetriedRequest.SendAsync(net, new NetMessage(self, to, WalletProtocol.Start, wakeUpBytes, WithSession(clientStart.Fields, upstream)), ct).ConfigureAwait(false);
+            resp = await Channel(to, upstream).SendAsync(WalletProtocol.Start, wakeUpBytes, Upstream(clientStart.Fields), 0, ct).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
@@ -95,7 +102,7 @@ public sealed class VirtualWum
         NetMessage resp;
         try
         {
-            resp = await RetriedRequest.SendAsync(net, new NetMessage(self, s.Slave, WalletProtocol.Deliver, clientDeliver.Body, WithSession(clientDeliver.Fields, s.Upstream)), ct).ConfigureAwait(false);
+            resp = await Channel(s.Slave, s.Upstream).SendAsync(WalletProtocol.Deliver, clientDeliver.Body, Upstream(clientDeliver.Fields), SessionAuth.Seq(clientDeliver) ?? 0, ct).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
@@ -106,9 +113,19 @@ public sealed class VirtualWum
         return Back(clientDeliver, resp, clientSession);
     }
 
-    private static NetMessage Back(NetMessage request, NetMessage slaveReply, string clientSession) =>
-        request.Reply(slaveReply.Kind, slaveReply.Body, WithSession(slaveReply.Fields, clientSession));
+    /// <summary>The slave session's client end (the master's login there; a slave without one was refused at the start).</summary>
+    private SessionChannel Channel(Address slave, string upstream)
+    {
+        var name = slave.WalletName ?? slave.Value;
+        return new SessionChannel(net, self, slave, name, login.Client, login.KeyFor(name) ?? [], upstream);
+    }
 
-    private static Dictionary<string, string> WithSession(IReadOnlyDictionary<string, string> fields, string session) =>
-        new(fields) { [WalletProtocol.SessionField] = session };
+    /// <summary>The client's reply: the slave's kind, body and trace fields; the master's guard seals it for the client's session.</summary>
+    private static NetMessage Back(NetMessage request, NetMessage slaveReply, string clientSession) =>
+        request.Reply(slaveReply.Kind, slaveReply.Body, new Dictionary<string, string>(Upstream(slaveReply.Fields)) { [WalletProtocol.SessionField] = clientSession });
+
+    /// <summary>The trace fields one leg passes to the other, without the leg's own session fields.</summary>
+    private static Dictionary<string, string> Upstream(IReadOnlyDictionary<string, string> fields) =>
+        fields.Where(kv => kv.Key is not (WalletProtocol.SessionField or SessionAuth.SeqField or SessionAuth.MacField or SessionAuth.LoginField))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
 }
