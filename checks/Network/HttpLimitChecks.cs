@@ -22,7 +22,7 @@ internal static class HttpLimitChecks
 
     private sealed class Host : IAsyncDisposable
     {
-        public readonly HttpNetwork Net = new(new TraceLog());
+        public readonly HttpNetwork Net = new(new TraceLog(), LoopbackTls.Trust);
         public int Calls;
 
         public Host(Func<NetMessage, NetMessage>? handler = null)
@@ -129,7 +129,7 @@ internal static class HttpLimitChecks
         var failures = new List<string>();
         var secret = "SECRET-" + new string('s', 8 * 1024);
         var h = new Host(_ => throw new InvalidOperationException(secret));
-        var pcNet = new HttpNetwork(new TraceLog());
+        var pcNet = new HttpNetwork(new TraceLog(), LoopbackTls.Trust);
         var user = new ScriptedUser(["SSW-1", "SSW-2"]);
         _ = new UserPort(pcNet, user);
         try

@@ -47,7 +47,7 @@ internal static class HttpNetworkChecks
         Requirements = ["INV-ROUTE-COMPLETE", "INV-BAD-INPUT"], Kind = CheckKind.Example)]
     public static CheckOutcome SilentHandler(CheckContext ctx)
     {
-        var net = new HttpNetwork(new TraceLog(), T);
+        var net = new HttpNetwork(new TraceLog(), LoopbackTls.Trust, T);
         try
         {
             var cancelled = new TaskCompletionSource();
@@ -69,13 +69,13 @@ internal static class HttpNetworkChecks
         finally { net.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
 
-    private sealed record RawCase(string Name, NetworkFailure Expected, Func<System.Net.Sockets.NetworkStream, CancellationToken, Task> Behaviour);
+    private sealed record RawCase(string Name, NetworkFailure Expected, Func<Stream, CancellationToken, Task> Behaviour);
 
     private static readonly RawCase[] RawCases =
     [
         // Accept and close at once, request unread: the peer exists and took the connection, so this is a broken
         // exchange (Garbled), not a missing party (Unreachable is kept for "nobody there": refused / down / unmapped).
-        new("accept-and-close", NetworkFailure.Garbled, (s, ct) => { s.Socket.Close(); return Task.CompletedTask; }),
+        new("accept-and-close", NetworkFailure.Garbled, (s, ct) => { s.Close(); return Task.CompletedTask; }),
         new("read-then-close", NetworkFailure.Garbled, async (s, ct) => await RawServer.ReadRequest(s, ct)),
         new("garbage-bytes", NetworkFailure.Garbled, async (s, ct) =>
         {
@@ -123,8 +123,8 @@ internal static class HttpNetworkChecks
         foreach (var c in RawCases)
         {
             var trace = new TraceLog();
-            var net = new HttpNetwork(trace, c.Expected == NetworkFailure.Timeout ? T : Patient);
-            var raw = new RawServer(c.Behaviour, maxConnections: 2);
+            var net = new HttpNetwork(trace, LoopbackTls.Trust, c.Expected == NetworkFailure.Timeout ? T : Patient);
+            var raw = new RawServer(LoopbackTls.Trust.CertificateOf(Server), c.Behaviour, maxConnections: 2);
             try
             {
                 net.MapRemote(Server, raw.Url);
@@ -150,7 +150,7 @@ internal static class HttpNetworkChecks
         Requirements = ["INV-ROUTE-COMPLETE"], Kind = CheckKind.Example)]
     public static CheckOutcome Unreachable(CheckContext ctx)
     {
-        var net = new HttpNetwork(new TraceLog(), Patient);
+        var net = new HttpNetwork(new TraceLog(), LoopbackTls.Trust, Patient);
         try
         {
             var calls = 0;
@@ -213,7 +213,7 @@ internal static class HttpNetworkChecks
             return (got, reply, net.Trace.Render());
         }
 
-        var http = new HttpNetwork(new TraceLog(), Patient);
+        var http = new HttpNetwork(new TraceLog(), LoopbackTls.Trust, Patient);
         try
         {
             var (got, reply, httpTrace) = Run(http);
@@ -267,7 +267,7 @@ internal static class HttpNetworkChecks
         }
         // The silent "Test.Slow" waits the short bound (its Timeout is the point); every other probe is patient.
         var hops = new SlowKindHops("Test.Slow", T, Patient);
-        var http = new HttpNetwork(new TraceLog(), T) { Hops = hops };
+        var http = new HttpNetwork(new TraceLog(), LoopbackTls.Trust, T) { Hops = hops };
         try
         {
             var h = Run(http);
