@@ -11,7 +11,7 @@ namespace MultiWallet.Impl.Network.Http;
 /// world (impl/Crypto, <c>TlsCertificates</c>); this layer only checks what it is given.
 /// <para>
 /// Mutual links are the server-to-server ones (<see cref="IsMutual"/>): merchant→gateway, MSW→SSW (proxied sessions
-/// and the E8 custody link). The user PC, the console and an auditor are not parties with a certificate: a link from
+/// and the E8 custody link), and every link to the gateway. The user PC, the console and an auditor are not parties with a certificate: a link from
 /// them authenticates the server only.
 /// </para>
 /// </summary>
@@ -41,8 +41,12 @@ public sealed class HttpTls
     /// <summary>A party that runs on a server and holds a TLS client certificate: the merchant, the gateway, every server wallet.</summary>
     public static bool IsServerParty(Address a) => a == Address.Merchant || a == Address.Gateway || a.WalletName is not null;
 
-    /// <summary>Whether the client of <paramref name="from"/> → <paramref name="to"/> must prove who it is (both ends are server parties).</summary>
-    public static bool IsMutual(Address from, Address to) => IsServerParty(from) && IsServerParty(to);
+    /// <summary>
+    /// Whether the client of <paramref name="from"/> → <paramref name="to"/> must prove who it is: both ends are server
+    /// parties, or the receiver is the gateway, which serves merchants only (so a client that claims to be anyone else
+    /// never reaches its handler).
+    /// </summary>
+    public static bool IsMutual(Address from, Address to) => to == Address.Gateway || (IsServerParty(from) && IsServerParty(to));
 
     /// <summary>The party a certificate names (its subject's CN), or null when it names none.</summary>
     public static Address? PartyOf(X509Certificate2 cert) =>
