@@ -46,7 +46,7 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         public int? Seed { get; init; }
 
         /// <summary>Where to write serve-&lt;E&gt;.yaml (the served topology as a scenario file for `check --attach`), the TLS root
-        /// serve-&lt;E&gt;-tls-root.pem and serve-&lt;E&gt;.json (default evidence/).</summary>
+        /// serve-&lt;E&gt;-tls-root.pem and serve-&lt;E&gt;.json (whether the keys are seeded, the roots, the address map); default evidence/.</summary>
         [CommandOption("--out <DIR>")]
         [Description("Where to write serve-<E>.yaml (the served topology as a scenario file for `check --attach`), serve-<E>-tls-root.pem and serve-<E>.json (default evidence/).")]
         [DefaultValue("evidence")]
@@ -128,15 +128,19 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         foreach (var q in user.Log) console.MarkupLineInterpolated($"[grey]user was asked[/] {q.Question} [grey]offered[/] [[{string.Join(", ", q.Options)}]] [grey]answered[/] {q.Answer ?? "nothing"}");
         console.MarkupLineInterpolated($"gateway authorizations: {world.Gateway.TotalAuthorizations}");
 
+        // What a client outside needs (the TLS root, the scenario of the served topology) and what the run was (serve-<E>.json).
+        if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
+        var file = Path.Combine(dir, $"serve-{id}.yaml");
+        await File.WriteAllTextAsync(file, Attach.ServedScenario.Yaml($"served {id}: {example.Story}", example.Topology, example.Answers, example.WakeUps), ct).ConfigureAwait(false);
+        var rootFile = Path.Combine(dir, $"serve-{id}-tls-root.pem");
+        await File.WriteAllTextAsync(rootFile, keys.Tls.RootPem, ct).ConfigureAwait(false);
+        var descriptor = Path.Combine(dir, $"serve-{id}.json");
+        await File.WriteAllTextAsync(descriptor, Descriptor(id, keys, (HttpNetwork)world.Wire, rootFile), ct).ConfigureAwait(false);
+        console.MarkupLineInterpolated($"wrote {descriptor}, {rootFile}, {file}");
+
         if (!s.Once)
         {
             var servedConsole = ((HttpNetwork)world.Wire).AddressMap[Attach.ConsoleProtocol.Console];
-            if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
-            var file = Path.Combine(dir, $"serve-{id}.yaml");
-            await File.WriteAllTextAsync(file, Attach.ServedScenario.Yaml($"served {id}: {example.Story}", example.Topology, example.Answers, example.WakeUps), ct).ConfigureAwait(false);
-            var rootFile = Path.Combine(dir, $"serve-{id}-tls-root.pem");
-            await File.WriteAllTextAsync(rootFile, keys.Tls.RootPem, ct).ConfigureAwait(false);
-            await File.WriteAllTextAsync(Path.Combine(dir, $"serve-{id}.json"), Descriptor(id, keys, (HttpNetwork)world.Wire, rootFile), ct).ConfigureAwait(false);
             console.MarkupLineInterpolated($"watch purchases through this topology (edit the file for others): dotnet run --project audit -- check {file} --attach {servedConsole} --tls-root {rootFile}");
             console.MarkupLine("serving; press [bold]Ctrl+C[/] (or send SIGTERM) to stop");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
