@@ -46,23 +46,22 @@ internal static class HttpTlsChecks
             foreign.Listen(Wallet, count);
             world.Listen(Other, count);
             world.Listen(Wallet, count);
-            var failures = new List<string>();
+            var verdict = new WallClockVerdict(ctx);
             void Expect(string name, Uri at, bool answered)
             {
                 sender.MapRemote(Wallet, at);
                 var before = calls;
                 var got = Send(sender, Ping(Address.Pc, Wallet));
                 ctx.Log($"{name}: {got}");
-                if (answered && got != "answered") failures.Add($"{name}: expected an answer, got {got}");
-                if (!answered && !got.StartsWith(nameof(NetworkFailure.Garbled), StringComparison.Ordinal)) failures.Add($"{name}: expected Garbled (certificate refused), got {got}");
-                if (!answered && calls != before) failures.Add($"{name}: the impostor's handler ran");
+                if (!answered && calls != before) verdict.Fail($"{name}: the impostor's handler ran");
+                if (got.StartsWith(nameof(NetworkFailure.Timeout), StringComparison.Ordinal)) verdict.Environment($"{name}: no answer within {Patient.TotalSeconds} s");
+                else if (answered && got != "answered") verdict.Fail($"{name}: expected an answer, got {got}");
+                else if (!answered && !got.StartsWith(nameof(NetworkFailure.Garbled), StringComparison.Ordinal)) verdict.Fail($"{name}: expected Garbled (certificate refused), got {got}");
             }
             Expect("server certificate from another root", foreign.AddressMap[Wallet], answered: false);
             Expect("server certificate naming another party", world.AddressMap[Other], answered: false);
             Expect("the addressed party's own certificate (control)", world.AddressMap[Wallet], answered: true);
-            return failures.Count == 0
-                ? CheckOutcome.Pass("another root's and another party's server certificates refused before delivery; the right one answered", 3)
-                : CheckOutcome.Fail(string.Join("\n", failures), 3);
+            return verdict.Outcome(3, "another root's and another party's server certificates refused before delivery; the right one answered");
         }
         finally
         {
@@ -100,7 +99,7 @@ internal static class HttpTlsChecks
             var calls = 0;
             foreach (var at in new[] { Address.Gateway, slave })
                 host.Listen(at, (m, _) => { Interlocked.Increment(ref calls); return Task.FromResult(m.Reply("Test.Pong", [])); });
-            var failures = new List<string>();
+            var verdict = new WallClockVerdict(ctx);
             foreach (var c in cases)
             {
                 var url = host.AddressMap[c.To];
@@ -114,13 +113,12 @@ internal static class HttpTlsChecks
                 catch (Exception e) when (e is AuthenticationException or IOException) { status = 0; }
                 var ran = calls - before;
                 ctx.Log($"{c.Name}: {(status == 0 ? "handshake refused" : "HTTP " + status)}, handler ran {ran} time(s)");
-                if (c.Admitted && (status != 200 || ran != 1)) failures.Add($"{c.Name}: expected to be served, got {status} (handler ran {ran})");
-                if (!c.Admitted && (status is >= 200 and < 300 || ran != 0)) failures.Add($"{c.Name}: admitted ({status}, handler ran {ran})");
-                if (!c.Admitted && status != 0 && status != 403) failures.Add($"{c.Name}: refused with {status}, expected 403 or a refused handshake");
+                if (!c.Admitted && (status is >= 200 and < 300 || ran != 0)) verdict.Fail($"{c.Name}: admitted ({status}, handler ran {ran})");
+                else if (status == RawClient.NoAnswer) verdict.Environment($"{c.Name}: no answer within {RawClient.Bound.TotalSeconds} s");
+                else if (c.Admitted && (status != 200 || ran != 1)) verdict.Fail($"{c.Name}: expected to be served, got {status} (handler ran {ran})");
+                else if (!c.Admitted && status != 0 && status != 403) verdict.Fail($"{c.Name}: refused with {status}, expected 403 or a refused handshake");
             }
-            return failures.Count == 0
-                ? CheckOutcome.Pass($"{cases.Count(c => !c.Admitted)} impostor clients refused before any handler ran; {cases.Count(c => c.Admitted)} controls served", cases.Length)
-                : CheckOutcome.Fail(string.Join("\n", failures), cases.Length);
+            return verdict.Outcome(cases.Length, $"{cases.Count(c => !c.Admitted)} impostor clients refused before any handler ran; {cases.Count(c => c.Admitted)} controls served");
         }
         finally { host.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
