@@ -12,8 +12,16 @@ public sealed class ExitCodeTests
 {
     private static void NoStackTrace(string output) => Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
 
+    /// <summary>A TLS root file for --attach (of a seeded world: nothing here is served under it).</summary>
+    private static string RootPem()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "mw-root-" + Guid.NewGuid().ToString("N") + ".pem");
+        File.WriteAllText(path, MultiWallet.Impl.World.WorldKeys.Seeded(20000203).Tls.RootPem);
+        return path;
+    }
+
     [Theory]
-    [InlineData("verify", new[] { "0 every selected check passed", "1 a check failed", "2 bad usage", "3 internal error", "inconclusive" })]
+    [InlineData("verify", new[] { "0 every selected check passed", "1 a check failed", "2 bad usage", "3 internal error", "4 inconclusive" })]
     [InlineData("check", new[] { "0 model and implementation agree", "1 they disagree", "2 bad usage", "3 internal error", "4 inconclusive" })]
     public void Help_documents_every_exit_code(string verb, string[] codes)
     {
@@ -41,7 +49,7 @@ public sealed class ExitCodeTests
     public void An_unreachable_served_topology_exits_2_without_a_stack_trace()
     {
         var port = FreePort();
-        var run = AuditTester.Run("check", Path.Combine(CheckCommandTests.ScenariosDir(), "E12.yaml"), "--attach", $"http://127.0.0.1:{port}/", "--timeout", "5");
+        var run = AuditTester.Run("check", Path.Combine(CheckCommandTests.ScenariosDir(), "E12.yaml"), "--attach", $"https://127.0.0.1:{port}/", "--tls-root", RootPem(), "--timeout", "5");
         Assert.Equal(2, run.ExitCode);
         NoStackTrace(run.Output);
     }
@@ -61,11 +69,11 @@ public sealed class ExitCodeTests
         try
         {
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            var run = AuditTester.Run("check", Path.Combine(CheckCommandTests.ScenariosDir(), "E12.yaml"), "--attach", $"http://127.0.0.1:{port}/", "--timeout", "0.5");
+            var run = AuditTester.Run("check", Path.Combine(CheckCommandTests.ScenariosDir(), "E12.yaml"), "--attach", $"https://127.0.0.1:{port}/", "--tls-root", RootPem(), "--timeout", "0.5");
             Assert.Equal(4, run.ExitCode);
             Assert.Contains("inconclusive", run.Output, StringComparison.Ordinal);
             NoStackTrace(run.Output);
-            var json = AuditTester.Run("check", Path.Combine(CheckCommandTests.ScenariosDir(), "E12.yaml"), "--attach", $"http://127.0.0.1:{port}/", "--timeout", "0.5", "--json");
+            var json = AuditTester.Run("check", Path.Combine(CheckCommandTests.ScenariosDir(), "E12.yaml"), "--attach", $"https://127.0.0.1:{port}/", "--tls-root", RootPem(), "--timeout", "0.5", "--json");
             Assert.Equal(4, json.ExitCode);
             Assert.Contains("\"inconclusive\"", json.Output, StringComparison.Ordinal);
         }

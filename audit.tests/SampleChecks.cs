@@ -5,7 +5,7 @@ namespace MultiWallet.Audit.Tests;
 
 /// <summary>
 /// Checks that exist only in this test assembly (handed to the audit through
-/// <see cref="AuditApp.ExtraAssemblies"/>): one that always fails, and one of each evidence payload
+/// <see cref="AuditApp.ExtraAssemblies"/>): one that always fails, one that is always inconclusive, and one of each evidence payload
 /// so the report's trace, graph, coverage, fault and class sections are exercised.
 /// </summary>
 internal static class SampleChecks
@@ -14,6 +14,10 @@ internal static class SampleChecks
     [Check("AUDIT-SAMPLE-FAILS", Title = "always fails (exit code 1 test)", Requirements = ["INV-CONFORM"], Kind = CheckKind.Example)]
     public static CheckOutcome Fails(CheckContext ctx) =>
         CheckOutcome.Fail("deliberate failure") with { Counterexample = "topology: {SW1: [A]}, wake-up: brand B", Replay = "(1,2)" };
+
+    /// <summary>Judges nothing: a wall-clock limit "fired" (exit code 4 test).</summary>
+    [Check("AUDIT-SAMPLE-INCONCLUSIVE", Title = "always inconclusive (exit code 4 test)", Requirements = ["INV-CONFORM"], Kind = CheckKind.Example)]
+    public static CheckOutcome Inconclusive(CheckContext ctx) => CheckOutcome.InconclusiveEnvironment("no answer within 30 s over HTTP");
 
     /// <summary>Publishes one trace.</summary>
     [Check("AUDIT-SAMPLE-TRACE", Title = "sample trace evidence", Requirements = ["INV-CONFORM"], Kind = CheckKind.Trace)]

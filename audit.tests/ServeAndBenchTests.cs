@@ -9,8 +9,12 @@ public sealed class ServeAndBenchTests
     [Theory]
     [InlineData("E7")]
     [InlineData("E1")]
-    public void Serve_once_exits_0(string embodiment) =>
-        Assert.Equal(0, AuditTester.Run("serve", "--embodiment", embodiment, "--once").ExitCode);
+    public void Serve_once_exits_0(string embodiment)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "mw-serve-" + Guid.NewGuid().ToString("N"));
+        try { Assert.Equal(0, AuditTester.Run("serve", "--embodiment", embodiment, "--once", "--out", dir).ExitCode); }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
 
     [Fact]
     public void Serve_needs_a_known_embodiment()

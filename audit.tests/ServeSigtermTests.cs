@@ -78,6 +78,6 @@ public sealed partial class ServeSigtermTests
         catch (SocketException) { return false; }
     }
 
-    [GeneratedRegex(@"http://127\.0\.0\.1:(\d+)/")]
+    [GeneratedRegex(@"https://127\.0\.0\.1:(\d+)/")]
     private static partial Regex Port();
 }

@@ -61,6 +61,18 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains("verify --seed 7 --cases 5 --only AUDIT-SAMPLE-FAILS", failure.Value);
     }
 
+    [Fact]
+    public void An_inconclusive_check_exits_4_and_says_so_and_a_failure_still_wins()
+    {
+        var run = Verify("--only", "AUDIT-SAMPLE-INCONCLUSIVE,CATALOG-WELLFORMED");
+        Assert.Equal(4, run.ExitCode);
+        Assert.Contains("INCONCLUSIVE AUDIT-SAMPLE-INCONCLUSIVE", run.Output);
+        using var ev = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "evidence.json")));
+        var check = ev.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "AUDIT-SAMPLE-INCONCLUSIVE");
+        Assert.Contains("30 s", check.GetProperty("inconclusive").GetString());
+        Assert.Equal(1, Verify("--only", "AUDIT-SAMPLE-INCONCLUSIVE,AUDIT-SAMPLE-FAILS").ExitCode);
+    }
+
     [Theory]
     [InlineData("--no-such-option")]
     [InlineData("--embodiment", "E13")]

@@ -26,7 +26,8 @@ public static class AuditApp
 
     /// <summary>The exit codes of `verify`, as its help shows them.</summary>
     public const string VerifyExitCodes = "Exit codes: 0 every selected check passed; 1 a check failed; 2 bad usage or an unusable output directory; "
-        + "3 internal error. Over --network http, cases a wall-clock limit cut short are inconclusive: excluded from judgement and counted, never a failure.";
+        + "3 internal error; 4 inconclusive: no check failed, but a check over HTTP judged nothing because a wall-clock limit fired (environment). "
+        + "Over --network http, cases a wall-clock limit cut short are inconclusive: excluded from judgement and counted, never a failure.";
 
     /// <summary>The exit codes of `check`, as its help shows them.</summary>
     public const string CheckExitCodes = "Exit codes: 0 model and implementation agree; 1 they disagree (a hang included); 2 bad usage, a bad or unreadable file, "

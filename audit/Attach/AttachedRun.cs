@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MultiWallet.Audit.Scenarios;
 using MultiWallet.Checks.Bridge;
 using MultiWallet.Impl.Network;
@@ -21,14 +23,26 @@ public static class AttachedRun
     /// <summary>Why a file cannot be played against the served topology (exit 2).</summary>
     public sealed class NotAttachable(string message) : Exception(message);
 
-    /// <summary>Plays the scenario's wake-ups against the served console at <paramref name="console"/> and compares each outcome with the model;
-    /// each answer is awaited at most <paramref name="timeout"/> of wall-clock time (a Timeout is inconclusive for the caller).</summary>
-    public static async Task<IReadOnlyList<WakeUpReport>> RunAsync(ScenarioDocument sc, Uri console, CancellationToken ct, TimeSpan timeout)
+    /// <summary>The served world's TLS root from a PEM file; an unreadable or non-certificate file is <see cref="NotAttachable"/>.</summary>
+    public static X509Certificate2 LoadRoot(string pemFile)
+    {
+        try { return X509Certificate2.CreateFromPem(File.ReadAllText(pemFile)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        {
+            throw new NotAttachable($"--tls-root: {pemFile} is not a readable PEM certificate ({e.Message})");
+        }
+    }
+
+    /// <summary>Plays the scenario's wake-ups against the served console at <paramref name="console"/> over TLS trusting
+    /// <paramref name="root"/> only, and compares each outcome with the model; each answer is awaited at most
+    /// <paramref name="timeout"/> of wall-clock time (a Timeout is inconclusive for the caller).</summary>
+    public static async Task<IReadOnlyList<WakeUpReport>> RunAsync(ScenarioDocument sc, Uri console, X509Certificate2 root, CancellationToken ct, TimeSpan timeout)
     {
         foreach (var step in sc.Steps)
             if (step is not (Step.WakeUp { Defect: WakeUpDefect.NoDefect } or Step.Replay))
                 throw new NotAttachable($"--attach plays wake-ups and replays only; {step} changes the served world or injects a defect (run it without --attach)");
-        await using var net = new HttpNetwork(new TraceLog(), timeout);
+        // The auditor is a client of the console, not a party: it presents no certificate, so it is issued none.
+        await using var net = new HttpNetwork(new TraceLog(), new HttpTls(root, _ => throw new InvalidOperationException("an auditor holds no TLS certificate")), timeout);
         net.MapRemote(ConsoleProtocol.Console, console);
         var me = new Address("auditor");
         var described = ConsoleProtocol.DescriptionReply.Decode((await net.SendAsync(new NetMessage(me, ConsoleProtocol.Console, ConsoleProtocol.Describe, []), ct).ConfigureAwait(false)).Body);

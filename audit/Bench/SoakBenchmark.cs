@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Network.Http;
 using MultiWallet.Impl.Protocol;
@@ -28,7 +29,15 @@ public static class SoakBenchmark
         world.Trace.Capacity = Commands.ServeCommand.TraceCapacity;
         var wums = new[] { "SW-1", "SW-2" }.Select(n => { world.AddServerWallet(n, "BrandA"); return world.NewWum(n); }).ToArray();
         var map = ((HttpNetwork)world.Wire).AddressMap;
-        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
+        // The junk sender is a client on the PC's side: it trusts the world's TLS root (its requests must reach the
+        // receivers' limits, not stop at the handshake) and presents no certificate.
+        var tls = world.Keys.HttpTls;
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, _) =>
+                cert is X509Certificate2 c && HttpTls.PartyOf(c) is { } party && tls.RefuseServer(c, party) is null },
+        }) { Timeout = TimeSpan.FromSeconds(60) };
         for (var i = 0; i < 20; i++) // untimed warm-up, so the "before" figure includes JIT and connection pools
             if (await wums[i % 2].PayAsync(world.WakeUp($"SOAK-WARM-{i}", "BrandA")).ConfigureAwait(false) is not Paid)
                 throw new InvalidOperationException("soak warm-up purchase failed");

@@ -45,7 +45,7 @@ public static class CampaignRunner
                 var phase = RunPhase(p.Key, p.ToList(), seed, cases, transport, log, (entry, run) =>
                 {
                     if (run is not null)
-                        console.WriteRaw($"   {(run.Outcome.Passed ? "PASS" : "FAIL")} {entry.Id} ({run.DurationSeconds:0.00}s, {run.Outcome.CasesRun} cases)");
+                        console.WriteRaw($"   {(run.Outcome.Inconclusive is not null ? "INCONCLUSIVE" : run.Outcome.Passed ? "PASS" : "FAIL")} {entry.Id} ({run.DurationSeconds:0.00}s, {run.Outcome.CasesRun} cases)");
                 });
                 results.Add(phase);
                 console.WriteRaw($"== phase {p.Key.ToString().ToLowerInvariant()}: {phase.Passed} passed, {phase.Failed} failed in {phase.DurationSeconds:0.00}s");
@@ -69,7 +69,7 @@ public static class CampaignRunner
             catch (Exception ex) { outcome = CheckOutcome.Fail($"{ex.GetType().Name}: {ex.Message}"); }
             outcome ??= CheckOutcome.Fail("check returned null");
             var run = new CheckRun(e, outcome, w.Elapsed.TotalSeconds);
-            log.AppendLine($"  => {(outcome.Passed ? "passed" : "FAILED")}: {outcome.Message}");
+            log.AppendLine($"  => {(outcome.Inconclusive is not null ? "inconclusive" : outcome.Passed ? "passed" : "FAILED")}: {outcome.Message}");
             runs.Add(run);
             progress(e, run);
         }

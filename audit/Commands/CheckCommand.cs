@@ -34,6 +34,11 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         [Description("Play the file's wake-ups against a running `serve` (its console URL) instead of a world of its own.")]
         public string? Attach { get; init; }
 
+        /// <summary>With --attach (required): the served world's TLS root, a PEM file `serve` writes next to its scenario file.</summary>
+        [CommandOption("--tls-root <PEM>")]
+        [Description("With --attach (required): the served world's TLS root, the PEM file `serve` writes next to its scenario file.")]
+        public string? TlsRoot { get; init; }
+
         /// <summary>With --attach: wall-clock seconds to wait for each answer of the served topology (default 30); past it the run is inconclusive (exit 4).</summary>
         [CommandOption("--timeout <SECONDS>")]
         [Description("With --attach: wall-clock seconds to wait for each answer of the served topology (default 30); past it the run is inconclusive (exit 4).")]
@@ -43,8 +48,10 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate()
         {
-            if (Attach is not null && !(Uri.TryCreate(Attach, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttp))
-                return ValidationResult.Error($"--attach: '{Attach}' is not an http:// URL (serve prints its console URL)");
+            if (Attach is not null && !(Uri.TryCreate(Attach, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttps))
+                return ValidationResult.Error($"--attach: '{Attach}' is not an https:// URL (serve prints its console URL)");
+            if (Attach is not null && TlsRoot is null)
+                return ValidationResult.Error("--attach needs --tls-root, the served world's TLS root (serve prints the command)");
             return Timeout is > 0 and <= 3600 ? ValidationResult.Success() : ValidationResult.Error("--timeout must be in (0, 3600] seconds");
         }
     }
@@ -76,7 +83,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         {
             (reports, mode) = s.Attach is null
                 ? ScenarioExecution.Run(scenario, seed)
-                : (Attach.AttachedRun.RunAsync(scenario, new Uri(s.Attach), cancellationToken, TimeSpan.FromSeconds(s.Timeout)).GetAwaiter().GetResult(),
+                : (Attach.AttachedRun.RunAsync(scenario, new Uri(s.Attach), Attach.AttachedRun.LoadRoot(s.TlsRoot!), cancellationToken, TimeSpan.FromSeconds(s.Timeout)).GetAwaiter().GetResult(),
                    $"served implementation at {s.Attach} (outcomes compared with the model; served trace shown)");
         }
         catch (MultiWallet.Impl.Network.NetworkException e) when (e.Failure == MultiWallet.Impl.Network.NetworkFailure.Timeout)

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text.Json;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Network.Http;
@@ -13,9 +15,14 @@ namespace MultiWallet.Audit.Commands;
 
 /// <summary>
 /// `serve --embodiment E7`: the patent's example topology for one embodiment, every party behind its own
-/// loopback Kestrel host; prints the address map, runs the example's wake-ups over real sockets printing each
+/// loopback Kestrel HTTPS host; prints the address map, runs the example's wake-ups over real sockets printing each
 /// outcome and its trace, then stays up until Ctrl+C or SIGTERM (or exits with --once). Both stop it the same
 /// way: the hosts are disposed (their ports released) and the exit code is the demo's verdict.
+/// <para>
+/// Keys: without --seed every key, certificate (SET and TLS) and random stream comes from the operating system's
+/// generator, so the served world's keys are secret and differ on every run; with --seed they all derive from the
+/// seed, and a banner (console and serve-&lt;E&gt;.json) says the run is seeded and therefore not secret.
+/// </para>
 /// </summary>
 public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Settings>
 {
@@ -33,14 +40,15 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         [Description("Which embodiment's patent example to serve, E1..E12 (required).")]
         public string? Embodiment { get; init; }
 
-        /// <summary>Seed of the world (PKI, randomness); default the filing date 20000203.</summary>
+        /// <summary>Derive every key and random stream from this seed (reproducible, therefore NOT secret); default: fresh keys from the OS.</summary>
         [CommandOption("--seed <S>")]
-        [Description("Seed of the world (PKI, randomness); default the filing date 20000203.")]
+        [Description("Derive every key and random stream from this seed (reproducible, therefore NOT secret); default: fresh keys from the OS generator.")]
         public int? Seed { get; init; }
 
-        /// <summary>Where to write serve-&lt;E&gt;.yaml, the served topology as a scenario file for `check --attach` (default evidence/).</summary>
+        /// <summary>Where to write serve-&lt;E&gt;.yaml (the served topology as a scenario file for `check --attach`), the TLS root
+        /// serve-&lt;E&gt;-tls-root.pem and serve-&lt;E&gt;.json (whether the keys are seeded, the roots, the address map); default evidence/.</summary>
         [CommandOption("--out <DIR>")]
-        [Description("Where to write serve-<E>.yaml, the served topology as a scenario file for `check --attach` (default evidence/).")]
+        [Description("Where to write serve-<E>.yaml (the served topology as a scenario file for `check --attach`), serve-<E>-tls-root.pem and serve-<E>.json (default evidence/).")]
         [DefaultValue("evidence")]
         public string Out { get; init; } = "evidence";
 
@@ -82,14 +90,18 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
     {
         var id = s.Embodiment!.ToUpperInvariant();
         var example = Examples[id];
-        var seed = s.Seed ?? CheckContext.DefaultSeed;
-        await using var world = new PaymentWorld(seed, TimeSpan.FromSeconds(10), WorldTransport.Http);
+        var keys = s.Seed is { } seed ? WorldKeys.Seeded(seed) : WorldKeys.Fresh();
+        await using var world = new PaymentWorld(s.Seed ?? CheckContext.DefaultSeed, TimeSpan.FromSeconds(10), WorldTransport.Http, keys: keys);
         world.Trace.Capacity = TraceCapacity;
         var user = new ScriptedUser(example.Answers);
         var e = EmbodimentWorld.Build(world, example.Topology, user);
         new Attach.ServedConsole(world, e, user, EmbodimentTraits.Of(Enum.Parse<MultiWallet.Model.Vocabulary.Embodiment>(id)).Asks == UserPrompt.AtSetUp ? example.Answers[0] : null);
 
-        console.MarkupLineInterpolated($"[bold]MultiWallet serve {id}[/] (seed {seed}): {example.Story}");
+        console.MarkupLineInterpolated($"[bold]MultiWallet serve {id}[/]: {example.Story}");
+        var keyLine = KeysBanner(keys);
+        console.MarkupLine(keys.IsSeeded ? $"[bold red on yellow]{Markup.Escape(keyLine)}[/]" : $"[green]{Markup.Escape(keyLine)}[/]");
+        console.MarkupLineInterpolated($"SET root: SHA-256 {SetRootSha256(keys)}");
+        console.MarkupLineInterpolated($"TLS root (the only TLS trust anchor of every party): SHA-256 {TlsRootSha256(keys)}");
         var map = new Table().Title("address map (loopback only)").AddColumns("address", "listens at");
         foreach (var line in ((HttpNetwork)world.Wire).RenderAddressMap().Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -116,13 +128,20 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         foreach (var q in user.Log) console.MarkupLineInterpolated($"[grey]user was asked[/] {q.Question} [grey]offered[/] [[{string.Join(", ", q.Options)}]] [grey]answered[/] {q.Answer ?? "nothing"}");
         console.MarkupLineInterpolated($"gateway authorizations: {world.Gateway.TotalAuthorizations}");
 
+        // What a client outside needs (the TLS root, the scenario of the served topology) and what the run was (serve-<E>.json).
+        if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
+        var file = Path.Combine(dir, $"serve-{id}.yaml");
+        await File.WriteAllTextAsync(file, Attach.ServedScenario.Yaml($"served {id}: {example.Story}", example.Topology, example.Answers, example.WakeUps), ct).ConfigureAwait(false);
+        var rootFile = Path.Combine(dir, $"serve-{id}-tls-root.pem");
+        await File.WriteAllTextAsync(rootFile, keys.Tls.RootPem, ct).ConfigureAwait(false);
+        var descriptor = Path.Combine(dir, $"serve-{id}.json");
+        await File.WriteAllTextAsync(descriptor, Descriptor(id, keys, (HttpNetwork)world.Wire, rootFile), ct).ConfigureAwait(false);
+        console.MarkupLineInterpolated($"wrote {descriptor}, {rootFile}, {file}");
+
         if (!s.Once)
         {
             var servedConsole = ((HttpNetwork)world.Wire).AddressMap[Attach.ConsoleProtocol.Console];
-            if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
-            var file = Path.Combine(dir, $"serve-{id}.yaml");
-            await File.WriteAllTextAsync(file, Attach.ServedScenario.Yaml($"served {id}: {example.Story}", example.Topology, example.Answers, example.WakeUps), ct).ConfigureAwait(false);
-            console.MarkupLineInterpolated($"watch purchases through this topology (edit the file for others): dotnet run --project audit -- check {file} --attach {servedConsole}");
+            console.MarkupLineInterpolated($"watch purchases through this topology (edit the file for others): dotnet run --project audit -- check {file} --attach {servedConsole} --tls-root {rootFile}");
             console.MarkupLine("serving; press [bold]Ctrl+C[/] (or send SIGTERM) to stop");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             ConsoleCancelEventHandler onCancel = (_, a) => { a.Cancel = true; stop.Cancel(); };
@@ -137,6 +156,30 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         }
         return ok ? AuditApp.ExitOk : inconclusive ? AuditApp.ExitInconclusive : AuditApp.ExitFailed;
     }
+
+    /// <summary>The one line that says where the served world's keys come from: a seeded run is reproducible by anyone, so not secret.</summary>
+    public static string KeysBanner(WorldKeys keys) => keys.Seed is { } seed
+        ? $"SEEDED RUN (--seed {seed}): every key derives from the seed, so anyone who knows it can forge this world's signatures and read its secrets. NOT SECRET: for tests only."
+        : "keys: fresh from the operating system's generator (secret; this run cannot be reproduced)";
+
+    private static string SetRootSha256(WorldKeys keys) => Convert.ToHexString(SHA256.HashData(keys.Pki.Root.GetEncoded()));
+
+    private static string TlsRootSha256(WorldKeys keys) => keys.Tls.Root.GetCertHashString(HashAlgorithmName.SHA256);
+
+    /// <summary>serve-&lt;E&gt;.json: the served embodiment, whether its keys are seeded (and so not secret), its TLS root and its address map.</summary>
+    public static string Descriptor(string id, WorldKeys keys, HttpNetwork net, string rootFile) =>
+        JsonSerializer.Serialize(new
+        {
+            embodiment = id,
+            seeded = keys.IsSeeded,
+            seed = keys.Seed,
+            secret = !keys.IsSeeded,
+            keys = KeysBanner(keys),
+            tlsRoot = rootFile,
+            setRootSha256 = SetRootSha256(keys),
+            tlsRootSha256 = TlsRootSha256(keys),
+            addresses = net.AddressMap.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal).ToDictionary(kv => kv.Key.Value, kv => kv.Value.ToString()),
+        }, new JsonSerializerOptions { WriteIndented = true });
 
     /// <summary>
     /// While serving, the world's clock follows the wall clock (from the deterministic epoch on) and the parties sweep

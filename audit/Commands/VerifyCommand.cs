@@ -140,7 +140,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         File.WriteAllText(logPath, log.ToString());
 
         Summary(bundle, paths.Append(logPath));
-        return bundle.Passed ? AuditApp.ExitOk : AuditApp.ExitFailed;
+        return !bundle.Passed ? AuditApp.ExitFailed : bundle.Checks.Any(c => c.Inconclusive is not null) ? AuditApp.ExitInconclusive : AuditApp.ExitOk;
     }
 
     private void Summary(EvidenceBundle b, IEnumerable<string> paths)
@@ -162,6 +162,8 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         var inconclusive = b.Checks.Select(c => c.Classes.GetValueOrDefault(MultiWallet.Checks.Invariants.Campaign.InconclusiveClass)).DefaultIfEmpty(0).Max();
         if (inconclusive > 0)
             console.MarkupLineInterpolated($"[yellow]inconclusive (environment):[/] {inconclusive} generated case(s) hit a wall-clock limit over HTTP; excluded from judgement");
+        foreach (var c in b.Checks.Where(c => c.Inconclusive is not null))
+            console.MarkupLineInterpolated($"[yellow]INCONCLUSIVE[/] {c.Id}: {c.Inconclusive} (environment: rerun on a quieter machine)");
         console.MarkupLine(b.Passed ? "[green bold]PASSED[/]" : "[red bold]FAILED[/]");
         console.WriteLine("evidence:");
         foreach (var p in paths) console.WriteLine("  " + p);

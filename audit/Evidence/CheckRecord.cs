@@ -22,4 +22,9 @@ public sealed record CheckRecord(
     string Id, string Title, string Kind, string[] Requirements, string[] Embodiments, int CasesRun, bool Passed,
     string Message, string? Replay, string? Counterexample, IReadOnlyDictionary<string, int> Classes,
     double DurationSeconds, IReadOnlyDictionary<string, string> Facts,
-    [property: JsonIgnore] IReadOnlyList<IEvidence> Evidence);
+    [property: JsonIgnore] IReadOnlyList<IEvidence> Evidence)
+{
+    /// <summary>Why the check judged nothing (a wall-clock limit over HTTP fired), or null when it judged.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Inconclusive { get; init; }
+}

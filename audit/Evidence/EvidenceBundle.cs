@@ -42,7 +42,7 @@ public sealed record EvidenceBundle(
         var checks = phases.SelectMany(p => p.Checks).Select(r => new CheckRecord(
             r.Entry.Id, r.Entry.Meta.Title, r.Entry.Meta.Kind.ToString().ToLowerInvariant(), r.Entry.Meta.Requirements, [.. r.Entry.Meta.Exercised.Select(x => x.ToString())],
             r.Outcome.CasesRun, r.Outcome.Passed, r.Outcome.Message, r.Outcome.Replay, r.Outcome.Counterexample,
-            r.Outcome.Classes, Math.Round(r.DurationSeconds, 4), FactRendering.Flatten(r.Outcome.Evidence), r.Outcome.Evidence)).ToList();
+            r.Outcome.Classes, Math.Round(r.DurationSeconds, 4), FactRendering.Flatten(r.Outcome.Evidence), r.Outcome.Evidence) { Inconclusive = r.Outcome.Inconclusive }).ToList();
 
         string[] ForEmbodiment(string e) => checks.Where(c => c.Embodiments.Contains(e) || c.Requirements.Contains(e)).Select(c => c.Id).ToArray();
         string[] Citing(string r) => checks.Where(c => c.Requirements.Contains(r)).Select(c => c.Id).ToArray();

@@ -1,12 +1,15 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace MultiWallet.Checks.Network;
 
 /// <summary>
 /// A misbehaving "server" for transport checks: a TcpListener on 127.0.0.1:0 that accepts at most
-/// <c>maxConnections</c> connections and runs <c>behaviour</c> on each, then stops. Loopback only, bounded.
+/// <c>maxConnections</c> connections, completes the TLS handshake with <c>certificate</c> (so the misbehaviour is
+/// inside a channel the client accepts) and runs <c>behaviour</c> on each, then stops. Loopback only, bounded.
 /// </summary>
 internal sealed class RawServer : IAsyncDisposable
 {
@@ -17,10 +20,10 @@ internal sealed class RawServer : IAsyncDisposable
     public Uri Url { get; }
     public int Accepted;
 
-    public RawServer(Func<NetworkStream, CancellationToken, Task> behaviour, int maxConnections = 4)
+    public RawServer(X509Certificate2 certificate, Func<Stream, CancellationToken, Task> behaviour, int maxConnections = 4)
     {
         listener.Start();
-        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+        Url = new Uri($"https://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
         loop = Task.Run(async () =>
         {
             var running = new List<Task>();
@@ -34,7 +37,12 @@ internal sealed class RawServer : IAsyncDisposable
                     {
                         using (socket)
                         {
-                            try { await behaviour(socket.GetStream(), stop.Token); }
+                            try
+                            {
+                                await using var tls = new SslStream(socket.GetStream());
+                                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, stop.Token);
+                                await behaviour(tls, stop.Token);
+                            }
                             catch (Exception) { /* a raw server may end any way; the client side is what is checked */ }
                         }
                     }));
@@ -47,7 +55,7 @@ internal sealed class RawServer : IAsyncDisposable
     }
 
     /// <summary>Reads one HTTP request (headers and a Content-Length body) so that answers are not racing the upload.</summary>
-    public static async Task ReadRequest(NetworkStream s, CancellationToken ct)
+    public static async Task ReadRequest(Stream s, CancellationToken ct)
     {
         var buf = new List<byte>();
         var one = new byte[4096];
@@ -81,7 +89,7 @@ internal sealed class RawServer : IAsyncDisposable
         return -1;
     }
 
-    public static Task Write(NetworkStream s, string text, CancellationToken ct) => s.WriteAsync(Encoding.ASCII.GetBytes(text), ct).AsTask();
+    public static Task Write(Stream s, string text, CancellationToken ct) => s.WriteAsync(Encoding.ASCII.GetBytes(text), ct).AsTask();
 
     public async ValueTask DisposeAsync()
     {

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Prng;
+using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 
 namespace MultiWallet.Impl.Crypto;
@@ -13,7 +15,8 @@ namespace MultiWallet.Impl.Crypto;
 /// Built lazily and cached for the process (<see cref="For"/>), never per purchase: key generation
 /// (RSA-2048 ~0.4 s, EC ~2 ms in BouncyCastle) would otherwise dominate every test.
 /// Every object draws from its own seeded stream named after it, so issuance order does not matter
-/// and a seed always yields the same bytes.
+/// and a seed always yields the same bytes. A <see cref="Fresh"/> world draws every stream from the operating system
+/// instead (a served world that must keep its keys secret).
 /// </summary>
 public sealed class CryptoWorld
 {
@@ -31,23 +34,29 @@ public sealed class CryptoWorld
     private readonly ConcurrentDictionary<string, Lazy<object>> cache = new();
     private readonly Lazy<(AsymmetricCipherKeyPair Key, X509Certificate Cert)> root;
 
-    /// <summary>The run seed every key and certificate derives from.</summary>
-    public int Seed { get; }
+    private readonly Func<string, SecureRandom> streams;
 
-    private CryptoWorld(int seed)
+    /// <summary>The run seed every key and certificate derives from; null for a <see cref="Fresh"/> world, whose keys are secret.</summary>
+    public int? Seed { get; }
+
+    private CryptoWorld(int? seed, Func<string, SecureRandom> streams)
     {
         Seed = seed;
+        this.streams = streams;
         root = new(() =>
         {
-            var key = CertificateIssuer.NewEcKey(SeededRandom.For(seed, "key/root"));
+            var key = CertificateIssuer.NewEcKey(streams("key/root"));
             var name = CertificateIssuer.Subject(CertRole.Root, "MultiWallet Root CA", null);
-            var cert = CertificateIssuer.Issue(CertRole.Root, name, key.Public, name, key.Private, ValidFrom, CaValidTo, null, SeededRandom.For(seed, "pki/root"));
+            var cert = CertificateIssuer.Issue(CertRole.Root, name, key.Public, name, key.Private, ValidFrom, CaValidTo, null, streams("pki/root"));
             return (key, cert);
         });
     }
 
     /// <summary>The PKI of a seed, built once per process.</summary>
-    public static CryptoWorld For(int seed) => Worlds.GetOrAdd(seed, s => new CryptoWorld(s));
+    public static CryptoWorld For(int seed) => Worlds.GetOrAdd(seed, s => new CryptoWorld(s, label => SeededRandom.For(s, label)));
+
+    /// <summary>A PKI whose every key and serial comes from the operating system's generator: secret, never cached, never reproduced.</summary>
+    public static CryptoWorld Fresh() => new(null, _ => new SecureRandom(new CryptoApiRandomGenerator()));
 
     /// <summary>The root certificate every party trusts.</summary>
     public X509Certificate Root => root.Value.Cert;
@@ -64,11 +73,11 @@ public sealed class CryptoWorld
 
     private Ca NewCa(CertRole role, string cn, string? brand, Ca? parent)
     {
-        var key = CertificateIssuer.NewEcKey(SeededRandom.For(Seed, $"key/{role}/{brand}"));
+        var key = CertificateIssuer.NewEcKey(streams($"key/{role}/{brand}"));
         var issuerName = parent?.Cert.SubjectDN ?? Root.SubjectDN;
         var issuerKey = parent?.Key.Private ?? root.Value.Key.Private;
         var cert = CertificateIssuer.Issue(role, CertificateIssuer.Subject(role, cn, brand), key.Public, issuerName, issuerKey,
-            ValidFrom, CaValidTo, brand, SeededRandom.For(Seed, $"pki/{role}/{brand}"));
+            ValidFrom, CaValidTo, brand, streams($"pki/{role}/{brand}"));
         return new Ca(key, cert, parent is null ? [cert] : [cert, .. parent.ChainAboveRoot]);
     }
 
@@ -76,7 +85,7 @@ public sealed class CryptoWorld
     {
         var ca = SubCa(CertRoles.IssuerOf(role), brand);
         return CertificateIssuer.Issue(role, CertificateIssuer.Subject(role, cn, brand), pub, ca.Cert.SubjectDN, ca.Key.Private,
-            ValidFrom, notAfter, brand, SeededRandom.For(Seed, $"pki/leaf/{label}"));
+            ValidFrom, notAfter, brand, streams($"pki/leaf/{label}"));
     }
 
     private CertChain ChainOf(X509Certificate leaf, CertRole role, string? brand) =>
@@ -84,10 +93,10 @@ public sealed class CryptoWorld
 
     // Few RSA keys: one per party kind, reused by that party's per-brand certificates.
     private AsymmetricCipherKeyPair RsaKey(string owner) =>
-        Cached($"rsa/{owner}", () => CertificateIssuer.NewRsaKey(SeededRandom.For(Seed, $"key/rsa/{owner}")));
+        Cached($"rsa/{owner}", () => CertificateIssuer.NewRsaKey(streams($"key/rsa/{owner}")));
 
     private AsymmetricCipherKeyPair EcKey(string owner) =>
-        Cached($"ec/{owner}", () => CertificateIssuer.NewEcKey(SeededRandom.For(Seed, $"key/ec/{owner}")));
+        Cached($"ec/{owner}", () => CertificateIssuer.NewEcKey(streams($"key/ec/{owner}")));
 
     private PartyCredential Party(string who, CertRole sig, CertRole ke, string brand) => Cached($"party/{who}/{brand}", () =>
     {
@@ -114,7 +123,7 @@ public sealed class CryptoWorld
         Cached($"cardholder/{wallet}/{brand}/{notAfter?.Ticks}", () =>
         {
             var label = $"{wallet}/{brand}";
-            var rng = SeededRandom.For(Seed, $"card/{label}");
+            var rng = streams($"card/{label}");
             var pan = Brands.Get(brand).RealName[0] switch { 'V' => "4", 'M' => "5", 'J' => "35", 'A' => "37", _ => "36" };
             while (pan.Length < 16) pan += (char)('0' + rng.Next(10));
             var account = new CardAccount(pan, rng.Bytes(20), rng.Bytes(20), CardExpiry);

@@ -30,22 +30,24 @@ public sealed class PaymentWorld : IAsyncDisposable
 
     /// <summary>
     /// A world for <paramref name="seed"/> on <paramref name="transport"/>, every wait bounded by <paramref name="timeout"/>,
-    /// its parties built with <paramref name="parts"/> (faithful components where null).
+    /// its parties built with <paramref name="parts"/> (faithful components where null), its keys and randomness from
+    /// <paramref name="keys"/> (default: derived from <paramref name="seed"/>; <see cref="WorldKeys.Fresh"/> for secret ones).
     /// </summary>
-    public PaymentWorld(int seed, TimeSpan? timeout = null, WorldTransport transport = WorldTransport.InMemory, WorldParts? parts = null)
+    public PaymentWorld(int seed, TimeSpan? timeout = null, WorldTransport transport = WorldTransport.InMemory, WorldParts? parts = null, WorldKeys? keys = null)
     {
         this.parts = parts ?? new WorldParts();
         Transport = transport;
         Seed = seed;
-        Pki = CryptoWorld.For(seed);
-        Logins = new LoginIssuer(seed);
+        Keys = keys ?? WorldKeys.Seeded(seed);
+        Pki = Keys.Pki;
+        Logins = new LoginIssuer(Keys.Stream);
         PcLogin = Logins.Client(LoginIssuer.User, Random("pc/sessions"));
         Clock = new FixedClock(VirtualTime);
         // Over HTTP every wait is on the wall clock: the merchant's and the gateway's keys (generated on first use, seconds
         // of CPU) are made now, before any purchase, so no bounded wait ever measures key generation.
         if (transport == WorldTransport.Http)
             foreach (var b in Brands.All) { Pki.Merchant(b.Name); Pki.Gateway(b.Name); }
-        Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, timeout) : new InMemoryNetwork(Trace, timeout, VirtualTime);
+        Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, Keys.HttpTls, timeout) : new InMemoryNetwork(Trace, timeout, VirtualTime);
         if (this.parts.Hops is { } hops) Wire.Hops = hops;
         Network = new FaultyNetwork(Wire, Wire.Time);
         Merchant = NewMerchant([], "merchant");
@@ -122,8 +124,10 @@ public sealed class PaymentWorld : IAsyncDisposable
         }
     }
 
-    /// <summary>The run seed.</summary>
+    /// <summary>The run seed (of the generators; the keys follow it only when <see cref="Keys"/> is seeded).</summary>
     public int Seed { get; }
+    /// <summary>Where every key, certificate and random stream of this world comes from.</summary>
+    public WorldKeys Keys { get; }
     /// <summary>The world's issuance of login keys (for the world builder and checks; each party holds only its own).</summary>
     public LoginIssuer Logins { get; }
     /// <summary>What the user's PC holds for its wallet sessions: its login keys and its session-id stream (shared by every entry point on it).</summary>
@@ -151,8 +155,8 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// <summary>The server wallets added so far, by name.</summary>
     public Dictionary<string, ServerWallet> Wallets { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The seeded random stream of one party of this world.</summary>
-    public SecureRandom Random(string party) => SeededRandom.For(Seed, "run/" + party);
+    /// <summary>The random stream of one party of this world (seeded or from the OS, as <see cref="Keys"/> says).</summary>
+    public SecureRandom Random(string party) => Keys.Stream("run/" + party);
 
     /// <summary>A validator trusting this world's root, on this world's clock.</summary>
     public ChainValidator Validator(string party) => new(Pki.Root, Clock, party);

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +22,14 @@ namespace MultiWallet.Impl.Network.Http;
 /// would on its own machine, "nobody listens" is a real connection refusal rather than a 404 convention,
 /// and parties in separate processes (the audit <c>serve</c> verb) reach each other through the same map
 /// (<see cref="MapRemote"/>). Sending POSTs the body to <c>{url}/mw</c> with the headers of <see cref="HttpWire"/>.
+/// <para>
+/// Every host speaks HTTPS only, with the certificate <see cref="HttpTls"/> gives its party, and every sender checks that
+/// certificate against the world's TLS root and the party it addressed (no OS store). On a mutual link
+/// (<see cref="HttpTls.IsMutual"/>: server to server) the sender presents its own party's certificate, and the receiver
+/// refuses (403) a request that brings none or one naming another party; a client certificate not issued by the root
+/// fails the handshake. One client per link (sender, receiver) holds that link's certificate and expected peer, so a
+/// pooled connection is never reused across identities. A refused certificate reaches the sender as Garbled.
+/// </para>
 /// <para>
 /// Tracing, down-marking and the Unreachable/Timeout decisions are those of <see cref="TracedNetwork"/>,
 /// shared with <see cref="InMemoryNetwork"/>, so a scenario renders the same trace on both.
@@ -48,14 +59,23 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
     private readonly ConcurrentDictionary<Address, Func<NetMessage, CancellationToken, Task<NetMessage>>> handlers = new();
     private readonly ConcurrentDictionary<Address, Uri> map = new();
     private readonly ConcurrentDictionary<Address, WebApplication> hosts = new();
-    private readonly HttpClient client;
+    private readonly ConcurrentDictionary<(Address From, Address To), HttpClient> links = new();
     private readonly Lock startGate = new();
     private int disposed;
 
-    /// <summary>An HTTP network writing to <paramref name="trace"/>; connect and answer waits are bounded by <paramref name="timeout"/>
-    /// (default <see cref="TracedNetwork.DefaultTimeout"/>) of wall-clock time, the only transport whose waits are real.</summary>
-    public HttpNetwork(TraceLog trace, TimeSpan? timeout = null) : base(trace, timeout, WallClock.Default)
+    /// <summary>An HTTPS network writing to <paramref name="trace"/>, its certificates and trust from <paramref name="tls"/>; connect and
+    /// answer waits are bounded by <paramref name="timeout"/> (default <see cref="TracedNetwork.DefaultTimeout"/>) of wall-clock time,
+    /// the only transport whose waits are real.</summary>
+    public HttpNetwork(TraceLog trace, HttpTls tls, TimeSpan? timeout = null) : base(trace, timeout, WallClock.Default) => Tls = tls;
+
+    /// <summary>The certificates and the trust of this network.</summary>
+    public HttpTls Tls { get; }
+
+    /// <summary>The client of one link: it presents the sender's certificate where the sender is a server party, and accepts
+    /// only the receiver's certificate under the world's root.</summary>
+    private HttpClient Link(Address from, Address to) => links.GetOrAdd((from, to), l =>
     {
+        var own = HttpTls.IsServerParty(l.From) ? Tls.CertificateOf(l.From) : null;
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = Timeout,
@@ -63,9 +83,15 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
             UseProxy = false,
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, cert, _, _) => Tls.RefuseServer(cert as X509Certificate2, l.To) is null,
+                // Always the party's own certificate, whatever issuers the server lists (its root is not in any OS store).
+                LocalCertificateSelectionCallback = own is null ? null : (_, _, _, _, _) => own,
+            },
         };
-        client = new HttpClient(handler) { Timeout = HopTimeouts.Longest(Timeout) };
-    }
+        return new HttpClient(handler) { Timeout = HopTimeouts.Longest(Timeout) };
+    });
 
     /// <summary>Most concurrent connections one party's host accepts.</summary>
     public const int MaxConnections = 256;
@@ -118,7 +144,12 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = Tls.CertificateOf(at),
+                ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                ClientCertificateValidation = (cert, _, _) => Tls.RefuseClientChain(cert) is null,
+            }));
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = HttpWire.LargeBodyLimit;
             k.Limits.MaxConcurrentConnections = MaxConnections;
@@ -144,6 +175,11 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         {
             Refuse(ctx, head is null ? StatusCodes.Status400BadRequest : StatusCodes.Status421MisdirectedRequest,
                 head is null ? reason : "not addressed to " + at.Value);
+            return;
+        }
+        if (Tls.RefuseClient(ctx.Connection.ClientCertificate, h.From, at) is { } refused)
+        {
+            Refuse(ctx, StatusCodes.Status403Forbidden, refused);
             return;
         }
         var bytes = await ReadBoundedAsync(ctx, HttpWire.BodyLimit(h.Kind)).ConfigureAwait(false);
@@ -250,7 +286,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         HttpResponseMessage? res = null;
         try
         {
-            res = await client.SendAsync(post, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            res = await Link(request.From, request.To).SendAsync(post, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             if (res.StatusCode == HttpStatusCode.BadGateway && Header(res, HttpWire.RemoteFailureHeader) is { } rf
                 && Enum.TryParse<NetworkFailure>(rf, out var failure))
             {
@@ -275,6 +311,10 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
                                              || e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
         {
             throw new TransportException(NetworkFailure.Unreachable, "connection refused", e);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.SecureConnectionError)
+        {
+            throw new TransportException(NetworkFailure.Garbled, "TLS handshake refused (certificate not of the addressed party under the world's root, or ours refused)", e);
         }
         catch (HttpRequestException e)
         {
@@ -301,7 +341,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0) return;
-        client.Dispose();
+        foreach (var c in links.Values) c.Dispose();
         foreach (var at in hosts.Keys.ToArray())
             if (hosts.TryRemove(at, out var app))
                 await app.DisposeAsync().ConfigureAwait(false);
