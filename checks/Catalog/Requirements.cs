@@ -54,7 +54,6 @@ public static class Requirements
         ["INV-EXACTLY-ONCE-UNDER-FAULTS"] = "Under dropped, delayed, duplicated messages: no authorization lost or duplicated; the user's final answer equals the gateway's record",
         ["INV-SESSION-AUTH"] = "Only the authenticated client can start, continue or end its wallet session; E8 releases only for an order the master pays for an authenticated user",
         ["INV-BOUNDED"] = "Rejected input leaves no state behind; sessions and pending orders expire; memory does not grow with bad or abandoned requests",
-        ["INV-SESSION-AUTH"] = "Only the authenticated client can start, continue or end its session; E8 releases only for an order the master really pays for that client, once, erased after",
     };
 
     /// <summary>SPEC.md section 2: which embodiments support each claim.</summary>

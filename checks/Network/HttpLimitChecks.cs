@@ -143,7 +143,7 @@ internal static class HttpLimitChecks
         var h = new Host(_ => throw new InvalidOperationException(secret));
         var pcNet = new HttpNetwork(new TraceLog(), LoopbackTls.Trust);
         var user = new ScriptedUser(["SSW-1", "SSW-2"]);
-        _ = new UserPort(pcNet, user, new Impl.World.LoginIssuer(ctx.Seed).Client(Impl.World.LoginIssuer.User, Impl.Crypto.SeededRandom.For(ctx.Seed, "pc/sessions")));
+        _ = new UserPort(pcNet, user, new Impl.World.LoginIssuer(Impl.World.WorldKeys.Seeded(ctx.Seed).Stream).Client(Impl.World.LoginIssuer.User, Impl.Crypto.SeededRandom.For(ctx.Seed, "pc/sessions")));
         try
         {
             var a = RawClient.Exchange(h.Url, RawClient.Head(h.Url, From, To, "K", "", 1), [[1]]);
