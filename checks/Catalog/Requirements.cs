@@ -53,6 +53,8 @@ public static class Requirements
         ["INV-BAD-INPUT"] = "Malformed, truncated, tampered or unknown-brand input yields a typed error and no effect",
         ["INV-EXACTLY-ONCE-UNDER-FAULTS"] = "Under dropped, delayed, duplicated messages: no authorization lost or duplicated; the user's final answer equals the gateway's record",
         ["INV-BOUNDED"] = "Rejected input leaves no state behind; sessions and pending orders expire; memory does not grow with bad or abandoned requests",
+        ["INV-AGREEMENT"] = "Every authorization corresponds to exactly one purchase that the user's wallet ran for that order (injective agreement); wallet, merchant and gateway agree on order, XID, brand, amount and merchant",
+        ["INV-UNIFORM-FAILURE"] = "Responses to any tampered envelope, signature or certificate cannot be told apart by the attacker (same code, same text, no observable state change): no oracle",
     };
 
     /// <summary>SPEC.md section 2: which embodiments support each claim.</summary>
