@@ -9,15 +9,17 @@ namespace MultiWallet.Impl.Parties;
 /// <summary>
 /// The merchant POS. Offers orders (produces wake-ups), answers PInitReq with a signed PInitRes carrying
 /// a fresh XID and Chall-M, and on PReq checks everything it can see (cardholder chain and brand, the dual
-/// signature from OIData and H(PIData), challenges, XID, LID-M, HOD/amount) before asking the gateway to
+/// signature from OIData and H(PIData), RRPID, challenges, XID, LID-M, HOD/amount) before asking the gateway to
 /// authorize. It never holds the PAN: the PI stays an envelope for the gateway.
-/// A bad message gets a typed Error reply and changes nothing (and is not kept); a second PInitReq for an
-/// initiated order and a replayed PReq are refused (Replay).
+/// A bad message gets a typed Error reply and changes nothing (and is not kept); a failure of the PReq's chain, dual
+/// signature or signed fields is answered with the one <see cref="UniformFailure.Answer"/> (the cause goes to the trace
+/// only); a second PInitReq for an initiated order and a replayed PReq are refused (Replay).
 /// Under faults it never re-opens an order the gateway may have authorized: a lost AuthReq or AuthRes makes
 /// the order AuthorizationUnknown and the PRes says OrderReceived; the wallet's InqReq then makes the merchant
 /// ask the gateway (AuthInqReq) and answer with the gateway's record; when the gateway cannot be asked, the
-/// purchase is abandoned and reversed (AuthRevReq). Only a definitive gateway rejection (a typed Error) restores
-/// the order to Initiated, so an honest retry can pay.
+/// purchase is abandoned and reversed (AuthRevReq). A definitive gateway rejection (a typed Error) closes the order
+/// (Cancelled) the same way whatever its cause, and the PReq gets the uniform answer: a failure an attacker can cause
+/// never re-opens an order.
 /// Orders expire on the merchant's clock (<see cref="IOrderLifetimes"/>): a pending one after 15 minutes, a settled one
 /// after 24 hours; one whose authorization may stand never, until it is resolved. Expired orders are swept when a new
 /// order is offered (the only way the table grows) and by <see cref="SweepExpired"/>; a request for an order past its

@@ -13,7 +13,10 @@ namespace MultiWallet.Impl.Parties;
 /// The payment gateway. Opens the merchant's AuthReq, verifies the merchant's signature, opens the PI the
 /// cardholder sealed for it, recomputes H(PIData), checks the dual signature with H(OIData) taken from inside
 /// the PI, compares H(OIData)/HOD/amount/XID with the merchant's AuthReqData, checks the cardholder chain and
-/// brand and that the certificate binds the PAN (CN = H(PAN ‖ PANSecret)), and approves with an auth code.
+/// brand and that the certificate binds the PAN (CN = H(PAN ‖ PANSecret)), that the merchant certificates name the
+/// request's merchant id (<see cref="MerchantIdentity"/>), and approves with an auth code. Every failure of that
+/// verification (and of AuthInqReq's and AuthRevReq's) is answered with the one <see cref="UniformFailure.Answer"/>;
+/// the cause goes to the trace only.
 /// It is idempotent per XID: an AuthReq identical to the one it answered (same AuthReqData and PI) gets the
 /// recorded reply, byte for byte, and no second authorization; any other AuthReq for a recorded XID is
 /// refused (Replay). It answers authorization inquiries (AuthInqReq: its record, with the recorded AuthRes)
