@@ -54,6 +54,8 @@ public static class Requirements
         ["INV-EXACTLY-ONCE-UNDER-FAULTS"] = "Under dropped, delayed, duplicated messages: no authorization lost or duplicated; the user's final answer equals the gateway's record",
         ["INV-SESSION-AUTH"] = "Only the authenticated client can start, continue or end its wallet session; E8 releases only for an order the master pays for an authenticated user",
         ["INV-BOUNDED"] = "Rejected input leaves no state behind; sessions and pending orders expire; memory does not grow with bad or abandoned requests",
+        ["INV-AGREEMENT"] = "Every authorization corresponds to exactly one purchase that the user's wallet ran for that order (injective agreement); wallet, merchant and gateway agree on order, XID, brand, amount and merchant",
+        ["INV-UNIFORM-FAILURE"] = "Responses to any tampered envelope, signature or certificate cannot be told apart by the attacker (same code, same text, no observable state change): no oracle",
     };
 
     /// <summary>SPEC.md section 2: which embodiments support each claim.</summary>

@@ -25,25 +25,32 @@ internal static class BadInputChecks
         return CheckOutcome.Fail(failure);
     }
 
-    /// <summary>One tamper site of the purchase request: its check id, title, and the cause its detector must name.</summary>
-    private sealed record TamperCase(string Id, string Title, TamperSite Site, string Cause);
+    /// <summary>
+    /// One tamper site of the purchase request: its check id, title, the party whose checks catch it and the cause that party's
+    /// own log must name (the user sees only the uniform answer), and whether an honest retry of the same PReq still pays.
+    /// </summary>
+    private sealed record TamperCase(string Id, string Title, TamperSite Site, string Party, string Cause, bool RetryPays);
 
     private static readonly TamperCase[] TamperCases =
     [
-        new("SET-BAD-TAMPER-OI", "a flipped byte in OIData: the merchant rejects the dual signature; honest retry still pays", TamperSite.OI, "dual signature invalid at merchant"),
-        new("SET-BAD-TAMPER-PI", "a flipped byte in the encrypted PI: the gateway rejects it, the merchant's order is restored; honest retry pays", TamperSite.PI, "at gateway"),
-        new("SET-BAD-TAMPER-DUALSIG", "a flipped byte in the dual signature: the merchant rejects it; honest retry pays", TamperSite.DualSig, "dual signature invalid at merchant"),
-        new("SET-BAD-TAMPER-CERT", "a flipped byte in the cardholder certificate: the merchant rejects the chain; honest retry pays", TamperSite.Cert, "cardholder certificate 0 signature invalid at merchant"),
+        new("SET-BAD-TAMPER-OI", "a flipped byte in OIData: the merchant rejects the dual signature (uniform answer, cause in its log); honest retry still pays", TamperSite.OI, "merchant", "dual signature invalid at merchant", true),
+        new("SET-BAD-TAMPER-PI", "a flipped byte in the encrypted PI: the gateway's tag check fails (uniform answer, cause in its log), the merchant closes the order; the honest PReq can no longer pay it", TamperSite.PI, "gateway", "envelope does not decrypt or authenticate at gateway", false),
+        new("SET-BAD-TAMPER-DUALSIG", "a flipped byte in the dual signature: the merchant rejects it (uniform answer, cause in its log); honest retry pays", TamperSite.DualSig, "merchant", "dual signature invalid at merchant", true),
+        new("SET-BAD-TAMPER-CERT", "a flipped byte in the cardholder certificate: the merchant rejects the chain (uniform answer, cause in its log); honest retry pays", TamperSite.Cert, "merchant", "cardholder certificate 0 signature invalid at merchant", true),
     ];
 
-    /// <summary>Each tamper site as a check: a typed refusal naming the detector, no authorization, and an honest retry that pays.</summary>
+    /// <summary>
+    /// Each tamper site as a check: the uniform refusal, the cause in the detecting party's log, no authorization, and an honest
+    /// retry that pays (merchant-detected: the order is as it was) or is refused (gateway-detected: the order is closed).
+    /// </summary>
     [CheckSource]
     public static IEnumerable<CheckEntry> TamperChecks() => TamperCases.Select(t => new CheckEntry(
-        new CheckAttribute(t.Id) { Title = t.Title, Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG"], Kind = CheckKind.Example },
+        new CheckAttribute(t.Id) { Title = t.Title, Requirements = ["INV-BAD-INPUT", "INV-DUAL-SIG", "INV-UNIFORM-FAILURE"], Kind = CheckKind.Example },
         ctx =>
         {
             var bad = new BadInput(ctx).Tamper(PReq.Kind, m => EditPReq(m, p => PReqTampering.Apply(p, t.Site)));
-            return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, t.Cause) ?? bad.HonestRetrySucceeds("PRes"));
+            return Done(ctx, bad, bad.ExpectRejected(bad.Pay(), t.Party, t.Cause, orderClosed: !t.RetryPays)
+                ?? (t.RetryPays ? bad.HonestRetrySucceeds("PRes") : bad.HonestRetryRefused()));
         }));
 
     [Check("SET-BAD-OTHER-BRAND-CERT", Title = "a wallet signing a BrandA purchase with its BrandB certificate is rejected as wrong brand",
@@ -54,7 +61,7 @@ internal static class BadInputChecks
         var wrong = bad.World.Pki.Cardholder("SW-1", "BrandB");
         bad.World.Wallets["SW-1"].AddCredential(wrong with { Brand = "BrandA" }); // mislabelled credential
         bad.Tamper(PReq.Kind, m => m); // snapshot only
-        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "cardholder certificate brand BrandB is not BrandA at merchant"));
+        return Done(ctx, bad, bad.ExpectRejected(bad.Pay(), "merchant", "cardholder certificate brand BrandB is not BrandA at merchant"));
     }
 
     [Check("SET-BAD-EXPIRED-CERT", Title = "after the card expires (clock moved) the merchant rejects the cardholder chain; back in time, honest retry pays",
@@ -80,7 +87,7 @@ internal static class BadInputChecks
         // Same names, same brand, but a different root: only the signatures tell them apart.
         bad.World.Wallets["SW-1"].AddCredential(CryptoWorld.For(ctx.Seed ^ 0x5A5A).Cardholder("SW-1", "BrandA"));
         bad.Tamper(PReq.Kind, m => m);
-        return Done(ctx, bad, bad.Expect(bad.Pay(), RefusalReason.ProtocolError, "cardholder chain does not verify to the trusted root at merchant"));
+        return Done(ctx, bad, bad.ExpectRejected(bad.Pay(), "merchant", "cardholder chain does not verify to the trusted root at merchant"));
     }
 
     [Check("SET-BAD-REPLAY-PREQ", Title = "a PReq repeated after a completed purchase gets the recorded PRes (same bytes) and changes nothing; a different PReq for the order is refused (Replay); still one authorization",

@@ -9,7 +9,8 @@ namespace MultiWallet.Checks.Foundation;
 
 /// <summary>
 /// Independent evidence: openssl (not our code) checks the cardholder chain, the dual signature of a
-/// real PReq (as detached CMS over the 64 dual-hash bytes), and opens the PI envelope with the gateway key.
+/// real PReq (as detached CMS over the 64 dual-hash bytes), and opens the PI envelope (AuthEnvelopedData, AES-256-GCM)
+/// with the gateway key, refusing it once a ciphertext bit is flipped.
 /// </summary>
 internal static class InteropChecks
 {
@@ -81,7 +82,7 @@ internal static class InteropChecks
             : CheckOutcome.Fail($"openssl cms -verify exit {code} (altered content exit {bad}): {output}");
     });
 
-    [Check("INTEROP-OPENSSL-PI-ENVELOPE", Title = "openssl cms -decrypt opens the PI envelope with the gateway's key; the merchant's key cannot",
+    [Check("INTEROP-OPENSSL-PI-ENVELOPE", Title = "openssl cms -decrypt opens the PI envelope (AES-256-GCM AuthEnvelopedData) with the gateway's key; the merchant's key cannot, nor a flipped ciphertext bit",
         Requirements = ["INV-CUSTODY", "INV-DUAL-SIG"], Kind = CheckKind.Interop)]
     public static CheckOutcome Envelope(CheckContext ctx) => InTemp(dir =>
     {
@@ -102,7 +103,14 @@ internal static class InteropChecks
         var hPI = DualSignature.H(new PIData(pi.PIHeadBytes, pi.PanDataBytes).Encode());
         if (!hPI.AsSpan().SequenceEqual(preq.HPIData)) return CheckOutcome.Fail("H(PIData) of the decrypted PI differs from the PReq's");
         var (bad, _) = OpenSsl(dir, "cms", "-decrypt", "-inform", "DER", "-in", "env.der", "-recip", "mcert.pem", "-inkey", "mkey.pem", "-out", "m.bin");
-        return bad != 0 ? CheckOutcome.Pass("decrypted by openssl with the gateway key; H(PIData) matches; merchant key refused")
-            : CheckOutcome.Fail("the merchant's key opened the PI envelope");
+        if (bad == 0) return CheckOutcome.Fail("the merchant's key opened the PI envelope");
+        var (_, printed) = OpenSsl(dir, "cms", "-cmsout", "-print", "-inform", "DER", "-in", "env.der");
+        if (!printed.Contains("authEnvelopedData", StringComparison.Ordinal) || !printed.Contains("aes-256-gcm", StringComparison.OrdinalIgnoreCase))
+            return CheckOutcome.Fail($"openssl does not read the PI envelope as AES-256-GCM AuthEnvelopedData: {printed[..Math.Min(400, printed.Length)]}");
+        // Authenticated encryption: one flipped bit of the ciphertext and openssl refuses to open it (the tag fails).
+        File.WriteAllBytes(Path.Combine(dir, "flipped.der"), MultiWallet.Impl.Network.BitFlip.Flip(pids.PIEnvelope, -40));
+        var (flipped, _) = OpenSsl(dir, "cms", "-decrypt", "-inform", "DER", "-in", "flipped.der", "-recip", "cert.pem", "-inkey", "key.pem", "-out", "f.bin");
+        return flipped != 0 ? CheckOutcome.Pass("AES-256-GCM AuthEnvelopedData decrypted by openssl with the gateway key; H(PIData) matches; merchant key refused; a flipped ciphertext bit refused")
+            : CheckOutcome.Fail("openssl opened a PI envelope with a flipped ciphertext bit");
     });
 }

@@ -25,4 +25,9 @@ public enum SetErrorCode
     Decryption,
     /// <summary>The gateway declined the authorization.</summary>
     Declined,
+    /// <summary>
+    /// The one answer to every failure of an envelope, a signature, a certificate chain or a signed field
+    /// (<see cref="UniformFailure"/>): the sender learns that the request was refused, never which check refused it.
+    /// </summary>
+    Rejected,
 }

@@ -98,19 +98,30 @@ public sealed class CryptoWorld
     private AsymmetricCipherKeyPair EcKey(string owner) =>
         Cached($"ec/{owner}", () => CertificateIssuer.NewEcKey(streams($"key/ec/{owner}")));
 
-    private PartyCredential Party(string who, CertRole sig, CertRole ke, string brand) => Cached($"party/{who}/{brand}", () =>
+    private PartyCredential Party(string who, CertRole sig, CertRole ke, string brand, string? name = null) => Cached($"party/{who}/{brand}", () =>
     {
         var ec = EcKey(who);
         var rsa = RsaKey(who);
-        var sigCert = IssueLeaf(sig, $"{who} signature", brand, ec.Public, PartyValidTo, $"{who}/{brand}/sig");
-        var keCert = IssueLeaf(ke, $"{who} key exchange", brand, rsa.Public, PartyValidTo, $"{who}/{brand}/ke");
+        var sigCert = IssueLeaf(sig, name ?? $"{who} signature", brand, ec.Public, PartyValidTo, $"{who}/{brand}/sig");
+        var keCert = IssueLeaf(ke, name ?? $"{who} key exchange", brand, rsa.Public, PartyValidTo, $"{who}/{brand}/ke");
         return new PartyCredential(brand,
             new SigningIdentity((ECPrivateKeyParameters)ec.Private, ChainOf(sigCert, sig, brand)),
             new KeyExchangeIdentity((RsaPrivateCrtKeyParameters)rsa.Private, ChainOf(keCert, ke, brand)));
     });
 
-    /// <summary>The merchant's signature + key-exchange credentials under the brand's Merchant CA.</summary>
-    public PartyCredential Merchant(string brand) => Party("merchant", CertRole.MerchantSignature, CertRole.MerchantKeyExchange, brand);
+    /// <summary>The merchant id of the world's merchant, named by its certificates.</summary>
+    public const string DefaultMerchantId = "SHOP-1";
+
+    /// <summary>The world's merchant's signature + key-exchange credentials under the brand's Merchant CA (merchant id <see cref="DefaultMerchantId"/>).</summary>
+    public PartyCredential Merchant(string brand) => Merchant(brand, DefaultMerchantId);
+
+    /// <summary>
+    /// The signature + key-exchange credentials of the merchant <paramref name="merchantId"/> under the brand's Merchant CA:
+    /// both certificates name the merchant id as their subject CN (<see cref="MerchantIdentity"/>), so a receiver can bind a
+    /// merchant id it reads in a message to the certificate that signed it.
+    /// </summary>
+    public PartyCredential Merchant(string brand, string merchantId) =>
+        Party(merchantId == DefaultMerchantId ? "merchant" : $"merchant/{merchantId}", CertRole.MerchantSignature, CertRole.MerchantKeyExchange, brand, merchantId);
 
     /// <summary>The payment gateway's signature + key-exchange credentials under the brand's Gateway CA.</summary>
     public PartyCredential Gateway(string brand) => Party("gateway", CertRole.GatewaySignature, CertRole.GatewayKeyExchange, brand);

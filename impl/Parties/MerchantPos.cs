@@ -9,15 +9,17 @@ namespace MultiWallet.Impl.Parties;
 /// <summary>
 /// The merchant POS. Offers orders (produces wake-ups), answers PInitReq with a signed PInitRes carrying
 /// a fresh XID and Chall-M, and on PReq checks everything it can see (cardholder chain and brand, the dual
-/// signature from OIData and H(PIData), challenges, XID, LID-M, HOD/amount) before asking the gateway to
+/// signature from OIData and H(PIData), RRPID, challenges, XID, LID-M, HOD/amount) before asking the gateway to
 /// authorize. It never holds the PAN: the PI stays an envelope for the gateway.
-/// A bad message gets a typed Error reply and changes nothing (and is not kept); a second PInitReq for an
-/// initiated order and a replayed PReq are refused (Replay).
+/// A bad message gets a typed Error reply and changes nothing (and is not kept); a failure of the PReq's chain, dual
+/// signature or signed fields is answered with the one <see cref="UniformFailure.Answer"/> (the cause goes to the trace
+/// only); a second PInitReq for an initiated order and a replayed PReq are refused (Replay).
 /// Under faults it never re-opens an order the gateway may have authorized: a lost AuthReq or AuthRes makes
 /// the order AuthorizationUnknown and the PRes says OrderReceived; the wallet's InqReq then makes the merchant
 /// ask the gateway (AuthInqReq) and answer with the gateway's record; when the gateway cannot be asked, the
-/// purchase is abandoned and reversed (AuthRevReq). Only a definitive gateway rejection (a typed Error) restores
-/// the order to Initiated, so an honest retry can pay.
+/// purchase is abandoned and reversed (AuthRevReq). A definitive gateway rejection (a typed Error) closes the order
+/// (Cancelled) the same way whatever its cause, and the PReq gets the uniform answer: a failure an attacker can cause
+/// never re-opens an order.
 /// Orders expire on the merchant's clock (<see cref="IOrderLifetimes"/>): a pending one after 15 minutes, a settled one
 /// after 24 hours; one whose authorization may stand never, until it is resolved. Expired orders are swept when a new
 /// order is offered (the only way the table grows) and by <see cref="SweepExpired"/>; a request for an order past its
@@ -165,10 +167,12 @@ public sealed class MerchantPos
         }
         catch (SetException ex)
         {
+            // The exact cause for the merchant's own log; the sender gets the uniform answer when the failure is concealed.
             var error = ex.Error.At("merchant");
+            var answer = UniformFailure.AnswerFor(ex, "merchant");
             received.Rejected(m);
             net.Trace.Decide("merchant", TraceDecisions.Reject, new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, error.Cause);
-            return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() });
+            return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(answer), new Dictionary<string, string> { ["code"] = answer.Code.ToString() });
         }
     }
 
@@ -222,16 +226,7 @@ public sealed class MerchantPos
             order = o;
         }
         var w = order.Offer;
-        var chain = CertChain.Parse(req.CardholderChain, "cardholder", "merchant");
-        var cardholder = validator.Validate(chain, CertRole.Cardholder, w.Brand, "cardholder");
-        var hOI = DualSignature.H(req.OIDataBytes);
-        if (!DualSignature.Verify(cardholder, req.HPIData, hOI, pids.DualSignature))
-            throw new SetException(SetErrorCode.BadSignature, "dual signature invalid at merchant");
-        if (!oi.Xid.AsSpan().SequenceEqual(order.Xid) || !oi.ChallC.AsSpan().SequenceEqual(order.ChallC) || !oi.ChallM.AsSpan().SequenceEqual(order.ChallM))
-            throw new SetException(SetErrorCode.Mismatch, "XID or challenges in OIData differ from PInitRes at merchant");
-        if (oi.Brand != w.Brand) throw new SetException(SetErrorCode.WrongBrand, $"OIData brand {oi.Brand} is not {w.Brand} at merchant");
-        var hod = DualSignature.Hod(oi.OdSalt, w.OrderDesc, w.Amount, w.Currency);
-        if (!hod.AsSpan().SequenceEqual(oi.Hod)) throw new SetException(SetErrorCode.Mismatch, "HOD does not match the order at merchant");
+        var (hOI, hod) = VerifyPReq(req, oi, pids, order);
 
         lock (gate)
         {
@@ -242,10 +237,10 @@ public sealed class MerchantPos
         }
         Keep(m);
         net.Trace.Decide("merchant", TraceDecisions.PReqVerified, new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand }, "chain, dual signature, challenges, HOD");
-        // A typed Error from the gateway is definitive (it recorded nothing): the order is Initiated again.
+        // A typed Error from the gateway is definitive (it recorded nothing): the order is closed, whatever the cause.
         var (res, lost) = await AuthorizeAsync(order, req, hOI, hod, ct).ConfigureAwait(false) switch
         {
-            { Rejected: { } e } => throw Restore(order, e),
+            { Rejected: { } e } => throw Close(order, e),
             var r => (r.Res, r.Lost),
         };
         if (res is null && resolution.ReopensUnknown)
@@ -266,6 +261,47 @@ public sealed class MerchantPos
         var done = Settle(order with { PReqRrpid = req.Rrpid, PReqHash = System.Security.Cryptography.SHA256.HashData(m.Body) }, res);
         return m.Reply(PRes.Kind, done.RecordedPRes!, Fields(done));
     }
+
+    /// <summary>
+    /// Every check of a PReq's signed content: the cardholder chain and brand, the dual signature from OIData and H(PIData), then
+    /// what the dual signature covers against the order: RRPID (the one the wallet chose in PInitReq, carried in the PReq and
+    /// inside OIData), XID, both challenges, brand, HOD. Any failure is answered uniformly (<see cref="UniformFailure"/>) and
+    /// leaves the order as it was. Returns H(OIData) and HOD for the AuthReq.
+    /// </summary>
+    private (byte[] HOI, byte[] Hod) VerifyPReq(PReq req, OIData oi, PIDualSigned pids, MerchantOrder order) => UniformFailure.Verify(() =>
+    {
+        var w = order.Offer;
+        var chain = CertChain.Parse(req.CardholderChain, "cardholder", "merchant");
+        var cardholder = validator.Validate(chain, CertRole.Cardholder, w.Brand, "cardholder");
+        var hOI = DualSignature.H(req.OIDataBytes);
+        if (!DualSignature.Verify(cardholder, req.HPIData, hOI, pids.DualSignature))
+            throw new SetException(SetErrorCode.BadSignature, "dual signature invalid at merchant");
+        if (!oi.Rrpid.AsSpan().SequenceEqual(order.Rrpid) || !req.Rrpid.AsSpan().SequenceEqual(order.Rrpid))
+            throw new SetException(SetErrorCode.Mismatch, "RRPID in PReq or OIData differs from the PInitReq's at merchant");
+        if (!oi.Xid.AsSpan().SequenceEqual(order.Xid) || !oi.ChallC.AsSpan().SequenceEqual(order.ChallC) || !oi.ChallM.AsSpan().SequenceEqual(order.ChallM))
+            throw new SetException(SetErrorCode.Mismatch, "XID or challenges in OIData differ from PInitRes at merchant");
+        if (oi.Brand != w.Brand) throw new SetException(SetErrorCode.WrongBrand, $"OIData brand {oi.Brand} is not {w.Brand} at merchant");
+        var hod = DualSignature.Hod(oi.OdSalt, w.OrderDesc, w.Amount, w.Currency);
+        if (!hod.AsSpan().SequenceEqual(oi.Hod)) throw new SetException(SetErrorCode.Mismatch, "HOD does not match the order at merchant");
+        return (hOI, hod);
+    });
+
+    /// <summary>
+    /// A definitive refusal by the gateway (a typed Error: it recorded nothing) closes the order, the same way whatever the
+    /// gateway's cause: an attacker who submits a PReq that passes the merchant's checks and fails the gateway's learns
+    /// nothing from the answer (the uniform one) nor from the order (Cancelled, with one fixed cause), and gets one such
+    /// probe per order. The gateway's own answer goes to the merchant's log only.
+    /// </summary>
+    private SetException Close(MerchantOrder order, SetException e)
+    {
+        var closed = order with { State = OrderState.Cancelled, Cause = GatewayRefused };
+        lock (gate) Put(closed);
+        net.Trace.Decide("merchant", TraceDecisions.Cancelled, new Dictionary<string, string> { ["lid-m"] = order.Offer.LidM }, GatewayRefused);
+        return UniformFailure.Conceal(new SetException(e.Error.Code, $"the gateway refused the authorization ({e.Error.Cause}) at merchant"));
+    }
+
+    /// <summary>The one cause a gateway refusal closes an order with (what an inquiry about it reports).</summary>
+    private const string GatewayRefused = "the gateway refused the authorization";
 
     /// <summary>Puts the order back as it was (Initiated, since when it was): a definitive rejection does not extend its lifetime.</summary>
     private SetException Restore(MerchantOrder order, SetException e)

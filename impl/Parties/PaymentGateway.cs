@@ -13,7 +13,10 @@ namespace MultiWallet.Impl.Parties;
 /// The payment gateway. Opens the merchant's AuthReq, verifies the merchant's signature, opens the PI the
 /// cardholder sealed for it, recomputes H(PIData), checks the dual signature with H(OIData) taken from inside
 /// the PI, compares H(OIData)/HOD/amount/XID with the merchant's AuthReqData, checks the cardholder chain and
-/// brand and that the certificate binds the PAN (CN = H(PAN ‖ PANSecret)), and approves with an auth code.
+/// brand and that the certificate binds the PAN (CN = H(PAN ‖ PANSecret)), that the merchant certificates name the
+/// request's merchant id (<see cref="MerchantIdentity"/>), and approves with an auth code. Every failure of that
+/// verification (and of AuthInqReq's and AuthRevReq's) is answered with the one <see cref="UniformFailure.Answer"/>;
+/// the cause goes to the trace only.
 /// It is idempotent per XID: an AuthReq identical to the one it answered (same AuthReqData and PI) gets the
 /// recorded reply, byte for byte, and no second authorization; any other AuthReq for a recorded XID is
 /// refused (Replay). It answers authorization inquiries (AuthInqReq: its record, with the recorded AuthRes)
@@ -81,19 +84,30 @@ public sealed class PaymentGateway
         }
         catch (SetException ex)
         {
+            // The exact cause for the gateway's own log; the sender gets the uniform answer when the failure is concealed.
             var error = ex.Error.At("gateway");
+            var answer = UniformFailure.AnswerFor(ex, "gateway");
             net.Trace.Decide("gateway", TraceDecisions.Reject, new Dictionary<string, string> { ["code"] = error.Code.ToString() }, error.Cause);
-            return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(error), new Dictionary<string, string> { ["code"] = error.Code.ToString() });
+            return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(answer), new Dictionary<string, string> { ["code"] = answer.Code.ToString() });
         }
     }
 
-    private async Task<NetMessage> OnAuthReqAsync(NetMessage m)
+    /// <summary>What the gateway verified of an AuthReq: its data, payload and the merchant's key-exchange certificate to answer to.</summary>
+    private sealed record VerifiedAuthReq(AuthReqData Data, AuthReqPayload Payload, ValidatedCert MerchantKe);
+
+    /// <summary>
+    /// Every check of an AuthReq before the ledger is asked: the envelope, the merchant's signature and that its certificate
+    /// names the AuthReqData's merchant, the PI envelope, the dual signature, the PI against the AuthReqData, the PAN against
+    /// the cardholder certificate. Any failure is answered uniformly (<see cref="UniformFailure"/>).
+    /// </summary>
+    private VerifiedAuthReq VerifyAuthReq(NetMessage m) => UniformFailure.Verify(() =>
     {
         var signed = SignedMessage.Decode(Envelope.Open(m.Body, own.KeyExchangeOfEveryBrand, "gateway"), AuthReqPayload.Kind);
         var payload = AuthReqPayload.Decode(signed.Content);
         var data = AuthReqData.Decode(payload.AuthReqDataBytes);
         if (!Brands.IsKnown(data.Brand)) throw new SetException(SetErrorCode.WrongBrand, $"unknown brand {data.Brand} at gateway");
-        signed.Verify(validator, CertRole.MerchantSignature, data.Brand, "merchant");
+        var merchant = signed.Verify(validator, CertRole.MerchantSignature, data.Brand, "merchant");
+        MerchantIdentity.Require(merchant, data.MerchantId, "AuthReq signer", "gateway");
 
         var pids = PIDualSigned.Decode(payload.PIDualSignedBytes);
         var pi = PIEnvelopeContent.Decode(Envelope.Open(pids.PIEnvelope, own.For(data.Brand).KeyExchange, "gateway"));
@@ -116,6 +130,13 @@ public sealed class PaymentGateway
         if (cn != bound) throw new SetException(SetErrorCode.Mismatch, "PAN is not the one the cardholder certificate binds at gateway");
 
         var merchantKe = validator.Validate(CertChain.Parse(payload.MerchantKeyExchangeChain, "merchant key-exchange", "gateway"), CertRole.MerchantKeyExchange, data.Brand, "merchant key-exchange");
+        MerchantIdentity.Require(merchantKe, data.MerchantId, "merchant key-exchange", "gateway");
+        return new VerifiedAuthReq(data, payload, merchantKe);
+    });
+
+    private async Task<NetMessage> OnAuthReqAsync(NetMessage m)
+    {
+        var (data, payload, merchantKe) = VerifyAuthReq(m);
         var xidHex = Convert.ToHexStringLower(data.Xid);
         var fingerprint = SHA256.HashData([.. payload.AuthReqDataBytes, .. payload.PIDualSignedBytes]);
         // Decided, signed and recorded as one step of the ledger: two copies of one AuthReq can never both authorize.
@@ -142,16 +163,21 @@ public sealed class PaymentGateway
         throw new SetException(SetErrorCode.Replay, $"second AuthReq for XID {xidHex[..8]} at gateway");
     }
 
-    /// <summary>Opens a merchant's signed, enveloped request of <paramref name="kind"/>; returns its content and the merchant's validated key-exchange certificate.</summary>
-    private (byte[] Content, ValidatedCert MerchantKe) OpenMerchantRequest(NetMessage m, string kind, Func<byte[], (string Brand, IReadOnlyList<byte[]> KeChain)> brandOf)
+    /// <summary>
+    /// Opens a merchant's signed, enveloped request of <paramref name="kind"/> and binds the merchant id it names to the signing and
+    /// key-exchange certificates; returns its content and the merchant's validated key-exchange certificate. Failures are answered uniformly.
+    /// </summary>
+    private (byte[] Content, ValidatedCert MerchantKe) OpenMerchantRequest(NetMessage m, string kind, Func<byte[], (string Brand, string MerchantId, IReadOnlyList<byte[]> KeChain)> fieldsOf) => UniformFailure.Verify(() =>
     {
         var signed = SignedMessage.Decode(Envelope.Open(m.Body, own.KeyExchangeOfEveryBrand, "gateway"), kind);
-        var (brand, keChain) = brandOf(signed.Content);
+        var (brand, merchantId, keChain) = fieldsOf(signed.Content);
         if (!Brands.IsKnown(brand)) throw new SetException(SetErrorCode.WrongBrand, $"unknown brand {brand} at gateway");
-        signed.Verify(validator, CertRole.MerchantSignature, brand, "merchant");
+        var merchant = signed.Verify(validator, CertRole.MerchantSignature, brand, "merchant");
+        MerchantIdentity.Require(merchant, merchantId, $"{kind} signer", "gateway");
         var ke = validator.Validate(CertChain.Parse(keChain, "merchant key-exchange", "gateway"), CertRole.MerchantKeyExchange, brand, "merchant key-exchange");
+        MerchantIdentity.Require(ke, merchantId, "merchant key-exchange", "gateway");
         return (signed.Content, ke);
-    }
+    });
 
     private NetMessage SealedReply(NetMessage m, string kind, byte[] content, string brand, ValidatedCert merchantKe, Dictionary<string, string> fields)
     {
@@ -161,7 +187,7 @@ public sealed class PaymentGateway
 
     private NetMessage OnAuthInqReq(NetMessage m)
     {
-        var (content, ke) = OpenMerchantRequest(m, AuthInqReq.Kind, c => { var q = AuthInqReq.Decode(c); return (q.Brand, q.MerchantKeyExchangeChain); });
+        var (content, ke) = OpenMerchantRequest(m, AuthInqReq.Kind, c => { var q = AuthInqReq.Decode(c); return (q.Brand, q.MerchantId, q.MerchantKeyExchangeChain); });
         var req = AuthInqReq.Decode(content);
         var xidHex = Convert.ToHexStringLower(req.Xid);
         GatewayStatus status;
@@ -187,7 +213,7 @@ public sealed class PaymentGateway
 
     private NetMessage OnAuthRevReq(NetMessage m)
     {
-        var (content, ke) = OpenMerchantRequest(m, AuthRevReq.Kind, c => { var q = AuthRevReq.Decode(c); return (q.Brand, q.MerchantKeyExchangeChain); });
+        var (content, ke) = OpenMerchantRequest(m, AuthRevReq.Kind, c => { var q = AuthRevReq.Decode(c); return (q.Brand, q.MerchantId, q.MerchantKeyExchangeChain); });
         var req = AuthRevReq.Decode(content);
         var xidHex = Convert.ToHexStringLower(req.Xid);
         GatewayStatus status;

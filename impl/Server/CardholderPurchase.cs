@@ -11,9 +11,11 @@ namespace MultiWallet.Impl.Server;
 /// The cardholder side of one SET purchase, given a brand credential at construction. It is a pure
 /// step machine (Start → PInitReq; PInitRes → PReq; PRes → outcome) that never touches the network, so
 /// whoever holds a credential can run it: a server wallet for its own credentials, or (E8) a master
-/// wallet for a credential it acquired. It verifies the merchant's PInitRes (chain, brand, signature,
-/// Chall-C echo, LID-C/LID-M, RRPID) and PRes, builds OIData/PI, the dual signature and the PI envelope
-/// for the gateway's key-exchange certificate.
+/// wallet for a credential it acquired. It verifies that the order's merchant signed PInitRes, PRes and InqRes (a merchant
+/// signature certificate of the order's brand naming the wake-up's merchant id), the Chall-C echo, LID-C/LID-M, the RRPID it
+/// chose in PInitReq (echoed in PInitRes and PRes, carried in the PReq and inside the dual-signed OIData), the XID of PRes,
+/// and the gateway key-exchange certificate (brand, role, thumbprint) it seals the PI to; it builds OIData/PI, the dual
+/// signature and the PI envelope.
 /// When the merchant's answer to the PReq is lost (<see cref="WalletProtocol.NoAnswer"/>) or says "order
 /// received" (authorization not yet known), it inquires (InqReq, at most <see cref="MaxInquiries"/> times) and
 /// reports what the merchant's signed InqRes says: the recorded PRes (Paid/Declined), or the order's closure.
@@ -137,9 +139,7 @@ public sealed class CardholderPurchase
     private PurchaseStep OnInqRes(byte[] body)
     {
         var w = order!;
-        var signed = SignedMessage.Decode(body, InqRes.Kind);
-        signed.Verify(validator, CertRole.MerchantSignature, w.Brand, "merchant");
-        var res = InqRes.Decode(signed.Content);
+        var res = InqRes.Decode(VerifyMerchant(body, InqRes.Kind));
         if (!res.Xid.AsSpan().SequenceEqual(initRes!.Xid) || !res.ChallC.AsSpan().SequenceEqual(inquiry!.ChallC) || !res.Rrpid.AsSpan().SequenceEqual(inquiry.Rrpid)
             || res.LidM != w.LidM || res.LidC != init!.LidC)
             throw new SetException(SetErrorCode.Mismatch, "XID, inquiry challenge, RRPID or LIDs differ in InqRes at wallet");
@@ -158,13 +158,25 @@ public sealed class CardholderPurchase
         ["amount"] = $"{order.Amount} {order.Currency}",
     };
 
+    /// <summary>
+    /// The content of a message the order's merchant signed: the chain is a merchant signature certificate of the order's
+    /// brand, it names the wake-up's merchant id (<see cref="MerchantIdentity"/>: another merchant cannot answer for this
+    /// order), and the signature verifies.
+    /// </summary>
+    private byte[] VerifyMerchant(byte[] body, string kind)
+    {
+        var w = order!;
+        var signed = SignedMessage.Decode(body, kind);
+        var merchant = signed.Verify(validator, CertRole.MerchantSignature, w.Brand, "merchant");
+        MerchantIdentity.Require(merchant, w.MerchantId, $"{kind} signer", "wallet");
+        return signed.Content;
+    }
+
     private PurchaseStep OnPInitRes(byte[] body)
     {
         var c = cred ?? throw new InvalidOperationException("a recovered purchase cannot sign");
         var w = order!;
-        var signed = SignedMessage.Decode(body, PInitRes.Kind);
-        signed.Verify(validator, CertRole.MerchantSignature, w.Brand, "merchant");
-        var res = PInitRes.Decode(signed.Content);
+        var res = PInitRes.Decode(VerifyMerchant(body, PInitRes.Kind));
         if (!res.ChallC.AsSpan().SequenceEqual(init!.ChallC)) throw new SetException(SetErrorCode.Mismatch, "Chall-C not echoed in PInitRes at wallet");
         if (res.LidM != w.LidM || res.LidC != init.LidC || !res.Rrpid.AsSpan().SequenceEqual(init.Rrpid))
             throw new SetException(SetErrorCode.Mismatch, "LID-M, LID-C or RRPID differ in PInitRes at wallet");
@@ -175,14 +187,14 @@ public sealed class CardholderPurchase
 
         var odSalt = rng.Bytes(20);
         var hod = DualSignature.Hod(odSalt, w.OrderDesc, w.Amount, w.Currency);
-        var oi = new OIData(w.LidM, res.Xid, init.ChallC, hod, res.ChallM, odSalt, w.Brand).Encode();
+        var oi = new OIData(w.LidM, res.Xid, init.Rrpid, init.ChallC, hod, res.ChallM, odSalt, w.Brand).Encode();
         var head = new PIHead(w.LidM, res.Xid, hod, w.Amount, w.Currency, w.MerchantId, DualSignature.HXidCardSecret(res.Xid, c.Account.CardSecret), w.Brand).Encode();
         var pan = new PanData(c.Account.Pan, c.Account.PanSecret, rng.Bytes(20)).Encode();
         var hPI = DualSignature.H(new PIData(head, pan).Encode());
         var hOI = DualSignature.H(oi);
         var dual = DualSignature.Sign(c.Signing.Key, hPI, hOI);
         var env = Envelope.Seal(new PIEnvelopeContent(head, hOI, pan).Encode(), gw.Cert, rng);
-        var preq = new PReq(rng.Bytes(20), new PIDualSigned(dual, env).Encode(), oi, hPI, c.Signing.Chain.Der);
+        var preq = new PReq(init.Rrpid, new PIDualSigned(dual, env).Encode(), oi, hPI, c.Signing.Chain.Der);
         phase = Phase.AwaitPRes;
         var f = Fields();
         f["xid"] = Convert.ToHexStringLower(res.Xid)[..8];
@@ -192,11 +204,10 @@ public sealed class CardholderPurchase
     private PurchaseStep OnPRes(byte[] body, bool fromInquiry = false)
     {
         var w = order!;
-        var signed = SignedMessage.Decode(body, PRes.Kind);
-        signed.Verify(validator, CertRole.MerchantSignature, w.Brand, "merchant");
-        var res = PRes.Decode(signed.Content);
-        if (!res.Xid.AsSpan().SequenceEqual(initRes!.Xid) || !res.ChallC.AsSpan().SequenceEqual(init!.ChallC) || res.LidM != w.LidM || res.LidC != init.LidC)
-            throw new SetException(SetErrorCode.Mismatch, "XID, Chall-C or LIDs differ in PRes at wallet");
+        var res = PRes.Decode(VerifyMerchant(body, PRes.Kind));
+        if (!res.Xid.AsSpan().SequenceEqual(initRes!.Xid) || !res.ChallC.AsSpan().SequenceEqual(init!.ChallC) || !res.Rrpid.AsSpan().SequenceEqual(init.Rrpid)
+            || res.LidM != w.LidM || res.LidC != init.LidC)
+            throw new SetException(SetErrorCode.Mismatch, "XID, Chall-C, RRPID or LIDs differ in PRes at wallet");
         if (res.Pending)
         {
             if (fromInquiry) throw new SetException(SetErrorCode.Malformed, "a recorded PRes cannot be pending at wallet");

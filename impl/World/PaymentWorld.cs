@@ -23,7 +23,7 @@ namespace MultiWallet.Impl.World;
 public sealed class PaymentWorld : IAsyncDisposable
 {
     /// <summary>The merchant id of the world's merchant.</summary>
-    public const string MerchantId = "SHOP-1";
+    public const string MerchantId = CryptoWorld.DefaultMerchantId;
 
     private WorldParts parts;
     private int restarts;

@@ -146,16 +146,16 @@ public static class CanonicalScenarios
         S("E3-replayed-order", "the same wake-up twice: the selector refuses the second (Replay), nothing sent",
             new("E3", [Sw1, Sw2]) { Knowledge = new KnowledgeConfig.BrandTable([("SW-1", [A]), ("SW-2", [B])]) }, [],
             Wake("ORD-1", A, PaidBy("SW-1", A)), Wake("ORD-1", A, Refused(Replay))),
-        S("E1-tampered-oi", "a flipped byte in OIData on the way to the merchant: dual signature fails at the merchant",
+        S("E1-tampered-oi", "a flipped byte in OIData on the way to the merchant: dual signature fails at the merchant (its log names it; the wallet gets the uniform answer)",
             new("E1", [Sw1, Sw2]), ["SW-1"],
-            Wake("ORD-1", A, Refused(ProtocolError, causeContains: "at merchant")) with
+            Wake("ORD-1", A, Refused(ProtocolError, causeContains: "request rejected at merchant")) with
             {
                 BeforeNote = "fault: OIData salt flipped in the PReq to the merchant",
                 Before = TamperPReq(p => PReqTampering.Apply(p, MultiWallet.Model.Vocabulary.TamperSite.OI)),
             }),
-        S("E7-tampered-pi", "a flipped byte in the encrypted PI of a proxied purchase: the merchant cannot see it, the gateway rejects it",
+        S("E7-tampered-pi", "a flipped byte in the encrypted PI of a proxied purchase: the merchant cannot see it, the gateway's tag check fails (its log names it), the merchant closes the order and gives the uniform answer",
             new("E7", [Ssw1], Msw) { Knowledge = new KnowledgeConfig.BrandTable([("SSW-1", [B])]) }, [],
-            Wake("ORD-1", B, Refused(ProtocolError, causeContains: "at gateway")) with
+            Wake("ORD-1", B, Refused(ProtocolError, causeContains: "request rejected at merchant")) with
             {
                 BeforeNote = "fault: one byte of the PI envelope flipped in the PReq to the merchant",
                 Before = TamperPReq(p => PReqTampering.Apply(p, MultiWallet.Model.Vocabulary.TamperSite.PI)),
