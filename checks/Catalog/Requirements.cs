@@ -53,6 +53,10 @@ public static class Requirements
         ["INV-BAD-INPUT"] = "Malformed, truncated, tampered or unknown-brand input yields a typed error and no effect",
         ["INV-EXACTLY-ONCE-UNDER-FAULTS"] = "Under dropped, delayed, duplicated messages: no authorization lost or duplicated; the user's final answer equals the gateway's record",
         ["INV-BOUNDED"] = "Rejected input leaves no state behind; sessions and pending orders expire; memory does not grow with bad or abandoned requests",
+        ["INV-SECRECY"] = "PAN, card secret and credential private keys never enter an attacker's knowledge unless a party entitled to them is compromised (docs/THREATS.md)",
+        ["INV-AGREEMENT"] = "Every authorization corresponds to exactly one purchase the user's wallet ran for that order; wallet, merchant and gateway agree on order, XID, brand, amount and merchant",
+        ["INV-UNIFORM-FAILURE"] = "Every tampered envelope or signature gets the same answer and the same observable state change: no oracle",
+        ["INV-SESSION-AUTH"] = "Only the authenticated client starts, continues or ends its wallet session; an attacker's session produces no SET message and leaves the user's outcome unchanged",
     };
 
     /// <summary>SPEC.md section 2: which embodiments support each claim.</summary>

@@ -29,9 +29,11 @@ public sealed class PaymentWorld : IAsyncDisposable
 
     /// <summary>
     /// A world for <paramref name="seed"/> on <paramref name="transport"/>, every wait bounded by <paramref name="timeout"/>,
-    /// its parties built with <paramref name="parts"/> (faithful components where null).
+    /// its parties built with <paramref name="parts"/> (faithful components where null). <paramref name="tap"/>, when given,
+    /// decorates the raw network beneath the fault decorator: an instrument that sees (and may act on) every message
+    /// on the wire, as an attacker on the network would (checks/Attacks).
     /// </summary>
-    public PaymentWorld(int seed, TimeSpan? timeout = null, WorldTransport transport = WorldTransport.InMemory, WorldParts? parts = null)
+    public PaymentWorld(int seed, TimeSpan? timeout = null, WorldTransport transport = WorldTransport.InMemory, WorldParts? parts = null, Func<TracedNetwork, INetwork>? tap = null)
     {
         this.parts = parts ?? new WorldParts();
         Transport = transport;
@@ -44,7 +46,7 @@ public sealed class PaymentWorld : IAsyncDisposable
             foreach (var b in Brands.All) { Pki.Merchant(b.Name); Pki.Gateway(b.Name); }
         Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, timeout) : new InMemoryNetwork(Trace, timeout, VirtualTime);
         if (this.parts.Hops is { } hops) Wire.Hops = hops;
-        Network = new FaultyNetwork(Wire, Wire.Time);
+        Network = new FaultyNetwork(tap?.Invoke(Wire) ?? Wire, Wire.Time);
         Merchant = NewMerchant([], "merchant");
         Gateway = NewGateway(null, "gateway");
     }
