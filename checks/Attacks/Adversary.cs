@@ -194,7 +194,7 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
             {
                 var (path, length) = leaves[i < Offsets.Length ? 0 : (i - Offsets.Length + 1) % leaves.Count];
                 var offset = Offsets[i % Offsets.Length];
-                if (offset > 0) offset %= length;
+                offset = offset < 0 ? Math.Max(offset, -length) : offset % length;
                 var r = await OwnAsync(m with { Body = CanonEdit.FlipLeaf(m.Body, path, offset) }, ct).ConfigureAwait(false);
                 answers.Add(new ProbeAnswer($"{path}@{offset}", Describe(r), r is null ? "" : TraceLog.Digest(r.Body), State()));
             }
