@@ -30,10 +30,10 @@ public sealed class ImplBuilder
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> advertised = new(StringComparer.Ordinal);
     private readonly Dictionary<OrderId, byte[]> sent = new();
 
-    private ImplBuilder(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport)
+    private ImplBuilder(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport, Func<TracedNetwork, INetwork>? tap)
     {
         Topology = t;
-        World = new PaymentWorld(seed, transport: transport);
+        World = new PaymentWorld(seed, transport: transport, tap: tap);
         World.Network.RecordRequests = true;
         var answers = new List<string?>();
         if (t.Traits.Asks == UserPrompt.AtSetUp) answers.Add(s.Preselected);
@@ -45,7 +45,9 @@ public sealed class ImplBuilder
             foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());
     }
 
-    public static ImplBuilder Build(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts = null, WorldTransport transport = WorldTransport.InMemory) => new(t, s, seed, parts, transport);
+    /// <summary>The world of a model topology and user script; <paramref name="tap"/> decorates its raw network (an attacker on the wire).</summary>
+    public static ImplBuilder Build(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts = null, WorldTransport transport = WorldTransport.InMemory, Func<TracedNetwork, INetwork>? tap = null) =>
+        new(t, s, seed, parts, transport, tap);
 
     /// <summary>The implementation topology of a model topology (knowledge in registration order).</summary>
     public static TopologyConfig Config(Topology t)

@@ -56,6 +56,7 @@ public static class Requirements
         ["INV-BOUNDED"] = "Rejected input leaves no state behind; sessions and pending orders expire; memory does not grow with bad or abandoned requests",
         ["INV-AGREEMENT"] = "Every authorization corresponds to exactly one purchase that the user's wallet ran for that order (injective agreement); wallet, merchant and gateway agree on order, XID, brand, amount and merchant",
         ["INV-UNIFORM-FAILURE"] = "Responses to any tampered envelope, signature or certificate cannot be told apart by the attacker (same code, same text, no observable state change): no oracle",
+        ["INV-SECRECY"] = "PAN, card secret and credential private keys never enter an attacker's knowledge unless a party entitled to them is compromised (docs/THREATS.md)",
     };
 
     /// <summary>SPEC.md section 2: which embodiments support each claim.</summary>

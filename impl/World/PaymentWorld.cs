@@ -32,8 +32,11 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// A world for <paramref name="seed"/> on <paramref name="transport"/>, every wait bounded by <paramref name="timeout"/>,
     /// its parties built with <paramref name="parts"/> (faithful components where null), its keys and randomness from
     /// <paramref name="keys"/> (default: derived from <paramref name="seed"/>; <see cref="WorldKeys.Fresh"/> for secret ones).
+    /// <paramref name="tap"/>, when given, decorates the raw network beneath the fault decorator: an instrument that sees
+    /// (and may act on) every message on the wire, as an attacker on the network would (checks/Attacks).
     /// </summary>
-    public PaymentWorld(int seed, TimeSpan? timeout = null, WorldTransport transport = WorldTransport.InMemory, WorldParts? parts = null, WorldKeys? keys = null)
+    public PaymentWorld(int seed, TimeSpan? timeout = null, WorldTransport transport = WorldTransport.InMemory, WorldParts? parts = null, WorldKeys? keys = null,
+        Func<TracedNetwork, INetwork>? tap = null)
     {
         this.parts = parts ?? new WorldParts();
         Transport = transport;
@@ -49,7 +52,7 @@ public sealed class PaymentWorld : IAsyncDisposable
             foreach (var b in Brands.All) { Pki.Merchant(b.Name); Pki.Gateway(b.Name); }
         Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, Keys.HttpTls, timeout) : new InMemoryNetwork(Trace, timeout, VirtualTime);
         if (this.parts.Hops is { } hops) Wire.Hops = hops;
-        Network = new FaultyNetwork(Wire, Wire.Time);
+        Network = new FaultyNetwork(tap?.Invoke(Wire) ?? Wire, Wire.Time);
         Merchant = NewMerchant([], "merchant");
         Gateway = NewGateway(null, "gateway");
     }

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using FsCheck;
+using FsCheck.Fluent;
+using MultiWallet.Checks.Catalog;
+using MultiWallet.Checks.Invariants;
+using MultiWallet.Impl.World;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Checks.Attacks;
+
+/// <summary>
+/// The attacker campaign: generates attacked scenarios per embodiment from the seed (FsCheck generators sampled with
+/// <c>Rnd(seed + embodiment + Offset, gamma)</c>, so a seed replays them and they differ from the honest campaign's),
+/// executes each once (in parallel, one world per case) and shares the runs with every attack property; shrinks a
+/// counterexample greedily with <see cref="AttackGen.Shrink"/>, re-running only the violated property.
+/// </summary>
+public static class AttackCampaign
+{
+    /// <summary>Keeps the attacked scenarios' random stream apart from the honest campaign's for the same seed.</summary>
+    public const ulong Offset = 0xA77AC4;
+
+    /// <summary>The fewest attacked scenarios per embodiment: enough for every class the properties require at the test budget.</summary>
+    public const int MinCases = 16;
+
+    /// <summary>Attacked scenarios per embodiment: a tenth of the honest budget, at least <see cref="MinCases"/>.</summary>
+    public static int PerEmbodiment(CheckContext ctx) => Math.Max(MinCases, ctx.Cases / 10);
+
+    /// <summary>The replay handle of an embodiment's attacked scenarios.</summary>
+    public static string Replay(CheckContext ctx, Embodiment e) => $"({(ulong)ctx.Seed + (ulong)e + Offset},{Campaign.Gamma},{Campaign.Size})";
+
+    private static readonly ConcurrentDictionary<(int, int, Embodiment, WorldTransport), Lazy<(IReadOnlyList<AttackRun> Runs, double Seconds)>> Cache = new();
+
+    /// <summary>The attacked scenarios of one embodiment for a seed.</summary>
+    public static IReadOnlyList<AttackedScenario> Generate(Embodiment e, int seed, int count) =>
+        Gen.Sample(AttackGen.For(e), count, new Rnd((ulong)seed + (ulong)e + Offset, Campaign.Gamma), Campaign.Size).ToList();
+
+    /// <summary>The shared runs of one embodiment and the seconds they took.</summary>
+    public static (IReadOnlyList<AttackRun> Runs, double Seconds) Runs(CheckContext ctx, Embodiment e) =>
+        Cache.GetOrAdd((ctx.Seed, PerEmbodiment(ctx), e, ctx.Transport), _ => new(() =>
+        {
+            var sw = Stopwatch.StartNew();
+            var list = Generate(e, ctx.Seed, PerEmbodiment(ctx))
+                .AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
+                .Select(c => AttackRunner.Run(c, ctx.Seed, ctx.Transport))
+                .ToList();
+            return (list, sw.Elapsed.TotalSeconds);
+        })).Value;
+
+    /// <summary>Greedy shrinking: the first smaller candidate that still violates is taken; at most <paramref name="budget"/> runs.</summary>
+    public static (AttackedScenario Case, string Violation) Shrink(AttackedScenario c, string violation, Func<AttackRun, string?> violates, int seed, WorldTransport transport, int budget = 40)
+    {
+        var runs = 0;
+        var progress = true;
+        while (progress && runs < budget)
+        {
+            progress = false;
+            foreach (var candidate in AttackGen.Shrink(c))
+            {
+                if (++runs > budget) break;
+                var run = AttackRunner.Run(candidate, seed, transport);
+                if (run.Inconclusive is not null || violates(run) is not { } v) continue;
+                (c, violation, progress) = (candidate, v, true);
+                break;
+            }
+        }
+        return (c, violation);
+    }
+}

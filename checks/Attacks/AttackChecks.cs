@@ -1,0 +1,106 @@
+using MultiWallet.Checks.Catalog;
+using MultiWallet.Checks.Invariants;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Checks.Attacks;
+
+/// <summary>The attack properties (one PROP-* check per invariant over every embodiment it applies to) and the campaign's evidence check.</summary>
+internal static class AttackChecks
+{
+    /// <summary>Every attack invariant, in report order.</summary>
+    public static readonly IReadOnlyList<AttackInvariant> All =
+        [new SecrecyAttackInvariant(), new AgreementAttackInvariant(), new UniformFailureAttackInvariant(), new CustodyAttackInvariant(), new SessionAuthAttackInvariant()];
+
+    /// <summary>The class of a run: embodiment × position × each event kind that fired.</summary>
+    private static IEnumerable<string> Cell(Embodiment e, AttackRun run) =>
+        run.Tried.Keys.Select(k => $"{e}/{Positions.Id(run.Case.Attack.Position)}/{k.Split(':')[0]}").DefaultIfEmpty($"{e}/{Positions.Id(run.Case.Attack.Position)}/none");
+
+    /// <summary>Judges one invariant over the shared runs; the first violation is shrunk.</summary>
+    public static CheckOutcome Check(CheckContext ctx, AttackInvariant inv)
+    {
+        var classes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cases = 0;
+        void Add(string c) => classes[c] = classes.GetValueOrDefault(c) + 1;
+        foreach (var e in Campaign.All.Where(inv.Applies))
+        {
+            foreach (var run in AttackCampaign.Runs(ctx, e).Runs)
+            {
+                if (run.Inconclusive is not null) { Add(Campaign.InconclusiveClass); continue; }
+                cases++;
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var v = run.Crash ?? inv.Eval(run, seen);
+                foreach (var s in seen.Concat(Cell(e, run))) Add(s);
+                if (v is null) continue;
+                var (small, violation) = AttackCampaign.Shrink(run.Case, v, r => r.Crash ?? inv.Eval(r, new HashSet<string>()), ctx.Seed, ctx.Transport);
+                ctx.Log(small.ToString());
+                return new CheckOutcome
+                {
+                    Passed = false,
+                    CasesRun = cases,
+                    Classes = classes,
+                    Message = $"{inv.CheckId} violated in {e} after {cases} attacked cases: {violation}",
+                    Replay = $"{AttackCampaign.Replay(ctx, e)} seed={ctx.Seed} (FsCheck Rnd(seed+embodiment+{AttackCampaign.Offset}, gamma), size)",
+                    Counterexample = small.ToString(),
+                };
+            }
+        }
+        var summary = $"{cases} attacked scenarios over {string.Join(",", inv.Embodiments)} ({AttackCampaign.PerEmbodiment(ctx)} per embodiment); classes: " +
+                      ClassifiedOutcome.Render(classes.Where(k => !k.Key.StartsWith('E')));
+        return ClassifiedOutcome.Of(cases, classes, inv.RequiredFor(AttackCampaign.PerEmbodiment(ctx)), $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size} offset={AttackCampaign.Offset}", summary);
+    }
+
+    /// <summary>One property check per attack invariant.</summary>
+    [CheckSource]
+    public static IEnumerable<CheckEntry> Checks() => All.Select(inv =>
+    {
+        var all = inv.Embodiments.Count == EmbodimentTraits.All.Count;
+        return new CheckEntry(
+            new CheckAttribute(inv.CheckId)
+            {
+                Title = inv.Title,
+                Requirements = [.. inv.Requirements],
+                AllEmbodiments = all,
+                Embodiments = all ? [] : [.. inv.Embodiments],
+                Kind = CheckKind.Property,
+            },
+            ctx => Check(ctx, inv));
+    });
+
+    /// <summary>
+    /// The campaign's evidence: per embodiment × position, the attack events tried and the properties that held, and the
+    /// campaign's cost against the honest one in the same run. Fails only when an embodiment saw no attack event fire.
+    /// </summary>
+    [Check("ATTACK-CAMPAIGN", Title = "the attacker campaign: attack events tried and invariants held per embodiment × attacker position, and its cost against the honest campaign",
+        Requirements = ["INV-SECRECY", "INV-AGREEMENT", "INV-UNIFORM-FAILURE", "INV-SESSION-AUTH", "INV-CUSTODY"], AllEmbodiments = true, Kind = CheckKind.Property)]
+    public static CheckOutcome CampaignEvidence(CheckContext ctx)
+    {
+        var cells = new List<AttackCell>();
+        double attackSeconds = 0, honestSeconds = 0;
+        int attackCases = 0, honestCases = 0;
+        var silent = new List<string>();
+        foreach (var e in Campaign.All)
+        {
+            var (runs, secs) = AttackCampaign.Runs(ctx, e);
+            var (honest, hsecs) = Campaign.Cases(ctx, e);
+            (attackSeconds, honestSeconds, attackCases, honestCases) = (attackSeconds + secs, honestSeconds + hsecs, attackCases + runs.Count, honestCases + honest.Count);
+            if (runs.All(r => r.Tried.Count == 0)) silent.Add(e.ToString());
+            foreach (var g in runs.GroupBy(r => r.Case.Attack.Position).OrderBy(g => g.Key))
+            {
+                var tried = g.SelectMany(r => r.Tried).GroupBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Sum(x => x.Value), StringComparer.Ordinal);
+                var judged = All.Where(i => i.Applies(e)).Select(i => (i.CheckId, Ok: g.Where(r => r.Inconclusive is null).All(r => (r.Crash ?? i.Eval(r, new HashSet<string>())) is null))).ToList();
+                cells.Add(new AttackCell(e.ToString(), Positions.Id(g.Key), g.Count(), tried, [.. judged.Where(j => j.Ok).Select(j => j.CheckId)], [.. judged.Where(j => !j.Ok).Select(j => j.CheckId)]));
+            }
+        }
+        var ratio = honestSeconds > 0 ? attackSeconds / honestSeconds : 0;
+        var steps = cells.SelectMany(c => c.Tried).GroupBy(k => k.Key.Split(':')[0]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Sum(x => x.Value)}");
+        var message = $"{attackCases} attacked scenarios in {attackSeconds:F1} s vs {honestCases} honest in {honestSeconds:F1} s (ratio {ratio:P0}); {cells.Count} cells; steps tried: {string.Join(", ", steps)}";
+        return new CheckOutcome
+        {
+            Passed = silent.Count == 0,
+            CasesRun = attackCases,
+            Message = silent.Count == 0 ? message : $"no attack event fired in {string.Join(",", silent)}. {message}",
+            Replay = $"seed={ctx.Seed} offset={AttackCampaign.Offset}",
+            Evidence = [new AttackEvidence(cells, attackCases, attackSeconds, honestCases, honestSeconds)],
+        };
+    }
+}

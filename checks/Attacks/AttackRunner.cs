@@ -1,0 +1,147 @@
+using System.Text;
+using MultiWallet.Checks.Bridge;
+using MultiWallet.Impl.Crypto;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Server;
+using MultiWallet.Impl.World;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Checks.Attacks;
+
+/// <summary>
+/// Executes one attacked scenario: builds the scenario's world with the <see cref="Adversary"/> on its wire, plays the
+/// honest steps (the user's wake-ups, world changes) while the attacker plays its events, then collects what the
+/// properties judge: the user's outcomes, the merchant's, gateway's and custodians' records, the attacker's closed
+/// knowledge against every secret it is not entitled to, and (for session attacks) the outcomes without the attack.
+/// </summary>
+public static class AttackRunner
+{
+    /// <summary>How many variants of a probe are also sent each in a run of its own (the state-independent comparison).</summary>
+    public const int IsolatedVariants = 3;
+
+    /// <summary>Runs <paramref name="c"/> on <paramref name="transport"/> for <paramref name="seed"/>; never throws.</summary>
+    public static AttackRun Run(AttackedScenario c, int seed, WorldTransport transport = WorldTransport.InMemory)
+    {
+        try
+        {
+            var run = Execute(c, seed, transport);
+            if (run.Inconclusive is null && c.Attack.Events.Any(e => e.Kind is AttackKind.SessionRace or AttackKind.SessionHijack or AttackKind.ForgedWakeUp))
+            {
+                var baseline = Execute(c with { Attack = c.Attack with { Events = [] } }, seed, transport);
+                run = run with { Baseline = baseline.Purchases.Select(p => p.Outcome).ToList(), Inconclusive = baseline.Inconclusive };
+            }
+            if (run.Inconclusive is null && run.Probes.Count > 0)
+            {
+                // A probe's first variant changes what the next one meets (a gateway refusal closes the order), so the
+                // variants are also sent one per run, from the same state: any difference is then the variant's doing.
+                var isolated = Enumerable.Range(0, IsolatedVariants).Select(k => Execute(c, seed, transport, k)).ToList();
+                var merged = run.Probes.Select((_, i) => (IReadOnlyList<ProbeAnswer>)[.. isolated.Where(r => i < r.Probes.Count).SelectMany(r => r.Probes[i])]).ToList();
+                run = run with { IsolatedProbes = merged, Inconclusive = isolated.Select(r => r.Inconclusive).FirstOrDefault(x => x is not null) };
+            }
+            return run;
+        }
+        catch (Exception ex) { return new AttackRun(c) { Crash = $"{ex.GetType().Name}: {ex.Message}" }; }
+    }
+
+    private static AttackRun Execute(AttackedScenario c, int seed, WorldTransport transport, int? onlyVariant = null)
+    {
+        var t = c.Scenario.Topology;
+        var victim = Positions.Victim(t);
+        var pki = CryptoWorld.For(seed);
+        var knowledge = new AttackerKnowledge(Positions.Keys(c.Attack.Position, pki, victim));
+        Adversary? adversary = null;
+        var built = ImplBuilder.Build(t, c.Scenario.Script, seed, transport: transport, tap: wire => adversary = new Adversary(wire, c.Attack, victim, knowledge, onlyVariant));
+        var world = built.World;
+        try
+        {
+            adversary!.State = () => State(world);
+            var (purchases, inconclusive) = Play(built, c.Scenario.Steps, adversary);
+            var held = 0;
+            if (built.Embodiment.Master is { } master && world.Time.IsVirtual)
+            {
+                // The bound on a borrowed credential: once a session's lifetime has passed, the master holds none.
+                world.VirtualTime.Advance(ServerWallet.SessionLifetime + TimeSpan.FromMinutes(1));
+                master.SweepExpired();
+                held = master.AcquiredCredentialsHeld;
+            }
+            knowledge.Close();
+            var lids = purchases.Select(p => p.LidM).Concat(world.Merchant.Orders.Keys).Distinct(StringComparer.Ordinal);
+            return new AttackRun(c)
+            {
+                Inconclusive = inconclusive ?? (world.Time.IsVirtual || world.Wire.TimeoutsFired == 0 ? null : $"{world.Wire.TimeoutsFired} send(s) timed out on the wall clock over HTTP (environment: inconclusive)"),
+                Purchases = purchases,
+                Authorizations = [.. world.Gateway.Ledger.Records.Where(r => r.Status == Impl.Set.GatewayStatus.Authorized)],
+                AuthorizationsPerOrder = lids.ToDictionary(l => l, l => world.Gateway.Authorizations(PaymentWorld.MerchantId, l), StringComparer.Ordinal),
+                Orders = world.Merchant.Orders,
+                Releases = Releases(world.Trace),
+                HeldAfterBound = held,
+                Leaks = Leaks(c, t, pki, victim, knowledge),
+                Known = knowledge.Count,
+                Tried = adversary.Tried,
+                Probes = adversary.Probes,
+                Sessions = adversary.Sessions,
+            };
+        }
+        finally { world.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    private static (IReadOnlyList<UserPurchase>, string?) Play(ImplBuilder built, IReadOnlyList<Step> steps, Adversary adversary)
+    {
+        var purchases = new List<UserPurchase>();
+        var last = new Dictionary<OrderId, Step.WakeUp>();
+        foreach (var step in steps)
+        {
+            Step.WakeUp wake;
+            if (step is Step.WakeUp w) wake = w;
+            else if (step is Step.Replay r) wake = last[r.Order];
+            else { built.Apply(step); continue; }
+            last[wake.Order] = wake;
+            string outcome; string? xid = null;
+            try
+            {
+                var o = built.Pay(step, wake);
+                (outcome, xid) = o switch { Paid p => ($"Paid({p.Wallet}, {p.Brand})", p.Xid), Refused f => ($"Refused({f.Reason})", null), _ => (o.ToString(), null) };
+                built.World.Run(ct => adversary.AfterWakeUpAsync(ct));
+            }
+            catch (HangException h) { outcome = $"hang: {h.Reason}"; }
+            catch (WallClockLimitException e) { return (purchases, e.Message); }
+            purchases.Add(new UserPurchase(wake.Order.LidM, wake.Brand.Name, wake.Amount, outcome, xid));
+        }
+        return (purchases, null);
+    }
+
+    /// <summary>The observable state an attacker can probe for: every order's state at the merchant and every record's at the gateway.</summary>
+    private static string State(PaymentWorld world) =>
+        string.Join(";", world.Merchant.Orders.Values.OrderBy(o => o.Offer.LidM, StringComparer.Ordinal).Select(o => $"{o.Offer.LidM}={o.State}"))
+        + "|" + string.Join(";", world.Gateway.Ledger.Records.Select(r => $"{r.LidM}={r.Status}"));
+
+    /// <summary>
+    /// The order of every release a custodian decided (its <c>CredentialReleased</c> decisions, in trace order). A repeat of
+    /// a custody request answered with the release it was first sent (S2: same bytes, same nonce) is not a second release.
+    /// </summary>
+    private static IReadOnlyList<string> Releases(TraceLog trace) =>
+        [.. trace.Events.OfType<DecisionEvent>().Where(d => d.What == TraceDecisions.CredentialReleased)
+            .Select(d => d.Detail.TryGetValue("lid-m", out var lid) ? lid : "?")];
+
+    /// <summary>Every card secret and credential key of the topology's wallets the attacker knows without being entitled to it.</summary>
+    private static IReadOnlyList<string> Leaks(AttackedScenario c, Topology t, CryptoWorld pki, string victim, AttackerKnowledge knowledge)
+    {
+        var leaks = new List<string>();
+        foreach (var w in t.Wallets.Append(t.Master).OfType<WalletSpec>())
+        {
+            if (Positions.Entitled(c.Attack.Position, w.Name, victim, t.Traits)) continue;
+            foreach (var b in w.Held)
+            {
+                var cred = pki.Cardholder(w.Name, b.Name);
+                foreach (var (label, secret) in new[]
+                {
+                    ("PAN", Encoding.ASCII.GetBytes(cred.Account.Pan)), ("PANSecret", cred.Account.PanSecret), ("CardSecret", cred.Account.CardSecret),
+                    ("private key", cred.Signing.Key.D.ToByteArrayUnsigned()),
+                })
+                    if (knowledge.Contains(secret)) leaks.Add($"{w.Name}/{b} {label}");
+            }
+        }
+        return leaks;
+    }
+}
