@@ -10,7 +10,9 @@ namespace MultiWallet.Checks.Bounded;
 /// <summary>
 /// FsCheck generators (composed) of bad inputs for every receiving party: a target, a defect, and a body built
 /// from a well-formed template of what the party expects, so truncation and padding start from real messages.
-/// Every generated input is bad by construction (a bit flip could leave a message valid; none is used).
+/// Every generated input is bad by construction (a bit flip could leave a message valid; none is used). Half of the inputs
+/// to a server wallet or the master are sent under the user's login there (<see cref="BadMessage.UnderLogin"/>): wallet
+/// messages without a valid login are refused before the body is read, so only these reach the wallet's parsing.
 /// </summary>
 public static class BadMessageGen
 {
@@ -26,7 +28,8 @@ public static class BadMessageGen
         from other in Gen.Elements(OtherKinds)
         from random in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b))
         from semantic in Gen.Choose(0, 2)
-        select Build(target, defect, n, cut, pad, other, random, semantic);
+        from login in Gen.Elements(false, true)
+        select Build(target, defect, n, cut, pad, other, random, semantic) with { UnderLogin = login && target is Target.ServerWallet or Target.Master };
 
     private static byte[] WakeUpBytes(int n, long amount = 1000, string currency = "JPY", string brand = "BrandA") =>
         new WakeUp(PaymentWorld.MerchantId, $"BND-{n}", "1 x book", amount, currency, brand).Encode();

@@ -12,6 +12,13 @@ namespace MultiWallet.Checks.Bounded;
 /// sampled from <see cref="BadMessageGen"/> with FsCheck's <c>Rnd(seed, gamma)</c>, so a seed replays them; the
 /// state is compared after each input, so a failure names the one input that left something behind. Classes: one
 /// per target and per defect; the property fails when one of them was never generated.
+/// Inputs to a server wallet or the master go half under the user's login there (<see cref="BadMessage.UnderLogin"/>), so
+/// they reach the wallet's session handling and wake-up parsing. A refused authenticated start is answered, and the answer
+/// recorded for that session (docs/DECISIONS.md, "Sessions and logins", S1: a retried start gets the same refusal): that
+/// one record of an authenticated client is the only thing such an input may leave, it must be the record of the
+/// input's own session, and every such record must be gone once the clock passes the session lifetime (checked at the
+/// end, against the state before the first input). Classes: <c>login:&lt;target&gt;</c> for the authenticated inputs, and
+/// <c>login:record-kept</c> when one left its record; required, so the authenticated class cannot go ungenerated.
 /// </summary>
 internal static class BoundedChecks
 {
@@ -40,28 +47,46 @@ internal static class BoundedChecks
         var inputs = Gen.Sample(BadMessageGen.For(targets), n, new Rnd(seed, Campaign.Gamma), Campaign.Size).ToList();
         var world = new BoundedWorld(ctx.Seed, parts);
         var classes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var baseline = world.State();
         for (var i = 0; i < inputs.Count; i++)
         {
             var m = inputs[i];
             foreach (var c in new[] { $"target:{m.Target}", $"defect:{m.Defect}" }) classes[c] = classes.GetValueOrDefault(c) + 1;
+            if (m.UnderLogin) classes[$"login:{m.Target}"] = classes.GetValueOrDefault($"login:{m.Target}") + 1;
             var before = world.State();
-            world.Send(m);
-            var after = world.State();
+            var records = world.SessionRecords;
+            var session = world.Send(m);
+            if (world.SessionRecords > records) classes["login:record-kept"] = classes.GetValueOrDefault("login:record-kept") + 1;
+            var after = world.State(session);
             var changed = targets.Where(t => before[t] != after[t]).ToList();
             if (changed.Count == 0) continue;
-            var what = string.Join("; ", changed.Select(t => $"{t}: {before[t]} -> {after[t]}"));
-            ctx.Log($"input #{i}: {m}\n{what}");
-            return new CheckOutcome
-            {
-                Passed = false,
-                CasesRun = i + 1,
-                Classes = classes,
-                Replay = replay,
-                Message = $"bad input #{i} left state behind: {what}",
-                Counterexample = $"{m}\n{what}",
-            };
+            return Left(ctx, $"bad input #{i} left state behind", m.ToString(), changed, before, after, i + 1, classes, replay);
         }
-        var required = targets.Select(t => $"target:{t}").Concat(Enum.GetValues<Defect>().Select(d => $"defect:{d}")).ToList();
-        return ClassifiedOutcome.Of(n, classes, required, replay, $"{n} bad inputs, state unchanged after each; classes: {ClassifiedOutcome.Render(classes)}");
+        // The records authenticated refusals left are bounded by their lifetime: past it, every party is back where it began.
+        world.PastSessionLifetime();
+        var end = world.State();
+        var kept = targets.Where(t => baseline[t] != end[t]).ToList();
+        if (kept.Count > 0)
+            return Left(ctx, "past the session lifetime, state is still left behind", $"{n} bad inputs, then the clock moved past {Impl.Server.ServerWallet.SessionLifetime}", kept, baseline, end, n, classes, replay);
+        var required = targets.Select(t => $"target:{t}").Concat(Enum.GetValues<Defect>().Select(d => $"defect:{d}"))
+            .Concat(targets.Where(t => t is Target.ServerWallet or Target.Master).Select(t => $"login:{t}"))
+            .Concat(targets.Contains(Target.ServerWallet) ? ["login:record-kept"] : []).ToList();
+        return ClassifiedOutcome.Of(n, classes, required, replay, $"{n} bad inputs, state unchanged after each{(classes.ContainsKey("login:record-kept") ? " (but for the session record of a refused authenticated start, gone past its lifetime)" : "")}; classes: {ClassifiedOutcome.Render(classes)}");
+    }
+
+    private static CheckOutcome Left(CheckContext ctx, string why, string input, IReadOnlyList<Target> changed, IReadOnlyDictionary<Target, string> before, IReadOnlyDictionary<Target, string> after,
+        int cases, Dictionary<string, int> classes, string replay)
+    {
+        var what = string.Join("; ", changed.Select(t => $"{t}: {before[t]} -> {after[t]}"));
+        ctx.Log($"{input}\n{what}");
+        return new CheckOutcome
+        {
+            Passed = false,
+            CasesRun = cases,
+            Classes = classes,
+            Replay = replay,
+            Message = $"{why}: {what}",
+            Counterexample = $"{input}\n{what}",
+        };
     }
 }

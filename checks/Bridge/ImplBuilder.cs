@@ -109,7 +109,8 @@ public sealed class ImplBuilder
                 var at = Matches(c.After);
                 Address? to = null;
                 // The custodian that crashes is the one the matching request went to.
-                World.Network.Crash(m => { if (!at(m)) return false; to = m.To; return true; }, () => Restart(c.Party, to), Label(c.After));
+                // The PC's work is a caller's: once it crashed it goes no further (its restarted instance takes its sessions up).
+                World.Network.Crash(m => { if (!at(m)) return false; to = m.To; return true; }, () => Restart(c.Party, to), Label(c.After), senderStops: c.Party == CrashParty.Pc);
                 break;
         }
     }
@@ -126,6 +127,7 @@ public sealed class ImplBuilder
             CrashParty.Gateway => PaymentWorld.GatewayParty,
             CrashParty.Wallet when Embodiment.Master is { } m => m.Name,
             CrashParty.Custodian => to?.WalletName,
+            CrashParty.Pc => EmbodimentWorld.PcParty,
             _ => World.Wallets.Where(w => w.Value.OpenSessions > 0).Select(w => w.Key).Order(StringComparer.Ordinal).FirstOrDefault(),
         };
         if (name is null || !Embodiment.Restart(name)) return null;
@@ -134,6 +136,7 @@ public sealed class ImplBuilder
         {
             CrashParty.Merchant => Address.Merchant,
             CrashParty.Gateway => Address.Gateway,
+            CrashParty.Pc => Address.Pc,
             _ => Address.ServerWallet(name),
         };
     }

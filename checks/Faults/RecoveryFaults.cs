@@ -160,6 +160,8 @@ public static class RecoveryFaults
             World(new WorldParts { Amnesiac = new HashSet<string> { PaymentWorld.MerchantParty } })),
         new("FAULT-E11-WALLETS-FORGET-PURCHASES", Embodiment.E11, "restarted wallets (master and slaves) read back no transaction log: a purchase whose PReq left is 'unknown session' while the merchant is paid", ["INV-EXACTLY-ONCE-UNDER-FAULTS"],
             World(new WorldParts { Amnesiac = EveryWallet })),
+        new("FAULT-E4-PC-FORGETS-SESSIONS", Embodiment.E4, "a restarted user PC reads back nothing (no open session, no unknown outcome, no accepted order): a purchase whose PReq left while the PC died is never taken up, and the user is told 'not paid' while the merchant is paid", ["INV-EXACTLY-ONCE-UNDER-FAULTS"],
+            World(new WorldParts { Amnesiac = new HashSet<string> { EmbodimentWorld.PcParty } })),
     ];
 
     /// <summary>

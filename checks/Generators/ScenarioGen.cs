@@ -172,7 +172,9 @@ public static class ScenarioGen
     /// <summary>
     /// The crash points generated on an embodiment (DECISIONS.md, crash rows): the merchant once its PReq or its AuthReq was
     /// handled, the gateway once its AuthReq was, the PC's wallet once its PReq was handled at the merchant (and, E1–E6, its
-    /// PInitReq), and (E7, E9–E12) the slave running a proxied session once its PReq was handled.
+    /// PInitReq), (E7, E9–E12) the slave running a proxied session once its PReq was handled, and the user PC once each
+    /// request it sends in a purchase was handled: its session start and its Deliver of the PRes at the wallet, its PInitReq
+    /// and its PReq at the merchant.
     /// </summary>
     public static IReadOnlyList<Step.Crash> CrashPoints(EmbodimentTraits traits) =>
     [
@@ -181,21 +183,27 @@ public static class ScenarioGen
         new(CrashParty.Wallet, FaultPosition.PReq),
         .. traits.IsMasterSlave ? [] : new[] { new Step.Crash(CrashParty.Wallet, FaultPosition.PInitReq) },
         .. traits.IsMasterSlave && !traits.AcquiresCredential ? new[] { new Step.Crash(CrashParty.Slave, FaultPosition.PReq) } : [],
+        .. PcCrashPoints,
     ];
 
+    /// <summary>The user PC's crash points (every embodiment): once its session start, PInitReq, PReq or PRes Deliver was handled.</summary>
+    public static readonly IReadOnlyList<Step.Crash> PcCrashPoints =
+        [.. new[] { FaultPosition.WalletStart, FaultPosition.PInitReq, FaultPosition.PReq, FaultPosition.WalletDeliver }.Select(at => new Step.Crash(CrashParty.Pc, at))];
+
     /// <summary>
-    /// The network faults of <see cref="Faults"/>, or (about one faulted wake-up in eight) one crash alone, or one fault on
+    /// The network faults of <see cref="Faults"/>, or (about one faulted wake-up in six) one crash alone (a PC crash in about one of four), or one fault on
     /// a wallet-session or custody hop alone, or two copies of a PReq or an AuthReq in flight at once. A slave's crash, and
     /// a fault on a slave's or the custodian's hop, are weighted up: they fire only when the master proxies the purchase or
     /// acquires a credential for it (not when it pays itself).
     /// </summary>
     private static Gen<IReadOnlyList<Step>> FaultsFor(EmbodimentTraits traits, ImmutableSortedSet<Brand> masterHeld)
     {
-        var points = CrashPoints(traits).SelectMany(c => Enumerable.Repeat(c, c.Party is CrashParty.Slave or CrashParty.Custodian ? 3 : 1)).ToArray();
+        // The PC's four points together weigh as two of the others: each other party's point keeps its share of the crashes.
+        var points = CrashPoints(traits).SelectMany(c => Enumerable.Repeat(c, c.Party switch { CrashParty.Slave or CrashParty.Custodian => 6, CrashParty.Pc => 1, _ => 2 })).ToArray();
         var hops = SessionHops(traits).SelectMany(h => Enumerable.Repeat(h, BehindMaster(h) ? 2 : 1)).ToArray();
         var session = from k in Kind from at in Gen.Elements(hops) select (IReadOnlyList<Step>)[new Step.Fault(k, at)];
         var concurrent = Gen.Elements(ConcurrentAt).Select(at => (IReadOnlyList<Step>)[new Step.Fault(FaultKind.Concurrent, at)]);
-        return Freq((25, Faults), (4, Gen.Elements(points).Select(c => (IReadOnlyList<Step>)[c])), (5, session), (2, concurrent));
+        return Freq((25, Faults), (6, Gen.Elements(points).Select(c => (IReadOnlyList<Step>)[c])), (5, session), (2, concurrent));
     }
 
     /// <summary>A hop reached only when the master does not pay itself: its proxied session or its credential request.</summary>

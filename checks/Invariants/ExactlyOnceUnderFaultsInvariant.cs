@@ -19,7 +19,7 @@ internal sealed class ExactlyOnceUnderFaultsInvariant : Invariant
     /// <inheritdoc/>
     public override string Id => "INV-EXACTLY-ONCE-UNDER-FAULTS";
     /// <inheritdoc/>
-    public override string Title => "generated drops, delays past the timeout, duplicates (one after the other, and PReq/AuthReq copies at the same time) at every hop of a purchase, its recovery, the wallet sessions and E8 custody, crashes and restarts of merchant, gateway, wallet, master, slave and custodian, then heals: no authorization lost or duplicated, and the user's final answer equals the gateway's record";
+    public override string Title => "generated drops, delays past the timeout, duplicates (one after the other, and PReq/AuthReq copies at the same time) at every hop of a purchase, its recovery, the wallet sessions and E8 custody, crashes and restarts of merchant, gateway, wallet, master, slave, custodian and the user PC, then heals: no authorization lost or duplicated, and the user's final answer equals the gateway's record";
     /// <inheritdoc/>
     public override IReadOnlyList<string> Requirements => [Id, "INV-ONCE", "INV-CONFORM"];
     /// <inheritdoc/>
@@ -48,12 +48,17 @@ internal sealed class ExactlyOnceUnderFaultsInvariant : Invariant
         "session:client", "session:proxy", "session:custody",
     ];
 
+    /// <summary>The user PC's crash points (<see cref="Generators.ScenarioGen.PcCrashPoints"/>), by class.</summary>
+    public static readonly IReadOnlyList<string> PcCrashClasses = ["crash:pc@WalletStart", "crash:pc@PInitReq", "crash:pc@PReq", "crash:pc@WalletDeliver"];
+
     /// <summary>
     /// Classes that fire only in a purchase the master proxies or acquires for, or only on two embodiments, which 16 cases per
     /// embodiment (the test budget) do not always reach: a slave's or the custodian's crash, a fault on the slave's Deliver, the
-    /// custody hop, or a brand query. The default budget (1000) generates each dozens of times; below 100 they are not required.
+    /// custody hop, or a brand query; and each of the PC's four crash points (a PC crash, <c>crash:pc</c>, is required at every
+    /// budget). The default budget (1000) generates each dozens of times; below 100 they are not required.
     /// </summary>
-    public static readonly IReadOnlyList<string> RareAtTestBudget = ["crash:slave@PReq", "crash:custodian@Custody", "session@SlaveDeliver", "session@Custody", "session@BrandQuery"];
+    public static readonly IReadOnlyList<string> RareAtTestBudget =
+        ["crash:slave@PReq", "crash:custodian@Custody", "session@SlaveDeliver", "session@Custody", "session@BrandQuery", .. PcCrashClasses];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> RequiredFor(int perEmbodiment) => perEmbodiment >= 100 ? Required : [.. Required.Except(RareAtTestBudget)];
@@ -63,13 +68,16 @@ internal sealed class ExactlyOnceUnderFaultsInvariant : Invariant
     [
         "crash:merchant@PReq", "crash:merchant@AuthReq", "crash:gateway@AuthReq", "crash:wallet@PInitReq", "crash:wallet@PReq", "crash:master@PReq",
         "crash:slave@PReq", "crash:custodian@Custody", "crash:client", "crash:proxy", "crash:custody",
+        "crash:pc", .. PcCrashClasses,
     ];
 
-    /// <summary>The role of a restarted party's address in a crash class: merchant, gateway, the master, a slave (E7, E9–E12), the custodian (E8) or the wallet (E1–E6).</summary>
+
+    /// <summary>The role of a restarted party's address in a crash class: merchant, gateway, the user PC, the master, a slave (E7, E9–E12), the custodian (E8) or the wallet (E1–E6).</summary>
     private static string Role(string address, EmbodimentTraits t) => address switch
     {
         "merchant" => "merchant",
         "gateway" => "gateway",
+        "pc" => "pc",
         _ when address == "sw://" + WalletNames.Msw => "master",
         _ => t.AcquiresCredential ? "custodian" : t.IsMasterSlave ? "slave" : "wallet",
     };
@@ -112,8 +120,9 @@ internal sealed class ExactlyOnceUnderFaultsInvariant : Invariant
         var family = Family(traits);
         foreach (var d in w.Events.OfType<DecisionEvent>().Where(d => d.Actor == "fault" && d.What == TraceDecisions.Crash))
         {
-            cls.Add($"crash:{Role(d.Detail["party"], traits)}@{At(d)}");
-            cls.Add("crash:" + family);
+            var role = Role(d.Detail["party"], traits);
+            cls.Add($"crash:{role}@{At(d)}");
+            cls.Add("crash:" + (role == "pc" ? "pc" : family));
         }
         if (w.Step is Step.WakeUp) told[w.Wake.Order.LidM] = w.Raw;
         if (w.Facts.AuthorizationsForOrder > 1) return $"step #{w.StepIndex}: order {w.Wake.Order} has {w.Facts.AuthorizationsForOrder} standing authorizations";

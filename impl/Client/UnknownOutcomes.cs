@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
@@ -12,11 +11,10 @@ namespace MultiWallet.Impl.Client;
 /// <see cref="ResolveAsync"/> sends that inquiry again (same RRPID and Chall-C: an inquiry is a read, repeating it is
 /// safe) and reports the merchant's settled answer as the user's final answer. One store per network the PC sends
 /// on (every entry point of a PC shares it), so whichever relay kept an order, one heal resolves them all.
-/// A crash of the PC would keep this store (a real PC persists it, as it persists accepted orders).
+/// It is part of what the PC persists (<see cref="PcDisk"/>): a restarted PC still resolves these orders.
 /// </summary>
 public sealed class UnknownOutcomes
 {
-    private static readonly ConditionalWeakTable<INetwork, UnknownOutcomes> Stores = [];
     private readonly SortedDictionary<string, Entry> pending = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
@@ -26,7 +24,7 @@ public sealed class UnknownOutcomes
     public const string UnknownCause = "ProtocolError: outcome unknown";
 
     /// <summary>The store of the PC that sends on <paramref name="net"/>.</summary>
-    public static UnknownOutcomes For(INetwork net) => Stores.GetValue(net, _ => new UnknownOutcomes());
+    public static UnknownOutcomes For(INetwork net) => PcDisk.For(net).Unknown;
 
     /// <summary>LID-Ms whose outcome is still unknown, in order.</summary>
     public IReadOnlyList<string> Orders { get { lock (gate) return [.. pending.Keys]; } }

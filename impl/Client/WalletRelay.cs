@@ -30,7 +30,9 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
 
     /// <summary>
     /// Runs one purchase session with the wallet at <paramref name="wallet"/>. A wallet that does not answer
-    /// the Start is <see cref="RefusalReason.WalletUnreachable"/> (nothing reached the merchant yet).
+    /// the Start is <see cref="RefusalReason.WalletUnreachable"/> (nothing reached the merchant yet). Before each request of
+    /// the session is sent, the session's state is written to the PC's disk (<see cref="PcDisk"/>, <see cref="OpenSession"/>),
+    /// so a restarted PC can take it up (<see cref="ResumeAsync"/>); it is removed when the session ends.
     /// </summary>
     public async Task<PaymentOutcome> RunAsync(Address wallet, byte[] wakeUpBytes, IReadOnlyDictionary<string, string>? startFields = null, CancellationToken ct = default, string startKind = WalletProtocol.Start)
     {
@@ -39,18 +41,64 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
             return Refused.Because(RefusalReason.ProtocolError, name, $"{login.Client} has no login at {name}");
         var channel = new SessionChannel(net, Self, wallet, name, login.Client, key, login.NewSessionId());
         var fields = new Dictionary<string, string>(startFields ?? NetMessage.NoFields);
+        var start = channel.SealNext(startKind, wakeUpBytes, fields);
+        var s = new OpenSession(channel.Session, login.Client, wallet, name, Self, Merchant, fields.GetValueOrDefault("lid-m", ""), channel.Next, start, null, null, null);
+        Sessions.Write(s);
         NetMessage resp;
         try
         {
-            resp = await channel.ExchangeAsync(startKind, wakeUpBytes, fields, ct).ConfigureAwait(false);
+            resp = await channel.ExchangeAsync(start, ct).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
-            return Refused.Because(RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} at session start");
+            return End(s, Refused.Because(RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} at session start"));
         }
-        // The wallet's last inquiry: kept by the PC if the wallet ends "outcome unknown", to ask again once the network heals.
-        byte[]? inquiry = null;
-        IReadOnlyDictionary<string, string>? inquiryFields = null;
+        return await RelayAsync(channel, s, resp, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes up a session a PC that restarted found open on its disk (docs/DECISIONS.md, "PC restart"), under the same login
+    /// and going on with its numbering: a session request whose answer was not back is sent again, the same bytes (the
+    /// wallet answers a repeat with its recorded reply, S1); a SET message whose merchant answer was not back is reported
+    /// to the wallet as <see cref="WalletProtocol.NoAnswer"/>, and the wallet decides (W1, W2: it inquires once a PReq may
+    /// have left). Then the session is relayed to its end as any other.
+    /// </summary>
+    public async Task<PaymentOutcome> ResumeAsync(OpenSession s, CancellationToken ct = default)
+    {
+        if (s.Login != login.Client || login.KeyFor(s.WalletName) is not { } key)
+            return End(s, Refused.Because(RefusalReason.ProtocolError, s.WalletName, $"{login.Client} cannot resume a session of {s.Login} at {s.WalletName}"));
+        var channel = new SessionChannel(net, Self, s.Wallet, s.WalletName, s.Login, key, s.Session, s.Next);
+        net.Trace.Decide(Self.Value, TraceDecisions.SessionResumed, new Dictionary<string, string> { ["wallet"] = s.WalletName, ["lid-m"] = s.LidM, ["seq"] = s.Next.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            s.InFlight is null ? "the merchant's answer was lost with the PC: the wallet is told NoAnswer" : "the session request's answer was lost with the PC: sent again, the same bytes");
+        // The PC's wait for the merchant's answer ended with the PC: for the wallet, that answer timed out.
+        var again = s.InFlight;
+        if (again is null) (s, again) = SealDeliver(channel, s, NoAnswer(NetworkFailure.Timeout, s.Unanswered ?? ""));
+        NetMessage resp;
+        try
+        {
+            resp = await channel.ExchangeAsync(again, ct).ConfigureAwait(false);
+        }
+        catch (NetworkException e)
+        {
+            return End(s, Refused.Because(RefusalReason.WalletUnreachable, s.WalletName, $"{s.WalletName} {e.Failure} during session"));
+        }
+        return await RelayAsync(channel, s, resp, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The PC's table of open sessions (on its disk).</summary>
+    private OpenSessions Sessions => PcDisk.For(net).Sessions;
+
+    /// <summary>The session ended with <paramref name="outcome"/>: its entry leaves the disk.</summary>
+    private PaymentOutcome End(OpenSession s, PaymentOutcome outcome)
+    {
+        Sessions.Close(s.Session);
+        return outcome;
+    }
+
+    /// <summary>Relays from the wallet's reply <paramref name="resp"/> until the wallet reports Done or Refused.</summary>
+    private async Task<PaymentOutcome> RelayAsync(SessionChannel channel, OpenSession s, NetMessage resp, CancellationToken ct)
+    {
+        var name = s.WalletName;
         for (var step = 0; step < MaxSteps; step++)
         {
             switch (resp.Kind)
@@ -59,14 +107,19 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
                 case WalletProtocol.Refused:
                     PaymentOutcome outcome;
                     try { outcome = PaymentOutcome.Decode(resp.Body); }
-                    catch (Codec.SetException e) { return Refused.Because(RefusalReason.ProtocolError, name, $"garbled outcome from {name}: {e.Error.Cause}"); }
-                    UnknownOutcomes.For(net).Keep(outcome, Self, Merchant, name, inquiry, inquiryFields);
-                    return outcome;
+                    catch (Codec.SetException e) { return End(s, Refused.Because(RefusalReason.ProtocolError, name, $"garbled outcome from {name}: {e.Error.Cause}")); }
+                    // The wallet's last inquiry: kept by the PC if the wallet ends "outcome unknown", to ask again once the network heals.
+                    UnknownOutcomes.For(net).Keep(outcome, Self, Merchant, name, s.Inquiry, s.InquiryFields);
+                    return End(s, outcome);
                 case WalletProtocol.Rejected:
-                    return Rejected(resp, name);
+                    return End(s, Rejected(resp, name));
                 case WalletProtocol.Forward:
                     var kind = resp.Field(WalletProtocol.KindField) ?? "";
-                    if (kind == Set.InqReq.Kind) (inquiry, inquiryFields) = (resp.Body, Strip(resp.Fields));
+                    if (kind == Set.InqReq.Kind) s = s with { Inquiry = resp.Body, InquiryFields = Strip(resp.Fields) };
+                    // Which message went unanswered: two NoAnswer steps of one session are different steps, never a repeat of one (S1).
+                    var unanswered = RequestDigest.Of(resp)[..16];
+                    s = s with { InFlight = null, Unanswered = unanswered };
+                    Sessions.Write(s);
                     NetMessage reply;
                     try
                     {
@@ -75,26 +128,38 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
                     catch (NetworkException e)
                     {
                         // The wallet holds the transaction: it decides what a lost answer means (inquire, or give up).
-                        // Which message went unanswered: two NoAnswer steps of one session are different steps, never a repeat of one (S1).
-                        reply = resp.Reply(WalletProtocol.NoAnswer, System.Text.Encoding.ASCII.GetBytes(e.Failure.ToString()),
-                            new Dictionary<string, string> { ["failure"] = e.Failure.ToString(), [UnansweredField] = RequestDigest.Of(resp)[..16] });
+                        reply = NoAnswer(e.Failure, unanswered);
                     }
                     try
                     {
-                        resp = await channel.ExchangeAsync(WalletProtocol.Deliver, reply.Body,
-                            new Dictionary<string, string>(Strip(reply.Fields)) { [WalletProtocol.KindField] = reply.Kind }, ct).ConfigureAwait(false);
+                        (s, var deliver) = SealDeliver(channel, s, reply);
+                        resp = await channel.ExchangeAsync(deliver, ct).ConfigureAwait(false);
                     }
                     catch (NetworkException e)
                     {
-                        return Refused.Because(RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} during session");
+                        return End(s, Refused.Because(RefusalReason.WalletUnreachable, name, $"{name} {e.Failure} during session"));
                     }
                     break;
                 default:
-                    return Refused.Because(RefusalReason.ProtocolError, name, $"unexpected {resp.Kind} from {name}");
+                    return End(s, Refused.Because(RefusalReason.ProtocolError, name, $"unexpected {resp.Kind} from {name}"));
             }
         }
-        return Refused.Because(RefusalReason.ProtocolError, name, $"{name} exceeded {MaxSteps} steps");
+        return End(s, Refused.Because(RefusalReason.ProtocolError, name, $"{name} exceeded {MaxSteps} steps"));
     }
+
+    /// <summary>The merchant's answer (or a NoAnswer) as the session's next request, and the session's state with it in flight, written to the disk before it is sent.</summary>
+    private (OpenSession, NetMessage) SealDeliver(SessionChannel channel, OpenSession s, NetMessage reply)
+    {
+        var deliver = channel.SealNext(WalletProtocol.Deliver, reply.Body, new Dictionary<string, string>(Strip(reply.Fields)) { [WalletProtocol.KindField] = reply.Kind });
+        s = s with { Next = channel.Next, InFlight = deliver, Unanswered = null };
+        Sessions.Write(s);
+        return (s, deliver);
+    }
+
+    /// <summary>What the wallet is told when the merchant's answer did not come (a message as the merchant's answer would be).</summary>
+    private NetMessage NoAnswer(NetworkFailure failure, string unanswered) =>
+        new(Merchant, Self, WalletProtocol.NoAnswer, System.Text.Encoding.ASCII.GetBytes(failure.ToString()),
+            new Dictionary<string, string> { ["failure"] = failure.ToString(), [UnansweredField] = unanswered });
 
     /// <summary>An authenticated rejection (the wallet knows this client but not the session or step): the session is over.</summary>
     private static Refused Rejected(NetMessage resp, string name)

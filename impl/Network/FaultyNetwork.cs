@@ -27,7 +27,7 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
     // A concurrent copy waiting for its moment: started when the first copy's receiver sends a request of its own.
     private (Address Receiver, Func<Task<NetMessage>> Start)? pendingCopy;
 
-    private sealed record Rule(Func<NetMessage, bool> Match, Func<NetMessage, NetMessage>? Rewrite, Fault Fault, int Remaining, Func<Address?>? Restart = null, string? At = null)
+    private sealed record Rule(Func<NetMessage, bool> Match, Func<NetMessage, NetMessage>? Rewrite, Fault Fault, int Remaining, Func<Address?>? Restart = null, string? At = null, bool SenderStops = false)
     {
         public int Remaining { get; set; } = Remaining;
     }
@@ -104,11 +104,13 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
     /// was restarted). Every answer still owed by a restarted party is lost with its connection: the sender of a request
     /// the party was handling sees a Timeout (the crashed instance may finish its work, but its reply reaches nobody).
     /// So a crash of the receiver loses the matching request's own answer, and a crash of a party that sent it (its
-    /// request was handled; it died waiting) loses the answer to whatever that party was handling.
+    /// request was handled; it died waiting) loses the answer to whatever that party was handling. With
+    /// <paramref name="senderStops"/>, a restarted sender (a party whose work is a caller's, the user PC) gets a
+    /// <see cref="SenderCrashedException"/> instead of the answer: it does nothing more, its restarted instance takes over.
     /// </summary>
-    public FaultyNetwork Crash(Func<NetMessage, bool> match, Func<Address?> restart, string? at = null)
+    public FaultyNetwork Crash(Func<NetMessage, bool> match, Func<Address?> restart, string? at = null, bool senderStops = false)
     {
-        lock (gate) rules.Add(new Rule(match, null, Fault.Crash, 1, restart, at));
+        lock (gate) rules.Add(new Rule(match, null, Fault.Crash, 1, restart, at, senderStops));
         return this;
     }
 
@@ -219,6 +221,7 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
             }
         }
         if (party == request.To) throw Lost(request);
+        if (rule.SenderStops && party == request.From) throw new SenderCrashedException(request.From, request.Kind);
         return response;
     }
 

@@ -96,6 +96,9 @@ public static class TraceDecisions
     /// <summary>Fault injection: a party crashed once a request was handled, and restarted from what it persists (detail: kind, party).</summary>
     public const string Crash = "Crash";
 
+    /// <summary>A restarted PC takes up a wallet session it persisted (DECISIONS.md, "PC restart").</summary>
+    public const string SessionResumed = "SessionResumed";
+
     /// <summary>Fault injection: two copies of the request were in flight at the same time (the second started while the first was handled).</summary>
     public const string Concurrent = "Concurrent";
 

@@ -16,9 +16,10 @@ namespace MultiWallet.Impl.Protocol;
 /// <param name="login">The client's login name.</param>
 /// <param name="key">The key the login shares with the wallet.</param>
 /// <param name="session">The session id (fresh, unguessable: <see cref="ClientLogin.NewSessionId"/>).</param>
-public sealed class SessionChannel(INetwork net, Address self, Address wallet, string walletName, string login, byte[] key, string session)
+/// <param name="next">The number of the session's next request: 0 for a new session; a resumed one continues its numbering.</param>
+public sealed class SessionChannel(INetwork net, Address self, Address wallet, string walletName, string login, byte[] key, string session, long next = 0)
 {
-    private long next;
+    private long next = next;
 
     /// <summary>The session id.</summary>
     public string Session { get; } = session;
@@ -27,14 +28,33 @@ public sealed class SessionChannel(INetwork net, Address self, Address wallet, s
     public Task<NetMessage> ExchangeAsync(string kind, byte[] body, IReadOnlyDictionary<string, string> fields, CancellationToken ct) =>
         SendAsync(kind, body, fields, Interlocked.Increment(ref next) - 1, ct);
 
+    /// <summary>The number the session's next request gets.</summary>
+    public long Next => Interlocked.Read(ref next);
+
     /// <summary>Sends request number <paramref name="seq"/> (a proxy numbers its upstream requests as its client did) and returns the authenticated reply.</summary>
-    public async Task<NetMessage> SendAsync(string kind, byte[] body, IReadOnlyDictionary<string, string> fields, long seq, CancellationToken ct)
+    public Task<NetMessage> SendAsync(string kind, byte[] body, IReadOnlyDictionary<string, string> fields, long seq, CancellationToken ct) =>
+        ExchangeAsync(Seal(kind, body, fields, seq), ct);
+
+    /// <summary>The session's next request, sealed and numbered (the number is taken): what a client persists before it sends it.</summary>
+    public NetMessage SealNext(string kind, byte[] body, IReadOnlyDictionary<string, string> fields) =>
+        Seal(kind, body, fields, Interlocked.Increment(ref next) - 1);
+
+    private NetMessage Seal(string kind, byte[] body, IReadOnlyDictionary<string, string> fields, long seq)
     {
         var f = SessionAuth.WithSeq(fields, seq);
         f[WalletProtocol.SessionField] = Session;
         f[SessionAuth.LoginField] = login;
         f.Remove(SessionAuth.MacField);
-        var request = SessionAuth.Seal(key, SessionAuth.Request, walletName, login, new NetMessage(self, wallet, kind, body, f));
+        return SessionAuth.Seal(key, SessionAuth.Request, walletName, login, new NetMessage(self, wallet, kind, body, f));
+    }
+
+    /// <summary>
+    /// Sends a request this channel sealed (<see cref="SealNext"/>; again after a restart, the same bytes) and returns the
+    /// authenticated reply to it.
+    /// </summary>
+    public async Task<NetMessage> ExchangeAsync(NetMessage request, CancellationToken ct)
+    {
+        var seq = SessionAuth.Seq(request);
         // A lost answer is asked for again with the same bytes: the wallet answers an identical repeat from its record (S1).
         var reply = await RetriedRequest.SendAsync(net, request, ct).ConfigureAwait(false);
         if (reply.Field(WalletProtocol.SessionField) != Session || SessionAuth.Seq(reply) != seq

@@ -17,6 +17,9 @@ public sealed class EmbodimentWorld
 {
     public const string MasterName = "MSW";
 
+    /// <summary>The name <see cref="Restart"/> knows the user PC by.</summary>
+    public const string PcParty = "pc";
+
     /// <summary>Component factories a caller may replace; each default is the faithful one.</summary>
     public sealed record Parts
     {
@@ -34,6 +37,7 @@ public sealed class EmbodimentWorld
 
     private Parts parts = new();
     private ISlaveRouting? slaveRouting;
+    private ISelectorRouting? selectorRouting;
     private INetwork? clientNet;
 
     private EmbodimentWorld(PaymentWorld world, TopologyConfig topology, IUser user)
@@ -70,21 +74,72 @@ public sealed class EmbodimentWorld
             foreach (var w in topology.Wallets) world.Logins.Register(world.Wallets[w.Name].Logins, topology.Master?.Name ?? MasterName, w.Name);
 
         var net = e.clientNet = parts.ClientNetwork?.Invoke(world.Network) ?? world.Network;
-        Func<string, IWakeUpGate> gate = parts.Gate is { } g ? name => g(net.Trace, name) : name => new WakeUpGate(net.Trace, name, world.Clock);
-        if (wiring.PcEntry is { } pcEntry)
+        if (wiring.PcEntry is not null)
+            e.selectorRouting = parts.SelectorRouting?.Invoke(e) ?? e.DefaultSelectorRouting(wiring, net);
+        else
         {
-            e.Entry = pcEntry(e, net, parts.SelectorRouting?.Invoke(e) ?? e.DefaultSelectorRouting(wiring, net), gate);
-            return e;
+            var master = topology.Master ?? new WalletConfig(MasterName, []);
+            var self = Address.ServerWallet(master.Name);
+            e.slaveRouting = parts.SlaveRouting?.Invoke(e) ?? wiring.SlaveRouting!(e, net, self);
+            e.Master = e.NewMaster(master.Name, master.Held.Select(b => world.Pki.Cardholder(master.Name, b)), "", world.Logins.Register(new Server.WalletLogins(), LoginIssuer.User, master.Name));
         }
-        var master = topology.Master ?? new WalletConfig(MasterName, []);
-        var self = Address.ServerWallet(master.Name);
-        e.slaveRouting = parts.SlaveRouting?.Invoke(e) ?? wiring.SlaveRouting!(e, net, self);
-        e.Master = e.NewMaster(master.Name, master.Held.Select(b => world.Pki.Cardholder(master.Name, b)), "", world.Logins.Register(new Server.WalletLogins(), LoginIssuer.User, master.Name));
-        e.Entry = new Wum(net, self, world.PcLogin, gate: gate)
-        {
-            Info = wiring.WumSendsKnowledge ? topology.Knowledge.ClientInfoFor : null,
-        };
+        e.Entry = e.NewEntry();
         return e;
+    }
+
+    /// <summary>
+    /// The user PC's entry point, built from the configuration (routing strategy, installed WUMs: kept across a restart) and
+    /// the PC's disk (<see cref="PcDisk"/>): each entry point's gate is the persisted one, its sessions go on its disk.
+    /// </summary>
+    private IPaymentEntry NewEntry()
+    {
+        var net = clientNet!;
+        var disk = PcDisk.For(net);
+        Func<string, IWakeUpGate> gate = name => disk.Gate(name, () => parts.Gate?.Invoke(net.Trace, name) ?? new WakeUpGate(net.Trace, name, World.Clock));
+        if (Topology.Wiring.PcEntry is { } pcEntry) return pcEntry(this, net, selectorRouting, gate);
+        return new Wum(net, Address.ServerWallet(Master!.Name), World.PcLogin, gate: gate)
+        {
+            Info = Topology.Wiring.WumSendsKnowledge ? Topology.Knowledge.ClientInfoFor : null,
+        };
+    }
+
+    /// <summary>
+    /// Runs the wake-up through the PC's entry point. When the PC crashes during the purchase (a generated crash step
+    /// restarted it: <see cref="Restart"/> with <see cref="PcParty"/>), the restarted PC takes up every session it persisted
+    /// (<see cref="ResumeAsync"/>), and what the user is told for this wake-up is the outcome of its order's session.
+    /// </summary>
+    public async Task<Protocol.PaymentOutcome> PayAsync(byte[] wakeUp, CancellationToken ct = default)
+    {
+        try
+        {
+            return await Entry.PayAsync(wakeUp, ct).ConfigureAwait(false);
+        }
+        catch (SenderCrashedException e) when (e.Party == Address.Pc)
+        {
+            // The wake-up was admitted (nothing is sent before), so it parses.
+            var lid = Set.WakeUp.Decode(wakeUp).LidM;
+            var resumed = await ResumeAsync(ct).ConfigureAwait(false);
+            return resumed.TryGetValue(lid, out var o)
+                ? o
+                : Protocol.Refused.Because(Protocol.RefusalReason.ProtocolError, null, $"the PC restarted before a wallet session for order {lid} was open");
+        }
+    }
+
+    /// <summary>
+    /// What a restarted PC does first: takes up each wallet session its disk holds open (<see cref="WalletRelay.ResumeAsync"/>)
+    /// and reports each outcome; returns them by LID-M.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Protocol.PaymentOutcome>> ResumeAsync(CancellationToken ct = default)
+    {
+        var net = clientNet!;
+        var outcomes = new Dictionary<string, Protocol.PaymentOutcome>(StringComparer.Ordinal);
+        foreach (var s in PcDisk.For(net).Sessions.All)
+        {
+            var o = await new WalletRelay(net, s.Self, s.Merchant, World.PcLogin).ResumeAsync(s, ct).ConfigureAwait(false);
+            net.Trace.Decide(Address.Pc.Value, TraceDecisions.Outcome, new Dictionary<string, string> { ["lid-m"] = s.LidM, ["after"] = "resume" }, o.ToString());
+            outcomes[s.LidM] = o;
+        }
+        return outcomes;
     }
 
     /// <summary>The master wallet with its configuration (own credentials, slave routing, logins); sessions and acquired credentials start empty.</summary>
@@ -115,7 +170,8 @@ public sealed class EmbodimentWorld
     /// <summary>
     /// Crash and restart of <paramref name="party"/>: the master wallet (by its name) keeps its configuration (own
     /// credentials, slave routing), its own purchases' transaction log and its proxied sessions' routing, and loses every
-    /// other session state and its acquired credentials; a custodian keeps
+    /// other session state and its acquired credentials; the user PC (<see cref="PcParty"/>) keeps what is on its disk
+    /// (<see cref="PcDisk"/>: accepted orders, unknown outcomes, open sessions) and its configuration; a custodian keeps
     /// its credentials, its release records (and release count) and the releases it sent; any other name is the world's
     /// (<see cref="PaymentWorld.Restart"/>). docs/DECISIONS.md, "Bounded resources", lists what each party persists.
     /// Returns false for a name no party of this world has.
@@ -123,6 +179,13 @@ public sealed class EmbodimentWorld
     public bool Restart(string party)
     {
         var n = ++restarts;
+        if (party == PcParty)
+        {
+            // The PC keeps its configuration and login keys; its disk unless amnesiac (a seeded fault). The relay's work in flight is gone.
+            if (World.Parts.Amnesiac.Contains(PcParty)) PcDisk.Wipe(clientNet!);
+            Entry = NewEntry();
+            return true;
+        }
         if (Master is { } m && party == m.Name)
         {
             Master = NewMaster(m.Name, m.OwnCredentials, $"/restart-{n}", m.Logins, m.Persisted);
@@ -162,5 +225,4 @@ public sealed class EmbodimentWorld
         foreach (var b in held) sw.AddCredential(World.Pki.Cardholder(wallet, b));
     }
 
-    public Task<Protocol.PaymentOutcome> PayAsync(byte[] wakeUp, CancellationToken ct = default) => Entry.PayAsync(wakeUp, ct);
 }

@@ -33,9 +33,10 @@ public sealed record WorldParts
     public Func<IClock, TimeSpan, IExpiringTable<string, CardholderPurchase>>? WalletSessions { get; init; }
 
     /// <summary>
-    /// Parties (<see cref="PaymentWorld.MerchantParty"/>, <see cref="PaymentWorld.GatewayParty"/>, a server wallet's name)
-    /// that come back from a restart with nothing of what a real one persists (the order table, the ledger, the transaction
-    /// log): a seeded fault; empty keeps every party's persistence.
+    /// Parties (<see cref="PaymentWorld.MerchantParty"/>, <see cref="PaymentWorld.GatewayParty"/>, a server wallet's name,
+    /// the user PC: <see cref="EmbodimentWorld.PcParty"/>) that come back from a restart with nothing of what a real one
+    /// persists (the order table, the ledger, the transaction log, the PC's disk): a seeded fault; empty keeps every
+    /// party's persistence.
     /// </summary>
     public IReadOnlySet<string> Amnesiac { get; init; } = new HashSet<string>();
 }

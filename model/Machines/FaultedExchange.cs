@@ -12,6 +12,9 @@ namespace MultiWallet.Model.Machines;
 /// request it handled changed (order table, ledger, transaction log, proxied routing), so the others observe a crash
 /// after a request was handled exactly as that request's answer delayed past the timeout; a crash of the wallet that
 /// only relays (the master, for a proxied session) or of a slave that runs no session changes nothing.
+/// A crash of the PC (DECISIONS.md, "PC restart") is the same rule seen from the PC: it persists its open session, so a
+/// session request whose answer it lost is asked again (S1: changes nothing), and a SET message whose merchant answer it
+/// lost is the answer delayed past the timeout (the wallet is told NoAnswer: W1, W2).
 /// A fault on a wallet-session or custody hop (<see cref="FaultPosition.WalletStart"/> … <see cref="FaultPosition.Custody"/>),
 /// and a crash of the custodian, change nothing either (S1–S3: the sender retries the same bytes, the receiver answers a
 /// repeat with its recorded reply), so they are never taken here. Two copies of a PReq or an AuthReq in flight at once
@@ -60,7 +63,14 @@ public sealed class FaultedExchange(RunContext run, List<(FaultKind Kind, FaultP
     public Answer Run()
     {
         foreach (var c in crashes ?? [])
-            if (c.Party switch { CrashParty.Wallet => !Proxied, CrashParty.Slave => Proxied, CrashParty.Custodian => false, _ => true })
+            if (c.Party switch
+            {
+                CrashParty.Wallet => !Proxied,
+                CrashParty.Slave => Proxied,
+                CrashParty.Custodian => false,
+                CrashParty.Pc => c.After is FaultPosition.PInitReq or FaultPosition.PReq or FaultPosition.InqReq,
+                _ => true,
+            })
                 armed.Add((FaultKind.Delay, c.After));
         order.Answer = Purchase();
         return order.Answer;

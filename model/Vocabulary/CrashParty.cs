@@ -13,4 +13,6 @@ public enum CrashParty
     Slave,
     /// <summary>E8: the custodian that released the credential; restarts from its credentials, release records and the releases it sent.</summary>
     Custodian,
+    /// <summary>The user PC (its entry point and relay): restarts from its disk (accepted orders, unknown outcomes, open sessions) and takes up each open session.</summary>
+    Pc,
 }
