@@ -66,7 +66,7 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
         AttackEvent? e = null;
         var sees = Positions.Sees(attack.Position, request, victim);
         lock (gate)
-            if (next < attack.Events.Count && attack.Events[next].Target == request.Kind && Positions.Fires(attack.Position, request, victim))
+            if (next < attack.Events.Count && Positions.Aims(attack.Events[next].Target, request.Kind) && Positions.Fires(attack.Position, request, victim))
                 e = attack.Events[next++];
         if (sees) knowledge.Learn(request.Body);
         var response = e is null ? await inner.SendAsync(request, ct).ConfigureAwait(false) : await PlayAsync(e, request, ct).ConfigureAwait(false);

@@ -79,6 +79,13 @@ public static class Positions
         _ => Wire,
     };
 
+    /// <summary>
+    /// Whether an event aimed at <paramref name="target"/> acts on a request of <paramref name="kind"/>: the same kind, or a
+    /// session start in either form (E11/E12's client starts with <see cref="ClientInfo.StartWithInfo"/>, carrying its information).
+    /// </summary>
+    public static bool Aims(string target, string kind) =>
+        target == kind || target == WalletProtocol.Start && kind == ClientInfo.StartWithInfo;
+
     /// <summary>Whether a session event aims at a wallet-protocol request (the only ones that open or continue sessions).</summary>
     public static bool Fits(AttackKind k, string target) => !Sessions.Contains(k) || target == WalletProtocol.Start;
 

@@ -1,0 +1,76 @@
+using MultiWallet.Checks.Catalog;
+using MultiWallet.Checks.Invariants;
+using MultiWallet.Impl.World;
+
+namespace MultiWallet.Checks.Attacks;
+
+/// <summary>
+/// The same attacker on the HTTP transport (HTTPS with the world's certificates): the adversary decorates the wire
+/// beneath TLS's endpoints, so it acts as a network attacker inside TLS would, and the five attack properties judge
+/// the runs exactly as in memory. Over HTTP every wait is on the wall clock, so the sample leaves out the events that
+/// wait out a hop's timeout (drop, delay, reorder: the in-memory campaign tries them on virtual time), and a run a
+/// wall-clock limit cut short is inconclusive, never a verdict.
+/// </summary>
+internal static class AttackHttpChecks
+{
+    /// <summary>Events whose effect is a wait of a hop's bounded time: tried in memory only.</summary>
+    private static readonly AttackKind[] Waiting = [AttackKind.Drop, AttackKind.Delay, AttackKind.Reorder];
+
+    /// <summary>Generated scenarios looked at per embodiment to find the sample's one.</summary>
+    private const int Pool = 16;
+
+    /// <summary>Eligible scenarios run per embodiment at most, looking for one whose attack fires.</summary>
+    private const int Tries = 8;
+
+    [Check("ATTACK-HTTP-SAMPLE", Title = "the generated attacker over HTTPS: one attacked scenario per embodiment (the first generated one with no timeout-waiting event whose attack fires), judged by the five attack properties as in memory",
+        Requirements = ["INV-SECRECY", "INV-AGREEMENT", "INV-UNIFORM-FAILURE", "INV-SESSION-AUTH", "INV-CUSTODY"], AllEmbodiments = true, Kind = CheckKind.Property)]
+    public static CheckOutcome HttpSample(CheckContext ctx)
+    {
+        var classes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inconclusive = new List<string>();
+        var cases = 0;
+        foreach (var e in Campaign.All)
+        {
+            // The first eligible scenarios in generation order, until one whose attack reached its position (an event
+            // whose target never crossed the position fires nothing), at most Tries runs.
+            AttackRun? run = null;
+            foreach (var candidate in AttackCampaign.Generate(e, ctx.Seed, Pool).Where(s => s.Attack.Events.Count > 0 && !s.Attack.Events.Any(ev => Waiting.Contains(ev.Kind))).Take(Tries))
+            {
+                run = AttackRunner.Run(candidate, ctx.Seed, WorldTransport.Http);
+                if (run.Inconclusive is not null || run.Tried.Count > 0) break;
+            }
+            if (run is null || run.Tried.Count == 0 && run.Inconclusive is null) { classes[$"{e}/none-eligible"] = 1; continue; }
+            var c = run.Case;
+            if (run.Inconclusive is { } why) { inconclusive.Add($"{e}: {why}"); continue; }
+            cases++;
+            foreach (var k in run.Tried.Keys) classes[k.Split(':')[0]] = classes.GetValueOrDefault(k.Split(':')[0]) + 1;
+            foreach (var inv in AttackChecks.All.Where(i => i.Applies(e)))
+            {
+                if ((run.Crash ?? inv.Eval(run, new HashSet<string>())) is not { } v) continue;
+                ctx.Log(c.ToString());
+                return new CheckOutcome
+                {
+                    Passed = false,
+                    CasesRun = cases,
+                    Classes = classes,
+                    Message = $"{inv.CheckId} violated over HTTP in {e}: {v}",
+                    Replay = $"{AttackCampaign.Replay(ctx, e)} seed={ctx.Seed}",
+                    Counterexample = c.ToString(),
+                };
+            }
+        }
+        if (cases == 0 && inconclusive.Count > 0) return CheckOutcome.InconclusiveEnvironment(string.Join("; ", inconclusive));
+        var missing = Campaign.All.Where(e => classes.ContainsKey($"{e}/none-eligible")).ToList();
+        if (missing.Count > 0)
+            return new CheckOutcome { Passed = false, CasesRun = cases, Classes = classes, Message = $"no attack fired in the first {Tries} eligible scenarios of {string.Join(",", missing)}: the sample assessed nothing there" };
+        var outcome = new CheckOutcome
+        {
+            Passed = true,
+            CasesRun = cases,
+            Classes = classes,
+            Message = $"{cases} attacked scenarios over HTTPS, every attack property held; events tried: {ClassifiedOutcome.Render(classes)}"
+                      + (inconclusive.Count > 0 ? $"; inconclusive (environment): {string.Join("; ", inconclusive)}" : ""),
+        };
+        return inconclusive.Count > 0 ? outcome with { Inconclusive = string.Join("; ", inconclusive) } : outcome;
+    }
+}
