@@ -6,7 +6,7 @@ namespace MultiWallet.Audit.Tests;
 /// <summary>
 /// Checks that exist only in this test assembly (handed to the audit through
 /// <see cref="AuditApp.ExtraAssemblies"/>): one that always fails, one that is always inconclusive, and one of each evidence payload
-/// so the report's trace, graph, coverage, fault and class sections are exercised.
+/// so the report's trace, graph, coverage, fault, attacker and class sections are exercised.
 /// </summary>
 internal static class SampleChecks
 {
@@ -64,5 +64,26 @@ internal static class SampleChecks
     public static CheckOutcome Fault(CheckContext ctx) => CheckOutcome.Pass("detected") with
     {
         Evidence = [new FaultDetection("selector ignores the brand", "AUDIT-SAMPLE-PROPERTY", 3, "SW1:[A], SW2:[B]; wake-up brand B")],
+    };
+
+    /// <summary>
+    /// Publishes a small attacker campaign: a cell that held, one where no step fired, one with no case, and one that
+    /// violated a property, so the report's attacker section shows every kind of cell.
+    /// </summary>
+    [Check("AUDIT-SAMPLE-ATTACKS", Title = "sample attacker campaign evidence", Requirements = ["INV-SECRECY"], Kind = CheckKind.Property)]
+    public static CheckOutcome Attacks(CheckContext ctx) => CheckOutcome.Pass("sample attacks") with
+    {
+        Evidence =
+        [
+            new AttackEvidence(
+            [
+                new AttackCell("E1", "N-PC", 3, new Dictionary<string, int> { ["Replay"] = 2, ["Substitute:brand"] = 1 },
+                    ["PROP-INV-SECRECY", "PROP-INV-AGREEMENT"], [], ["PROP-INV-UNIFORM-FAILURE"]),
+                new AttackCell("E1", "N-GATEWAY", 2, new Dictionary<string, int>(), [], [], ["PROP-INV-SECRECY", "PROP-INV-AGREEMENT", "PROP-INV-UNIFORM-FAILURE"]),
+                new AttackCell("E1", "LOCAL", 0, new Dictionary<string, int>(), [], [], ["PROP-INV-SECRECY", "PROP-INV-AGREEMENT", "PROP-INV-UNIFORM-FAILURE"]),
+                new AttackCell("E8", "MSW", 4, new Dictionary<string, int> { ["Probe"] = 1, ["Substitute:amount"] = 2 },
+                    ["PROP-INV-SECRECY"], ["PROP-INV-UNIFORM-FAILURE"], ["PROP-INV-AGREEMENT"]),
+            ], 9, 3.0, 9, 1.5),
+        ],
     };
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using MultiWallet.Audit.Campaign;
@@ -158,6 +159,12 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         var emb = string.Join(" ", b.Embodiments.Select(e => e.Passed ? $"[green]{e.Id}[/]" : e.CheckIds.Length == 0 ? $"[grey]{e.Id}[/]" : $"[red]{e.Id}[/]"));
         console.MarkupLine($"embodiments: {emb}   (green passed, red failed, grey no check)");
         console.MarkupLineInterpolated($"claims passed: {b.Claims.Count(c => c.Passed)}/{b.Claims.Count}, invariants passed: {b.Invariants.Count(i => i.Passed)}/{b.Invariants.Count}, faults detected: {b.Faults.Count(f => f.Detected)}/{b.Faults.Count}");
+        if (b.Attacks is { } a)
+        {
+            var held = a.PropertiesHeld == a.Properties.Count ? $"[green]{a.PropertiesHeld}/{a.Properties.Count}[/]" : $"[red]{a.PropertiesHeld}/{a.Properties.Count}[/]";
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"attacker campaign: {a.AttackedCases} attacked cases, {a.Steps} attack steps tried in {a.CellsReached}/{a.Cells.Count} embodiment × position cells, properties held {held}, cost ×{a.Cost.Ratio:0.00} the honest campaign ({a.Cost.AttackedSeconds:0.0} s vs {a.Cost.HonestSeconds:0.0} s)"));
+        }
         // Cases a wall-clock limit cut short (HTTP only) are shared by every property: the largest count is the number of cases.
         var inconclusive = b.Checks.Select(c => c.Classes.GetValueOrDefault(MultiWallet.Checks.Invariants.Campaign.InconclusiveClass)).DefaultIfEmpty(0).Max();
         if (inconclusive > 0)

@@ -19,6 +19,7 @@ namespace MultiWallet.Audit.Evidence;
 /// <param name="Claims">C1..C13.</param>
 /// <param name="Invariants">The INV-* requirements.</param>
 /// <param name="Faults">The seeded faults and their detection.</param>
+/// <param name="Attacks">What the attacker campaign tried and which properties held, or null when <c>ATTACK-CAMPAIGN</c> did not run.</param>
 /// <param name="Model">Transition coverage and machine graphs.</param>
 /// <param name="Traces">The traces the report shows (not in evidence.json: the checks' facts carry them).</param>
 /// <param name="Filter">The --only / --embodiment filter of the run, if any.</param>
@@ -26,7 +27,7 @@ public sealed record EvidenceBundle(
     int Seed, int Cases, string Command, string ToolVersion, string GitCommit, DateTimeOffset GeneratedAt,
     double DurationSeconds, bool Passed, IReadOnlyList<PhaseRecord> Phases, IReadOnlyList<CheckRecord> Checks,
     IReadOnlyList<EmbodimentRecord> Embodiments, IReadOnlyList<ClaimRecord> Claims,
-    IReadOnlyList<InvariantRecord> Invariants, IReadOnlyList<FaultRecord> Faults, ModelRecord Model,
+    IReadOnlyList<InvariantRecord> Invariants, IReadOnlyList<FaultRecord> Faults, AttacksRecord? Attacks, ModelRecord Model,
     [property: JsonIgnore] IReadOnlyList<TraceRecord> Traces, IReadOnlyList<string> Filter)
 {
     /// <summary>Checks that passed.</summary>
@@ -73,6 +74,8 @@ public sealed record EvidenceBundle(
                 c.Id, f.Description, c.Passed, f.DetectedBy ?? "", f.CasesToDetect, f.Counterexample ?? "")))
             .ToList();
 
+        var attacks = checks.SelectMany(c => c.Evidence.OfType<AttackEvidence>().Take(1).Select(a => AttacksRecord.From(c.Id, a))).FirstOrDefault();
+
         var transitions = checks.SelectMany(c => c.Evidence.OfType<TransitionCounts>())
             .Where(t => t.Run == TransitionRun.Generated)
             .SelectMany(t => t.Counts)
@@ -87,7 +90,7 @@ public sealed record EvidenceBundle(
 
         var phaseRecords = phases.Select(p => new PhaseRecord(p.Kind.ToString().ToLowerInvariant(), p.Checks.Count, p.Passed, p.Failed, Math.Round(p.DurationSeconds, 3))).ToList();
         return new EvidenceBundle(seed, cases, command, toolVersion, gitCommit, DateTimeOffset.UtcNow, Math.Round(duration, 3),
-            checks.All(c => c.Passed), phaseRecords, checks, embodiments, claims, invariants, faults,
+            checks.All(c => c.Passed), phaseRecords, checks, embodiments, claims, invariants, faults, attacks,
             new ModelRecord(transitions.OrderBy(t => t.Machine).ThenBy(t => t.Source).ThenBy(t => t.Trigger).ToList(), graphs),
             traces, filter);
     }

@@ -22,6 +22,8 @@ public static class FactRendering
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
+    private static string S(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
+
     private static IEnumerable<(string Key, string Value)> Facts(IEvidence e)
     {
         switch (e)
@@ -53,6 +55,18 @@ public static class FactRendering
                 break;
             case FaultTally ft:
                 yield return ($"fault.{ft.FaultId}", ft.DetectedBy is null ? "missed" : $"{ft.DetectedBy} after {N(ft.CasesToDetect)}");
+                break;
+            case AttackEvidence a:
+                yield return ("attack.cases", N(a.AttackCases));
+                yield return ("attack.seconds", S(a.AttackSeconds));
+                yield return ("attack.honestCases", N(a.HonestCases));
+                yield return ("attack.honestSeconds", S(a.HonestSeconds));
+                foreach (var g in a.Cells.SelectMany(c => c.Tried).GroupBy(t => t.Key.Split(':')[0], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+                    yield return ($"attack.steps.{g.Key}", N(g.Sum(t => t.Value)));
+                foreach (var c in a.Cells)
+                    yield return ($"attack.{c.Embodiment}.{c.Position}",
+                        $"cases={N(c.Cases)}; tried={string.Join(",", c.Tried.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={N(t.Value)}"))}; " +
+                        $"held={string.Join(",", c.Held)}; violated={string.Join(",", c.Violated)}; unexercised={string.Join(",", c.Unexercised)}");
                 break;
             case UncoveredRequirement u:
                 yield return ($"uncovered.{u.Id}", u.Title);

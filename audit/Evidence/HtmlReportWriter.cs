@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Scriban;
@@ -29,6 +30,16 @@ public static class HtmlReportWriter
     public sealed record InvariantRow(string Id, string Title, bool Passed, IReadOnlyList<CheckRef> Checks);
     /// <summary>One row of the all-checks table.</summary>
     public sealed record CheckRow(CheckRecord Check, string Requirements, string Embodiments, string Duration, string ReplayCommand);
+
+    /// <summary>
+    /// One cell of the attacker matrix: its look (<c>held</c>, <c>violated</c>, <c>unreached</c>, <c>absent</c>) and what it
+    /// shows; properties by their short names (<c>PROP-INV-SECRECY</c> as <c>SECRECY</c>), unexercised ones on one line.
+    /// </summary>
+    public sealed record AttackMatrixCell(string Css, string Summary, string Tried, IReadOnlyList<string> Held, IReadOnlyList<string> Violated, string Unexercised);
+    /// <summary>One embodiment's row of the attacker matrix, one cell per position column.</summary>
+    public sealed record AttackMatrixRow(string Embodiment, IReadOnlyList<AttackMatrixCell> Cells);
+    /// <summary>One attack step kind and how often it fired over the run.</summary>
+    public sealed record StepCount(string Kind, int Count);
 
     /// <summary>Writes report.html into <paramref name="dir"/> and returns its path.</summary>
     public static string Write(EvidenceBundle b, string dir)
@@ -62,6 +73,10 @@ public static class HtmlReportWriter
                     c.CasesRun > 0 ? $"{100.0 * kv.Value / c.CasesRun:0.0}%" : "")).ToList())).ToList(),
             Phases = b.Phases,
             Faults = b.Faults,
+            Attacks = b.Attacks,
+            AttackRows = AttackMatrix(b),
+            AttackSteps = b.Attacks?.StepsByKind.Select(kv => new StepCount(kv.Key, kv.Value)).ToList() ?? [],
+            AttackCost = b.Attacks is { } a ? CostLine(a.Cost) : "",
             Transitions = b.Model.Transitions,
             Graphs = b.Model.Graphs,
         };
@@ -85,6 +100,31 @@ public static class HtmlReportWriter
         if (template.HasErrors) throw new InvalidOperationException("graphs template: " + string.Join("; ", template.Messages));
         return template.Render(context).Replace(MermaidPlaceholder, MermaidBundle());
     }
+
+    /// <summary>The attacker matrix: one row per embodiment, one cell per position column (absent where the embodiment has no such position).</summary>
+    public static IReadOnlyList<AttackMatrixRow> AttackMatrix(EvidenceBundle b)
+    {
+        if (b.Attacks is not { } a) return [];
+        return a.Cells.Select(c => c.Embodiment).Distinct().Select(e => new AttackMatrixRow(e, a.Positions.Select(p => a.Cell(e, p) switch
+        {
+            null => new AttackMatrixCell("absent", "no such position", "", [], [], ""),
+            { Status: "not-reached" } c => new AttackMatrixCell("unreached",
+                c.Cases == 0 ? "no attacked case: not reached" : c.Steps == 0 ? $"{Plural(c.Cases, "case")}, no step fired: not reached" : $"{Plural(c.Cases, "case")}, {Plural(c.Steps, "step")}, no property exercised",
+                Tried(c), [], [], ""),
+            { } c => new AttackMatrixCell(c.Status, $"{Plural(c.Cases, "case")} · {Plural(c.Steps, "step")}", Tried(c),
+                [.. c.Held.Select(ShortProperty)], [.. c.Violated.Select(ShortProperty)], string.Join(", ", c.Unexercised.Select(ShortProperty))),
+        }).ToList())).ToList();
+    }
+
+    private static string ShortProperty(string checkId) => checkId.StartsWith("PROP-INV-", StringComparison.Ordinal) ? checkId["PROP-INV-".Length..] : checkId;
+
+    private static string Tried(AttackCellRecord c) => string.Join(", ", c.Tried.Select(t => $"{t.Key} {t.Value}"));
+
+    private static string Plural(int n, string what) => n == 1 ? $"1 {what}" : $"{n.ToString(CultureInfo.InvariantCulture)} {what}s";
+
+    /// <summary>The campaign's cost in one sentence.</summary>
+    public static string CostLine(AttackCostRecord c) => string.Create(CultureInfo.InvariantCulture,
+        $"{c.AttackedCases} attacked scenarios took {c.AttackedSeconds:0.0} s against {c.HonestCases} honest scenarios in {c.HonestSeconds:0.0} s, measured in the same run: ×{c.Ratio:0.00} the honest campaign's time, ×{c.PerCaseRatio:0.00} per scenario.");
 
     /// <summary>Claims → embodiments as a Mermaid flowchart, coloured by result.</summary>
     public static string TraceabilityMermaid(EvidenceBundle b)

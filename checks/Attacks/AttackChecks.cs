@@ -84,16 +84,13 @@ internal static class AttackChecks
             var (honest, hsecs) = Campaign.Cases(ctx, e);
             (attackSeconds, honestSeconds, attackCases, honestCases) = (attackSeconds + secs, honestSeconds + hsecs, attackCases + runs.Count, honestCases + honest.Count);
             if (runs.All(r => r.Tried.Count == 0)) silent.Add(e.ToString());
-            foreach (var g in runs.GroupBy(r => r.Case.Attack.Position).OrderBy(g => g.Key))
-            {
-                var tried = g.SelectMany(r => r.Tried).GroupBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Sum(x => x.Value), StringComparer.Ordinal);
-                var judged = All.Where(i => i.Applies(e)).Select(i => (i.CheckId, Ok: g.Where(r => r.Inconclusive is null).All(r => (r.Crash ?? i.Eval(r, new HashSet<string>())) is null))).ToList();
-                cells.Add(new AttackCell(e.ToString(), Positions.Id(g.Key), g.Count(), tried, [.. judged.Where(j => j.Ok).Select(j => j.CheckId)], [.. judged.Where(j => !j.Ok).Select(j => j.CheckId)]));
-            }
+            // Every position the embodiment has gets a cell, so one that no attack reached shows as such.
+            foreach (var position in Positions.For(EmbodimentTraits.Of(e)))
+                cells.Add(Judge(e, position, [.. runs.Where(r => r.Case.Attack.Position == position)]));
         }
         var ratio = honestSeconds > 0 ? attackSeconds / honestSeconds : 0;
         var steps = cells.SelectMany(c => c.Tried).GroupBy(k => k.Key.Split(':')[0]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Sum(x => x.Value)}");
-        var message = $"{attackCases} attacked scenarios in {attackSeconds:F1} s vs {honestCases} honest in {honestSeconds:F1} s (ratio {ratio:P0}); {cells.Count} cells; steps tried: {string.Join(", ", steps)}";
+        var message = $"{attackCases} attacked scenarios in {attackSeconds:F1} s vs {honestCases} honest in {honestSeconds:F1} s (ratio {ratio:P0}); {cells.Count(c => c.Tried.Count > 0)} of {cells.Count} cells reached; steps tried: {string.Join(", ", steps)}";
         return new CheckOutcome
         {
             Passed = silent.Count == 0,
@@ -102,5 +99,31 @@ internal static class AttackChecks
             Replay = $"seed={ctx.Seed} offset={AttackCampaign.Offset}",
             Evidence = [new AttackEvidence(cells, attackCases, attackSeconds, honestCases, honestSeconds)],
         };
+    }
+
+    /// <summary>
+    /// One cell: the events that fired there and each applicable property's verdict. A property held there only when
+    /// some conclusive run of the cell had an event fire and reached one of the property's classes; a property no
+    /// such run reached is listed as unexercised, never as held.
+    /// </summary>
+    private static AttackCell Judge(Embodiment e, AttackPosition position, IReadOnlyList<AttackRun> runs)
+    {
+        var tried = runs.SelectMany(r => r.Tried).GroupBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Sum(x => x.Value), StringComparer.Ordinal);
+        var conclusive = runs.Where(r => r.Inconclusive is null).ToList();
+        List<string> held = [], violated = [], unexercised = [];
+        foreach (var inv in All.Where(i => i.Applies(e)))
+        {
+            var ok = true;
+            var exercised = false;
+            foreach (var r in conclusive)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                ok &= (r.Crash ?? inv.Eval(r, seen)) is null;
+                exercised |= r.Tried.Count > 0 && seen.Count > 0;
+            }
+            var verdict = !ok ? violated : exercised ? held : unexercised;
+            verdict.Add(inv.CheckId);
+        }
+        return new AttackCell(e.ToString(), Positions.Id(position), runs.Count, tried, held, violated, unexercised);
     }
 }

@@ -4,7 +4,7 @@ namespace MultiWallet.Checks.Catalog;
 /// What the attacker campaign tried, per embodiment × position (<see cref="AttackCell"/>), and its cost against the
 /// honest campaign measured in the same run.
 /// </summary>
-/// <param name="Cells">One cell per embodiment × position that ran at least one attacked scenario.</param>
+/// <param name="Cells">One cell per embodiment × position the embodiment has (docs/THREATS.md), in embodiment then position order; a cell the sample put no scenario in has zero cases.</param>
 /// <param name="AttackCases">Attacked scenarios run in all.</param>
 /// <param name="AttackSeconds">Wall time of the attacked scenarios (their executions, baselines included).</param>
 /// <param name="HonestCases">Honest generated scenarios of the same run.</param>
