@@ -4,7 +4,6 @@ using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Server;
-using MultiWallet.Impl.Server.Master;
 using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
 
@@ -29,15 +28,6 @@ public static class AttackFaults
     {
         public ValidatedCert Check(ChainValidator validator, CertChain chain, string brand) =>
             validator.Validate(chain, CertificateIssuer.RoleOf(chain.Leaf) ?? CertRole.GatewayKeyExchange, null, "gateway key-exchange");
-    }
-
-    /// <summary>E8: a store that reports erasure but drops a credential only when its lifetime ends.</summary>
-    private sealed class ErasedAtExpiry : IAcquiredCredentials
-    {
-        private readonly AcquiredCredentials inner = new(new FixedClock());
-        public void Hold(string session, CardholderCredential credential) => inner.Hold(session, credential);
-        public bool Erase(string session) => inner.Count > 0;
-        public int Count => inner.Count;
     }
 
     private static EmbodimentWorld.Parts World(WorldParts w) => new() { World = w };
@@ -69,8 +59,5 @@ public static class AttackFaults
         Fault<SecrecyAttackInvariant>("FAULT-E5-WALLET-ANY-KEY-EXCHANGE-CERT", Embodiment.E5,
             "the wallet seals the PI to the key-exchange certificate a PInitRes names without checking that it is the gateway's of the order's brand: the merchant names its own and reads the card number",
             ["INV-SECRECY", "INV-CUSTODY"], World(new WorldParts { GatewayKeyCheck = new AnyKeyExchange() })),
-        Fault<CustodyAttackInvariant>("FAULT-E8-MASTER-ERASES-ONLY-AT-EXPIRY", Embodiment.E8,
-            "the E8 master reports a borrowed credential erased after PRes or a failure but drops it only when its session's lifetime ends",
-            ["INV-CUSTODY"], new() { AcquiredCredentials = () => new ErasedAtExpiry() }),
     ];
 }
