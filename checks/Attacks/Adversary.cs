@@ -17,7 +17,8 @@ namespace MultiWallet.Checks.Attacks;
 /// <param name="victim">The wallet whose purchases the attack is aimed at.</param>
 /// <param name="knowledge">What it knows, grown by everything it sees.</param>
 /// <param name="onlyVariant">When set, each probe sends only that variant: an isolated run, so every variant meets the same state.</param>
-public sealed class Adversary(TracedNetwork inner, Attack attack, string victim, AttackerKnowledge knowledge, int? onlyVariant = null) : INetwork
+/// <param name="forgery">What the position can sign and seal again with keys it holds (the merchant's), or null.</param>
+public sealed class Adversary(TracedNetwork inner, Attack attack, string victim, AttackerKnowledge knowledge, int? onlyVariant = null, MerchantForgery? forgery = null) : INetwork
 {
     /// <summary>The trace actor of the attacker's decisions.</summary>
     public const string Actor = "attacker";
@@ -128,9 +129,16 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
                     return r.Body.Length == 0 ? r : r with { Body = BitFlip.Flip(r.Body, Math.Abs(e.Param) % r.Body.Length) };
                 }
             case AttackKind.Substitute:
-                if (CanonEdit.Substitute(m.Body, e.Param) is not { } edited) return await inner.SendAsync(m, ct).ConfigureAwait(false);
+                if (Edit(m, body => CanonEdit.Substitute(body, e.Param)) is not { } edited) return await inner.SendAsync(m, ct).ConfigureAwait(false);
                 Count($"{label}:{CanonEdit.Field(e.Param)}");
                 return await inner.SendAsync(m with { Body = edited }, ct).ConfigureAwait(false);
+            case AttackKind.ForgeReply:
+                {
+                    var r = await inner.SendAsync(m, ct).ConfigureAwait(false);
+                    if (r.Kind != PInitRes.Kind || forgery?.OwnKeyInPInitRes(r.Body) is not { } signedAgain) return r;
+                    Count(label);
+                    return r with { Body = signedAgain };
+                }
             case AttackKind.SessionRace:
                 Count(label);
                 foreach (var id in Guesses(m)) await SessionAsync(e.Kind, m with { Fields = WithSession(m, id) }, ct, users: m).ConfigureAwait(false);
@@ -148,7 +156,7 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
                 }
             case AttackKind.ForgedWakeUp:
                 Count(label);
-                await SessionAsync(e.Kind, m with { Body = Forge(m.Body, e.Param), Fields = WithSession(m, $"ATTACKER-{Interlocked.Increment(ref forged):0000}") }, ct).ConfigureAwait(false);
+                await SessionAsync(e.Kind, m with { Body = Forge(m.Body, e.Param), Fields = WithSession(m, OwnSessionId(Interlocked.Increment(ref forged))) }, ct).ConfigureAwait(false);
                 return await inner.SendAsync(m, ct).ConfigureAwait(false);
             default:
                 await ProbeAsync(m, e.Param, ct).ConfigureAwait(false);
@@ -185,6 +193,17 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
         try { await Task.WhenAll(a, b).ConfigureAwait(false); }
         catch (NetworkException) when (a.IsCompletedSuccessfully || b.IsCompletedSuccessfully) { }
         return a.IsCompletedSuccessfully ? a.Result : await b.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The message's body with <paramref name="edit"/> applied where the attacker can: to the canonical body itself, or (a
+    /// position holding the sender's keys) to the plaintext of the request it sealed, signed and sealed again; null when it cannot.
+    /// </summary>
+    private byte[]? Edit(NetMessage m, Func<byte[], byte[]?> edit)
+    {
+        if (forgery?.Own(m) is not { } own) return edit(m.Body);
+        knowledge.Learn(own.Content);
+        return edit(own.Content) is { } changed ? forgery.Reseal(m.Kind, changed, own.Brand) : null;
     }
 
     private async Task ProbeAsync(NetMessage m, int param, CancellationToken ct)
@@ -225,6 +244,10 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
         var wallet = m.To.WalletName ?? m.To.Value;
         return [.. Enumerable.Range(1, 2).Select(k => $"WUM-{wallet}-{k:0000}")];
     }
+
+    /// <summary>A session id of the attacker's own, well formed (32 hex digits), so only the wallet's authentication can refuse it.</summary>
+    private static string OwnSessionId(int n) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes($"attacker-{n}")))[..32];
 
     private static IReadOnlyDictionary<string, string> WithSession(NetMessage m, string id) =>
         new Dictionary<string, string>(m.Fields) { [WalletProtocol.SessionField] = id };

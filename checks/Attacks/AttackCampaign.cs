@@ -48,7 +48,8 @@ public static class AttackCampaign
         })).Value;
 
     /// <summary>Greedy shrinking: the first smaller candidate that still violates is taken; at most <paramref name="budget"/> runs.</summary>
-    public static (AttackedScenario Case, string Violation) Shrink(AttackedScenario c, string violation, Func<AttackRun, string?> violates, int seed, WorldTransport transport, int budget = 40)
+    public static (AttackedScenario Case, string Violation) Shrink(AttackedScenario c, string violation, Func<AttackRun, string?> violates, int seed, WorldTransport transport, int budget = 40,
+        EmbodimentWorld.Parts? parts = null)
     {
         var runs = 0;
         var progress = true;
@@ -58,7 +59,7 @@ public static class AttackCampaign
             foreach (var candidate in AttackGen.Shrink(c))
             {
                 if (++runs > budget) break;
-                var run = AttackRunner.Run(candidate, seed, transport);
+                var run = AttackRunner.Run(candidate, seed, transport, parts);
                 if (run.Inconclusive is not null || violates(run) is not { } v) continue;
                 (c, violation, progress) = (candidate, v, true);
                 break;

@@ -1,5 +1,6 @@
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Invariants;
+using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Attacks;
@@ -47,6 +48,49 @@ internal static class AttackChecks
         var summary = $"{cases} attacked scenarios over {string.Join(",", inv.Embodiments)} ({AttackCampaign.PerEmbodiment(ctx)} per embodiment); classes: " +
                       ClassifiedOutcome.Render(classes.Where(k => !k.Key.StartsWith('E')));
         return ClassifiedOutcome.Of(cases, classes, inv.RequiredFor(AttackCampaign.PerEmbodiment(ctx)), $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size} offset={AttackCampaign.Offset}", summary);
+    }
+
+    /// <summary>
+    /// How many attacked scenarios a seeded attack fault may take to be caught: the campaign's count per embodiment at the
+    /// default budget (1000 cases → 100), whatever the run's budget, so a fault missed at the test budget is still a failure only
+    /// when the default run would miss it too. Detection stops at the first case that catches it.
+    /// </summary>
+    public const int FaultBudget = 100;
+
+    /// <summary>
+    /// Detection of a seeded attack fault (checks/Faults): the embodiment's attacked scenarios, in the campaign's order, run in a
+    /// world built with <paramref name="parts"/> until <paramref name="inv"/> is violated on a case it holds on in the faithful
+    /// world; that case is shrunk (each candidate judged the same way). Fails (the fault is caught) with the shrunk attack and
+    /// the number of cases it took; passes when none of <see cref="FaultBudget"/> (or the run's own count, if larger) caught it.
+    /// </summary>
+    public static CheckOutcome Detect(CheckContext ctx, AttackInvariant inv, Embodiment e, EmbodimentWorld.Parts parts)
+    {
+        var cases = AttackCampaign.Generate(e, ctx.Seed, Math.Max(FaultBudget, AttackCampaign.PerEmbodiment(ctx)));
+        string? Caught(AttackRun faulty)
+        {
+            if (faulty.Inconclusive is not null || (faulty.Crash ?? inv.Eval(faulty, new HashSet<string>())) is not { } v) return null;
+            var faithful = AttackRunner.Run(faulty.Case, ctx.Seed, ctx.Transport);
+            return faithful.Inconclusive is null && (faithful.Crash ?? inv.Eval(faithful, new HashSet<string>())) is null ? v : null;
+        }
+        var batch = Environment.ProcessorCount * 2;
+        for (var start = 0; start < cases.Count; start += batch)
+        {
+            var judged = cases.Skip(start).Take(batch).AsParallel().AsOrdered()
+                .Select(c => { var r = AttackRunner.Run(c, ctx.Seed, ctx.Transport, parts); return (Run: r, Violation: Caught(r)); }).ToList();
+            var hit = judged.FindIndex(j => j.Violation is not null);
+            if (hit < 0) continue;
+            var k = start + hit + 1;
+            var (small, violation) = AttackCampaign.Shrink(judged[hit].Run.Case, judged[hit].Violation!, Caught, ctx.Seed, ctx.Transport, parts: parts);
+            return new CheckOutcome
+            {
+                Passed = false,
+                CasesRun = k,
+                Message = $"{inv.CheckId} violated in {e} after {k} attacked case(s): {violation}",
+                Replay = $"{AttackCampaign.Replay(ctx, e)} seed={ctx.Seed}",
+                Counterexample = small.ToString(),
+            };
+        }
+        return new CheckOutcome { Passed = true, CasesRun = cases.Count, Message = $"{inv.CheckId} held over {cases.Count} attacked cases of {e}" };
     }
 
     /// <summary>One property check per attack invariant.</summary>

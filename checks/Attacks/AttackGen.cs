@@ -18,10 +18,13 @@ public static class AttackGen
 
     /// <summary>One event a position may play.</summary>
     public static Gen<AttackEvent> Event(AttackPosition p) =>
-        from kind in Gen.Frequency([.. Positions.Kinds(p).Select(k => (k == AttackKind.Probe ? 4 : 1, Gen.Constant(k)))])
+        from kind in Gen.Frequency([.. Positions.Kinds(p).Select(k => (Weight(k), Gen.Constant(k)))])
         from target in Gen.Elements(Targets(p, kind))
         from param in Gen.Choose(0, 999)
         select new AttackEvent(kind, target, param);
+
+    /// <summary>How often a kind is drawn: probes and forged replies (the attacks on what is sealed and signed) more than the rest.</summary>
+    private static int Weight(AttackKind k) => k switch { AttackKind.Probe => 4, AttackKind.ForgeReply => 3, _ => 1 };
 
     /// <summary>The kinds an event aims at: a probe at the requests that carry sealed card data when the position sees one.</summary>
     private static string[] Targets(AttackPosition p, AttackKind kind)

@@ -31,4 +31,9 @@ public enum AttackKind
     ForgedWakeUp,
     /// <summary>Sends many tampered variants of the message, records every answer and the state after it, then delivers the original.</summary>
     Probe,
+    /// <summary>
+    /// A position holding the merchant's keys answers the PInitReq with the merchant's PInitRes signed again with its own
+    /// key-exchange certificate where the gateway's is: a wallet that seals the PI to it hands the merchant the card number.
+    /// </summary>
+    ForgeReply,
 }

@@ -24,6 +24,8 @@ public sealed record AttackRun(AttackedScenario Case)
     public IReadOnlyDictionary<string, MerchantOrder> Orders { get; init; } = new Dictionary<string, MerchantOrder>();
     /// <summary>The order (LID-M) of every credential a custodian released, in order (E8).</summary>
     public IReadOnlyList<string> Releases { get; init; } = [];
+    /// <summary>Credentials the master held once the user's last wake-up had ended, before any time passed (E8).</summary>
+    public int HeldAtEnd { get; init; }
     /// <summary>Credentials the master still held once its bounded time had passed (E8).</summary>
     public int HeldAfterBound { get; init; }
     /// <summary>Secrets (labels) that entered the attacker's knowledge though its position is not entitled to them.</summary>

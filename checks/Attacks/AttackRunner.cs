@@ -20,22 +20,25 @@ public static class AttackRunner
     /// <summary>How many variants of a probe are also sent each in a run of its own (the state-independent comparison).</summary>
     public const int IsolatedVariants = 3;
 
-    /// <summary>Runs <paramref name="c"/> on <paramref name="transport"/> for <paramref name="seed"/>; never throws.</summary>
-    public static AttackRun Run(AttackedScenario c, int seed, WorldTransport transport = WorldTransport.InMemory)
+    /// <summary>
+    /// Runs <paramref name="c"/> on <paramref name="transport"/> for <paramref name="seed"/>, in a world built with <paramref name="parts"/>
+    /// (the faithful components when null; a seeded attack fault substitutes one); never throws.
+    /// </summary>
+    public static AttackRun Run(AttackedScenario c, int seed, WorldTransport transport = WorldTransport.InMemory, EmbodimentWorld.Parts? parts = null)
     {
         try
         {
-            var run = Execute(c, seed, transport);
+            var run = Execute(c, seed, transport, parts);
             if (run.Inconclusive is null && c.Attack.Events.Any(e => e.Kind is AttackKind.SessionRace or AttackKind.SessionHijack or AttackKind.ForgedWakeUp))
             {
-                var baseline = Execute(c with { Attack = c.Attack with { Events = [] } }, seed, transport);
+                var baseline = Execute(c with { Attack = c.Attack with { Events = [] } }, seed, transport, parts);
                 run = run with { Baseline = baseline.Purchases.Select(p => p.Outcome).ToList(), Inconclusive = baseline.Inconclusive };
             }
             if (run.Inconclusive is null && run.Probes.Count > 0)
             {
                 // A probe's first variant changes what the next one meets (a gateway refusal closes the order), so the
                 // variants are also sent one per run, from the same state: any difference is then the variant's doing.
-                var isolated = Enumerable.Range(0, IsolatedVariants).Select(k => Execute(c, seed, transport, k)).ToList();
+                var isolated = Enumerable.Range(0, IsolatedVariants).Select(k => Execute(c, seed, transport, parts, k)).ToList();
                 var merged = run.Probes.Select((_, i) => (IReadOnlyList<ProbeAnswer>)[.. isolated.Where(r => i < r.Probes.Count).SelectMany(r => r.Probes[i])]).ToList();
                 run = run with { IsolatedProbes = merged, Inconclusive = isolated.Select(r => r.Inconclusive).FirstOrDefault(x => x is not null) };
             }
@@ -44,22 +47,24 @@ public static class AttackRunner
         catch (Exception ex) { return new AttackRun(c) { Crash = $"{ex.GetType().Name}: {ex.Message}" }; }
     }
 
-    private static AttackRun Execute(AttackedScenario c, int seed, WorldTransport transport, int? onlyVariant = null)
+    private static AttackRun Execute(AttackedScenario c, int seed, WorldTransport transport, EmbodimentWorld.Parts? parts, int? onlyVariant = null)
     {
         var t = c.Scenario.Topology;
         var victim = Positions.Victim(t);
         var pki = CryptoWorld.For(seed);
         var knowledge = new AttackerKnowledge(Positions.Keys(c.Attack.Position, pki, victim));
         Adversary? adversary = null;
-        var built = ImplBuilder.Build(t, c.Scenario.Script, seed, transport: transport, tap: wire => adversary = new Adversary(wire, c.Attack, victim, knowledge, onlyVariant));
+        var forgery = c.Attack.Position == AttackPosition.Merchant ? new MerchantForgery(pki, seed) : null;
+        var built = ImplBuilder.Build(t, c.Scenario.Script, seed, parts, transport, wire => adversary = new Adversary(wire, c.Attack, victim, knowledge, onlyVariant, forgery));
         var world = built.World;
         try
         {
             adversary!.State = () => State(world);
             var (purchases, inconclusive) = Play(built, c.Scenario.Steps, adversary);
-            var held = 0;
+            int held = 0, heldAtEnd = 0;
             if (built.Embodiment.Master is { } master && world.Time.IsVirtual)
             {
+                heldAtEnd = master.AcquiredCredentialsHeld;
                 // The bound on a borrowed credential: once a session's lifetime has passed, the master holds none.
                 world.VirtualTime.Advance(ServerWallet.SessionLifetime + TimeSpan.FromMinutes(1));
                 master.SweepExpired();
@@ -76,6 +81,7 @@ public static class AttackRunner
                 Orders = world.Merchant.Orders,
                 Releases = Releases(world.Trace),
                 HeldAfterBound = held,
+                HeldAtEnd = heldAtEnd,
                 Leaks = Leaks(c, t, pki, victim, knowledge),
                 Known = knowledge.Count,
                 Tried = adversary.Tried,

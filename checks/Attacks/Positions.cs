@@ -71,10 +71,14 @@ public static class Positions
     private static readonly AttackKind[] Wire = [AttackKind.Replay, AttackKind.Reorder, AttackKind.Drop, AttackKind.Delay, AttackKind.Duplicate, AttackKind.Concurrent,
         AttackKind.Inject, AttackKind.FlipBit, AttackKind.FlipReply, AttackKind.Substitute, AttackKind.Probe];
 
-    /// <summary>The events a position may play: a local process only opens sessions; the network on a wallet link does both.</summary>
+    /// <summary>
+    /// The events a position may play: a local process only opens sessions; the network on a wallet link does both; the
+    /// merchant also signs replies of its own.
+    /// </summary>
     public static IReadOnlyList<AttackKind> Kinds(AttackPosition p) => p switch
     {
         AttackPosition.Local => Sessions,
+        AttackPosition.Merchant => [.. Wire, AttackKind.ForgeReply],
         AttackPosition.NetworkPc or AttackPosition.NetworkSlave => [.. Wire, .. Sessions],
         _ => Wire,
     };
@@ -86,8 +90,12 @@ public static class Positions
     public static bool Aims(string target, string kind) =>
         target == kind || target == WalletProtocol.Start && kind == ClientInfo.StartWithInfo;
 
-    /// <summary>Whether a session event aims at a wallet-protocol request (the only ones that open or continue sessions).</summary>
-    public static bool Fits(AttackKind k, string target) => !Sessions.Contains(k) || target == WalletProtocol.Start;
+    /// <summary>
+    /// Whether an event fits a target: a session event aims at a wallet-protocol start (the only request that opens a
+    /// session); a forged reply at the PInitReq (its answer names the key the PI is sealed to).
+    /// </summary>
+    public static bool Fits(AttackKind k, string target) =>
+        k == AttackKind.ForgeReply ? target == PInitReq.Kind : !Sessions.Contains(k) || target == WalletProtocol.Start;
 
     /// <summary>The key-exchange identities the position holds: what lets it open envelopes.</summary>
     public static IReadOnlyList<KeyExchangeIdentity> Keys(AttackPosition p, CryptoWorld pki, string victim) => p switch

@@ -23,7 +23,7 @@ namespace MultiWallet.Checks.Faults;
 public static class RecoveryFaults
 {
     /// <summary>A gateway ledger that never finds a record: an identical repeated AuthReq is decided and authorized again.</summary>
-    private sealed class ForgetfulLedger : IGatewayLedger
+    internal sealed class ForgetfulLedger : IGatewayLedger
     {
         private readonly GatewayLedger inner = new();
         public Task<(GatewayRecord Record, bool Fresh)> RecordOnceAsync(string xid, Func<GatewayRecord> decide)
@@ -44,7 +44,7 @@ public static class RecoveryFaults
     /// A ledger whose check-then-act is not atomic: it looks the XID up, then writes the decision through an asynchronous
     /// store (a database round trip) before recording it, so two copies handled at once both find nothing and both decide.
     /// </summary>
-    private sealed class SplitLedger(ITimeSource time) : IGatewayLedger
+    internal sealed class SplitLedger(ITimeSource time) : IGatewayLedger
     {
         private readonly GatewayLedger inner = new();
         public async Task<(GatewayRecord Record, bool Fresh)> RecordOnceAsync(string xid, Func<GatewayRecord> decide)

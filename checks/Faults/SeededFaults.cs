@@ -206,5 +206,6 @@ public static class SeededFaults
         .. RecoveryFaults.UnderFaults.Select(a => a.Fault),
         .. RecoveryFaults.UnderCrashes,
         .. RetentionFaults.Detectable,
+        .. AttackFaults.All,
     ];
 }

@@ -40,13 +40,17 @@ public sealed class CardholderPurchase
     private InqReq? inquiry;
     private int inquiries;
     private readonly int maxInquiries;
+    private readonly IGatewayKeyCheck gatewayKeys = GatewayKeyCheck.Faithful;
 
     /// <summary>
     /// A purchase with <paramref name="credential"/>, checking the merchant with <paramref name="validator"/>, recording as
-    /// <paramref name="actor"/>, inquiring at most <paramref name="maxInquiries"/> times (default <see cref="MaxInquiries"/>).
+    /// <paramref name="actor"/>, inquiring at most <paramref name="maxInquiries"/> times (default <see cref="MaxInquiries"/>), checking the
+    /// gateway key-exchange certificate it seals the PI to with <paramref name="gatewayKeys"/> (default <see cref="GatewayKeyCheck.Faithful"/>).
     /// </summary>
-    public CardholderPurchase(CardholderCredential credential, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor, int maxInquiries = MaxInquiries)
+    public CardholderPurchase(CardholderCredential credential, ChainValidator validator, SecureRandom rng, TraceLog trace, string actor, int maxInquiries = MaxInquiries,
+        IGatewayKeyCheck? gatewayKeys = null)
     {
+        this.gatewayKeys = gatewayKeys ?? GatewayKeyCheck.Faithful;
         cred = credential; wallet = credential.Wallet; this.validator = validator; this.rng = rng; this.trace = trace; this.actor = actor; this.maxInquiries = maxInquiries;
     }
 
@@ -181,7 +185,7 @@ public sealed class CardholderPurchase
         if (res.LidM != w.LidM || res.LidC != init.LidC || !res.Rrpid.AsSpan().SequenceEqual(init.Rrpid))
             throw new SetException(SetErrorCode.Mismatch, "LID-M, LID-C or RRPID differ in PInitRes at wallet");
         var gwChain = CertChain.Parse(res.GatewayChain, "gateway key-exchange", actor);
-        var gw = validator.Validate(gwChain, CertRole.GatewayKeyExchange, w.Brand, "gateway key-exchange");
+        var gw = gatewayKeys.Check(validator, gwChain, w.Brand);
         if (gw.Thumbprint != res.GatewayThumbprint) throw new SetException(SetErrorCode.Mismatch, "gateway thumbprint does not match its certificate at wallet");
         initRes = res;
 

@@ -28,6 +28,7 @@ public sealed class ServerWallet
     private readonly int maxInquiries;
     private readonly Dictionary<string, PurchaseLog> log = new(StringComparer.Ordinal);
     private readonly SessionGuard guard;
+    private readonly IGatewayKeyCheck gatewayKeys;
     private readonly Lock gate = new();
 
     /// <summary>How long a session may stay open: a purchase is three round trips, so one still open after this was abandoned.</summary>
@@ -40,15 +41,18 @@ public sealed class ServerWallet
     /// times per purchase (default <see cref="CardholderPurchase.MaxInquiries"/>). <paramref name="persisted"/> is the transaction
     /// log a restarted wallet reads back: each open purchase whose PReq was built comes back as a session that inquires.
     /// Sessions are accepted from <paramref name="logins"/> (none when null); <paramref name="sessionLog"/> is the session
-    /// log a restarted wallet reads back (who owns each session, its last request and reply).
+    /// log a restarted wallet reads back (who owns each session, its last request and reply). <paramref name="authentication"/> and
+    /// <paramref name="gatewayKeys"/> default to the faithful <see cref="RequestAuthentication"/> and <see cref="GatewayKeyCheck"/>.
     /// </summary>
     public ServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, IClock? clock = null,
         Func<IClock, TimeSpan, IExpiringTable<string, CardholderPurchase>>? sessionTable = null, int maxInquiries = CardholderPurchase.MaxInquiries,
-        IReadOnlyDictionary<string, PurchaseLog>? persisted = null, WalletLogins? logins = null, IReadOnlyDictionary<string, SessionRecord>? sessionLog = null)
+        IReadOnlyDictionary<string, PurchaseLog>? persisted = null, WalletLogins? logins = null, IReadOnlyDictionary<string, SessionRecord>? sessionLog = null,
+        IRequestAuthentication? authentication = null, IGatewayKeyCheck? gatewayKeys = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng; this.maxInquiries = maxInquiries;
         clock ??= new FixedClock();
-        guard = new SessionGuard(name, logins ?? new WalletLogins(), clock, net.Trace, sessionLog);
+        guard = new SessionGuard(name, logins ?? new WalletLogins(), clock, net.Trace, sessionLog, authentication);
+        this.gatewayKeys = gatewayKeys ?? GatewayKeyCheck.Faithful;
         sessions = sessionTable?.Invoke(clock, SessionLifetime) ?? new ExpiringTable<string, CardholderPurchase>(clock, SessionLifetime, StringComparer.Ordinal);
         foreach (var (session, entry) in persisted ?? new Dictionary<string, PurchaseLog>())
             if (sessions.TryAdd(session, CardholderPurchase.Recover(entry, validator, rng, net.Trace, name, maxInquiries))) log[session] = entry;
@@ -135,7 +139,7 @@ public sealed class ServerWallet
             net.Trace.Decide(Name, TraceDecisions.BrandNotHeld, new Dictionary<string, string> { ["brand"] = w.Brand }, "refused before PInitReq");
             return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.BrandNotHeld, Name, $"{Name} holds no {w.Brand} credential")));
         }
-        var p = new CardholderPurchase(cred, validator, rng, net.Trace, Name, maxInquiries);
+        var p = new CardholderPurchase(cred, validator, rng, net.Trace, Name, maxInquiries, gatewayKeys);
         bool added;
         lock (gate) added = sessions.TryAdd(session, p);
         if (!added) return WalletReplies.Step(m, new Finished(Refused.Because(RefusalReason.ProtocolError, Name, $"missing or reused session id at {Name}")));

@@ -20,16 +20,20 @@ public sealed class SessionGuard
     private readonly string wallet;
     private readonly WalletLogins logins;
     private readonly TraceLog trace;
+    private readonly IRequestAuthentication authentication;
     private readonly ExpiringTable<string, SessionRecord> records;
     private readonly Lock gate = new();
 
     /// <summary>
     /// The guard of <paramref name="wallet"/> accepting <paramref name="logins"/>, expiring records on <paramref name="clock"/>;
-    /// <paramref name="persisted"/> is the session log a restarted wallet reads back.
+    /// <paramref name="persisted"/> is the session log a restarted wallet reads back; <paramref name="authentication"/> decides
+    /// whether a request comes from the login it names (default <see cref="RequestAuthentication.Faithful"/>).
     /// </summary>
-    public SessionGuard(string wallet, WalletLogins logins, IClock clock, TraceLog trace, IReadOnlyDictionary<string, SessionRecord>? persisted = null)
+    public SessionGuard(string wallet, WalletLogins logins, IClock clock, TraceLog trace, IReadOnlyDictionary<string, SessionRecord>? persisted = null,
+        IRequestAuthentication? authentication = null)
     {
         this.wallet = wallet; this.logins = logins; this.trace = trace;
+        this.authentication = authentication ?? RequestAuthentication.Faithful;
         records = new(clock, ServerWallet.SessionLifetime, StringComparer.Ordinal);
         foreach (var (session, record) in persisted ?? new Dictionary<string, SessionRecord>()) records.TryAdd(session, record.Persisted());
     }
@@ -64,7 +68,7 @@ public sealed class SessionGuard
     {
         var login = m.Field(SessionAuth.LoginField);
         var key = login is null ? null : logins.KeyOf(login);
-        if (key is null || !SessionAuth.Verifies(key, SessionAuth.Request, wallet, login!, m))
+        if (key is null || !authentication.Authentic(key, wallet, login!, m))
             return Reject(m, null, null, SessionRejection.Unauthenticated,
                 login is null ? $"no login at {wallet}" : key is null ? $"{login} has no login at {wallet}" : $"MAC does not verify under {login}'s key at {wallet}");
         var session = m.Field(WalletProtocol.SessionField);

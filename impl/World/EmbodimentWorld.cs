@@ -150,7 +150,7 @@ public sealed class EmbodimentWorld
             ? new CertificateAcquisition(clientNet!, self, World.Pki.ServerWallet(name), World.Validator(name), World.Random("acquire/" + name + restart))
             : null;
         var m = new MasterServerWallet(name, clientNet!, World.Validator(name), World.Random("sw/" + name + restart), slaveRouting!, acquisition, parts.AcquiredCredentials?.Invoke(), World.Clock,
-            World.Parts.Amnesiac.Contains(name) ? null : persisted, logins, World.Logins.Client(name, World.Random("sessions/" + name + restart)));
+            World.Parts.Amnesiac.Contains(name) ? null : persisted, logins, World.Logins.Client(name, World.Random("sessions/" + name + restart)), World.Parts.SessionAuthentication);
         foreach (var c in own) m.AddCredential(c);
         return m;
     }

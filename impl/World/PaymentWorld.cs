@@ -73,7 +73,8 @@ public sealed class PaymentWorld : IAsyncDisposable
     {
         var amnesiac = parts.Amnesiac.Contains(name);
         var sw = new ServerWallet(name, Network, Validator(name), Random(stream), Clock, parts.WalletSessions, parts.WalletInquiries ?? CardholderPurchase.MaxInquiries,
-            amnesiac ? null : persisted, logins ?? Logins.Register(new WalletLogins(), LoginIssuer.User, name), amnesiac ? null : sessionLog);
+            amnesiac ? null : persisted, logins ?? Logins.Register(new WalletLogins(), LoginIssuer.User, name), amnesiac ? null : sessionLog,
+            parts.SessionAuthentication, parts.GatewayKeyCheck);
         foreach (var c in credentials) sw.AddCredential(c);
         return Wallets[name] = sw;
     }

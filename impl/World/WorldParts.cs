@@ -32,6 +32,12 @@ public sealed record WorldParts
     /// <summary>The table a server wallet keeps its sessions in, given its clock and the session lifetime.</summary>
     public Func<IClock, TimeSpan, IExpiringTable<string, CardholderPurchase>>? WalletSessions { get; init; }
 
+    /// <summary>How server wallets and the master decide that a session request comes from the login it names.</summary>
+    public IRequestAuthentication? SessionAuthentication { get; init; }
+
+    /// <summary>How server wallets check the gateway key-exchange certificate they seal the PI to.</summary>
+    public IGatewayKeyCheck? GatewayKeyCheck { get; init; }
+
     /// <summary>
     /// Parties (<see cref="PaymentWorld.MerchantParty"/>, <see cref="PaymentWorld.GatewayParty"/>, a server wallet's name,
     /// the user PC: <see cref="EmbodimentWorld.PcParty"/>) that come back from a restart with nothing of what a real one

@@ -45,14 +45,14 @@ public sealed class MasterServerWallet
     /// (no login at any slave when null).
     /// </summary>
     public MasterServerWallet(string name, INetwork net, ChainValidator validator, SecureRandom rng, ISlaveRouting routing, CertificateAcquisition? acquisition = null, IAcquiredCredentials? acquired = null, IClock? clock = null,
-        MasterLog? persisted = null, WalletLogins? logins = null, ClientLogin? slaveLogin = null)
+        MasterLog? persisted = null, WalletLogins? logins = null, ClientLogin? slaveLogin = null, IRequestAuthentication? authentication = null)
     {
         Name = name; this.net = net; this.validator = validator; this.rng = rng; this.routing = routing; this.acquisition = acquisition;
         clock ??= new FixedClock();
         this.acquired = acquired ?? new AcquiredCredentials(clock);
         sessions = new(clock, ServerWallet.SessionLifetime, StringComparer.Ordinal);
         persisted ??= MasterLog.Empty;
-        guard = new SessionGuard(name, logins ?? new WalletLogins(), clock, net.Trace, persisted.Sessions);
+        guard = new SessionGuard(name, logins ?? new WalletLogins(), clock, net.Trace, persisted.Sessions, authentication);
         foreach (var (session, entry) in persisted.Purchases)
             if (sessions.TryAdd(session, Server.CardholderPurchase.Recover(entry, validator, rng, net.Trace, name))) log[session] = entry;
         At = Address.ServerWallet(name);

@@ -1,0 +1,63 @@
+using MultiWallet.Checks.Attacks;
+using MultiWallet.Checks.Catalog;
+using MultiWallet.Impl.Crypto;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Server;
+using MultiWallet.Impl.World;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Checks.Faults;
+
+/// <summary>
+/// Seeded attack faults: each re-opens one attack of docs/THREATS.md, substituted through <see cref="WorldParts"/> or
+/// <see cref="EmbodimentWorld.Parts"/> (the faithful component is the default; no switch in impl/), and each must be caught
+/// by a generated attack property of checks/Attacks (<see cref="AttackChecks.Detect"/>: the embodiment's attacked scenarios
+/// until the property is violated where the faithful world holds it, the attack shrunk). Part of <see cref="SeededFaults.All"/>.
+/// </summary>
+public static class AttackFaults
+{
+    /// <summary>A session guard that takes any MAC of a registered login: whoever names the login is taken for it.</summary>
+    private sealed class AnyMac : IRequestAuthentication
+    {
+        public bool Authentic(byte[] key, string wallet, string login, NetMessage m) => m.Field(SessionAuth.MacField) is not null;
+    }
+
+    /// <summary>A wallet that seals the PI to any key-exchange certificate chained to the root, whatever its role and brand.</summary>
+    private sealed class AnyKeyExchange : IGatewayKeyCheck
+    {
+        public ValidatedCert Check(ChainValidator validator, CertChain chain, string brand) =>
+            validator.Validate(chain, CertificateIssuer.RoleOf(chain.Leaf) ?? CertRole.GatewayKeyExchange, null, "gateway key-exchange");
+    }
+
+    private static EmbodimentWorld.Parts World(WorldParts w) => new() { World = w };
+
+    private static (string, Func<CheckContext, EmbodimentWorld.Parts, CheckOutcome>) By<T>(Embodiment e) where T : AttackInvariant
+    {
+        var inv = AttackChecks.All.OfType<T>().Single();
+        return (inv.CheckId, (ctx, p) => AttackChecks.Detect(ctx, inv, e, p));
+    }
+
+    private static SeededFault Fault<T>(string id, Embodiment e, string description, string[] violates, EmbodimentWorld.Parts parts) where T : AttackInvariant =>
+        new(id, e, description, violates, parts) { Detector = By<T>(e) };
+
+    /// <summary>The seeded attack faults, each with the attack property that must catch it.</summary>
+    public static readonly IReadOnlyList<SeededFault> All =
+    [
+        Fault<SessionAuthAttackInvariant>("FAULT-E1-WALLET-IGNORES-SESSION-MAC", Embodiment.E1,
+            "the server wallet takes a session request naming a registered login without checking its MAC: a local process or the network opens a session with a wake-up of its own",
+            ["INV-SESSION-AUTH"], World(new WorldParts { SessionAuthentication = new AnyMac() })),
+        Fault<CustodyAttackInvariant>("FAULT-E8-MASTER-ACQUIRES-FOR-FORGED-SESSION", Embodiment.E8,
+            "the E8 master takes a session request without checking its MAC: a forged wake-up makes it acquire a slave's credential for an order never offered",
+            ["INV-CUSTODY", "INV-SESSION-AUTH"], World(new WorldParts { SessionAuthentication = new AnyMac() })),
+        Fault<SessionAuthAttackInvariant>("FAULT-E7-MASTER-PROXIES-FORGED-SESSION", Embodiment.E7,
+            "the E7 master takes a session request without checking its MAC and proxies it to a slave under its own login: a forged session reaches a slave wallet",
+            ["INV-SESSION-AUTH", "INV-PROXY-TRANSPARENT"], World(new WorldParts { SessionAuthentication = new AnyMac() })),
+        Fault<AgreementAttackInvariant>("FAULT-E1-GATEWAY-REAUTHORIZES-REPLAY", Embodiment.E1,
+            "the gateway's ledger never finds an XID: a replayed or duplicated AuthReq is authorized again",
+            ["INV-AGREEMENT", "INV-ONCE"], World(new WorldParts { GatewayLedger = _ => new RecoveryFaults.ForgetfulLedger() })),
+        Fault<SecrecyAttackInvariant>("FAULT-E5-WALLET-ANY-KEY-EXCHANGE-CERT", Embodiment.E5,
+            "the wallet seals the PI to the key-exchange certificate a PInitRes names without checking that it is the gateway's of the order's brand: the merchant names its own and reads the card number",
+            ["INV-SECRECY", "INV-CUSTODY"], World(new WorldParts { GatewayKeyCheck = new AnyKeyExchange() })),
+    ];
+}
