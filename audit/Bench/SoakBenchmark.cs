@@ -92,9 +92,10 @@ public static class SoakBenchmark
         try
         {
             using var res = await client.SendAsync(post).ConfigureAwait(false);
-            // A typed refusal answered in the protocol (the wallet's Wallet.Refused, a SET Error) is a refusal too.
+            // A typed refusal answered in the protocol (the wallet's Wallet.Refused, its session guard's Wallet.Rejected,
+            // a SET Error) is a refusal too.
             var kind = res.Headers.TryGetValues(HttpWire.KindHeader, out var k) ? HttpWire.Decode(k.First()) : null;
-            return res.IsSuccessStatusCode && kind is WalletProtocol.Refused or "Error" or CustodyProtocol.Refused ? 400 : (int)res.StatusCode;
+            return res.IsSuccessStatusCode && kind is WalletProtocol.Refused or WalletProtocol.Rejected or "Error" or CustodyProtocol.Refused ? 400 : (int)res.StatusCode;
         }
         catch (HttpRequestException) { return 0; }
     }
