@@ -18,7 +18,12 @@ namespace MultiWallet.Checks.Attacks;
 /// <param name="knowledge">What it knows, grown by everything it sees.</param>
 /// <param name="onlyVariant">When set, each probe sends only that variant: an isolated run, so every variant meets the same state.</param>
 /// <param name="forgery">What the position can sign and seal again with keys it holds (the merchant's), or null.</param>
-public sealed class Adversary(TracedNetwork inner, Attack attack, string victim, AttackerKnowledge knowledge, int? onlyVariant = null, MerchantForgery? forgery = null) : INetwork
+/// <param name="brands">
+/// The brands a wallet is known to take (by wallet name): a forged wake-up names one of them, as a local process that
+/// reads the user's wallet list would, so the wallet's session handling (not its brand table) is what must refuse it.
+/// </param>
+public sealed class Adversary(TracedNetwork inner, Attack attack, string victim, AttackerKnowledge knowledge, int? onlyVariant = null, MerchantForgery? forgery = null,
+    Func<string, IReadOnlyList<string>>? brands = null) : INetwork
 {
     /// <summary>The trace actor of the attacker's decisions.</summary>
     public const string Actor = "attacker";
@@ -156,7 +161,7 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
                 }
             case AttackKind.ForgedWakeUp:
                 Count(label);
-                await SessionAsync(e.Kind, m with { Body = Forge(m.Body, e.Param), Fields = WithSession(m, OwnSessionId(Interlocked.Increment(ref forged))) }, ct).ConfigureAwait(false);
+                await SessionAsync(e.Kind, m with { Body = Forge(m, e.Param), Fields = WithSession(m, OwnSessionId(Interlocked.Increment(ref forged))) }, ct).ConfigureAwait(false);
                 return await inner.SendAsync(m, ct).ConfigureAwait(false);
             default:
                 await ProbeAsync(m, e.Param, ct).ConfigureAwait(false);
@@ -252,12 +257,13 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
     private static IReadOnlyDictionary<string, string> WithSession(NetMessage m, string id) =>
         new Dictionary<string, string>(m.Fields) { [WalletProtocol.SessionField] = id };
 
-    /// <summary>A wake-up for an order the merchant never offered, in the brand of the one seen (or BrandA).</summary>
-    private static byte[] Forge(byte[] wake, int param)
+    /// <summary>A wake-up for an order the merchant never offered, in a brand the addressed wallet takes (else the brand of the one seen, or BrandA).</summary>
+    private byte[] Forge(NetMessage m, int param)
     {
         string brand;
-        try { brand = WakeUp.Decode(wake).Brand; }
+        try { brand = WakeUp.Decode(m.Body).Brand; }
         catch (SetException) { brand = "BrandA"; }
+        if (brands?.Invoke(m.To.WalletName ?? "") is { Count: > 0 } taken) brand = taken[Math.Abs(param) % taken.Count];
         return new WakeUp(Impl.World.PaymentWorld.MerchantId, $"FORGED-{Math.Abs(param) % 100}", "1 x book", 1000, "JPY", brand).Encode();
     }
 

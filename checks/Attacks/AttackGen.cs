@@ -16,30 +16,52 @@ public static class AttackGen
     /// <summary>The most events one attack plays.</summary>
     public const int MaxEvents = 4;
 
-    /// <summary>One event a position may play.</summary>
-    public static Gen<AttackEvent> Event(AttackPosition p) =>
-        from kind in Gen.Frequency([.. Positions.Kinds(p).Select(k => (Weight(k), Gen.Constant(k)))])
-        from target in Gen.Elements(Targets(p, kind))
+    /// <summary>One event a position may play in an embodiment with traits <paramref name="t"/>.</summary>
+    public static Gen<AttackEvent> Event(AttackPosition p, EmbodimentTraits t) =>
+        from kind in Gen.Frequency([.. Positions.Kinds(p).Select(k => (Weight(p, k), Gen.Constant(k)))])
+        from target in Gen.Frequency([.. Targets(p, kind, t).Select(x => (Often(x), Gen.Constant(x)))])
         from param in Gen.Choose(0, 999)
         select new AttackEvent(kind, target, param);
 
-    /// <summary>How often a kind is drawn: probes and forged replies (the attacks on what is sealed and signed) more than the rest.</summary>
-    private static int Weight(AttackKind k) => k switch { AttackKind.Probe => 4, AttackKind.ForgeReply => 3, _ => 1 };
-
-    /// <summary>The kinds an event aims at: a probe at the requests that carry sealed card data when the position sees one.</summary>
-    private static string[] Targets(AttackPosition p, AttackKind kind)
+    /// <summary>
+    /// How often a kind is drawn: probes and forged replies (the attacks on what is sealed and signed) more than the rest,
+    /// and a forged wake-up (a session the user never opened) most where sessions start: on the PC.
+    /// </summary>
+    private static int Weight(AttackPosition p, AttackKind k) => k switch
     {
-        var all = Positions.Targets(p).Where(t => Positions.Fits(kind, t)).ToArray();
-        var sealedData = all.Where(t => t is Impl.Set.PReq.Kind or Impl.Set.AuthReqPayload.Kind).ToArray();
+        AttackKind.Probe => 4,
+        AttackKind.ForgeReply => 3,
+        AttackKind.ForgedWakeUp when p is AttackPosition.Local or AttackPosition.NetworkPc => 4,
+        AttackKind.SessionRace or AttackKind.SessionHijack when p is AttackPosition.Local => 2,
+        _ => 1,
+    };
+
+    /// <summary>
+    /// How often a target is drawn: the requests of every purchase more than those sent only after something went wrong
+    /// (inquiries and reversals), which an attack scenario without faults rarely sends.
+    /// </summary>
+    private static int Often(string target) => target is Impl.Set.InqReq.Kind or Impl.Set.AuthInqReq.Kind or Impl.Set.AuthRevReq.Kind ? 1 : 4;
+
+    /// <summary>
+    /// The kinds an event aims at: only those that cross the position in the embodiment (a custody request only where the
+    /// master acquires credentials), and a probe at the requests that carry sealed card data when the position sees one.
+    /// </summary>
+    private static string[] Targets(AttackPosition p, AttackKind kind, EmbodimentTraits t)
+    {
+        var all = Positions.Targets(p).Where(x => Positions.Fits(kind, x) && (t.AcquiresCredential || x != Impl.Protocol.CustodyProtocol.Acquire)).ToArray();
+        var sealedData = all.Where(x => x is Impl.Set.PReq.Kind or Impl.Set.AuthReqPayload.Kind).ToArray();
         return kind == AttackKind.Probe && sealedData.Length > 0 ? sealedData : all;
     }
 
     /// <summary>An attack at one of the embodiment's positions.</summary>
-    public static Gen<Attack> Attack(Embodiment e) =>
-        from p in Gen.Elements(Positions.For(EmbodimentTraits.Of(e)).ToArray())
-        from n in Gen.Choose(1, MaxEvents)
-        from events in Gen.ListOf(Event(p), n)
-        select new Attack(p, [.. events]);
+    public static Gen<Attack> Attack(Embodiment e)
+    {
+        var t = EmbodimentTraits.Of(e);
+        return from p in Gen.Elements(Positions.For(t).ToArray())
+               from n in Gen.Choose(1, MaxEvents)
+               from events in Gen.ListOf(Event(p, t), n)
+               select new Attack(p, [.. events]);
+    }
 
     /// <summary>An attacked scenario of embodiment <paramref name="e"/>.</summary>
     public static Gen<AttackedScenario> For(Embodiment e) =>

@@ -55,7 +55,7 @@ public static class AttackRunner
         var knowledge = new AttackerKnowledge(Positions.Keys(c.Attack.Position, pki, victim));
         Adversary? adversary = null;
         var forgery = c.Attack.Position == AttackPosition.Merchant ? new MerchantForgery(pki, seed) : null;
-        var built = ImplBuilder.Build(t, c.Scenario.Script, seed, parts, transport, wire => adversary = new Adversary(wire, c.Attack, victim, knowledge, onlyVariant, forgery));
+        var built = ImplBuilder.Build(t, c.Scenario.Script, seed, parts, transport, wire => adversary = new Adversary(wire, c.Attack, victim, knowledge, onlyVariant, forgery, Brands(t)));
         var world = built.World;
         try
         {
@@ -90,6 +90,17 @@ public static class AttackRunner
             };
         }
         finally { world.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+
+    /// <summary>
+    /// The brands each wallet of the topology takes: a slave or stand-alone wallet its own; the master (which routes, proxies
+    /// or borrows) every brand some wallet of the topology holds.
+    /// </summary>
+    private static Func<string, IReadOnlyList<string>> Brands(Topology t)
+    {
+        var wallets = t.Wallets.Append(t.Master).OfType<WalletSpec>().ToList();
+        IReadOnlyList<string> any = [.. wallets.SelectMany(w => w.Held).Select(b => b.Name).Distinct().Order(StringComparer.Ordinal)];
+        return name => name != t.Master?.Name && wallets.FirstOrDefault(w => w.Name == name) is { Held.Count: > 0 } w ? [.. w.Held.Select(b => b.Name)] : any;
     }
 
     private static (IReadOnlyList<UserPurchase>, string?) Play(ImplBuilder built, IReadOnlyList<Step> steps, Adversary adversary)

@@ -4,6 +4,7 @@ using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Server;
+using MultiWallet.Impl.Server.Master;
 using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
 
@@ -28,6 +29,15 @@ public static class AttackFaults
     {
         public ValidatedCert Check(ChainValidator validator, CertChain chain, string brand) =>
             validator.Validate(chain, CertificateIssuer.RoleOf(chain.Leaf) ?? CertRole.GatewayKeyExchange, null, "gateway key-exchange");
+    }
+
+    /// <summary>An E8 store of borrowed credentials whose erasure reports success and drops nothing.</summary>
+    private sealed class NeverErased : IAcquiredCredentials
+    {
+        private readonly HashSet<string> held = new(StringComparer.Ordinal);
+        public void Hold(string session, CardholderCredential credential) => held.Add(session);
+        public bool Erase(string session) => held.Contains(session);
+        public int Count => held.Count;
     }
 
     private static EmbodimentWorld.Parts World(WorldParts w) => new() { World = w };
@@ -59,5 +69,11 @@ public static class AttackFaults
         Fault<SecrecyAttackInvariant>("FAULT-E5-WALLET-ANY-KEY-EXCHANGE-CERT", Embodiment.E5,
             "the wallet seals the PI to the key-exchange certificate a PInitRes names without checking that it is the gateway's of the order's brand: the merchant names its own and reads the card number",
             ["INV-SECRECY", "INV-CUSTODY"], World(new WorldParts { GatewayKeyCheck = new AnyKeyExchange() })),
+        Fault<AgreementAttackInvariant>("FAULT-E2-GATEWAY-XID-CHECK-THEN-ACT", Embodiment.E2,
+            "the gateway looks an XID up and records its decision after an asynchronous write: two copies of one AuthReq sent at the same time both find nothing and are both authorized",
+            ["INV-AGREEMENT", "INV-ONCE"], World(new WorldParts { GatewayLedger = w => new RecoveryFaults.SplitLedger(w.VirtualTime) })),
+        Fault<CustodyAttackInvariant>("FAULT-E8-MASTER-NEVER-ERASES", Embodiment.E8,
+            "the E8 master reports a borrowed credential erased after PRes or a failure but keeps it: a purchase the attacker makes fail leaves the user's credential with the master",
+            ["INV-CUSTODY"], new() { AcquiredCredentials = () => new NeverErased() }),
     ];
 }
