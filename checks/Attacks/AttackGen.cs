@@ -69,9 +69,17 @@ public static class AttackGen
         from a in Attack(e)
         select new AttackedScenario(Honest(s), a);
 
-    /// <summary>The scenario without its generated faults, crashes and heals.</summary>
+    /// <summary>
+    /// The scenario without its generated faults, crashes, heals and tampered purchases: tampering is the attacker's to
+    /// do here, and a purchase the scenario had already tampered with would make an attacker's variant that flips the
+    /// same bit back the wallet's own, honest message (answered as such), not a tampered one.
+    /// </summary>
     private static GeneratedScenario Honest(GeneratedScenario s) =>
-        s with { Steps = [.. s.Steps.Where(x => x is not (Step.Fault or Step.Crash or Step.Heal))] };
+        s with
+        {
+            Steps = [.. s.Steps.Where(x => x is not (Step.Fault or Step.Crash or Step.Heal))
+                .Select(x => x is Step.WakeUp { Defect: WakeUpDefect.Tampered } w ? w with { Defect = WakeUpDefect.None } : x)],
+        };
 
     /// <summary>Smaller attacked scenarios: one event fewer, an event's parameter at 0, then the honest scenario shrunk.</summary>
     public static IEnumerable<AttackedScenario> Shrink(AttackedScenario c)
