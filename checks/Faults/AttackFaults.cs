@@ -2,8 +2,10 @@ using MultiWallet.Checks.Attacks;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Parties;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.Server;
+using MultiWallet.Impl.Set;
 using MultiWallet.Impl.Server.Master;
 using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
@@ -40,6 +42,20 @@ public static class AttackFaults
         public int Count => held.Count;
     }
 
+    /// <summary>A gateway that compares every field of the PI with the AuthReqData but the amount (and currency).</summary>
+    private sealed class IgnoresAmount : IAuthReqAgreement
+    {
+        public void Require(PIHead head, byte[] piHOIData, AuthReqData data) =>
+            AuthReqAgreement.Faithful.Require(head with { Amount = data.Amount, Currency = data.Currency }, piHOIData, data);
+    }
+
+    /// <summary>A gateway that compares every field of the PI with the AuthReqData but the order's XID and LID-M.</summary>
+    private sealed class IgnoresOrder : IAuthReqAgreement
+    {
+        public void Require(PIHead head, byte[] piHOIData, AuthReqData data) =>
+            AuthReqAgreement.Faithful.Require(head with { Xid = data.Xid, LidM = data.LidM }, piHOIData, data);
+    }
+
     private static EmbodimentWorld.Parts World(WorldParts w) => new() { World = w };
 
     private static (string, Func<CheckContext, EmbodimentWorld.Parts, CheckOutcome>) By<T>(Embodiment e) where T : AttackInvariant
@@ -72,6 +88,12 @@ public static class AttackFaults
         Fault<AgreementAttackInvariant>("FAULT-E2-GATEWAY-XID-CHECK-THEN-ACT", Embodiment.E2,
             "the gateway looks an XID up and records its decision after an asynchronous write: two copies of one AuthReq sent at the same time both find nothing and are both authorized",
             ["INV-AGREEMENT", "INV-ONCE"], World(new WorldParts { GatewayLedger = w => new RecoveryFaults.SplitLedger(w.VirtualTime) })),
+        Fault<AgreementAttackInvariant>("FAULT-E4-GATEWAY-IGNORES-AMOUNT", Embodiment.E4,
+            "the gateway does not compare the PI's amount with the AuthReqData's: the merchant re-signs an AuthReq for another amount than the cardholder signed and it is authorized",
+            ["INV-AGREEMENT"], World(new WorldParts { AuthReqAgreement = new IgnoresAmount() })),
+        Fault<AgreementAttackInvariant>("FAULT-E6-GATEWAY-IGNORES-ORDER", Embodiment.E6,
+            "the gateway does not compare the PI's XID and LID-M with the AuthReqData's: the merchant re-signs the cardholder's PI under another order and it is authorized",
+            ["INV-AGREEMENT"], World(new WorldParts { AuthReqAgreement = new IgnoresOrder() })),
         Fault<CustodyAttackInvariant>("FAULT-E8-MASTER-NEVER-ERASES", Embodiment.E8,
             "the E8 master reports a borrowed credential erased after PRes or a failure but keeps it: a purchase the attacker makes fail leaves the user's credential with the master",
             ["INV-CUSTODY"], new() { AcquiredCredentials = () => new NeverErased() }),
