@@ -1,5 +1,6 @@
 using MultiWallet.Checks.Attacks;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Parties;
@@ -40,6 +41,12 @@ public static class AttackFaults
         public void Hold(string session, CardholderCredential credential) => held.Add(session);
         public bool Erase(string session) => held.Contains(session);
         public int Count => held.Count;
+    }
+
+    /// <summary>A party that tells the sender of a refused request the exact cause, concealed or not (the others stay faithful).</summary>
+    private sealed class ExactCause(string liar) : IFailureAnswer
+    {
+        public SetError AnswerFor(SetException e, string party) => party == liar ? e.Error.At(party) : UniformAnswer.Faithful.AnswerFor(e, party);
     }
 
     /// <summary>A gateway that compares every field of the PI with the AuthReqData but the amount (and currency).</summary>
@@ -88,6 +95,9 @@ public static class AttackFaults
         Fault<AgreementAttackInvariant>("FAULT-E2-GATEWAY-XID-CHECK-THEN-ACT", Embodiment.E2,
             "the gateway looks an XID up and records its decision after an asynchronous write: two copies of one AuthReq sent at the same time both find nothing and are both authorized",
             ["INV-AGREEMENT", "INV-ONCE"], World(new WorldParts { GatewayLedger = w => new RecoveryFaults.SplitLedger(w.VirtualTime) })),
+        Fault<UniformFailureAttackInvariant>("FAULT-E3-GATEWAY-ANSWERS-CAUSE", Embodiment.E3,
+            "the gateway answers a refused AuthReq with the exact cause (envelope does not authenticate, does not parse, signature invalid): a decryption and verification oracle",
+            ["INV-UNIFORM-FAILURE"], World(new WorldParts { FailureAnswer = new ExactCause("gateway") })),
         Fault<AgreementAttackInvariant>("FAULT-E4-GATEWAY-IGNORES-AMOUNT", Embodiment.E4,
             "the gateway does not compare the PI's amount with the AuthReqData's: the merchant re-signs an AuthReq for another amount than the cardholder signed and it is authorized",
             ["INV-AGREEMENT"], World(new WorldParts { AuthReqAgreement = new IgnoresAmount() })),
