@@ -25,7 +25,8 @@ public static class AttackGen
 
     /// <summary>
     /// How often a kind is drawn: probes and forged replies (the attacks on what is sealed and signed) more than the rest,
-    /// a forged wake-up (a session the user never opened) most where sessions start: on the PC, and a substitution most at
+    /// a forged wake-up (a session the user never opened) and a hijack (a session continued by whoever sees it) most where
+    /// sessions start: on the PC, and a substitution most at
     /// the merchant, which signs and seals again what it changed (what no position on the wire can).
     /// </summary>
     private static int Weight(AttackPosition p, AttackKind k) => k switch
@@ -34,6 +35,7 @@ public static class AttackGen
         AttackKind.ForgeReply => 3,
         AttackKind.ForgedWakeUp when p is AttackPosition.Local or AttackPosition.NetworkPc => 4,
         AttackKind.SessionRace or AttackKind.SessionHijack when p is AttackPosition.Local => 2,
+        AttackKind.SessionHijack when p is AttackPosition.NetworkPc => 4,
         AttackKind.Substitute when p is AttackPosition.Merchant => 6,
         _ => 1,
     };

@@ -27,6 +27,13 @@ public static class AttackFaults
         public bool Authentic(byte[] key, string wallet, string login, NetMessage m) => m.Field(SessionAuth.MacField) is not null;
     }
 
+    /// <summary>A session guard that checks the MAC of a session's start only: a later request naming a registered login is taken with any MAC.</summary>
+    private sealed class MacAtStartOnly : IRequestAuthentication
+    {
+        public bool Authentic(byte[] key, string wallet, string login, NetMessage m) =>
+            m.Kind == WalletProtocol.Deliver ? m.Field(SessionAuth.MacField) is not null : RequestAuthentication.Faithful.Authentic(key, wallet, login, m);
+    }
+
     /// <summary>A wallet that seals the PI to any key-exchange certificate chained to the root, whatever its role and brand.</summary>
     private sealed class AnyKeyExchange : IGatewayKeyCheck
     {
@@ -86,6 +93,9 @@ public static class AttackFaults
         Fault<SessionAuthAttackInvariant>("FAULT-E7-MASTER-PROXIES-FORGED-SESSION", Embodiment.E7,
             "the E7 master takes a session request without checking its MAC and proxies it to a slave under its own login: a forged session reaches a slave wallet",
             ["INV-SESSION-AUTH", "INV-PROXY-TRANSPARENT"], World(new WorldParts { SessionAuthentication = new AnyMac() })),
+        Fault<SessionAuthAttackInvariant>("FAULT-E2-WALLET-CHECKS-MAC-AT-START-ONLY", Embodiment.E2,
+            "the server wallet checks the MAC of a session's start only: whoever sees a session's id and login continues it with a stale MAC",
+            ["INV-SESSION-AUTH"], World(new WorldParts { SessionAuthentication = new MacAtStartOnly() })),
         Fault<AgreementAttackInvariant>("FAULT-E1-GATEWAY-REAUTHORIZES-REPLAY", Embodiment.E1,
             "the gateway's ledger never finds an XID: a replayed or duplicated AuthReq is authorized again",
             ["INV-AGREEMENT", "INV-ONCE"], World(new WorldParts { GatewayLedger = _ => new RecoveryFaults.ForgetfulLedger() })),
