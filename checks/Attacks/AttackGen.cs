@@ -37,6 +37,7 @@ public static class AttackGen
         AttackKind.SessionRace or AttackKind.SessionHijack when p is AttackPosition.Local => 2,
         AttackKind.SessionHijack when p is AttackPosition.NetworkPc => 4,
         AttackKind.Substitute when p is AttackPosition.Merchant => 6,
+        AttackKind.Concurrent when p is AttackPosition.NetworkGateway or AttackPosition.Merchant => 2,
         _ => 1,
     };
 

@@ -114,7 +114,7 @@ public static class AttackFaults
         Fault<AgreementAttackInvariant>("FAULT-E4-GATEWAY-IGNORES-AMOUNT", Embodiment.E4,
             "the gateway does not compare the PI's amount with the AuthReqData's: the merchant re-signs an AuthReq for another amount than the cardholder signed and it is authorized",
             ["INV-AGREEMENT"], World(new WorldParts { AuthReqAgreement = new IgnoresAmount() })),
-        Fault<AgreementAttackInvariant>("FAULT-E6-GATEWAY-IGNORES-ORDER", Embodiment.E6,
+        Fault<AgreementAttackInvariant>("FAULT-E4-GATEWAY-IGNORES-ORDER", Embodiment.E4,
             "the gateway does not compare the PI's XID and LID-M with the AuthReqData's: the merchant re-signs the cardholder's PI under another order and it is authorized",
             ["INV-AGREEMENT"], World(new WorldParts { AuthReqAgreement = new IgnoresOrder() })),
         Fault<CustodyAttackInvariant>("FAULT-E8-MASTER-NEVER-ERASES", Embodiment.E8,
