@@ -37,6 +37,7 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
     private int next;
     private int forged;
     private TaskCompletionSource? held;
+    private NetMessage? hijacked;
 
     /// <summary>How many variants a probe with <paramref name="param"/> sends.</summary>
     public static int ProbeVariants(int param) => 3 + Math.Abs(param) % 4;
@@ -79,6 +80,8 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
         if (sees) knowledge.Learn(response.Body);
         // A held message goes out once the next message on the position passed.
         if (sees && e is null) Interlocked.Exchange(ref held, null)?.TrySetResult();
+        if (sees && request.From == Address.Pc && response.Kind == PInitRes.Kind && Interlocked.Exchange(ref hijacked, null) is { } start)
+            foreach (var id in Guesses(start)) await SessionAsync(AttackKind.SessionHijack, Continue(start, id, response), ct).ConfigureAwait(false);
         return response;
     }
 
@@ -152,11 +155,10 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
                 {
                     Count(label);
                     var r = await inner.SendAsync(m, ct).ConfigureAwait(false);
-                    foreach (var id in Guesses(m))
-                    {
-                        var fields = new Dictionary<string, string> { [WalletProtocol.SessionField] = id, [WalletProtocol.KindField] = PInitRes.Kind };
-                        await SessionAsync(e.Kind, new NetMessage(m.From, m.To, WalletProtocol.Deliver, r.Body, fields), ct).ConfigureAwait(false);
-                    }
+                    // On the wire the attacker continues the session with the merchant's answer it sees next; a local process,
+                    // which sees no wire, continues each session it guesses at once with what it has.
+                    if (attack.Position != AttackPosition.Local) { Interlocked.Exchange(ref hijacked, m); return r; }
+                    foreach (var id in Guesses(m)) await SessionAsync(e.Kind, Continue(m, id, r with { Kind = PInitRes.Kind }), ct).ConfigureAwait(false);
                     return r;
                 }
             case AttackKind.ForgedWakeUp:
@@ -253,6 +255,21 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
     /// <summary>A session id of the attacker's own, well formed (32 hex digits), so only the wallet's authentication can refuse it.</summary>
     private static string OwnSessionId(int n) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes($"attacker-{n}")))[..32];
+
+    /// <summary>
+    /// The next request of the user's session <paramref name="id"/> as the attacker builds it: <paramref name="answer"/> delivered
+    /// under the login and with the MAC the user's <paramref name="start"/> carried (a stale MAC: the attacker has no key), numbered
+    /// as the session's next step, so only the wallet's authentication of every request can refuse it.
+    /// </summary>
+    private static NetMessage Continue(NetMessage start, string id, NetMessage answer)
+    {
+        var fields = SessionAuth.WithSeq(answer.Fields, (SessionAuth.Seq(start) ?? 0) + 1);
+        fields[WalletProtocol.SessionField] = id;
+        fields[WalletProtocol.KindField] = answer.Kind;
+        foreach (var copied in new[] { SessionAuth.LoginField, SessionAuth.MacField })
+            if (start.Field(copied) is { } v) fields[copied] = v;
+        return new NetMessage(start.From, start.To, WalletProtocol.Deliver, answer.Body, fields);
+    }
 
     private static IReadOnlyDictionary<string, string> WithSession(NetMessage m, string id) =>
         new Dictionary<string, string>(m.Fields) { [WalletProtocol.SessionField] = id };

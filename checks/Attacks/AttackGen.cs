@@ -25,7 +25,9 @@ public static class AttackGen
 
     /// <summary>
     /// How often a kind is drawn: probes and forged replies (the attacks on what is sealed and signed) more than the rest,
-    /// and a forged wake-up (a session the user never opened) most where sessions start: on the PC.
+    /// a forged wake-up (a session the user never opened) and a hijack (a session continued by whoever sees it) most where
+    /// sessions start: on the PC, and a substitution most at
+    /// the merchant, which signs and seals again what it changed (what no position on the wire can).
     /// </summary>
     private static int Weight(AttackPosition p, AttackKind k) => k switch
     {
@@ -33,6 +35,9 @@ public static class AttackGen
         AttackKind.ForgeReply => 3,
         AttackKind.ForgedWakeUp when p is AttackPosition.Local or AttackPosition.NetworkPc => 4,
         AttackKind.SessionRace or AttackKind.SessionHijack when p is AttackPosition.Local => 2,
+        AttackKind.SessionHijack when p is AttackPosition.NetworkPc => 4,
+        AttackKind.Substitute when p is AttackPosition.Merchant => 6,
+        AttackKind.Concurrent when p is AttackPosition.NetworkGateway or AttackPosition.Merchant => 2,
         _ => 1,
     };
 
@@ -44,12 +49,14 @@ public static class AttackGen
 
     /// <summary>
     /// The kinds an event aims at: only those that cross the position in the embodiment (a custody request only where the
-    /// master acquires credentials), and a probe at the requests that carry sealed card data when the position sees one.
+    /// master acquires credentials), a probe at the requests that carry sealed card data when the position sees one, and the
+    /// merchant's substitution at the AuthReq it seals (a PReq or PInitReq changed at the merchant is what N-MERCHANT plays).
     /// </summary>
     private static string[] Targets(AttackPosition p, AttackKind kind, EmbodimentTraits t)
     {
         var all = Positions.Targets(p).Where(x => Positions.Fits(kind, x) && (t.AcquiresCredential || x != Impl.Protocol.CustodyProtocol.Acquire)).ToArray();
         var sealedData = all.Where(x => x is Impl.Set.PReq.Kind or Impl.Set.AuthReqPayload.Kind).ToArray();
+        if (kind == AttackKind.Substitute && p == AttackPosition.Merchant) return [Impl.Set.AuthReqPayload.Kind];
         return kind == AttackKind.Probe && sealedData.Length > 0 ? sealedData : all;
     }
 

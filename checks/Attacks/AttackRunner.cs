@@ -17,8 +17,12 @@ namespace MultiWallet.Checks.Attacks;
 /// </summary>
 public static class AttackRunner
 {
-    /// <summary>How many variants of a probe are also sent each in a run of its own (the state-independent comparison).</summary>
-    public const int IsolatedVariants = 3;
+    /// <summary>
+    /// How many variants of a probe are also sent each in a run of its own (the state-independent comparison): the first
+    /// four flip the largest (envelope) field at its tag, its DER framing, its ciphertext and its header; the fifth a field of
+    /// another kind (a certificate, a signature), which the merchant checks itself where the gateway checks the envelope.
+    /// </summary>
+    public const int IsolatedVariants = 5;
 
     /// <summary>
     /// Runs <paramref name="c"/> on <paramref name="transport"/> for <paramref name="seed"/>, in a world built with <paramref name="parts"/>

@@ -72,11 +72,15 @@ public static class CanonEdit
         return false;
     }
 
+    /// <summary>The path of a body that is not canonical JSON (an envelope as sent to the gateway): the body is its one leaf.</summary>
+    public const string WholeBody = "envelope";
+
     /// <summary>Every byte field of the message (nested parts decoded), by path, with its length; largest first.</summary>
     public static IReadOnlyList<(string Path, int Length)> Leaves(byte[] body)
     {
         var list = new List<(string, int)>();
         if (Object(body) is { } root) Collect(root, "", list);
+        else if (body.Length >= 8) list.Add((WholeBody, body.Length));
         return [.. list.OrderByDescending(l => l.Item2).ThenBy(l => l.Item1, StringComparer.Ordinal)];
     }
 
@@ -100,6 +104,7 @@ public static class CanonEdit
     /// <summary>The message with one bit flipped in the byte field at <paramref name="path"/> (offset from the end when negative).</summary>
     public static byte[] FlipLeaf(byte[] body, string path, int offset)
     {
+        if (Object(body) is null) return BitFlip.Flip(body, offset);
         var root = Object(body)!;
         Flip(root, "", path, offset);
         return Encode(root);

@@ -37,6 +37,7 @@ public sealed class MerchantPos
     private readonly IMessageJournal received;
     private readonly IOrderResolution resolution;
     private readonly IOrderLifetimes lifetimes;
+    private readonly IFailureAnswer failureAnswer;
     private readonly IdenticalInFlight preqs;
     private readonly Lock gate = new();
     private DateTime nextExpiry = DateTime.MaxValue;
@@ -48,15 +49,18 @@ public sealed class MerchantPos
     /// <paramref name="persisted"/> is the order table a restarted merchant reads back (an order caught Authorizing, its
     /// AuthReq lost with the crashed process, comes back AuthorizationUnknown); <paramref name="resolution"/> and
     /// <paramref name="journal"/> default to the faithful <see cref="OrderResolution.Faithful"/> and <see cref="MessageWindow"/>,
-    /// <paramref name="lifetimes"/> to <see cref="OrderLifetimes.Faithful"/>.
+    /// <paramref name="lifetimes"/> to <see cref="OrderLifetimes.Faithful"/>, <paramref name="failureAnswer"/> (what a refused sender is told)
+    /// to <see cref="UniformAnswer.Faithful"/>.
     /// </summary>
     public MerchantPos(string merchantId, INetwork net, BrandCredentials own, BrandChains gatewayKeyExchange, ChainValidator validator, IClock clock, SecureRandom rng, Address? at = null, Address? gateway = null,
-        IEnumerable<MerchantOrder>? persisted = null, IOrderResolution? resolution = null, IMessageJournal? journal = null, IOrderLifetimes? lifetimes = null)
+        IEnumerable<MerchantOrder>? persisted = null, IOrderResolution? resolution = null, IMessageJournal? journal = null, IOrderLifetimes? lifetimes = null,
+        IFailureAnswer? failureAnswer = null)
     {
         MerchantId = merchantId;
         this.net = net; this.own = own; this.gatewayKeyExchange = gatewayKeyExchange; this.validator = validator; this.clock = clock; this.rng = rng;
         this.resolution = resolution ?? OrderResolution.Faithful;
         this.lifetimes = lifetimes ?? OrderLifetimes.Faithful;
+        this.failureAnswer = failureAnswer ?? UniformAnswer.Faithful;
         received = journal ?? new MessageWindow(ReceivedWindow);
         // M9: a copy of a PReq that arrives while the first is still authorizing gets the first one's answer.
         preqs = new IdenticalInFlight(OnPReqAsync);
@@ -169,7 +173,7 @@ public sealed class MerchantPos
         {
             // The exact cause for the merchant's own log; the sender gets the uniform answer when the failure is concealed.
             var error = ex.Error.At("merchant");
-            var answer = UniformFailure.AnswerFor(ex, "merchant");
+            var answer = failureAnswer.AnswerFor(ex, "merchant");
             received.Rejected(m);
             net.Trace.Decide("merchant", TraceDecisions.Reject, new Dictionary<string, string> { ["kind"] = m.Kind, ["code"] = error.Code.ToString() }, error.Cause);
             return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(answer), new Dictionary<string, string> { ["code"] = answer.Code.ToString() });

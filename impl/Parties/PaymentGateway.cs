@@ -30,17 +30,23 @@ public sealed class PaymentGateway
     private readonly SecureRandom rng;
     private readonly ChainValidator validator;
     private readonly IGatewayLedger records;
+    private readonly IFailureAnswer failureAnswer;
+    private readonly IAuthReqAgreement agreement;
     private readonly Lock gate = new();
 
     /// <summary>
     /// A gateway listening at <paramref name="at"/> (default <see cref="Address.Gateway"/>) with its own
     /// credentials, a validator trusting the root on its clock, and its own random stream (auth codes, envelopes).
     /// Its records live in <paramref name="ledger"/> (a fresh <see cref="GatewayLedger"/> by default): what it persists,
-    /// so a gateway restarted on the same ledger answers as before.
+    /// so a gateway restarted on the same ledger answers as before. It answers refusals with <paramref name="failureAnswer"/> and compares
+    /// the PI with the AuthReqData with <paramref name="agreement"/> (the faithful <see cref="UniformAnswer"/> and <see cref="AuthReqAgreement"/> by default).
     /// </summary>
-    public PaymentGateway(INetwork net, BrandCredentials own, ChainValidator validator, SecureRandom rng, Address? at = null, IGatewayLedger? ledger = null)
+    public PaymentGateway(INetwork net, BrandCredentials own, ChainValidator validator, SecureRandom rng, Address? at = null, IGatewayLedger? ledger = null,
+        IFailureAnswer? failureAnswer = null, IAuthReqAgreement? agreement = null)
     {
         this.net = net; this.own = own; this.validator = validator; this.rng = rng;
+        this.failureAnswer = failureAnswer ?? UniformAnswer.Faithful;
+        this.agreement = agreement ?? AuthReqAgreement.Faithful;
         records = ledger ?? new GatewayLedger();
         At = at ?? Address.Gateway;
         net.Listen(At, Handle);
@@ -86,7 +92,7 @@ public sealed class PaymentGateway
         {
             // The exact cause for the gateway's own log; the sender gets the uniform answer when the failure is concealed.
             var error = ex.Error.At("gateway");
-            var answer = UniformFailure.AnswerFor(ex, "gateway");
+            var answer = failureAnswer.AnswerFor(ex, "gateway");
             net.Trace.Decide("gateway", TraceDecisions.Reject, new Dictionary<string, string> { ["code"] = error.Code.ToString() }, error.Cause);
             return m.Reply(ErrorMessage.Kind, ErrorMessage.Encode(answer), new Dictionary<string, string> { ["code"] = answer.Code.ToString() });
         }
@@ -119,12 +125,7 @@ public sealed class PaymentGateway
         var cardholder = validator.Validate(chain, CertRole.Cardholder, data.Brand, "cardholder");
         if (!DualSignature.Verify(cardholder, hPI, pi.HOIData, pids.DualSignature))
             throw new SetException(SetErrorCode.BadSignature, "dual signature invalid at gateway");
-        if (!pi.HOIData.AsSpan().SequenceEqual(data.HOIData))
-            throw new SetException(SetErrorCode.Mismatch, "H(OIData) in PI differs from the merchant's AuthReq at gateway");
-        if (!head.Hod.AsSpan().SequenceEqual(data.Hod) || head.Amount != data.Amount || head.Currency != data.Currency)
-            throw new SetException(SetErrorCode.Mismatch, "HOD or amount in PI differs from the merchant's AuthReq at gateway");
-        if (!head.Xid.AsSpan().SequenceEqual(data.Xid) || head.LidM != data.LidM || head.MerchantId != data.MerchantId || head.Brand != data.Brand)
-            throw new SetException(SetErrorCode.Mismatch, "XID, LID-M, merchant or brand in PI differs from AuthReq at gateway");
+        agreement.Require(head, pi.HOIData, data);
         var cn = cardholder.Cert.SubjectDN.GetValueList(X509Name.CN).FirstOrDefault();
         var bound = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.ASCII.GetBytes(pan.Pan), .. pan.PanSecret]))[..40];
         if (cn != bound) throw new SetException(SetErrorCode.Mismatch, "PAN is not the one the cardholder certificate binds at gateway");

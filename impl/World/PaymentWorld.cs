@@ -61,10 +61,11 @@ public sealed class PaymentWorld : IAsyncDisposable
     // the merchant learns only the public key-exchange chains of the gateway.
     private MerchantPos NewMerchant(IEnumerable<MerchantOrder> persisted, string stream) =>
         new(MerchantId, Network, new BrandCredentials(Pki.Merchant), new BrandCredentials(Pki.Gateway).KeyExchangeChains, Validator("merchant"), Clock, Random(stream),
-            persisted: persisted, resolution: parts.OrderResolution, journal: parts.MerchantJournal?.Invoke(), lifetimes: parts.OrderLifetimes);
+            persisted: persisted, resolution: parts.OrderResolution, journal: parts.MerchantJournal?.Invoke(), lifetimes: parts.OrderLifetimes, failureAnswer: parts.FailureAnswer);
 
     private PaymentGateway NewGateway(IGatewayLedger? persisted, string stream) =>
-        new(Network, new BrandCredentials(Pki.Gateway), Validator("gateway"), Random(stream), ledger: persisted ?? parts.GatewayLedger?.Invoke(this));
+        new(Network, new BrandCredentials(Pki.Gateway), Validator("gateway"), Random(stream), ledger: persisted ?? parts.GatewayLedger?.Invoke(this),
+            failureAnswer: parts.FailureAnswer, agreement: parts.AuthReqAgreement);
 
     // The user registered a login at every wallet the world gives it; a restarted wallet keeps its logins (configuration) and,
     // unless amnesiac, its session log.

@@ -1,3 +1,4 @@
+using MultiWallet.Impl.Codec;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Parties;
@@ -13,6 +14,12 @@ public sealed record WorldParts
 {
     /// <summary>The gateway's ledger of per-XID records, given the world (its time, for a ledger that waits).</summary>
     public Func<PaymentWorld, IGatewayLedger>? GatewayLedger { get; init; }
+
+    /// <summary>What the merchant and the gateway answer the sender of a request they refused.</summary>
+    public IFailureAnswer? FailureAnswer { get; init; }
+
+    /// <summary>How the gateway compares the PI with the merchant's AuthReqData.</summary>
+    public IAuthReqAgreement? AuthReqAgreement { get; init; }
 
     /// <summary>The merchant's decisions about an order whose authorization is unknown.</summary>
     public IOrderResolution? OrderResolution { get; init; }
