@@ -31,15 +31,16 @@ public sealed class UniformFailureAttackInvariant : AttackInvariant
             // In one run: variants that met the same state get the same answer and leave the same state.
             if (i < run.Probes.Count && Differ(run.Probes[i].GroupBy(a => (a.Before, a.Path)), a => (a.Digest, a.State), classes, "probe:" + probes[i].Target) is { } inRun)
                 return $"{probes[i].Target} variants that met the same state got {inRun}";
-            // Across isolated runs (every variant from the same state): one answer, and one state change per field
+            // Across isolated runs (each variant sent alone; an earlier probe's own variant may have changed what a later
+            // probe meets, so variants are compared where they met the same state): one answer, and one state change per field
             // flipped (whether the merchant or the gateway catches a change depends on which field it is in, which the
             // attacker chose: docs/DECISIONS.md "Envelopes, failures and bindings").
             if (i < run.IsolatedProbes.Count)
             {
                 var iso = run.IsolatedProbes[i];
-                if (Differ([.. iso.GroupBy(_ => "")], a => a.Digest, classes, "isolated:" + probes[i].Target) is { } answers)
+                if (Differ(iso.GroupBy(a => a.Before), a => a.Digest, classes, "isolated:" + probes[i].Target) is { } answers)
                     return $"{probes[i].Target} variants sent each from the same state got {answers}";
-                if (Differ(iso.GroupBy(a => a.Path), a => a.State, classes, null) is { } states)
+                if (Differ(iso.GroupBy(a => (a.Path, a.Before)), a => a.State, classes, null) is { } states)
                     return $"{probes[i].Target} variants of one field, sent each from the same state, left {states}";
             }
         }
