@@ -33,16 +33,7 @@ internal static class AttackChecks
                 foreach (var s in seen.Concat(Cell(e, run))) Add(s);
                 if (v is null) continue;
                 var (small, violation) = AttackCampaign.Shrink(run.Case, v, r => r.Crash ?? inv.Eval(r, new HashSet<string>()), ctx.Seed, ctx.Transport);
-                ctx.Log(small.ToString());
-                return new CheckOutcome
-                {
-                    Passed = false,
-                    CasesRun = cases,
-                    Classes = classes,
-                    Message = $"{inv.CheckId} violated in {e} after {cases} attacked cases: {violation}",
-                    Replay = $"{AttackCampaign.Replay(ctx, e)} seed={ctx.Seed} (FsCheck Rnd(seed+embodiment+{AttackCampaign.Offset}, gamma), size)",
-                    Counterexample = small.ToString(),
-                };
+                return Violated(ctx, e, small, cases, classes, $"{inv.CheckId} violated in {e} after {cases} attacked cases: {violation}");
             }
         }
         var summary = $"{cases} attacked scenarios over {string.Join(",", inv.Embodiments)} ({AttackCampaign.PerEmbodiment(ctx)} per embodiment); classes: " +
@@ -93,22 +84,25 @@ internal static class AttackChecks
         return new CheckOutcome { Passed = true, CasesRun = cases.Count, Message = $"{inv.CheckId} held over {cases.Count} attacked cases of {e}" };
     }
 
+    /// <summary>The failed outcome of an attack property: the (shrunk) attacked scenario logged and shown, with its replay handle.</summary>
+    public static CheckOutcome Violated(CheckContext ctx, Embodiment e, AttackedScenario c, int cases, IReadOnlyDictionary<string, int> classes, string message)
+    {
+        ctx.Log(c.ToString());
+        return new CheckOutcome
+        {
+            Passed = false,
+            CasesRun = cases,
+            Classes = classes,
+            Message = message,
+            Replay = $"{AttackCampaign.Replay(ctx, e)} seed={ctx.Seed} (FsCheck Rnd(seed+embodiment+{AttackCampaign.Offset}, gamma), size)",
+            Counterexample = c.ToString(),
+        };
+    }
+
     /// <summary>One property check per attack invariant.</summary>
     [CheckSource]
-    public static IEnumerable<CheckEntry> Checks() => All.Select(inv =>
-    {
-        var all = inv.Embodiments.Count == EmbodimentTraits.All.Count;
-        return new CheckEntry(
-            new CheckAttribute(inv.CheckId)
-            {
-                Title = inv.Title,
-                Requirements = [.. inv.Requirements],
-                AllEmbodiments = all,
-                Embodiments = all ? [] : [.. inv.Embodiments],
-                Kind = CheckKind.Property,
-            },
-            ctx => Check(ctx, inv));
-    });
+    public static IEnumerable<CheckEntry> Checks() =>
+        All.Select(inv => new CheckEntry(CheckAttribute.Property(inv.CheckId, inv.Title, inv.Requirements, [.. inv.Embodiments]), ctx => Check(ctx, inv)));
 
     /// <summary>
     /// The campaign's evidence: per embodiment × position, the attack events tried and the properties that held, and the

@@ -47,16 +47,7 @@ internal static class AttackHttpChecks
             foreach (var inv in AttackChecks.All.Where(i => i.Applies(e)))
             {
                 if ((run.Crash ?? inv.Eval(run, new HashSet<string>())) is not { } v) continue;
-                ctx.Log(c.ToString());
-                return new CheckOutcome
-                {
-                    Passed = false,
-                    CasesRun = cases,
-                    Classes = classes,
-                    Message = $"{inv.CheckId} violated over HTTP in {e}: {v}",
-                    Replay = $"{AttackCampaign.Replay(ctx, e)} seed={ctx.Seed}",
-                    Counterexample = c.ToString(),
-                };
+                return AttackChecks.Violated(ctx, e, c, cases, classes, $"{inv.CheckId} violated over HTTP in {e}: {v}");
             }
         }
         if (cases == 0 && inconclusive.Count > 0) return CheckOutcome.InconclusiveEnvironment(string.Join("; ", inconclusive));

@@ -30,4 +30,21 @@ public sealed class CheckAttribute(string id) : Attribute
 
     /// <summary>What sort of evidence the check gives (the audit's phase).</summary>
     public CheckKind Kind { get; set; } = CheckKind.Example;
+
+    /// <summary>
+    /// The attribute of a generated property built from a list (an invariant, an attack invariant): it cites
+    /// <paramref name="requirements"/> and exercises <paramref name="embodiments"/>, marked "all" when that is every embodiment.
+    /// </summary>
+    public static CheckAttribute Property(string id, string title, IEnumerable<string> requirements, IReadOnlyCollection<Embodiment> embodiments)
+    {
+        var all = embodiments.Count == Enum.GetValues<Embodiment>().Length;
+        return new CheckAttribute(id)
+        {
+            Title = title,
+            Requirements = [.. requirements],
+            AllEmbodiments = all,
+            Embodiments = all ? [] : [.. embodiments],
+            Kind = CheckKind.Property,
+        };
+    }
 }

@@ -60,18 +60,6 @@ internal static class InvariantChecks
 
     /// <summary>One PROP-&lt;id&gt; property check per invariant, built from the invariant itself.</summary>
     [CheckSource]
-    public static IEnumerable<CheckEntry> Checks() => Invariants.AllInvariants.Select(inv =>
-    {
-        var all = inv.Embodiments.Count == EmbodimentTraits.All.Count;
-        return new CheckEntry(
-            new CheckAttribute("PROP-" + inv.Id)
-            {
-                Title = inv.Title,
-                Requirements = [.. inv.Requirements],
-                AllEmbodiments = all,
-                Embodiments = all ? [] : [.. inv.Embodiments],
-                Kind = CheckKind.Property,
-            },
-            ctx => Check(ctx, inv));
-    });
+    public static IEnumerable<CheckEntry> Checks() =>
+        Invariants.AllInvariants.Select(inv => new CheckEntry(CheckAttribute.Property("PROP-" + inv.Id, inv.Title, inv.Requirements, [.. inv.Embodiments]), ctx => Check(ctx, inv)));
 }
