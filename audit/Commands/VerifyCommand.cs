@@ -138,8 +138,8 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
 
         var log = new StringBuilder();
         var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport);
-        var reproducibility = BuildEnvironment.Capture(command, seed, s.Cases, VerdictModel.DefaultFullBudget, s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? "http" : "memory", filter)
-            with { GitCommit = commit, Dirty = dirty };
+        var reproducibility = BuildEnvironment.Capture(command, seed, s.Cases, VerdictModel.DefaultFullBudget,
+            s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? "http" : "memory", filter, commit, dirty);
         var bundle = EvidenceBundle.Build(catalog, phases, reproducibility, ToolVersion(), total.Elapsed.TotalSeconds);
         var files = BundleWriter.Write(bundle, dir, log.ToString(), signingKey);
 

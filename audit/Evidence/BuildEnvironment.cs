@@ -18,11 +18,15 @@ public static class BuildEnvironment
     public static bool? GitDirty() =>
         ToolProbe.Run("git", "status --porcelain") is { } s ? s.Length > 0 : null;
 
-    /// <summary>Captures the block for a run of <paramref name="command"/>.</summary>
-    public static ReproducibilityRecord Capture(string command, int seed, int cases, int fullBudget, string network, IReadOnlyList<string> filter)
+    /// <summary>
+    /// Captures the block for a run of <paramref name="command"/>; <paramref name="commit"/> and <paramref name="dirty"/> are
+    /// taken by the caller at the start of the run (<see cref="GitCommit"/>, <see cref="GitDirty"/>), before it writes anything.
+    /// </summary>
+    public static ReproducibilityRecord Capture(string command, int seed, int cases, int fullBudget, string network, IReadOnlyList<string> filter,
+        string commit, bool? dirty)
     {
         var (source, packages) = Packages();
-        return new ReproducibilityRecord(command, GitCommit(), GitDirty(), seed, cases, fullBudget, network, filter,
+        return new ReproducibilityRecord(command, commit, dirty, seed, cases, fullBudget, network, filter,
             ToolProbe.Run("dotnet", "--version") ?? "unknown",
             RuntimeInformation.FrameworkDescription,
             $"{RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()})",
