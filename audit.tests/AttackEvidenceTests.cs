@@ -63,7 +63,10 @@ public sealed class AttackEvidenceTests : IDisposable
         Assert.False(props["PROP-INV-UNIFORM-FAILURE"].GetProperty("held").GetBoolean());
         Assert.Equal(2, a.GetProperty("propertiesHeld").GetInt32());
 
-        var cost = a.GetProperty("cost");
+        // The cost is wall-clock: timings.json carries it, so that evidence.json is the same for the same command.
+        using var timings = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "timings.json")));
+        Assert.False(a.TryGetProperty("cost", out _));
+        var cost = timings.RootElement.GetProperty("attackCost");
         Assert.Equal((9, 3.0, 9, 1.5, 2.0, 2.0), (cost.GetProperty("attackedCases").GetInt32(), cost.GetProperty("attackedSeconds").GetDouble(),
             cost.GetProperty("honestCases").GetInt32(), cost.GetProperty("honestSeconds").GetDouble(), cost.GetProperty("ratio").GetDouble(), cost.GetProperty("perCaseRatio").GetDouble()));
 
@@ -129,7 +132,10 @@ public sealed class AttackEvidenceTests : IDisposable
         Assert.All(a.GetProperty("properties").EnumerateArray(), p => Assert.True(p.GetProperty("held").GetBoolean(), p.GetProperty("checkId").GetString()));
         Assert.Equal(5, a.GetProperty("properties").GetArrayLength());
 
-        var cost = a.GetProperty("cost");
+        // The cost is wall-clock: timings.json carries it, so that evidence.json is the same for the same command.
+        using var timings = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "timings.json")));
+        Assert.False(a.TryGetProperty("cost", out _));
+        var cost = timings.RootElement.GetProperty("attackCost");
         Assert.Equal(12 * perEmbodiment, cost.GetProperty("honestCases").GetInt32());
         Assert.True(cost.GetProperty("attackedSeconds").GetDouble() > 0 && cost.GetProperty("honestSeconds").GetDouble() > 0);
         Assert.True(cost.GetProperty("ratio").GetDouble() > 0);

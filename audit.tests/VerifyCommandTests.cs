@@ -57,7 +57,8 @@ public sealed class VerifyCommandTests : IDisposable
         var run = Verify("--only", "AUDIT-SAMPLE-FAILS", "--seed", "7");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("FAILED AUDIT-SAMPLE-FAILS: deliberate failure", run.Output);
-        var failure = XDocument.Load(Path.Combine(outDir, "junit.xml")).Descendants("failure").Single();
+        var failure = XDocument.Load(Path.Combine(outDir, "junit.xml")).Descendants("testcase")
+            .Single(t => (string?)t.Attribute("name") == "AUDIT-SAMPLE-FAILS").Element("failure")!;
         Assert.Contains("verify --seed 7 --cases 5 --only AUDIT-SAMPLE-FAILS", failure.Value);
     }
 

@@ -60,9 +60,14 @@ public static class AuditApp
         c.ConfigureConsole(console);
         c.Settings.StrictParsing = true; // an unknown option is bad usage (exit 2), not a remaining argument
         c.AddCommand<VerifyCommand>("verify")
-            .WithDescription("Run the whole check catalog and write the evidence bundle (evidence.json, report.html, junit.xml, attestation.cdx.json). " + VerifyExitCodes)
+            .WithDescription("Run the whole check catalog and write the signed evidence bundle (evidence.json, report.html, junit.xml, attestation.cdx.json, sbom.cdx.json, timings.json, checks.log, bundle.dsse.json). " + VerifyExitCodes)
             .WithExample("verify", "--cases", "10")
             .WithExample("verify", "--embodiment", "E3,E7", "--seed", "42");
+        c.AddCommand<VerifyBundleCommand>("verify-bundle")
+            .WithDescription("Check a signed evidence bundle: the DSSE signature over its in-toto statement and the SHA-256 of every file. "
+                + "Exit codes: 0 it verifies; 1 a file changed, is missing or extra, or the signature fails (each named); 2 bad usage or not a bundle.")
+            .WithExample("verify-bundle", "evidence")
+            .WithExample("verify-bundle", "evidence", "--key", "signer.pub.pem");
         c.AddCommand<GraphsCommand>("graphs")
             .WithDescription("Write DOT and Mermaid for every model state machine.")
             .WithExample("graphs", "--out", "evidence/graphs");

@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using MultiWallet.Audit.Bundle;
 using MultiWallet.Audit.Campaign;
 using MultiWallet.Audit.Evidence;
+using MultiWallet.Audit.Verdicts;
 using MultiWallet.Checks.Catalog;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -53,6 +55,11 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         [Description("Evidence directory (default evidence/).")]
         [DefaultValue("evidence")]
         public string Out { get; init; } = "evidence";
+
+        /// <summary>PEM private key (ECDSA or RSA) that signs the bundle; without it a fresh ECDSA P-256 key is generated and its public half written beside the bundle.</summary>
+        [CommandOption("--sign-key <PEM>")]
+        [Description("PEM private key (ECDSA or RSA) that signs the bundle. Default: a fresh ECDSA P-256 key, whose public half (bundle.pub.pem) proves integrity, not identity.")]
+        public string? SignKey { get; init; }
 
         /// <summary>The --embodiment list, split.</summary>
         public string[] Embodiments => Split(Embodiment);
@@ -120,7 +127,10 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
             return AuditApp.ExitUsage;
         }
 
-        if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
+        if (OutputDirectory.ForBundle(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
+        if (BundleKey.Load(s.SignKey, console) is not { } key) return AuditApp.ExitUsage;
+        using var signingKey = key;
+        var (commit, dirty) = (BuildEnvironment.GitCommit(), BuildEnvironment.GitDirty()); // before this run writes anything
 
         var network = s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? " --network http" : "";
         var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}{network}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
@@ -128,19 +138,13 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
 
         var log = new StringBuilder();
         var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport);
-        var bundle = EvidenceBundle.Build(phases, seed, s.Cases, command, ToolVersion(), GitCommit(), total.Elapsed.TotalSeconds, filter);
+        var reproducibility = BuildEnvironment.Capture(command, seed, s.Cases, VerdictModel.DefaultFullBudget,
+            s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? "http" : "memory", filter, commit, dirty);
+        var bundle = EvidenceBundle.Build(catalog, phases, reproducibility, ToolVersion(), total.Elapsed.TotalSeconds);
+        var files = BundleWriter.Write(bundle, dir, log.ToString(), signingKey);
 
-        var paths = new[]
-        {
-            JsonEvidenceWriter.Write(bundle, dir),
-            HtmlReportWriter.Write(bundle, dir),
-            JUnitWriter.Write(bundle, dir),
-            CycloneDxWriter.Write(bundle, dir),
-        };
-        var logPath = Path.Combine(dir, "checks.log");
-        File.WriteAllText(logPath, log.ToString());
-
-        Summary(bundle, paths.Append(logPath));
+        Summary(bundle, files.Select(f => Path.Combine(dir, f)));
+        BundleKey.Describe(signingKey, console);
         return !bundle.Passed ? AuditApp.ExitFailed : bundle.Checks.Any(c => c.Inconclusive is not null) ? AuditApp.ExitInconclusive : AuditApp.ExitOk;
     }
 
@@ -179,24 +183,4 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
 
     private static string ToolVersion() =>
         typeof(VerifyCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-
-    private static string GitCommit()
-    {
-        try
-        {
-            var psi = new ProcessStartInfo("git", "rev-parse HEAD")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = AppContext.BaseDirectory,
-            };
-            using var p = Process.Start(psi);
-            if (p is null) return "unknown";
-            var output = p.StandardOutput.ReadToEnd().Trim();
-            p.WaitForExit(5000);
-            return p.ExitCode == 0 && output.Length >= 7 ? output : "unknown";
-        }
-        catch (Exception) { return "unknown"; }
-    }
 }

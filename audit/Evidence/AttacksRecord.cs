@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Audit.Evidence;
@@ -15,10 +16,10 @@ namespace MultiWallet.Audit.Evidence;
 /// <param name="Steps">Attack steps that fired over the run.</param>
 /// <param name="StepsByKind">Attack steps that fired over the run, by kind (substitutions of every field together).</param>
 /// <param name="Properties">Every attack property, in the campaign's order, over all cells.</param>
-/// <param name="Cost">The campaign's cost against the honest one.</param>
+/// <param name="Cost">The campaign's cost against the honest one (wall-clock: timings.json).</param>
 public sealed record AttacksRecord(
     string FromCheck, IReadOnlyList<string> Positions, IReadOnlyList<AttackCellRecord> Cells, int AttackedCases, int CellsReached,
-    int Steps, IReadOnlyDictionary<string, int> StepsByKind, IReadOnlyList<AttackPropertyRecord> Properties, AttackCostRecord Cost)
+    int Steps, IReadOnlyDictionary<string, int> StepsByKind, IReadOnlyList<AttackPropertyRecord> Properties, [property: JsonIgnore] AttackCostRecord Cost)
 {
     /// <summary>Properties that held over the whole campaign.</summary>
     public int PropertiesHeld => Properties.Count(p => p.Held);

@@ -1,9 +1,13 @@
 namespace MultiWallet.Audit.Evidence;
 
-/// <summary>One claim: passes when its embodiments and the checks citing it pass.</summary>
+/// <summary>One claim as the verdict model judges it (<see cref="Verdicts.VerdictModel"/>).</summary>
 /// <param name="Id">C1..C13.</param>
 /// <param name="Title">Its SPEC.md title.</param>
 /// <param name="Embodiments">The embodiments supporting it.</param>
-/// <param name="Passed">Whether it holds.</param>
-/// <param name="CheckIds">The checks citing it.</param>
-public sealed record ClaimRecord(string Id, string Title, string[] Embodiments, bool Passed, string[] CheckIds);
+/// <param name="Passed">Whether its verdict is "conforms" (<see cref="Verdicts.VerdictModel"/>).</param>
+/// <param name="CheckIds">The checks backing it (<see cref="Verdicts.Attribution"/>) that this run ran; the verdict lists the rest.</param>
+public sealed record ClaimRecord(string Id, string Title, string[] Embodiments, bool Passed, string[] CheckIds)
+{
+    /// <summary>The verdict: "conforms", "not assessed" or "fails".</summary>
+    public required string Status { get; init; }
+}

@@ -1,13 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MultiWallet.Audit.Verdicts;
 using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Audit.Evidence;
 
 /// <summary>
 /// attestation.cdx.json: a CycloneDX 1.6 BOM whose <c>definitions.standards</c> holds SPEC.md's
-/// requirements (E*, C*, INV-*) and whose <c>declarations</c> map each requirement → claim → evidence
-/// (one evidence item per catalog check; failed checks are counter-evidence).
+/// requirements (E*, C*, INV-*) and whose <c>declarations</c> map each requirement → claim → evidence, rendered from
+/// the verdict model (<see cref="EvidenceBundle.Verdicts"/>): one evidence item per catalog check, run or not; a claim's
+/// evidence is every check backing it, failed ones as counter-evidence; a row has a conformance score only when the
+/// run decided it (1 conforms, 0 fails), none when it is not assessed. The timestamps are the only wall-clock fields.
 /// </summary>
 public static class CycloneDxWriter
 {
@@ -27,47 +30,51 @@ public static class CycloneDxWriter
             ["text"] = Requirements.Title(r),
         }).ToArray());
 
-        // requirement id → (passed, check ids)
-        var rows = b.Embodiments.Select(e => (e.Id, e.Passed, e.CheckIds))
-            .Concat(b.Claims.Select(c => (c.Id, c.Passed, CheckIds: c.CheckIds.Concat(c.Embodiments.SelectMany(e => b.Embodiments.First(x => x.Id == e).CheckIds)).Distinct().ToArray())))
-            .Concat(b.Invariants.Select(i => (i.Id, i.Passed, i.CheckIds))).ToList();
-
-        var claims = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+        // Every row renders the verdict model: evidence lists every check backing the requirement (each item says how
+        // it stood in this run), counter-evidence the failing ones; conformance is given only when the run decided it.
+        var verdicts = b.Verdicts;
+        var claims = new JsonArray(verdicts.Requirements.Select(v => (JsonNode)new JsonObject
         {
-            ["bom-ref"] = $"claim-{r.Id}",
+            ["bom-ref"] = $"claim-{v.Id}",
             ["target"] = Target,
-            ["predicate"] = $"MultiWallet satisfies {r.Id}: {Requirements.Title(r.Id)}",
+            ["predicate"] = $"MultiWallet satisfies {v.Id}: {v.Title}",
             ["mitigationStrategies"] = new JsonArray(),
-            ["reasoning"] = r.CheckIds.Length == 0
-                ? "No catalog check exercises this requirement yet."
-                : $"{r.CheckIds.Length} catalog check(s) exercise it; seed {b.Seed}, {b.Cases} cases per property; replay: {b.Command}",
-            ["evidence"] = Arr(r.CheckIds.Where(id => b.Checks.First(c => c.Id == id).Passed).Select(id => $"evidence-{id}")),
-            ["counterEvidence"] = Arr(r.CheckIds.Where(id => !b.Checks.First(c => c.Id == id).Passed).Select(id => $"evidence-{id}")),
+            ["reasoning"] = $"{v.StatusLabel}: {v.Reason}. {v.Backing.Count} catalog check(s) back it; seed {b.Seed}, {b.Cases} of {verdicts.FullBudget} cases per generated check; replay: {b.Command}",
+            ["evidence"] = Arr(v.Backing.Except(v.Failing).Select(id => $"evidence-{id}")),
+            ["counterEvidence"] = Arr(v.Failing.Select(id => $"evidence-{id}")),
         }).ToArray());
 
-        var map = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+        var map = new JsonArray(verdicts.Requirements.Select(v =>
         {
-            ["requirement"] = $"req-{r.Id}",
-            ["claims"] = Arr([$"claim-{r.Id}"]),
-            ["counterClaims"] = new JsonArray(),
-            ["conformance"] = new JsonObject
+            var row = new JsonObject
             {
-                ["score"] = r.Passed ? 1.0 : 0.0,
-                ["rationale"] = r.Passed ? "all checks citing it passed" : r.CheckIds.Length == 0 ? "no check cites it" : "a check citing it failed",
-                ["mitigationStrategies"] = new JsonArray(),
-            },
-            ["confidence"] = new JsonObject
+                ["requirement"] = $"req-{v.Id}",
+                ["claims"] = Arr([$"claim-{v.Id}"]),
+                ["counterClaims"] = new JsonArray(),
+            };
+            if (v.Status != VerdictStatus.NotAssessed)
+                row["conformance"] = new JsonObject
+                {
+                    ["score"] = v.Status == VerdictStatus.Conforms ? 1.0 : 0.0,
+                    ["rationale"] = $"{v.StatusLabel}: {v.Reason}",
+                    ["mitigationStrategies"] = new JsonArray(),
+                };
+            row["confidence"] = new JsonObject
             {
-                ["score"] = r.CheckIds.Length == 0 ? 0.0 : Math.Min(1.0, 0.5 + 0.1 * r.CheckIds.Length),
-                ["rationale"] = $"{r.CheckIds.Length} independent check(s)",
-            },
+                ["score"] = v.Status == VerdictStatus.NotAssessed ? 0.0 : 1.0,
+                ["rationale"] = v.Status == VerdictStatus.NotAssessed
+                    ? $"not assessed: {v.Reason}"
+                    : $"decided by {v.Backing.Count} backing check(s) at {b.Cases} of {verdicts.FullBudget} cases",
+            };
+            return (JsonNode)row;
         }).ToArray());
 
-        var evidence = new JsonArray(b.Checks.Select(c => (JsonNode)new JsonObject
+        var records = b.Checks.ToDictionary(c => c.Id);
+        var evidence = new JsonArray(verdicts.Checks.Select(a => (JsonNode)(records.TryGetValue(a.Id, out var c) ? new JsonObject
         {
             ["bom-ref"] = $"evidence-{c.Id}",
             ["propertyName"] = $"internal:multiwallet:check:{c.Kind}",
-            ["description"] = $"{c.Id} ({c.Kind}): {c.Title} — {(c.Passed ? "passed" : "FAILED")}, {c.CasesRun} case(s)",
+            ["description"] = $"{c.Id} ({c.Kind}): {c.Title} — {a.Reason}, {c.CasesRun} case(s)",
             ["data"] = new JsonArray(new JsonObject
             {
                 ["name"] = "outcome",
@@ -76,21 +83,28 @@ public static class CycloneDxWriter
                     ["attachment"] = new JsonObject
                     {
                         ["contentType"] = "application/json",
-                        ["content"] = JsonSerializer.Serialize(new { c.Id, c.Passed, c.CasesRun, c.Message, c.Replay, c.Counterexample, c.Classes, replayCommand = b.ReplayFor(c.Id) }, JsonEvidenceWriter.Options),
+                        ["content"] = JsonSerializer.Serialize(new { c.Id, standing = a.Standing.ToString(), c.Passed, c.CasesRun, c.Message, c.Replay, c.Counterexample, c.Classes, replayCommand = b.ReplayFor(c.Id) }, JsonEvidenceWriter.Options),
                     },
                 },
                 ["classification"] = "public",
             }),
             ["created"] = created,
             ["author"] = new JsonObject { ["name"] = "MultiWallet.Audit verify" },
-        }).ToArray());
+        } : new JsonObject
+        {
+            ["bom-ref"] = $"evidence-{a.Id}",
+            ["propertyName"] = "internal:multiwallet:check:not-run",
+            ["description"] = $"{a.Id}: {a.Reason}; replay: {b.ReplayFor(a.Id)}",
+            ["created"] = created,
+            ["author"] = new JsonObject { ["name"] = "MultiWallet.Audit verify" },
+        })).ToArray());
 
         var bom = new JsonObject
         {
             ["$schema"] = "http://cyclonedx.org/schema/bom-1.6.schema.json",
             ["bomFormat"] = "CycloneDX",
             ["specVersion"] = "1.6",
-            ["serialNumber"] = $"urn:uuid:{Guid.NewGuid()}",
+            ["serialNumber"] = SbomWriter.SerialOf(JsonSerializer.Serialize(b, JsonEvidenceWriter.Options)),
             ["version"] = 1,
             ["metadata"] = new JsonObject
             {
@@ -114,7 +128,8 @@ public static class CycloneDxWriter
                 }),
                 ["attestations"] = new JsonArray(new JsonObject
                 {
-                    ["summary"] = $"MultiWallet (JP 2000-026330) verification: {b.PassedCount} of {b.Checks.Count} checks passed at seed {b.Seed}",
+                    ["summary"] = $"MultiWallet (JP 2000-026330) verification: {b.PassedCount} of {b.Checks.Count} checks run passed at seed {b.Seed}, {b.Cases} of {verdicts.FullBudget} cases; "
+                        + $"requirements: {verdicts.Requirements.Count(v => v.Status == VerdictStatus.Conforms)} conform, {verdicts.Requirements.Count(v => v.Status == VerdictStatus.NotAssessed)} not assessed, {verdicts.Requirements.Count(v => v.Status == VerdictStatus.Fails)} fail",
                     ["assessor"] = Assessor,
                     ["map"] = map,
                 }),

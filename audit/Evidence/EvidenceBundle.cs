@@ -1,35 +1,42 @@
 using System.Text.Json.Serialization;
 using MultiWallet.Audit.Campaign;
+using MultiWallet.Audit.Verdicts;
 using MultiWallet.Checks.Catalog;
 
 namespace MultiWallet.Audit.Evidence;
 
-/// <summary>The whole evidence bundle; every writer (json, html, junit, cyclonedx) reads this one object.</summary>
+/// <summary>The whole evidence bundle; every writer (json, html, junit, cyclonedx) reads this one object and its <see cref="Verdicts"/>.</summary>
 /// <param name="Seed">The seed of every generator.</param>
 /// <param name="Cases">Generated cases per property check.</param>
 /// <param name="Command">The command that replays the whole run.</param>
 /// <param name="ToolVersion">The audit tool's version.</param>
 /// <param name="GitCommit">The commit the run was built from.</param>
-/// <param name="GeneratedAt">When the bundle was built.</param>
-/// <param name="DurationSeconds">Wall time of the run.</param>
+/// <param name="GeneratedAt">When the bundle was built (timings.json).</param>
+/// <param name="DurationSeconds">Wall time of the run (timings.json).</param>
 /// <param name="Passed">Whether every check passed.</param>
 /// <param name="Phases">The phases, in run order.</param>
 /// <param name="Checks">Every check run.</param>
-/// <param name="Embodiments">E1..E12.</param>
-/// <param name="Claims">C1..C13.</param>
-/// <param name="Invariants">The INV-* requirements.</param>
+/// <param name="Embodiments">E1..E12, judged by <see cref="Verdicts"/>.</param>
+/// <param name="Claims">C1..C13, judged by <see cref="Verdicts"/>.</param>
+/// <param name="Invariants">The INV-* requirements, judged by <see cref="Verdicts"/>.</param>
 /// <param name="Faults">The seeded faults and their detection.</param>
 /// <param name="Attacks">What the attacker campaign tried and which properties held, or null when <c>ATTACK-CAMPAIGN</c> did not run.</param>
 /// <param name="Model">Transition coverage and machine graphs.</param>
 /// <param name="Traces">The traces the report shows (not in evidence.json: the checks' facts carry them).</param>
 /// <param name="Filter">The --only / --embodiment filter of the run, if any.</param>
 public sealed record EvidenceBundle(
-    int Seed, int Cases, string Command, string ToolVersion, string GitCommit, DateTimeOffset GeneratedAt,
-    double DurationSeconds, bool Passed, IReadOnlyList<PhaseRecord> Phases, IReadOnlyList<CheckRecord> Checks,
+    int Seed, int Cases, string Command, string ToolVersion, string GitCommit, [property: JsonIgnore] DateTimeOffset GeneratedAt,
+    [property: JsonIgnore] double DurationSeconds, bool Passed, IReadOnlyList<PhaseRecord> Phases, IReadOnlyList<CheckRecord> Checks,
     IReadOnlyList<EmbodimentRecord> Embodiments, IReadOnlyList<ClaimRecord> Claims,
     IReadOnlyList<InvariantRecord> Invariants, IReadOnlyList<FaultRecord> Faults, AttacksRecord? Attacks, ModelRecord Model,
     [property: JsonIgnore] IReadOnlyList<TraceRecord> Traces, IReadOnlyList<string> Filter)
 {
+    /// <summary>The one verdict model every artifact renders: a status and the backing checks of every requirement.</summary>
+    public required VerdictModel Verdicts { get; init; }
+
+    /// <summary>What a re-run needs, and what this run ran on.</summary>
+    public required ReproducibilityRecord Reproducibility { get; init; }
+
     /// <summary>Checks that passed.</summary>
     public int PassedCount => Checks.Count(c => c.Passed);
 
@@ -37,34 +44,40 @@ public sealed record EvidenceBundle(
     public int FailedCount => Checks.Count(c => !c.Passed);
 
     /// <summary>Builds the bundle from the phases the campaign ran, reading each check's typed evidence.</summary>
-    public static EvidenceBundle Build(IReadOnlyList<PhaseRun> phases, int seed, int cases, string command,
-        string toolVersion, string gitCommit, double duration, IReadOnlyList<string> filter)
+    /// <param name="catalog">The full catalog: a verdict weighs every check that backs a requirement, run or not.</param>
+    /// <param name="phases">The phases the campaign ran.</param>
+    /// <param name="reproducibility">The reproducibility block (seed, budget, command, toolchain, packages).</param>
+    /// <param name="toolVersion">The audit's version.</param>
+    /// <param name="duration">Wall time of the run, in seconds.</param>
+    public static EvidenceBundle Build(IReadOnlyList<CheckEntry> catalog, IReadOnlyList<PhaseRun> phases, ReproducibilityRecord reproducibility,
+        string toolVersion, double duration)
     {
+        var (seed, cases, command, filter) = (reproducibility.Seed, reproducibility.Cases, reproducibility.Command, reproducibility.Filter);
         var checks = phases.SelectMany(p => p.Checks).Select(r => new CheckRecord(
             r.Entry.Id, r.Entry.Meta.Title, r.Entry.Meta.Kind.ToString().ToLowerInvariant(), r.Entry.Meta.Requirements, [.. r.Entry.Meta.Exercised.Select(x => x.ToString())],
             r.Outcome.CasesRun, r.Outcome.Passed, r.Outcome.Message, r.Outcome.Replay, r.Outcome.Counterexample,
             r.Outcome.Classes, Math.Round(r.DurationSeconds, 4), FactRendering.Flatten(r.Outcome.Evidence), r.Outcome.Evidence) { Inconclusive = r.Outcome.Inconclusive }).ToList();
 
-        string[] ForEmbodiment(string e) => checks.Where(c => c.Embodiments.Contains(e) || c.Requirements.Contains(e)).Select(c => c.Id).ToArray();
-        string[] Citing(string r) => checks.Where(c => c.Requirements.Contains(r)).Select(c => c.Id).ToArray();
-        bool AllPass(IEnumerable<string> ids) => ids.All(id => checks.First(c => c.Id == id).Passed);
+        var catalogMetas = catalog.Select(e => e.Meta).ToList();
+        var outcomes = phases.SelectMany(p => p.Checks).ToDictionary(r => r.Entry.Id, r => r.Outcome);
+        var verdicts = VerdictModel.Compute(catalogMetas, outcomes, cases);
+        // A record lists the backing checks this run ran (the report links them); its verdict lists the rest.
+        string[] Ran(RequirementVerdict v) => [.. v.Backing.Where(outcomes.ContainsKey)];
 
         var embodiments = Requirements.Embodiments.Select(kv =>
         {
-            var ids = ForEmbodiment(kv.Key);
-            return new EmbodimentRecord(kv.Key, kv.Value, Requirements.ClaimsOf(kv.Key).ToArray(), ids.Length > 0 && AllPass(ids), ids);
+            var v = verdicts[kv.Key];
+            return new EmbodimentRecord(kv.Key, kv.Value, Requirements.ClaimsOf(kv.Key).ToArray(), v.Status == VerdictStatus.Conforms, Ran(v)) { Status = v.StatusLabel };
         }).ToList();
         var claims = Requirements.Claims.Select(kv =>
         {
-            var es = Requirements.ClaimEmbodiments[kv.Key];
-            var ids = Citing(kv.Key);
-            var ok = es.All(e => embodiments.First(x => x.Id == e).Passed) && AllPass(ids);
-            return new ClaimRecord(kv.Key, kv.Value, es, ok, ids);
+            var v = verdicts[kv.Key];
+            return new ClaimRecord(kv.Key, kv.Value, Requirements.ClaimEmbodiments[kv.Key], v.Status == VerdictStatus.Conforms, Ran(v)) { Status = v.StatusLabel };
         }).ToList();
         var invariants = Requirements.Invariants.Select(kv =>
         {
-            var ids = Citing(kv.Key);
-            return new InvariantRecord(kv.Key, kv.Value, ids.Length > 0 && AllPass(ids), ids);
+            var v = verdicts[kv.Key];
+            return new InvariantRecord(kv.Key, kv.Value, v.Status == VerdictStatus.Conforms, Ran(v)) { Status = v.StatusLabel };
         }).ToList();
 
         // A fault row is a check that seeded one fault (it publishes its detection); a summary check such as
@@ -89,10 +102,11 @@ public sealed record EvidenceBundle(
             t.Text, t.Mermaid, c.Passed))).ToList();
 
         var phaseRecords = phases.Select(p => new PhaseRecord(p.Kind.ToString().ToLowerInvariant(), p.Checks.Count, p.Passed, p.Failed, Math.Round(p.DurationSeconds, 3))).ToList();
-        return new EvidenceBundle(seed, cases, command, toolVersion, gitCommit, DateTimeOffset.UtcNow, Math.Round(duration, 3),
+        return new EvidenceBundle(seed, cases, command, toolVersion, reproducibility.GitCommit, DateTimeOffset.UtcNow, Math.Round(duration, 3),
             checks.All(c => c.Passed), phaseRecords, checks, embodiments, claims, invariants, faults, attacks,
             new ModelRecord(transitions.OrderBy(t => t.Machine).ThenBy(t => t.Source).ThenBy(t => t.Trigger).ToList(), graphs),
-            traces, filter);
+            traces, filter)
+        { Verdicts = verdicts, Reproducibility = reproducibility };
     }
 
     /// <summary>The replay command for one check (or the whole run when id is null).</summary>

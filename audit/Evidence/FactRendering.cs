@@ -6,7 +6,8 @@ namespace MultiWallet.Audit.Evidence;
 /// <summary>
 /// The flat key/value form of a check's typed evidence that evidence.json carries under <c>facts</c>
 /// (<c>trace.text</c>, <c>graph.&lt;machine&gt;.mermaid</c>, <c>fault.description</c>, <c>coverage.…</c>, …), so
-/// readers of that file keep one stable shape whatever payload types the catalog grows.
+/// readers of that file keep one stable shape whatever payload types the catalog grows. Wall-clock figures (the attacker
+/// campaign's seconds) are not facts: they go to timings.json, so the same run gives the same facts.
 /// </summary>
 public static class FactRendering
 {
@@ -21,8 +22,6 @@ public static class FactRendering
     }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static string S(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static IEnumerable<(string Key, string Value)> Facts(IEvidence e)
     {
@@ -58,9 +57,7 @@ public static class FactRendering
                 break;
             case AttackEvidence a:
                 yield return ("attack.cases", N(a.AttackCases));
-                yield return ("attack.seconds", S(a.AttackSeconds));
                 yield return ("attack.honestCases", N(a.HonestCases));
-                yield return ("attack.honestSeconds", S(a.HonestSeconds));
                 foreach (var g in a.Cells.SelectMany(c => c.Tried).GroupBy(t => t.Key.Split(':')[0], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
                     yield return ($"attack.steps.{g.Key}", N(g.Sum(t => t.Value)));
                 foreach (var c in a.Cells)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MultiWallet.Audit.Evidence;
 
 /// <summary>One phase (check kind) of the run.</summary>
@@ -5,5 +7,5 @@ namespace MultiWallet.Audit.Evidence;
 /// <param name="Checks">Checks run.</param>
 /// <param name="Passed">Checks passed.</param>
 /// <param name="Failed">Checks failed.</param>
-/// <param name="DurationSeconds">Wall time of the phase.</param>
-public sealed record PhaseRecord(string Kind, int Checks, int Passed, int Failed, double DurationSeconds);
+/// <param name="DurationSeconds">Wall time of the phase (timings.json).</param>
+public sealed record PhaseRecord(string Kind, int Checks, int Passed, int Failed, [property: JsonIgnore] double DurationSeconds);

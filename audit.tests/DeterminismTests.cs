@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace MultiWallet.Audit.Tests;
+
+/// <summary>
+/// The same `verify` command run twice gives byte-identical evidence except the wall-clock fields: timings.json as a whole,
+/// junit's <c>time</c> / <c>timestamp</c> attributes, CycloneDX's <c>timestamp</c> / <c>created</c>, the report (which shows
+/// the timings), and the envelope and key (a fresh signature over those digests).
+/// </summary>
+[Collection(EvidenceCollection.Name)]
+public sealed partial class DeterminismTests
+{
+    private static readonly string[] Args = ["--cases", "7", "--only", "CATALOG-WELLFORMED,FOUNDATION-PURCHASE,AUDIT-SAMPLE-PROPERTY,AUDIT-SAMPLE-FAULT,AUDIT-SAMPLE-FAILS"];
+
+    [GeneratedRegex("""\b(time|timestamp)="[^"]*""")]
+    private static partial Regex JUnitClock();
+
+    [GeneratedRegex(""""(timestamp|created)": "[^"]*"""")]
+    private static partial Regex CycloneDxClock();
+
+    [Fact]
+    public void Two_runs_of_the_same_command_differ_only_in_the_wall_clock_fields()
+    {
+        using var first = new VerifyRun(Args);
+        using var second = new VerifyRun(Args);
+        Assert.Equal(1, first.Result.ExitCode);
+        Assert.Equal(1, second.Result.ExitCode);
+
+        foreach (var exact in new[] { "evidence.json", "sbom.cdx.json", "checks.log" })
+            Assert.True(File.ReadAllBytes(first.File(exact)).SequenceEqual(File.ReadAllBytes(second.File(exact))), $"{exact} differs between two runs");
+
+        string Masked(VerifyRun r, string file, Regex clock) => clock.Replace(File.ReadAllText(r.File(file)), m => m.Groups[1].Value + "=*");
+        Assert.Equal(Masked(first, "junit.xml", JUnitClock()), Masked(second, "junit.xml", JUnitClock()));
+        Assert.Equal(Masked(first, "attestation.cdx.json", CycloneDxClock()), Masked(second, "attestation.cdx.json", CycloneDxClock()));
+
+        // The masks hide something real: the wall-clock fields are there to mask.
+        Assert.Matches(JUnitClock(), File.ReadAllText(first.File("junit.xml")));
+        Assert.Matches(CycloneDxClock(), File.ReadAllText(first.File("attestation.cdx.json")));
+        Assert.DoesNotContain("durationSeconds", File.ReadAllText(first.File("evidence.json")));
+        Assert.Contains("durationSeconds", File.ReadAllText(first.File("timings.json")));
+    }
+}
