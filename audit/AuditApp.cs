@@ -102,8 +102,12 @@ public static class AuditApp
     /// The name the help shows: the tool command when the process is the installed tool's shim, else the repository's
     /// <c>dotnet run</c> form.
     /// </summary>
-    public static string ApplicationName(string? processPath) =>
-        Path.GetFileNameWithoutExtension(processPath ?? "").Equals(ToolCommandName, StringComparison.OrdinalIgnoreCase) ? ToolCommandName : RepositoryCommand;
+    public static string ApplicationName(string? processPath)
+    {
+        // Either separator: the shim is multiwallet-audit on Unix and multiwallet-audit.exe on Windows.
+        var file = (processPath ?? "").Split('/', '\\')[^1];
+        return Path.GetFileNameWithoutExtension(file).Equals(ToolCommandName, StringComparison.OrdinalIgnoreCase) ? ToolCommandName : RepositoryCommand;
+    }
 
     /// <summary>The verbs, their help, and the exit codes of usage errors and crashes; errors go to <paramref name="errors"/> (or <paramref name="console"/>).</summary>
     public static void Configure(IConfigurator c, IAnsiConsole console, IAnsiConsole? errors = null)
