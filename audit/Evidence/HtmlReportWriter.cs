@@ -230,9 +230,12 @@ public static class HtmlReportWriter
 
     private static string RenderTemplate(string name, ScriptObject model)
     {
-        var context = new TemplateContext { MemberRenamer = m => m.Name, LoopLimit = int.MaxValue, EnableRelaxedMemberAccess = true };
+        var context = new TemplateContext
+        {
+            MemberRenamer = m => m.Name, LoopLimit = int.MaxValue, EnableRelaxedMemberAccess = true, TemplateLoader = new EmbeddedTemplateLoader(),
+        };
         context.PushGlobal(model);
-        var template = Template.Parse(Resource($"MultiWallet.Audit.Report.{name}"), name);
+        var template = Template.Parse(EmbeddedTemplateLoader.Read(EmbeddedTemplateLoader.ResourceName(name)), name);
         if (template.HasErrors) throw new InvalidOperationException($"{name}: " + string.Join("; ", template.Messages));
         return template.Render(context);
     }
@@ -256,11 +259,5 @@ public static class HtmlReportWriter
         return Convert.ToBase64String(packed.GetBuffer(), 0, (int)packed.Length);
     });
 
-    private static string Resource(string name)
-    {
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-                      ?? throw new InvalidOperationException($"embedded resource {name} missing");
-        using var r = new StreamReader(s, Encoding.UTF8);
-        return r.ReadToEnd();
-    }
+    private static string Resource(string name) => EmbeddedTemplateLoader.Read(name);
 }
