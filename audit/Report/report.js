@@ -63,28 +63,32 @@
     return queue;
   }
 
-  // Full-size viewer with zoom.
-  var dialog = document.getElementById("viewer"), stage = dialog && dialog.querySelector(".stage"), zoom = 1, base = 0;
+  // Full-size viewer with zoom. The drawn SVG itself moves into the dialog and back on close: mermaid scopes its
+  // styles to the SVG's id, so a copy without that id would lose them.
+  var dialog = document.getElementById("viewer"), stage = dialog && dialog.querySelector(".stage"), zoom = 1, base = 0, home = null;
   function applyZoom() {
     var svg = stage.querySelector("svg");
-    if (svg && base) { svg.style.width = Math.round(base * zoom) + "px"; svg.removeAttribute("height"); }
+    if (svg && base) { svg.style.width = Math.round(base * zoom) + "px"; svg.style.height = "auto"; }
     dialog.querySelector(".zoom").textContent = Math.round(zoom * 100) + "%";
   }
   function openFull(fig) {
-    var svg = fig.querySelector(".svg-box svg");
+    var box = fig.querySelector(".svg-box"), svg = box.querySelector("svg");
     if (!svg || !dialog) return;
-    stage.innerHTML = "";
-    var copy = svg.cloneNode(true);
-    copy.removeAttribute("id");
-    stage.appendChild(copy);
     var vb = svg.viewBox && svg.viewBox.baseVal;
     base = vb && vb.width ? vb.width : svg.getBoundingClientRect().width;
+    home = box;
+    stage.appendChild(svg);
     zoom = 1;
     dialog.querySelector(".title").textContent = fig.getAttribute("data-title") || "";
     dialog.showModal();
     applyZoom();
   }
   if (dialog) {
+    dialog.addEventListener("close", function () {
+      var svg = stage.querySelector("svg");
+      if (svg && home) { svg.style.width = ""; svg.style.height = ""; home.appendChild(svg); }
+      home = null;
+    });
     dialog.addEventListener("click", function (ev) {
       var act = ev.target && ev.target.getAttribute && ev.target.getAttribute("data-act");
       if (act === "in") zoom = Math.min(zoom * 1.25, 8);
