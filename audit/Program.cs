@@ -1,1 +1,1 @@
-return MultiWallet.Audit.AuditApp.Run(args, Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings()));
+return MultiWallet.Audit.AuditApp.Run(args, MultiWallet.Audit.AuditConsoles.Out(), MultiWallet.Audit.AuditConsoles.Error());

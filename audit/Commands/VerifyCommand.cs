@@ -6,6 +6,7 @@ using System.Text;
 using MultiWallet.Audit.Bundle;
 using MultiWallet.Audit.Campaign;
 using MultiWallet.Audit.Evidence;
+using MultiWallet.Audit.Report;
 using MultiWallet.Audit.Verdicts;
 using MultiWallet.Checks.Catalog;
 using Spectre.Console;
@@ -127,6 +128,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
             return AuditApp.ExitUsage;
         }
 
+        Prerequisites.Require(checks);
         if (OutputDirectory.ForBundle(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
         if (BundleKey.Load(s.SignKey, console) is not { } key) return AuditApp.ExitUsage;
         using var signingKey = key;
@@ -158,11 +160,16 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         foreach (var c in b.Checks.Where(c => !c.Passed))
         {
             console.MarkupLineInterpolated($"[red]FAILED[/] {c.Id}: {c.Message.Split('\n')[0]}");
-            console.MarkupLineInterpolated($"       replay: {b.ReplayFor(c.Id)}");
+            console.WriteRaw($"       replay: {b.ReplayFor(c.Id)}");
         }
-        var emb = string.Join(" ", b.Embodiments.Select(e => e.Passed ? $"[green]{e.Id}[/]" : e.CheckIds.Length == 0 ? $"[grey]{e.Id}[/]" : $"[red]{e.Id}[/]"));
-        console.MarkupLine($"embodiments: {emb}   (green passed, red failed, grey no check)");
-        console.MarkupLineInterpolated($"claims passed: {b.Claims.Count(c => c.Passed)}/{b.Claims.Count}, invariants passed: {b.Invariants.Count(i => i.Passed)}/{b.Invariants.Count}, faults detected: {b.Faults.Count(f => f.Detected)}/{b.Faults.Count}");
+        // Statuses as words as well as colours (a CI log has no colour), through the report's one status function.
+        string Colour(ReportStatus st) => st.Css switch { "conforms" => "green", "fails" => "red", "inconclusive" => "yellow", _ => "grey" };
+        var emb = string.Join(", ", b.Embodiments.OrderBy(e => e.Id, NaturalOrder.Instance)
+            .Select(e => (e.Id, Status: ReportStatus.Of(e))).Select(e => $"[{Colour(e.Status)}]{e.Id} {e.Status.Word}[/]"));
+        console.MarkupLine($"embodiments: {emb}");
+        string Count<T>(string what, IReadOnlyList<T> items, Func<T, ReportStatus> of) =>
+            $"{what}: " + string.Join(", ", items.GroupBy(of).OrderBy(g => g.Key.Rank).Select(g => $"{g.Count()} {g.Key.Word}")) + $" (of {items.Count})";
+        console.MarkupLineInterpolated($"{Count("claims", b.Claims, ReportStatus.Of)}; {Count("invariants", b.Invariants, ReportStatus.Of)}; faults detected: {b.Faults.Count(f => f.Detected)}/{b.Faults.Count}");
         if (b.Attacks is { } a)
         {
             var held = a.PropertiesHeld == a.Properties.Count ? $"[green]{a.PropertiesHeld}/{a.Properties.Count}[/]" : $"[red]{a.PropertiesHeld}/{a.Properties.Count}[/]";
@@ -178,7 +185,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         console.MarkupLine(b.Passed ? "[green bold]PASSED[/]" : "[red bold]FAILED[/]");
         console.WriteLine("evidence:");
         foreach (var p in paths) console.WriteLine("  " + p);
-        console.WriteLine("replay: " + b.Command);
+        console.WriteRaw("replay: " + b.Command);
     }
 
     private static string ToolVersion() =>
