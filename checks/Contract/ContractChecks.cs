@@ -57,4 +57,38 @@ internal static class ContractChecks
     /// and the attacker campaign exercise them.
     /// </summary>
     private static readonly HashSet<string> NotInHonestCampaign = new(StringComparer.Ordinal) { "Wallet.Rejected" };
+
+    [Check("PROTOCOL-CONTRACT-CATCHES-DEFECTS", Title = "the contract validation catches every defect made from honest campaign messages (a broken body, field, nested content, envelope, uniform answer, kind, direction or address) and a wrong schema; the OpenAPI reader catches a broken document",
+        Requirements = [SessionAuth, Uniform, BadInput], Kind = CheckKind.Example)]
+    public static CheckOutcome CatchesDefects(CheckContext ctx)
+    {
+        var contract = WireContract.Committed;
+        var sample = new Dictionary<string, (Impl.Network.NetMessage, string)>(StringComparer.Ordinal);
+        foreach (var e in Campaign.All)
+            foreach (var c in Campaign.Cases(ctx, e).Cases)
+            {
+                if (c.Result is null) continue;
+                foreach (var m in c.Result.Built.World.Network.Requests) sample.TryAdd(m.Kind, (m, "request"));
+                foreach (var m in c.Result.Built.World.Network.Responses) sample.TryAdd(m.Kind, (m, "response"));
+            }
+        var missed = new List<string>();
+        var defects = 0;
+        // Each honest original must pass first: a defect counts as caught only against a message the contract accepts.
+        foreach (var (kind, (m, direction)) in sample)
+            if (contract.Violations(m, direction) is { Count: > 0 } v) missed.Add($"honest {kind} already fails: {v[0]}");
+        foreach (var d in ContractMutations.From(sample, contract))
+        {
+            defects++;
+            var v = d.Contract.Violations(d.Message, d.Direction);
+            if (v.Count == 0) missed.Add($"not caught: {d.Name}");
+            else ctx.Log($"caught {d.Name}: {v[0]}");
+        }
+        defects++;
+        var (problems, _) = OpenApiValidity.Of(ContractMutations.BrokenDocument(ContractDocument.Text), contract);
+        if (problems.Count == 0) missed.Add("not caught: a reference to a schema that does not exist");
+        else ctx.Log($"caught a broken document: {problems[0]}");
+        return missed.Count == 0
+            ? CheckOutcome.Pass($"{defects} defects caught, {sample.Count} honest originals accepted", defects)
+            : CheckOutcome.Fail(string.Join('\n', missed), defects);
+    }
 }
