@@ -22,10 +22,19 @@ internal sealed class ConformanceTally
     /// <summary>The generated case of the first violation, readable.</summary>
     public string? FirstCase { get; private set; }
 
-    /// <summary>Counts <paramref name="m"/> and records its violations.</summary>
-    public void Add(string embodiment, GeneratedScenario? scenario, NetMessage m, IReadOnlyList<string> violations)
+    /// <summary>The class of a message carrying a PI envelope the campaign tampered with (it must not open, and did not).</summary>
+    public const string TamperedPiClass = "tampered PI envelope refused by the contract (the campaign's bad input)";
+
+    private readonly SortedDictionary<string, int> classes = new(StringComparer.Ordinal);
+
+    /// <summary>Messages counted in a class of their own (not violations), per class.</summary>
+    public IReadOnlyDictionary<string, int> Classes => classes;
+
+    /// <summary>Counts <paramref name="m"/> and records its violations; <paramref name="cls"/> counts it in a class of its own too.</summary>
+    public void Add(string embodiment, GeneratedScenario? scenario, NetMessage m, IReadOnlyList<string> violations, string? cls = null)
     {
         Messages++;
+        if (cls is not null) classes[cls] = classes.GetValueOrDefault(cls) + 1;
         kinds[m.Kind] = kinds.GetValueOrDefault(m.Kind) + 1;
         if (violations.Count == 0) return;
         Failures.Add($"{embodiment}: {string.Join("\n  ", violations)}");
@@ -38,6 +47,7 @@ internal sealed class ConformanceTally
     {
         var sb = new StringBuilder($"{Messages} messages, {Failures.Count} violating\n");
         foreach (var (k, n) in kinds) sb.Append($"  {k,-22} {n,7}\n");
+        foreach (var (k, n) in classes) sb.Append($"  {k}: {n}\n");
         return sb.ToString().TrimEnd();
     }
 }

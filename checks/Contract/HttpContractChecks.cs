@@ -39,8 +39,9 @@ internal static class HttpContractChecks
             var failures = new List<string>();
             if (o1 is not Paid || o2 is not Paid) failures.Add($"the purchases did not pay: {o1} / {o2}");
             var tally = new ConformanceTally();
-            foreach (var m in world.Network.Requests) tally.Add("E7/HTTP", null, m, contract.Violations(m, "request"));
-            foreach (var m in world.Network.Responses) tally.Add("E7/HTTP", null, m, contract.Violations(m, "response"));
+            var open = EnvelopeKeys.Of(world, []);
+            foreach (var m in world.Network.Requests) tally.Add("E7/HTTP", null, m, contract.Violations(m, "request", open));
+            foreach (var m in world.Network.Responses) tally.Add("E7/HTTP", null, m, contract.Violations(m, "response", open));
             failures.AddRange(tally.Failures);
             ctx.Log(tally.Render());
             using var probe = new HttpContractProbe(world, contract);

@@ -50,8 +50,11 @@ internal sealed class WireContract
     public JsonSchema SchemaAt(string pointer) => schemas.GetOrAdd(pointer, p =>
         JsonSchema.Build(JsonSerializer.SerializeToElement(new JsonObject { ["$ref"] = Base + "#" + p }), build));
 
-    /// <summary>Every violation of <paramref name="m"/> seen as a <paramref name="direction"/> ("request" or "response").</summary>
-    public IReadOnlyList<string> Violations(NetMessage m, string direction)
+    /// <summary>
+    /// Every violation of <paramref name="m"/> seen as a <paramref name="direction"/> ("request" or "response"). With
+    /// <paramref name="open"/> (the recipients' keys), envelopes are opened and their plaintext validated too.
+    /// </summary>
+    public IReadOnlyList<string> Violations(NetMessage m, string direction, Func<byte[], byte[]>? open = null)
     {
         var errors = new List<string>();
         var where = $"{direction} {m.Kind} {m.From.Value} -> {m.To.Value}";
@@ -71,7 +74,7 @@ internal sealed class WireContract
         if (entry["bodyLimit"] is JsonValue limit && m.Body.Length > (long)limit) errors.Add($"{where}: body of {m.Body.Length} bytes over the limit {limit}");
         if (direction == "request" && entry["bodyLimit"] is JsonValue l && (long)l != HttpWire.BodyLimit(m.Kind))
             errors.Add($"{where}: the contract's limit {l} is not the receiver's {HttpWire.BodyLimit(m.Kind)}");
-        Bytes($"/x-mw-kinds/{Escape(m.Kind)}/body", m.Body, $"{where} body", errors);
+        Bytes($"/x-mw-kinds/{Escape(m.Kind)}/body", m.Body, $"{where} body", errors, open, (string?)entry["x-mw-envelope-content"]);
         return errors;
     }
 
@@ -103,7 +106,7 @@ internal sealed class WireContract
     /// Validates bytes against the string-level schema at <paramref name="pointer"/> (a body, or a decoded base64 field):
     /// its content media type decides how they are read. An <c>anyOf</c> passes when one branch does.
     /// </summary>
-    public bool Bytes(string pointer, byte[] bytes, string where, List<string> errors)
+    public bool Bytes(string pointer, byte[] bytes, string where, List<string> errors, Func<byte[], byte[]>? open = null, string? envelopeContent = null)
     {
         var node = Resolve(pointer, out var at);
         if (node["anyOf"] is JsonArray branches)
@@ -112,7 +115,7 @@ internal sealed class WireContract
             for (var i = 0; i < branches.Count; i++)
             {
                 var attempt = new List<string>();
-                if (Bytes($"{at}/anyOf/{i}", bytes, where, attempt)) return true;
+                if (Bytes($"{at}/anyOf/{i}", bytes, where, attempt, open, envelopeContent)) return true;
                 tried.AddRange(attempt);
             }
             errors.Add($"{where}: matches no branch of {at} [{string.Join(" | ", tried)}]");
@@ -120,22 +123,15 @@ internal sealed class WireContract
         }
         var media = Annotation(at, "contentMediaType");
         if (media == "application/json")
-        {
-            JsonDocument doc;
-            try { doc = JsonDocument.Parse(bytes); }
-            catch (JsonException e) { errors.Add($"{where}: not JSON ({e.Message.Split('.')[0]})"); return false; }
-            using (doc)
-            {
-                if (CanonicalJson.Defect(bytes, doc.RootElement) is { } why) { errors.Add($"{where}: {why}"); return false; }
-                var content = ContentSchema(at) ?? throw new InvalidDataException($"{at} declares JSON content without a contentSchema");
-                var instance = JsonNode.Parse(bytes);
-                return Check(content, instance, where, errors) && Follow(content, doc.RootElement, where, errors);
-            }
-        }
+            return Json(ContentSchema(at) ?? throw new InvalidDataException($"{at} declares JSON content without a contentSchema"), bytes, where, errors, open);
         if (media == "application/cms")
         {
             if (CmsShape.Defect(bytes) is { } why) { errors.Add($"{where}: {why}"); return false; }
-            return true;
+            if (open is null || (Annotation(at, "x-mw-envelope-content") ?? envelopeContent) is not { } content) return true;
+            byte[] plain;
+            try { plain = open(bytes); }
+            catch (Exception e) when (e is not OutOfMemoryException) { errors.Add($"{where}: the envelope does not open with its recipient's key ({e.Message})"); return false; }
+            return Json($"/components/schemas/{Escape(content)}", plain, $"{where}<{content}>", errors, open);
         }
         string text;
         try { text = new UTF8Encoding(false, true).GetString(bytes); }
@@ -143,11 +139,24 @@ internal sealed class WireContract
         return Check(at, JsonValue.Create(text), where, errors);
     }
 
+    /// <summary>Canonical JSON bytes validated against the schema at <paramref name="pointer"/>, their contents followed.</summary>
+    private bool Json(string pointer, byte[] bytes, string where, List<string> errors, Func<byte[], byte[]>? open)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(bytes); }
+        catch (JsonException e) { errors.Add($"{where}: not JSON ({e.Message.Split('.')[0]})"); return false; }
+        using (doc)
+        {
+            if (CanonicalJson.Defect(bytes, doc.RootElement) is { } why) { errors.Add($"{where}: {why}"); return false; }
+            return Check(pointer, JsonNode.Parse(bytes), where, errors) && Follow(pointer, doc.RootElement, where, errors, open);
+        }
+    }
+
     /// <summary>
     /// Walks a JSON instance that validated against the schema at <paramref name="pointer"/> and validates the content of
     /// every base64 string whose schema declares a content media type (JSON Schema only annotates it).
     /// </summary>
-    private bool Follow(string pointer, JsonElement instance, string where, List<string> errors)
+    private bool Follow(string pointer, JsonElement instance, string where, List<string> errors, Func<byte[], byte[]>? open)
     {
         var ok = true;
         foreach (var at in Applicable(pointer, instance))
@@ -155,27 +164,27 @@ internal sealed class WireContract
             var node = Node(at);
             if (instance.ValueKind == JsonValueKind.Object && node["properties"] is JsonObject props)
                 foreach (var p in instance.EnumerateObject())
-                    if (props.ContainsKey(p.Name)) ok &= Value($"{at}/properties/{Escape(p.Name)}", p.Value, $"{where}.{p.Name}", errors);
+                    if (props.ContainsKey(p.Name)) ok &= Value($"{at}/properties/{Escape(p.Name)}", p.Value, $"{where}.{p.Name}", errors, open);
             if (instance.ValueKind == JsonValueKind.Array && node["items"] is JsonObject)
             {
                 var i = 0;
-                foreach (var x in instance.EnumerateArray()) ok &= Value($"{at}/items", x, $"{where}[{i++}]", errors);
+                foreach (var x in instance.EnumerateArray()) ok &= Value($"{at}/items", x, $"{where}[{i++}]", errors, open);
             }
         }
         return ok;
     }
 
     /// <summary>One value at a schema: a base64 string with content is decoded and validated; anything else is walked.</summary>
-    private bool Value(string pointer, JsonElement value, string where, List<string> errors)
+    private bool Value(string pointer, JsonElement value, string where, List<string> errors, Func<byte[], byte[]>? open)
     {
         if (value.ValueKind == JsonValueKind.String && Annotation(pointer, "contentEncoding") == "base64" && Annotation(pointer, "contentMediaType") is not null)
         {
             byte[] bytes;
             try { bytes = Convert.FromBase64String(value.GetString()!); }
             catch (FormatException) { errors.Add($"{where}: not base64"); return false; }
-            return Bytes(pointer, bytes, where, errors);
+            return Bytes(pointer, bytes, where, errors, open);
         }
-        return Follow(pointer, value, where, errors);
+        return Follow(pointer, value, where, errors, open);
     }
 
     /// <summary>
