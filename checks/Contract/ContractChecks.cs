@@ -82,10 +82,12 @@ internal static class ContractChecks
     {
         var contract = WireContract.Committed;
         var sample = new Dictionary<string, (Impl.Network.NetMessage, string)>(StringComparer.Ordinal);
+        Impl.World.PaymentWorld? world = null;
         foreach (var e in Campaign.All)
             foreach (var c in Campaign.Cases(ctx, e).Cases)
             {
                 if (c.Result is null) continue;
+                world ??= c.Result.Built.World;
                 foreach (var m in c.Result.Built.World.Network.Requests) sample.TryAdd(m.Kind, (m, "request"));
                 foreach (var m in c.Result.Built.World.Network.Responses) sample.TryAdd(m.Kind, (m, "response"));
             }
@@ -94,10 +96,15 @@ internal static class ContractChecks
         // Each honest original must pass first: a defect counts as caught only against a message the contract accepts.
         foreach (var (kind, (m, direction)) in sample)
             if (contract.Violations(m, direction) is { Count: > 0 } v) missed.Add($"honest {kind} already fails: {v[0]}");
-        foreach (var d in ContractMutations.From(sample, contract))
+        // Every case of a seed shares one PKI, so the first world's gateway keys open every sampled envelope.
+        var pki = world?.Pki ?? throw new InvalidOperationException("the campaign ran no case");
+        var open = EnvelopeKeys.Of(world, []);
+        byte[] Seal(byte[] plain, string brand) =>
+            Impl.Crypto.Envelope.Seal(plain, pki.Gateway(brand).KeyExchange.Chain.Leaf, Impl.Crypto.SeededRandom.For(ctx.Seed, "contract/defects"));
+        foreach (var d in ContractMutations.From(sample, contract, (open, Seal)))
         {
             defects++;
-            var v = d.Contract.Violations(d.Message, d.Direction);
+            var v = d.Contract.Violations(d.Message, d.Direction, d.Open);
             if (v.Count == 0) missed.Add($"not caught: {d.Name}");
             else ctx.Log($"caught {d.Name}: {v[0]}");
         }

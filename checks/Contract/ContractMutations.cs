@@ -13,11 +13,15 @@ namespace MultiWallet.Checks.Contract;
 /// </summary>
 internal static class ContractMutations
 {
-    /// <summary>One defect: its name, the message and direction to judge, and the contract that judges it.</summary>
-    public sealed record Defect(string Name, NetMessage Message, string Direction, WireContract Contract);
+    /// <summary>One defect: its name, the message and direction to judge, the contract that judges it, and the envelope opener it may use.</summary>
+    public sealed record Defect(string Name, NetMessage Message, string Direction, WireContract Contract, Func<byte[], byte[]>? Open = null);
 
-    /// <summary>The defects made from <paramref name="sample"/> (one honest message per kind, by kind).</summary>
-    public static IEnumerable<Defect> From(IReadOnlyDictionary<string, (NetMessage Message, string Direction)> sample, WireContract contract)
+    /// <summary>
+    /// The defects made from <paramref name="sample"/> (one honest message per kind, by kind); <paramref name="gateway"/> opens
+    /// the sampled AuthReq's envelope and seals a plaintext again to the gateway of a brand, so a defect can hide inside one.
+    /// </summary>
+    public static IEnumerable<Defect> From(IReadOnlyDictionary<string, (NetMessage Message, string Direction)> sample, WireContract contract,
+        (Func<byte[], byte[]> Open, Func<byte[], string, byte[]> Seal) gateway)
     {
         (NetMessage M, string D) Take(string kind) =>
             sample.TryGetValue(kind, out var s) ? s : throw new InvalidOperationException($"the campaign sent no {kind} to mutate");
@@ -46,6 +50,11 @@ internal static class ContractMutations
         var auth = Take("AuthReq");
         yield return new("envelope with a byte after it", auth.M with { Body = [.. auth.M.Body, 0] }, auth.D, contract);
         yield return new("envelope that is JSON", auth.M with { Body = preq.M.Body }, auth.D, contract);
+        var brand = auth.M.Field("brand") ?? throw new InvalidOperationException("the sampled AuthReq names no brand");
+        var resealed = gateway.Seal(EditJson(gateway.Open(auth.M.Body), o => o["content"] = Convert.ToBase64String(
+            EditJson(Convert.FromBase64String((string)o["content"]!), i => i.Remove("merchant-ke-chain")))), brand);
+        yield return new("AuthReq sealed properly around a payload without the merchant's key-exchange chain (envelope plaintext)",
+            auth.M with { Body = resealed }, auth.D, contract, gateway.Open);
 
         var error = Take("Error");
         yield return new("Rejected answer naming its cause (no uniform failure)",
