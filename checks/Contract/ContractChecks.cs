@@ -25,7 +25,7 @@ internal static class ContractChecks
         return CheckOutcome.Pass($"valid OpenAPI 3.1: {paths} paths, {contract.Kinds.Count} message kinds, every schema compiles");
     }
 
-    [Check("PROTOCOL-CONFORMS-GENERATED", Title = "every request and response of the generated campaign (every embodiment, faults and crashes included) conforms to the wire contract: kind, addresses, fields, body schema, canonical JSON, nested contents, and envelopes opened and their plaintext validated",
+    [Check("PROTOCOL-CONFORMS-GENERATED", Title = "every request and response of the generated campaign (every embodiment, the first 64 cases of each, faults and crashes included) conforms to the wire contract: kind, addresses, fields, body schema, canonical JSON, nested contents, and envelopes opened and their plaintext validated",
         Requirements = [SessionAuth, Uniform, BadInput], AllEmbodiments = true, Kind = CheckKind.Property)]
     public static CheckOutcome GeneratedConforms(CheckContext ctx)
     {
@@ -33,7 +33,7 @@ internal static class ContractChecks
         var tally = new ConformanceTally();
         var cases = 0;
         foreach (var e in Campaign.All)
-            foreach (var c in Campaign.Cases(ctx, e).Cases)
+            foreach (var c in Campaign.Cases(ctx, e).Cases.Take(Budget))
             {
                 if (c.Result is null) continue;
                 cases++;
@@ -60,6 +60,12 @@ internal static class ContractChecks
         foreach (var (k, n) in tally.Classes) classes[k] = n;
         return outcome with { Classes = classes, Replay = $"--seed {ctx.Seed} --cases {ctx.Cases}" };
     }
+
+    /// <summary>
+    /// Generated cases per embodiment whose every message is validated: all of them under `dotnet test` (16), the first 64
+    /// of the audit's 1,000 (about 1,400 messages per embodiment), so the contract costs seconds, not minutes, of a run.
+    /// </summary>
+    public const int Budget = 64;
 
     /// <summary>What <see cref="WireContract"/> says of an envelope that fails its authentication.</summary>
     private const string NotOpened = "does not open with its recipient's key";

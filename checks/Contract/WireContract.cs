@@ -94,8 +94,10 @@ internal sealed class WireContract
     /// <summary>Validates <paramref name="instance"/> against the schema at <paramref name="pointer"/>; false with the errors added when it fails.</summary>
     public bool Check(string pointer, JsonNode? instance, string where, List<string> errors)
     {
-        var result = SchemaAt(pointer).Evaluate(JsonSerializer.SerializeToElement(instance), new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (result.IsValid) return true;
+        var element = JsonSerializer.SerializeToElement(instance);
+        // The pass/fail answer is cheap; the detailed one is asked for only to explain a failure.
+        if (SchemaAt(pointer).Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid) return true;
+        var result = SchemaAt(pointer).Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var details = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}")).Distinct().Take(6).ToList();
         errors.Add($"{where}: does not match {pointer}{(details.Count == 0 ? "" : " (" + string.Join("; ", details) + ")")}");
