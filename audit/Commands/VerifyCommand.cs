@@ -48,6 +48,11 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         public MultiWallet.Impl.World.WorldTransport Transport =>
             Network.Equals("http", StringComparison.OrdinalIgnoreCase) ? MultiWallet.Impl.World.WorldTransport.Http : MultiWallet.Impl.World.WorldTransport.InMemory;
 
+        /// <summary>Run the exhaustive small-scope checks over their full bound (docs/DECISIONS.md, "Exhaustive scopes") instead of the small one.</summary>
+        [CommandOption("--exhaustive")]
+        [Description("Run EXHAUSTIVE-SMALL-SCOPE over its full bound (every case up to 3 wallets, 3 brands, 2 wake-ups, defects and fault programs; about 10 minutes) instead of the small one.")]
+        public bool Exhaustive { get; init; }
+
         /// <summary>Evidence directory (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Evidence directory (default evidence/).")]
@@ -123,11 +128,11 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
 
         var network = s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? " --network http" : "";
-        var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}{network}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
+        var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}{network}{(s.Exhaustive ? " --exhaustive" : "")}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
         console.MarkupLineInterpolated($"[bold]MultiWallet verify[/]: {checks.Count} of {catalog.Count} checks, seed {seed}, {s.Cases} cases");
 
         var log = new StringBuilder();
-        var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport);
+        var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport, s.Exhaustive);
         var bundle = EvidenceBundle.Build(phases, seed, s.Cases, command, ToolVersion(), GitCommit(), total.Elapsed.TotalSeconds, filter);
 
         var paths = new[]
