@@ -39,7 +39,7 @@ internal static class ExhaustiveChecks
         foreach (var e in Campaign.All)
         {
             var r = ExhaustiveRunner.Run(e, b, seed);
-            log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{e}: {r.Cases} distinct cases ({r.RawCases} before the symmetry reduction), {r.Run} run in {r.Seconds:0.0} s"));
+            log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{e}: {r.Cases} distinct cases ({r.RawCases} with every renaming of brands; wallets are only ever named in registration order), {r.Run} run in {r.Seconds:0.0} s"));
             runs.Add(r);
         }
         var invariants = Inv.AllInvariants.Select(inv => ExhaustiveRunner.Merge(inv,

@@ -27,5 +27,5 @@ public sealed record ScopeBound(string Name, IReadOnlyList<ScopeLayer> Layers)
 
     /// <summary>The bound in one line, as the evidence states it.</summary>
     public override string ToString() =>
-        $"{Name}: {string.Join(" + ", Layers)}; with the embodiment's user answers and knowledge variants {{accurate, stale, lying}}, up to renaming of wallets and brands";
+        $"{Name}: {string.Join(" + ", Layers)}; every user answer of the embodiment's domain; in the honest layers the first wallet down or not and the knowledge accurate, stale or lying; amounts 1000; up to renaming of wallets and brands";
 }
