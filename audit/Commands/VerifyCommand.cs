@@ -50,7 +50,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
 
         /// <summary>Run the exhaustive small-scope checks over their full bound (docs/DECISIONS.md, "Exhaustive scopes") instead of the small one.</summary>
         [CommandOption("--exhaustive")]
-        [Description("Run EXHAUSTIVE-SMALL-SCOPE over its full bound (every case up to 3 wallets, 3 brands, 2 wake-ups, defects and fault programs; about 10 minutes) instead of the small one.")]
+        [Description("Run EXHAUSTIVE-SMALL-SCOPE over its full bound (every case up to renaming within 3 wallets, 2 brands, 2 wake-ups, one defect or one fault program: 40,314 cases) instead of the small one.")]
         public bool Exhaustive { get; init; }
 
         /// <summary>Evidence directory (default evidence/).</summary>
