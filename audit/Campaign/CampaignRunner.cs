@@ -11,7 +11,7 @@ public static class CampaignRunner
 
     /// <summary>Runs the checks phase by phase, reporting progress on <paramref name="console"/> and logging each check to <paramref name="log"/>.</summary>
     public static IReadOnlyList<PhaseRun> Run(IAnsiConsole console, IReadOnlyList<CheckEntry> checks, int seed, int cases, StringBuilder log,
-        MultiWallet.Impl.World.WorldTransport transport = MultiWallet.Impl.World.WorldTransport.InMemory)
+        MultiWallet.Impl.World.WorldTransport transport = MultiWallet.Impl.World.WorldTransport.InMemory, bool exhaustive = false)
     {
         var phases = checks.GroupBy(c => c.Meta.Kind).OrderBy(g => g.Key).ToList();
         var results = new List<PhaseRun>();
@@ -27,7 +27,7 @@ public static class CampaignRunner
                     foreach (var (p, t) in tasks)
                     {
                         t.StartTask();
-                        results.Add(RunPhase(p.Key, p.ToList(), seed, cases, transport, log, (entry, run) =>
+                        results.Add(RunPhase(p.Key, p.ToList(), seed, cases, transport, exhaustive, log, (entry, run) =>
                         {
                             if (run is null) t.Description = $"{p.Key}: {Markup.Escape(entry.Id)}";
                             else t.Increment(1);
@@ -42,7 +42,7 @@ public static class CampaignRunner
             foreach (var p in phases)
             {
                 console.WriteRaw($"== phase {p.Key.ToString().ToLowerInvariant()}: {p.Count()} checks");
-                var phase = RunPhase(p.Key, p.ToList(), seed, cases, transport, log, (entry, run) =>
+                var phase = RunPhase(p.Key, p.ToList(), seed, cases, transport, exhaustive, log, (entry, run) =>
                 {
                     if (run is not null)
                         console.WriteRaw($"   {(run.Outcome.Inconclusive is not null ? "INCONCLUSIVE" : run.Outcome.Passed ? "PASS" : "FAIL")} {entry.Id} ({run.DurationSeconds:0.00}s, {run.Outcome.CasesRun} cases)");
@@ -54,7 +54,7 @@ public static class CampaignRunner
         return results;
     }
 
-    private static PhaseRun RunPhase(CheckKind kind, List<CheckEntry> entries, int seed, int cases, MultiWallet.Impl.World.WorldTransport transport, StringBuilder log, Action<CheckEntry, CheckRun?> progress)
+    private static PhaseRun RunPhase(CheckKind kind, List<CheckEntry> entries, int seed, int cases, MultiWallet.Impl.World.WorldTransport transport, bool exhaustive, StringBuilder log, Action<CheckEntry, CheckRun?> progress)
     {
         var phaseWatch = Stopwatch.StartNew();
         var runs = new List<CheckRun>();
@@ -62,7 +62,7 @@ public static class CampaignRunner
         {
             progress(e, null);
             log.AppendLine($"### {e.Id} [{kind}] seed={seed} cases={cases}");
-            var ctx = new CheckContext(seed, cases, line => { lock (log) log.AppendLine("  " + line); }, transport);
+            var ctx = new CheckContext(seed, cases, line => { lock (log) log.AppendLine("  " + line); }, transport) { Exhaustive = exhaustive };
             var w = Stopwatch.StartNew();
             CheckOutcome outcome;
             try { outcome = e.Run(ctx); }

@@ -51,6 +51,11 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         public MultiWallet.Impl.World.WorldTransport Transport =>
             Network.Equals("http", StringComparison.OrdinalIgnoreCase) ? MultiWallet.Impl.World.WorldTransport.Http : MultiWallet.Impl.World.WorldTransport.InMemory;
 
+        /// <summary>Run the exhaustive small-scope checks over their full bound (docs/DECISIONS.md, "Exhaustive scopes") instead of the small one.</summary>
+        [CommandOption("--exhaustive")]
+        [Description("Run EXHAUSTIVE-SMALL-SCOPE over its full bound (every case up to renaming within 3 wallets, 2 brands, 2 wake-ups, one defect or one fault program: 40,314 cases) instead of the small one.")]
+        public bool Exhaustive { get; init; }
+
         /// <summary>Evidence directory (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Evidence directory (default evidence/).")]
@@ -135,11 +140,11 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         var (commit, dirty) = (BuildEnvironment.GitCommit(), BuildEnvironment.GitDirty()); // before this run writes anything
 
         var network = s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? " --network http" : "";
-        var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}{network}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
+        var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}{network}{(s.Exhaustive ? " --exhaustive" : "")}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
         console.MarkupLineInterpolated($"[bold]MultiWallet verify[/]: {checks.Count} of {catalog.Count} checks, seed {seed}, {s.Cases} cases");
 
         var log = new StringBuilder();
-        var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport);
+        var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport, s.Exhaustive);
         var reproducibility = BuildEnvironment.Capture(command, seed, s.Cases, VerdictModel.DefaultFullBudget,
             s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? "http" : "memory", filter, commit, dirty);
         var bundle = EvidenceBundle.Build(catalog, phases, reproducibility, ToolVersion(), total.Elapsed.TotalSeconds);

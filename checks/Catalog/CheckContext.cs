@@ -23,4 +23,7 @@ public sealed record CheckContext(int Seed, int Cases, Action<string> Log, Multi
 
     /// <summary>How trace checks compare a trace with its committed snapshot; null: the committed file itself.</summary>
     public ISnapshotMatcher? Snapshots { get; init; }
+
+    /// <summary>Whether the exhaustive small-scope checks run their full bound (`verify --exhaustive`) rather than the small one.</summary>
+    public bool Exhaustive { get; init; }
 }
