@@ -126,9 +126,8 @@ internal static class AttackChecks
             foreach (var position in Positions.For(EmbodimentTraits.Of(e)))
                 cells.Add(Judge(e, position, [.. runs.Where(r => r.Case.Attack.Position == position)]));
         }
-        var ratio = honestSeconds > 0 ? attackSeconds / honestSeconds : 0;
         var steps = cells.SelectMany(c => c.Tried).GroupBy(k => k.Key.Split(':')[0]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Sum(x => x.Value)}");
-        var message = $"{attackCases} attacked scenarios in {attackSeconds:F1} s vs {honestCases} honest in {honestSeconds:F1} s (ratio {ratio:P0}); {cells.Count(c => c.Tried.Count > 0)} of {cells.Count} cells reached; steps tried: {string.Join(", ", steps)}";
+        var message = $"{attackCases} attacked scenarios beside {honestCases} honest ones (their relative cost is a timing: timings.json); {cells.Count(c => c.Tried.Count > 0)} of {cells.Count} cells reached; steps tried: {string.Join(", ", steps)}";
         return new CheckOutcome
         {
             Passed = silent.Count == 0,

@@ -71,13 +71,13 @@ internal static class HttpNetworkChecks
             if (warm is not null) verdict.Environment($"the warm-up ping was not answered ({warm}: {warmDetail})");
             var (f, elapsed, detail) = Probe(net, new NetMessage(Client, Server, "Test.Silent", [1]));
             var seen = Task.WhenAny(cancelled.Task, Task.Delay(Slack)).GetAwaiter().GetResult() == cancelled.Task;
-            ctx.Log($"failure={f} after {elapsed.TotalMilliseconds:F0} ms ({detail}); handler started={started.Task.IsCompleted}, cancelled={seen}");
+            ctx.Log($"failure={f} ({detail}); handler started={started.Task.IsCompleted}, cancelled={seen}");
             if (f != NetworkFailure.Timeout) verdict.Fail($"expected Timeout, got {f?.ToString() ?? "an answer"} ({detail})");
             else if (elapsed < T - TimeSpan.FromMilliseconds(50)) verdict.Fail($"Timeout after {elapsed.TotalMilliseconds:F0} ms, before its bound of {T.TotalMilliseconds} ms");
             else if (elapsed > T + Slack) verdict.Environment($"Timeout only after {elapsed.TotalMilliseconds:F0} ms (bound {T.TotalMilliseconds} ms)");
             if (!started.Task.IsCompleted) verdict.Environment("the sender gave up before its request reached the handler");
             else if (!seen) verdict.Environment($"the handler's cancellation was not seen within {Slack.TotalSeconds} s of wall time");
-            return verdict.Outcome(1, $"Timeout after {elapsed.TotalMilliseconds:F0} ms (T={T.TotalMilliseconds} ms), handler cancelled");
+            return verdict.Outcome(1, $"Timeout no sooner than its bound T={T.TotalMilliseconds} ms, handler cancelled");
         }
         finally { net.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
@@ -142,7 +142,7 @@ internal static class HttpNetworkChecks
             {
                 net.MapRemote(Server, raw.Url);
                 var (f, elapsed, detail) = Probe(net, Ping(Server));
-                ctx.Log($"{c.Name}: {f?.ToString() ?? "answered"} after {elapsed.TotalMilliseconds:F0} ms ({detail}); accepted={raw.Accepted}");
+                ctx.Log($"{c.Name}: {f?.ToString() ?? "answered"} ({detail}); accepted={raw.Accepted}");
                 if (f == NetworkFailure.Timeout && c.Expected != NetworkFailure.Timeout)
                 {
                     verdict.Environment($"{c.Name}: no answer within {Patient.TotalSeconds} s");
@@ -175,7 +175,7 @@ internal static class HttpNetworkChecks
             void Expect(string name, NetworkFailure? want, TimeSpan within)
             {
                 var (f, elapsed, detail) = Probe(net, Ping(Server));
-                ctx.Log($"{name}: {f?.ToString() ?? "answered"} after {elapsed.TotalMilliseconds:F0} ms ({detail})");
+                ctx.Log($"{name}: {f?.ToString() ?? "answered"} ({detail})");
                 if (f == NetworkFailure.Timeout && want != NetworkFailure.Timeout) verdict.Environment($"{name}: no answer within {Patient.TotalSeconds} s");
                 else if (f != want) verdict.Fail($"{name}: expected {want?.ToString() ?? "an answer"}, got {f?.ToString() ?? "an answer"}");
                 else if (elapsed > within) verdict.Environment($"{name}: took {elapsed.TotalMilliseconds:F0} ms");

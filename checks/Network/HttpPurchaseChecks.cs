@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Protocol;
@@ -69,13 +68,11 @@ internal static class HttpPurchaseChecks
             var orders = Enumerable.Range(0, LoadPurchases).Select(i => (LidM: $"LOAD-{i:0000}", Brand: LoadBrands[i % LoadSlaves])).ToArray();
             var wakeUps = orders.Select(o => world.WakeUp(o.LidM, o.Brand, 1000 + orders.Length)).ToArray();
             var duplicates = Enumerable.Range(0, LoadDuplicates).Select(k => k * 10).ToArray();
-            var sw = Stopwatch.StartNew();
             // All purchases and the duplicates started at once: every one is in flight concurrently.
             var all = Task.WhenAll(wakeUps.Concat(duplicates.Select(i => wakeUps[i])).Select(w => Task.Run(() => e.PayAsync(w))));
             // No wall-clock deadline here: every purchase ends within the network's own bounded waits, and a verdict
             // must not depend on how fast a loaded machine gets through them.
             all.Wait();
-            sw.Stop();
             var outcomes = all.Result;
             var paid = outcomes.OfType<Paid>().ToList();
             var replays = outcomes.OfType<Refused>().Count(r => r.Reason == RefusalReason.Replay);
@@ -83,8 +80,7 @@ internal static class HttpPurchaseChecks
             var wrongCount = orders.Select(o => (o.LidM, n: world.Gateway.Authorizations(PaymentWorld.MerchantId, o.LidM))).Where(x => x.n != 1).Select(x => $"{x.LidM} authorized {x.n}x").ToList();
             var wrongSlave = paid.Where(p => p.Wallet != $"SSW-{Array.IndexOf(LoadBrands, p.Brand) + 1}").Select(p => p.ToString()).ToList();
             var total = world.Gateway.TotalAuthorizations;
-            var rate = LoadPurchases / sw.Elapsed.TotalSeconds;
-            ctx.Log($"{LoadPurchases} purchases + {LoadDuplicates} duplicates in {sw.Elapsed.TotalMilliseconds:F0} ms ({rate:F1} purchases/s); gateway total {total}; {world.Trace.Count} trace events");
+            ctx.Log($"{LoadPurchases} purchases + {LoadDuplicates} duplicates; gateway total {total}; {world.Trace.Count} trace events");
             // Never authorized twice and never paid by the wrong slave, whatever the clock did: judged. A purchase cut short
             // by a wall-clock timeout (not paid, not authorized) is the machine's: inconclusive, not a failure.
             var verdict = new WallClockVerdict(ctx);
@@ -98,7 +94,7 @@ internal static class HttpPurchaseChecks
             foreach (var f in shortfalls)
                 if (timeouts > 0) verdict.Environment($"{f} ({timeouts} send(s) timed out on the wall clock)");
                 else verdict.Fail(f);
-            return verdict.Outcome(LoadPurchases, $"{LoadPurchases} concurrent purchases through one MSW to {LoadSlaves} SSWs over HTTP: each order authorized exactly once, all paid by the right slave, {LoadDuplicates} duplicates refused; {sw.Elapsed.TotalSeconds:F1} s ({rate:F1}/s)");
+            return verdict.Outcome(LoadPurchases, $"{LoadPurchases} concurrent purchases through one MSW to {LoadSlaves} SSWs over HTTP: each order authorized exactly once, all paid by the right slave, {LoadDuplicates} duplicates refused");
         }
         finally { world.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
