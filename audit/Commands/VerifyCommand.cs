@@ -54,6 +54,11 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         [DefaultValue("evidence")]
         public string Out { get; init; } = "evidence";
 
+        /// <summary>Also write the generated campaign's cases as a recorded trace (JSON Lines, docs/protocol/trace-format.md).</summary>
+        [CommandOption("--trace-log <FILE>")]
+        [Description("Also write the generated campaign's cases (of the selected embodiments) as a recorded trace, JSON Lines (docs/protocol/trace-format.md).")]
+        public string? TraceLog { get; init; }
+
         /// <summary>The --embodiment list, split.</summary>
         public string[] Embodiments => Split(Embodiment);
         /// <summary>The --only list, split.</summary>
@@ -129,6 +134,13 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         var log = new StringBuilder();
         var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport);
         var bundle = EvidenceBundle.Build(phases, seed, s.Cases, command, ToolVersion(), GitCommit(), total.Elapsed.TotalSeconds, filter);
+
+        if (s.TraceLog is { } traceLog)
+        {
+            var embodiments = s.Embodiments.Length > 0 ? s.Embodiments.Select(e => Enum.Parse<MultiWallet.Model.Vocabulary.Embodiment>(e, ignoreCase: true)) : MultiWallet.Checks.Invariants.Campaign.All;
+            var written = MultiWallet.Checks.Recorded.CampaignLog.Write(traceLog, new CheckContext(seed, s.Cases, _ => { }, s.Transport), embodiments);
+            console.MarkupLineInterpolated($"trace log: {written} generated case(s) written to {traceLog}");
+        }
 
         var paths = new[]
         {
