@@ -45,6 +45,6 @@ public sealed class CustodyCheck : IRecordedCheck
         }
         foreach (var (actor, kept) in held)
             if (kept.Count > 0)
-                yield return new(Requirement, $"{actor} still holds {kept.Count} acquired credential(s) when the wake-up ends: never erased", [w.SetupWitness, kept[0], w.EndWitness]);
+                yield return new(Requirement, $"{actor} still holds {kept.Count} acquired credential(s) when the wake-up ends: never erased", [w.SetupWitness, kept[0]]);
     }
 }

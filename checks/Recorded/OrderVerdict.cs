@@ -8,6 +8,9 @@ namespace MultiWallet.Checks.Recorded;
 /// </summary>
 public sealed record OrderVerdict(string CaseId, int CaseLine, Embodiment Embodiment, OrderId Order, int WakeUps, TraceFinding? Divergence, IReadOnlyList<string> Notes)
 {
+    /// <summary>Every requirement the wake-up of <see cref="Divergence"/> breaks (the reported one first).</summary>
+    public IReadOnlyList<string> Broken { get; init; } = [];
+
     /// <summary>Whether the order conforms to the model and to every invariant the trace shows.</summary>
     public bool Conforms => Divergence is null;
 }

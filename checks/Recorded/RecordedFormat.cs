@@ -10,6 +10,9 @@ public static class RecordedFormat
     /// <summary>One line per object, no indentation; text kept readable (the log is read by people too).</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The same spelling for lines edited as JSON nodes (the defect injector).</summary>
+    public static readonly JsonSerializerOptions NodeOptions = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The header's <c>observed</c> names.</summary>
     public static readonly IReadOnlyDictionary<string, Observed> ObservedNames = new Dictionary<string, Observed>(StringComparer.Ordinal)
     {

@@ -83,7 +83,7 @@ public sealed class TraceChecker
         private readonly WorldState state = new(header.Topology);
         private readonly CaseLedger ledger = new();
         private readonly Dictionary<OrderId, Step.WakeUp> last = [];
-        private readonly Dictionary<OrderId, (int WakeUps, TraceFinding? First, List<string> Notes)> byOrder = [];
+        private readonly Dictionary<OrderId, (int WakeUps, TraceFinding? First, List<string> Notes, IReadOnlyList<string> Broken)> byOrder = [];
         private readonly List<OrderId> seen = [];
         private RecordedWakeUp? open;
 
@@ -124,13 +124,15 @@ public sealed class TraceChecker
             var findings = checks.Select(c => c.Check(w).ToList().FirstOrDefault()).OfType<TraceFinding>().ToList();
             var invariant = findings.Where(f => f.Requirement != "INV-CONFORM").OrderBy(f => f.At).FirstOrDefault();
             var first = invariant ?? findings.FirstOrDefault();
-            if (!byOrder.TryGetValue(w.Wake.Order, out var o)) { seen.Add(w.Wake.Order); o = (0, null, []); }
+            if (!byOrder.TryGetValue(w.Wake.Order, out var o)) { seen.Add(w.Wake.Order); o = (0, null, [], []); }
             foreach (var n in w.Notes) if (!o.Notes.Contains(n)) o.Notes.Add(n);
-            byOrder[w.Wake.Order] = (o.WakeUps + 1, o.First ?? first, o.Notes);
+            byOrder[w.Wake.Order] = o.First is null && first is not null
+                ? (o.WakeUps + 1, first, o.Notes, [first.Requirement, .. findings.Select(f => f.Requirement).Where(r => r != first.Requirement)])
+                : (o.WakeUps + 1, o.First, o.Notes, o.Broken);
         }
 
         public IEnumerable<OrderVerdict> Verdicts() =>
-            seen.Select(order => byOrder[order] is var o ? new OrderVerdict(header.Id, header.Line, header.Topology.Embodiment, order, o.WakeUps, o.First, o.Notes) : null!);
+            seen.Select(order => byOrder[order] is var o ? new OrderVerdict(header.Id, header.Line, header.Topology.Embodiment, order, o.WakeUps, o.First, o.Notes) { Broken = o.Broken } : null!);
 
         private void Expect(int index, int line)
         {
