@@ -30,7 +30,7 @@ public sealed class ConformCheck : IRecordedCheck
             AbstractEvent.Ended => false,
             _ => decisions,
         };
-        var impl = w.Abstracted.Where(x => Shown(x.Event)).ToList();
+        var impl = w.Abstracted.Select((e, at) => (Event: e, At: at)).Where(x => Shown(x.Event)).ToList();
         var model = predicted.Events.Where(Shown).ToList();
         var i = 0;
         while (i < impl.Count && i < model.Count && impl[i].Event.Equals(model[i])) i++;
@@ -38,7 +38,7 @@ public sealed class ConformCheck : IRecordedCheck
         {
             var expected = i < model.Count ? model[i].ToString() : "(no more events)";
             var found = i < impl.Count ? impl[i].Event.ToString() : "(no more events)";
-            var at = i < impl.Count ? w.WitnessAt(impl[i].Line) : w.EndWitness;
+            var at = i < impl.Count ? w.WitnessAt(w.LineOf(impl[i].At)) : w.EndWitness;
             yield return new(Requirement, $"event {i}: the model predicts {expected}, the trace shows {found}", at.Line == w.Setup.Line ? [w.SetupWitness] : [w.SetupWitness, at]);
             yield break;
         }

@@ -26,7 +26,9 @@ public sealed class RecordedWakeUp
         [TraceDecisions.CredentialReleased] = ["to"],
     };
 
-    private IReadOnlyList<(AbstractEvent Event, int Line)>? abstracted;
+    private List<AbstractEvent>? abstracted;
+    private List<RecordedLine.Event>? kept;
+    private int[]? lines;
     private StepPrediction? prediction;
     private string? predictionError;
 
@@ -134,31 +136,43 @@ public sealed class RecordedWakeUp
     };
 
     /// <summary>
-    /// The recorded events abstracted to the model's vocabulary (the final outcome event excluded), each with the line of
-    /// the event it came from: the first prefix of the events whose abstraction has that event at that position.
+    /// The recorded events abstracted to the model's vocabulary (the final outcome event excluded). Decisions the recorder did
+    /// not observe, or that lack the detail the abstraction reads, are left out: the comparison then covers the messages only
+    /// (ConformCheck projects the model's side the same way).
     /// </summary>
-    public IReadOnlyList<(AbstractEvent Event, int Line)> Abstracted
+    public IReadOnlyList<AbstractEvent> Abstracted
     {
         get
         {
             if (abstracted is not null) return abstracted;
-            // Decisions the recorder did not observe, or that lack the detail the abstraction reads, are left out: the
-            // comparison then covers the messages only (ConformCheck projects the model's side the same way).
-            var kept = Events.Where(e => e.Trace is MessageEvent || (SeesDecisions && DecisionsComplete)).ToList();
-            var events = kept.Select(e => e.Trace).ToList();
+            kept = Events.Where(e => e.Trace is MessageEvent || (SeesDecisions && DecisionsComplete)).ToList();
+            return abstracted = Abstract(kept.Select(e => e.Trace).ToList(), Prediction?.Events);
+        }
+    }
+
+    /// <summary>
+    /// The line abstract event <paramref name="index"/> came from: the last event of the shortest prefix of the events whose
+    /// abstraction has that event at that position (the setup line for the wake-up itself). Computed when a witness needs it.
+    /// </summary>
+    public int LineOf(int index)
+    {
+        var all = Abstracted;
+        if (lines is null)
+        {
+            var events = kept!.Select(e => e.Trace).ToList();
             var whys = Prediction?.Events;
-            var all = Abstract(events, whys);
-            var lines = new int[all.Count];
+            lines = new int[all.Count];
             var found = new bool[all.Count];
-            for (var k = 1; k <= events.Count && found.Any(f => !f); k++)
+            var missing = all.Count - 1;
+            for (var k = 1; k <= events.Count && missing > 0; k++)
             {
                 var prefix = Abstract(events.GetRange(0, k), whys);
-                for (var i = 0; i < prefix.Count && i < all.Count; i++)
-                    if (!found[i] && prefix[i].Equals(all[i])) { found[i] = true; lines[i] = kept[k - 1].Line; }
+                for (var i = 1; i < prefix.Count && i < all.Count; i++)
+                    if (!found[i] && prefix[i].Equals(all[i])) { found[i] = true; lines[i] = kept![k - 1].Line; missing--; }
             }
-            // The first event (the wake-up itself) comes from the setup line.
-            return abstracted = all.Select((e, i) => (e, i == 0 || !found[i] ? Setup.Line : lines[i])).ToList();
+            for (var i = 0; i < all.Count; i++) if (!found[i] || i == 0) lines[i] = Setup.Line;
         }
+        return lines[index];
     }
 
     private List<AbstractEvent> Abstract(IReadOnlyList<TraceEvent> events, IReadOnlyList<AbstractEvent>? whys)

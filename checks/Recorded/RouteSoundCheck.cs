@@ -26,10 +26,10 @@ public sealed class RouteSoundCheck : IRecordedCheck
                 if (d.Actor == "gateway" && d.What == TraceDecisions.Authorized && d.Detail.TryGetValue("brand", out var b) && b != brand.Name)
                     yield return new(Requirement, $"the gateway authorized {b} for a {brand} wake-up", [w.SetupWitness, RecordedWakeUp.Witness(line)]);
             if (w.Traits.RoutesOnKnowledge && w.DecisionsComplete)
-                foreach (var (e, line) in w.Abstracted)
-                    if (e is AbstractEvent.Routed r && r.Wallet != master && !listed.Contains(r.Wallet))
+                for (var i = 0; i < w.Abstracted.Count; i++)
+                    if (w.Abstracted[i] is AbstractEvent.Routed r && r.Wallet != master && !listed.Contains(r.Wallet))
                         yield return new(Requirement, $"{r.Decider} routed the {brand} purchase to {r.Wallet}, which the routing knowledge does not list for {brand} (listed: [{string.Join(", ", listed)}])",
-                            [w.SetupWitness, w.WitnessAt(line)]);
+                            [w.SetupWitness, w.WitnessAt(w.LineOf(i))]);
         }
         if (w.Outcome is not { Outcome: Outcome.Paid p }) yield break;
         var end = w.EndWitness;
