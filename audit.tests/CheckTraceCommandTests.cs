@@ -77,6 +77,29 @@ public sealed class CheckTraceCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_log_whose_decisions_lack_detail_is_still_checked_on_its_messages()
+    {
+        // Routed decisions without the wallet: the decision side of those wake-ups is not compared (a note says so), the rest is.
+        var lines = RecordedCorpus.Read("honest-E3.jsonl").Select(l => l.Contains("\"what\":\"Routed\"", StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Replace(l, "\"detail\":\\{[^}]*\\},?", "") : l).ToList();
+        var file = Path.Combine(dir, "no-detail.jsonl");
+        File.WriteAllLines(file, lines);
+        var r = AuditTester.Run("check-trace", file, "--all");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("not judged:", r.Output);
+        Assert.Contains("Routed without \"wallet\"", r.Output);
+
+        // Still checkable: an outcome moved to another wallet in the same log is caught by the model comparison.
+        var i = lines.FindIndex(l => l.StartsWith("{\"type\":\"outcome\",\"outcome\":\"Paid\"", StringComparison.Ordinal));
+        lines[i] = System.Text.RegularExpressions.Regex.Replace(lines[i], "\"wallet\":\"[^\"]*\"", "\"wallet\":\"SW-9\"");
+        File.WriteAllLines(file, lines);
+        var bad = AuditTester.Run("check-trace", file);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("DIVERGES", bad.Output);
+        Assert.Contains($"line {i + 1}:", bad.Output);
+    }
+
+    [Fact]
     public void A_missing_file_exits_2() => Assert.Equal(2, AuditTester.Run("check-trace", Path.Combine(dir, "none.jsonl")).ExitCode);
 
     [Fact]
