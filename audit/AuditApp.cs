@@ -138,6 +138,9 @@ public static class AuditApp
         c.AddCommand<CheckCommand>("check")
             .WithDescription("Run a scenario file (YAML) through the model and the implementation and compare. " + CheckExitCodes)
             .WithExample("check", "scenarios/E7.yaml", "--json");
+        c.AddCommand<CheckTraceCommand>("check-trace")
+            .WithDescription("Check a recorded trace (JSON Lines, docs/protocol/trace-format.md) against the model and the invariants a trace shows, per order. " + CheckTraceCommand.ExitCodes)
+            .WithExample("check-trace", "checks/Recorded/corpus/honest-E7.jsonl");
         c.SetExceptionHandler((ex, _) =>
         {
             if (ex is CommandAppException)

@@ -112,6 +112,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         sum.AddRow($"purchases/s HTTP loopback ({transports.Concurrency} in flight)", F(transports.Http.PurchasesPerSecond, 1));
         sum.AddRow("HTTP / in-memory", F(transports.Ratio, 2));
         console.Write(sum);
+        var checkTrace = CheckTraceBenchmark.Run(console);
 
         var allPaid = transports.InMemory.Paid == transports.InMemory.Purchases && transports.Http.Paid == transports.Http.Purchases;
         var path = Path.Combine(dir, "bench.json");
@@ -129,6 +130,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
                 ratioToCryptoFloor = purchase.Ratio,
                 operations = purchase.Ops.Select(o => new { o.Operation, o.Ms, o.PerPurchase, o.FloorMs }),
             },
+            checkTrace = new { checkTrace.Events, checkTrace.Orders, checkTrace.Seconds, checkTrace.EventsPerSecond, checkTrace.AllConform },
             httpVsMemory = new
             {
                 transports.Purchases,

@@ -57,6 +57,11 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         [Description("Exit after the demo instead of staying up until Ctrl+C.")]
         public bool Once { get; init; }
 
+        /// <summary>Also write the example's wake-ups as a recorded trace (JSON Lines, docs/protocol/trace-format.md).</summary>
+        [CommandOption("--trace-log <FILE>")]
+        [Description("Also write the example's wake-ups as a recorded trace, JSON Lines (docs/protocol/trace-format.md).")]
+        public string? TraceLog { get; init; }
+
         /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate()
         {
@@ -110,17 +115,34 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         }
         console.Write(map);
 
+        using var traceLog = s.TraceLog is null ? null : MultiWallet.Checks.Recorded.TraceLogWriter.Create(s.TraceLog);
+        if (traceLog is not null)
+        {
+            // The header's topology and user script are the served scenario's, read as `check` reads it.
+            var served = Scenarios.ScenarioFile.Parse(Attach.ServedScenario.Yaml(id, example.Topology, example.Answers, example.WakeUps), "serve");
+            traceLog.Case($"serve-{id}", $"serve --embodiment {id}" + (s.Seed is { } sd ? $" --seed {sd}" : ""), served.Topology, served.User, setRoot: keys.Pki.Root.GetEncoded(), clock: world.VirtualTime.UtcNow);
+            world.Network.RecordRequests = true;
+        }
         var ok = true;
         for (var i = 0; i < example.WakeUps.Count; i++)
         {
             var brand = example.WakeUps[i];
             var mark = world.Trace.Count;
+            var sent = world.Network.Requests.Count;
             var outcome = await e.PayAsync(world.WakeUp($"ORD-{i + 1}", brand), ct).ConfigureAwait(false);
+            traceLog?.WakeUp(i, new Step.WakeUp(new OrderId(PaymentWorld.MerchantId, $"ORD-{i + 1}"), new Brand(brand), 12_800, WakeUpDefect.None), false,
+                world.Trace.Since(mark), outcome, world.Network.Requests.Skip(sent));
             var color = outcome is Paid ? "green" : "yellow";
             console.MarkupLine($"[bold]wake-up {i + 1}[/] ({Markup.Escape(brand)}): [{color}]{Markup.Escape(outcome.ToString())}[/]");
             foreach (var ev in world.Trace.Since(mark)) console.WriteRaw("  " + ev.Render()); // unwrapped: one event per line
             // The hand-written expectation of the canonical scenario (E1's B, say, is refused by design).
             if (example.Expect[i].Mismatch(outcome) is { } wrong) { ok = false; console.MarkupLineInterpolated($"[red]unexpected:[/] {wrong}"); }
+        }
+        if (traceLog is not null)
+        {
+            world.Network.RecordRequests = false;
+            traceLog.Flush();
+            console.MarkupLineInterpolated($"trace log: {example.WakeUps.Count} wake-up(s) written to {s.TraceLog}");
         }
         // Over HTTP a send that timed out measured the machine, not the system: an unexpected outcome is then inconclusive.
         var inconclusive = !ok && world.Wire.TimeoutsFired > 0;

@@ -66,6 +66,10 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         [CommandOption("--sign-key <PEM>")]
         [Description("PEM private key (ECDSA or RSA) that signs the bundle. Default: a fresh ECDSA P-256 key, whose public half (bundle.pub.pem) proves integrity, not identity.")]
         public string? SignKey { get; init; }
+        /// <summary>Also write the generated campaign's cases as a recorded trace (JSON Lines, docs/protocol/trace-format.md).</summary>
+        [CommandOption("--trace-log <FILE>")]
+        [Description("Also write the generated campaign's cases (of the selected embodiments) as a recorded trace, JSON Lines (docs/protocol/trace-format.md).")]
+        public string? TraceLog { get; init; }
 
         /// <summary>The --embodiment list, split.</summary>
         public string[] Embodiments => Split(Embodiment);
@@ -152,6 +156,13 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
 
         Summary(bundle, files.Select(f => Path.Combine(dir, f)));
         BundleKey.Describe(signingKey, console);
+        if (s.TraceLog is { } traceLog)
+        {
+            var embodiments = s.Embodiments.Length > 0 ? s.Embodiments.Select(e => Enum.Parse<MultiWallet.Model.Vocabulary.Embodiment>(e, ignoreCase: true)) : MultiWallet.Checks.Invariants.Campaign.All;
+            var written = MultiWallet.Checks.Recorded.CampaignLog.Write(traceLog, new CheckContext(seed, s.Cases, _ => { }, s.Transport), embodiments);
+            console.MarkupLineInterpolated($"trace log: {written} generated case(s) written to {traceLog}");
+        }
+
         return !bundle.Passed ? AuditApp.ExitFailed : bundle.Checks.Any(c => c.Inconclusive is not null) ? AuditApp.ExitInconclusive : AuditApp.ExitOk;
     }
 
