@@ -192,6 +192,8 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"attacker campaign: {a.AttackedCases} attacked cases, {a.Steps} attack steps tried in {a.CellsReached}/{a.Cells.Count} embodiment × position cells, properties held {held}, cost ×{a.Cost.Ratio:0.00} the honest campaign ({a.Cost.AttackedSeconds:0.0} s vs {a.Cost.HonestSeconds:0.0} s)"));
         }
+        if (b.Exhaustive is { } x)
+            console.MarkupLineInterpolated($"exhaustive ({(x.Full ? "full" : "small")} bound): {x.Statement}");
         // Cases a wall-clock limit cut short (HTTP only) are shared by every property: the largest count is the number of cases.
         var inconclusive = b.Checks.Select(c => c.Classes.GetValueOrDefault(MultiWallet.Checks.Invariants.Campaign.InconclusiveClass)).DefaultIfEmpty(0).Max();
         if (inconclusive > 0)

@@ -37,6 +37,9 @@ public sealed record EvidenceBundle(
     /// <summary>What a re-run needs, and what this run ran on.</summary>
     public required ReproducibilityRecord Reproducibility { get; init; }
 
+    /// <summary>The exhaustive small-scope run's bound, case count and statement, or null when <c>EXHAUSTIVE-SMALL-SCOPE</c> did not run.</summary>
+    public ExhaustiveRecord? Exhaustive { get; init; }
+
     /// <summary>Checks that passed.</summary>
     public int PassedCount => Checks.Count(c => c.Passed);
 
@@ -106,7 +109,7 @@ public sealed record EvidenceBundle(
             checks.All(c => c.Passed), phaseRecords, checks, embodiments, claims, invariants, faults, attacks,
             new ModelRecord(transitions.OrderBy(t => t.Machine).ThenBy(t => t.Source).ThenBy(t => t.Trigger).ToList(), graphs),
             traces, filter)
-        { Verdicts = verdicts, Reproducibility = reproducibility };
+        { Verdicts = verdicts, Reproducibility = reproducibility, Exhaustive = ExhaustiveRecord.From(checks) };
     }
 
     /// <summary>The replay command for one check (or the whole run when id is null).</summary>

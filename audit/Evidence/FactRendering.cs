@@ -22,6 +22,7 @@ public static class FactRendering
     }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+    private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static IEnumerable<(string Key, string Value)> Facts(IEvidence e)
     {
@@ -64,6 +65,22 @@ public static class FactRendering
                     yield return ($"attack.{c.Embodiment}.{c.Position}",
                         $"cases={N(c.Cases)}; tried={string.Join(",", c.Tried.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={N(t.Value)}"))}; " +
                         $"held={string.Join(",", c.Held)}; violated={string.Join(",", c.Violated)}; unexercised={string.Join(",", c.Unexercised)}");
+                break;
+            case ExhaustiveEvidence x:
+                yield return ("exhaustive.bound", x.Bound);
+                yield return ("exhaustive.cases", N(x.Cases));
+                yield return ("exhaustive.run", N(x.Run));
+                foreach (var r in x.Embodiments)
+                    yield return ($"exhaustive.{r.Embodiment}", $"cases={N(r.Cases)}; withBrandRenamings={N(r.RawCases)}; run={N(r.Run)}");
+                foreach (var i in x.Invariants)
+                    yield return ($"exhaustive.{i.Id}",
+                        $"judged={N(i.Judged)}; classes={string.Join(",", i.Classes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={N(c.Value)}"))}; " +
+                        $"unreached={string.Join(",", i.Unreached)}; firstViolation={i.FirstViolation ?? "none"}");
+                break;
+            case ExhaustiveFaultFinding f:
+                yield return ($"exhaustive.fault.{f.FaultId}",
+                    $"firstCase={(f.FirstCase is { } k ? N(k) : "none")}; casesRun={N(f.CasesRun)}; detectedBy={f.DetectedBy ?? "none"}; " +
+                    $"randomCasesToDetect={N(f.RandomCasesToDetect)}; outOfBound={f.OutOfBound ?? "no"}");
                 break;
             case UncoveredRequirement u:
                 yield return ($"uncovered.{u.Id}", u.Title);

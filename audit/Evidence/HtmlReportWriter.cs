@@ -131,6 +131,7 @@ public static class HtmlReportWriter
             Phases = b.Phases,
             Faults = b.Faults.OrderBy(f => f.Id, NaturalOrder.Instance).ToList(),
             Attacks = b.Attacks,
+            Exhaustive = b.Exhaustive,
             AttackRows = AttackMatrix(b),
             AttackSteps = b.Attacks?.StepsByKind.Select(kv => new StepCount(kv.Key, kv.Value)).ToList() ?? [],
             AttackCost = b.Attacks is { } a ? CostLine(a.Cost) : "",

@@ -21,6 +21,7 @@ public static class TimingsWriter
             phases = b.Phases.Select(p => new { kind = p.Kind, seconds = p.DurationSeconds }),
             checks = b.Checks.Select(c => new { id = c.Id, seconds = c.DurationSeconds }),
             attackCost = b.Attacks?.Cost,
+            exhaustiveSeconds = b.Exhaustive?.Seconds,
         };
         var path = Path.Combine(dir, File);
         System.IO.File.WriteAllText(path, JsonSerializer.Serialize(timings, JsonEvidenceWriter.Options));
