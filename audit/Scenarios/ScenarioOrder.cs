@@ -4,7 +4,7 @@ namespace MultiWallet.Audit.Scenarios;
 /// The order names are shown in: runs of digits compare as numbers, so E2 comes before E10, SSW-2 before SSW-10 and
 /// ORD-9 before ORD-10 (ordinal order would put E10 between E1 and E2); otherwise ordinal.
 /// </summary>
-public sealed class ScenarioOrder : IComparer<string>
+public sealed class ScenarioOrder : IComparer<string?>
 {
     /// <summary>The one instance.</summary>
     public static readonly ScenarioOrder Comparer = new();
