@@ -100,16 +100,17 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
 
         var agree = run.Reports.All(r => r.ModelAgrees != false) && run.Setup.All(x => x.Divergence is null);
         var failed = run.Reports.SelectMany(r => r.Expectations.Where(x => !x.Holds).Select(x => (r.Step, x))).ToList();
+        var violated = run.Invariants.Where(v => v.Violation is not null).ToList();
         if (s.Json)
             console.WriteRaw(JsonSerializer.Serialize(new CheckJson(s.File, scenario.Title, scenario.Topology.Embodiment.ToString(), scenario.SeededFault, seed, run.Mode,
-                agree, run.ExpectationsChecked ? failed.Count == 0 : null, run.Setup, run.Reports), JsonOptions));
+                agree, run.ExpectationsChecked ? failed.Count == 0 : null, run.Setup, run.Reports, run.Invariants), JsonOptions));
         else Print(scenario, seed, run, agree, failed);
-        return agree && failed.Count == 0 ? AuditApp.ExitOk : AuditApp.ExitFailed;
+        return agree && failed.Count == 0 && violated.Count == 0 ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 
     /// <summary>The `check --json` document (its shape: scenarios/check-output.schema.json).</summary>
     private sealed record CheckJson(string File, string? Title, string Embodiment, string? SeededFault, int Seed, string Mode, bool Agree,
-        bool? ExpectationsHold, IReadOnlyList<SetupEvent> Setup, IReadOnlyList<WakeUpReport> WakeUps);
+        bool? ExpectationsHold, IReadOnlyList<SetupEvent> Setup, IReadOnlyList<WakeUpReport> WakeUps, IReadOnlyList<InvariantVerdict> Invariants);
 
     private void Print(ScenarioDocument sc, int seed, ScenarioRun run, bool agree, IReadOnlyList<(int Step, ExpectationResult X)> failed)
     {
@@ -151,7 +152,11 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         if (!run.ExpectationsChecked) console.MarkupLine("[yellow]expectations not checked: a served run reports outcomes only[/]");
         foreach (var (step, x) in failed)
             console.MarkupLineInterpolated($"[red]expectation failed:[/] {sc.Path}:{x.Line}: step {step} {x.Field}: expected {x.Expected}, model {x.Model ?? "(not stated)"}, implementation {x.Implementation ?? "(did not finish)"}");
+        foreach (var v in run.Invariants)
+            if (v.Violation is null) console.MarkupLineInterpolated($"[green]holds:[/] {v.Id}");
+            else console.MarkupLineInterpolated($"[red]invariant violated:[/] {v.Id}: {v.Violation}");
         console.MarkupLine(!agree ? "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]"
+            : run.Invariants.Any(v => v.Violation is not null) ? "[red bold]AN INVARIANT IS VIOLATED[/]"
             : failed.Count > 0 ? "[red bold]MODEL AND IMPLEMENTATION AGREE, BUT AN EXPECTATION FAILED[/]" : "[green bold]OK[/]");
     }
 }

@@ -1,6 +1,8 @@
 using MultiWallet.Audit.Scenarios;
 using MultiWallet.Checks.Bridge;
 using MultiWallet.Checks.Faults;
+using MultiWallet.Checks.Generators;
+using MultiWallet.Checks.Invariants;
 using MultiWallet.Impl.Network;
 using MultiWallet.Model.Prediction;
 using MultiWallet.Model.Vocabulary;
@@ -48,7 +50,15 @@ public static class ScenarioExecution
             .OrderBy(s => s.Step).ToList();
         var mode = "implementation (in-memory, virtual time, real cryptography) against the model"
                    + (sc.SeededFault is { } f ? $"; the implementation has the seeded fault {f}" : "");
-        return new ScenarioRun(reports, setup, mode);
+        return new ScenarioRun(reports, setup, mode) { Invariants = Judge(sc, result) };
+    }
+
+    /// <summary>Every applicable invariant of the generated suite on this run: the file is one more case of the campaign.</summary>
+    public static IReadOnlyList<InvariantVerdict> Judge(ScenarioDocument sc, ConformanceResult result)
+    {
+        var c = new Case(new GeneratedScenario(sc.Topology, sc.User, sc.Steps), result, null);
+        return [.. MultiWallet.Checks.Invariants.Invariants.AllInvariants.Where(i => i.Applies(sc.Topology.Embodiment))
+            .Select(i => new InvariantVerdict(i.Id, i.Eval(c, new HashSet<string>(StringComparer.Ordinal))))];
     }
 
     /// <summary>The step's expectations, and (answers bound to wake-ups) whether it consumed exactly its own answers.</summary>

@@ -48,6 +48,11 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         public MultiWallet.Impl.World.WorldTransport Transport =>
             Network.Equals("http", StringComparison.OrdinalIgnoreCase) ? MultiWallet.Impl.World.WorldTransport.Http : MultiWallet.Impl.World.WorldTransport.InMemory;
 
+        /// <summary>Re-run one scenario file (e.g. a counterexample under evidence/counterexamples/) with every invariant, instead of the catalog.</summary>
+        [CommandOption("--replay <FILE>")]
+        [Description("Re-run one scenario file (e.g. a counterexample under evidence/counterexamples/) with every invariant, instead of the catalog.")]
+        public string? ReplayFile { get; init; }
+
         /// <summary>Evidence directory (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Evidence directory (default evidence/).")]
@@ -86,6 +91,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
     {
         var total = Stopwatch.StartNew();
         var seed = s.Seed ?? CheckContext.DefaultSeed;
+        if (s.ReplayFile is not null) return new ReplayRun(console).Execute(s.ReplayFile, seed);
         IReadOnlyList<CheckEntry> catalog;
         try { catalog = CheckCatalog.Discover(CatalogAssemblies()); }
         catch (Exception e) when (e is InvalidOperationException or ReflectionTypeLoadException or FileNotFoundException)
@@ -130,13 +136,14 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport);
         var bundle = EvidenceBundle.Build(phases, seed, s.Cases, command, ToolVersion(), GitCommit(), total.Elapsed.TotalSeconds, filter);
 
-        var paths = new[]
-        {
+        string[] paths =
+        [
             JsonEvidenceWriter.Write(bundle, dir),
             HtmlReportWriter.Write(bundle, dir),
             JUnitWriter.Write(bundle, dir),
             CycloneDxWriter.Write(bundle, dir),
-        };
+            .. CounterexampleFiles.Write(bundle, dir),
+        ];
         var logPath = Path.Combine(dir, "checks.log");
         File.WriteAllText(logPath, log.ToString());
 
