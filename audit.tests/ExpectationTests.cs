@@ -66,4 +66,17 @@ public sealed class ExpectationTests : IDisposable
         Assert.Contains("step 0 answers: expected 1, model 0, implementation 0", r.Output);
         Assert.Contains("step 1 answers: expected 0, model 1, implementation 1", r.Output);
     }
+
+    /// <summary>A fault step from a file reaches the bounded wait: the world's time of that wake-up shows it, the next one (fault gone) none.</summary>
+    [Fact]
+    public void A_delayed_answer_shows_the_bounded_wait_in_world_time()
+    {
+        var r = AuditTester.Run("check", Path.Combine(CheckCommandTests.ScenariosDir(), "E5-slow-wallet.yaml"), "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Output);
+        var wakeUps = doc.RootElement.GetProperty("wakeUps");
+        Assert.True(wakeUps[0].GetProperty("time").GetProperty("elapsedMs").GetDouble() > 0);
+        Assert.Equal(0, wakeUps[1].GetProperty("time").GetProperty("elapsedMs").GetDouble());
+        Assert.Equal("Fault(Delay, BrandQuery)", doc.RootElement.GetProperty("setup")[0].GetProperty("input").GetString());
+    }
 }
