@@ -46,4 +46,22 @@ public sealed class CounterexampleRoundTripTests : IDisposable
         var honest = AuditTester.Run("check", faithful);
         Assert.True(honest.ExitCode == 0, honest.Output);
     }
+
+    /// <summary>
+    /// Every generated scenario (whatever a shrunk counterexample can be) survives writing and parsing: the file reads
+    /// back to the same topology, answers and steps, within the parser's rules and limits.
+    /// </summary>
+    [Fact]
+    public void Every_generated_scenario_is_written_as_a_file_the_parser_reads_back()
+    {
+        foreach (var e in Checks.Invariants.Campaign.All)
+            foreach (var g in Checks.Invariants.Campaign.Generate(e, CheckContext.DefaultSeed, 40))
+            {
+                var text = ScenarioWriter.Write(g.Topology, g.Script, g.Steps, "generated \"case\"");
+                ScenarioDocument back;
+                try { back = ScenarioFile.Parse(text, "generated.yaml"); }
+                catch (ScenarioException x) { throw new Xunit.Sdk.XunitException($"{x.Message}\n{text}"); }
+                Assert.Equal(g.ToString(), Checks.Bridge.ConformanceRunner.Describe(back.Topology, back.User, back.Steps));
+            }
+    }
 }
