@@ -27,7 +27,8 @@ public static class CounterexampleFiles
         foreach (var c in list)
         {
             var path = Path.Combine(folder, $"{c.CheckId}-{c.Embodiment}.yaml");
-            File.WriteAllText(path, Text(c, Path.GetRelativePath(Directory.GetCurrentDirectory(), path)));
+            var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+            File.WriteAllText(path, Text(c, shown.StartsWith("..", StringComparison.Ordinal) ? path : shown));
             paths.Add(path);
         }
         return paths;
