@@ -77,14 +77,13 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         }
 
         var seed = s.Seed ?? CheckContext.DefaultSeed;
-        IReadOnlyList<WakeUpReport> reports;
-        string mode;
+        ScenarioRun run;
         try
         {
-            (reports, mode) = s.Attach is null
+            run = s.Attach is null
                 ? ScenarioExecution.Run(scenario, seed)
-                : (Attach.AttachedRun.RunAsync(scenario, new Uri(s.Attach), Attach.AttachedRun.LoadRoot(s.TlsRoot!), cancellationToken, TimeSpan.FromSeconds(s.Timeout)).GetAwaiter().GetResult(),
-                   $"served implementation at {s.Attach} (outcomes compared with the model; served trace shown)");
+                : new ScenarioRun(Attach.AttachedRun.RunAsync(scenario, new Uri(s.Attach), Attach.AttachedRun.LoadRoot(s.TlsRoot!), cancellationToken, TimeSpan.FromSeconds(s.Timeout)).GetAwaiter().GetResult(), [],
+                   $"served implementation at {s.Attach} (outcomes compared with the model; served trace shown)", ExpectationsChecked: false);
         }
         catch (MultiWallet.Impl.Network.NetworkException e) when (e.Failure == MultiWallet.Impl.Network.NetworkFailure.Timeout)
         {
@@ -99,29 +98,32 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
             return AuditApp.ExitUsage;
         }
 
-        var agree = reports.All(r => r.ModelAgrees != false);
+        var agree = run.Reports.All(r => r.ModelAgrees != false) && run.Setup.All(x => x.Divergence is null);
+        var failed = run.Reports.SelectMany(r => r.Expectations.Where(x => !x.Holds).Select(x => (r.Step, x))).ToList();
+        var violated = run.Invariants.Where(v => v.Violation is not null).ToList();
         if (s.Json)
-            console.WriteRaw(JsonSerializer.Serialize(new
-            {
-                file = s.File,
-                title = scenario.Title,
-                embodiment = scenario.Topology.Embodiment.ToString(),
-                seed,
-                mode,
-                agree,
-                wakeUps = reports,
-            }, JsonOptions));
-        else Print(scenario, seed, mode, reports, agree);
-        return agree ? AuditApp.ExitOk : AuditApp.ExitFailed;
+            console.WriteRaw(JsonSerializer.Serialize(new CheckJson(s.File, scenario.Title, scenario.Topology.Embodiment.ToString(), scenario.SeededFault, seed, run.Mode,
+                agree, run.ExpectationsChecked ? failed.Count == 0 : null, run.Setup, run.Reports, run.Invariants), JsonOptions));
+        else Print(scenario, seed, run, agree, failed);
+        return agree && failed.Count == 0 && violated.Count == 0 ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 
-    private void Print(ScenarioDocument sc, int seed, string mode, IReadOnlyList<WakeUpReport> reports, bool agree)
+    /// <summary>The `check --json` document (its shape: scenarios/check-output.schema.json).</summary>
+    private sealed record CheckJson(string File, string? Title, string Embodiment, string? SeededFault, int Seed, string Mode, bool Agree,
+        bool? ExpectationsHold, IReadOnlyList<SetupEvent> Setup, IReadOnlyList<WakeUpReport> WakeUps, IReadOnlyList<InvariantVerdict> Invariants);
+
+    private void Print(ScenarioDocument sc, int seed, ScenarioRun run, bool agree, IReadOnlyList<(int Step, ExpectationResult X)> failed)
     {
         console.MarkupLineInterpolated($"[bold]{sc.Path}[/] {sc.Title ?? ""}");
-        console.MarkupLineInterpolated($"{sc.Topology.Embodiment}, seed {seed}, {mode}");
+        console.MarkupLineInterpolated($"{sc.Topology.Embodiment}, seed {seed}, {run.Mode}");
         foreach (var w in sc.Topology.Wallets.Prepend(sc.Topology.Master).OfType<Model.Vocabulary.WalletSpec>())
             console.MarkupLineInterpolated($"  wallet {w}");
-        foreach (var r in reports)
+        foreach (var e in run.Setup)
+        {
+            console.MarkupLineInterpolated($"  {(e.Step < 0 ? "set-up" : $"step {e.Step}: {e.Input}")}{(e.Trace.Count == 0 ? " (no trace)" : "")}{(e.Divergence is null ? "" : $"  DIVERGES: {e.Divergence}")}");
+            foreach (var line in e.Trace) console.MarkupLineInterpolated($"    {line}");
+        }
+        foreach (var r in run.Reports)
         {
             var agreeText = r.ModelAgrees switch { true => "[green]yes[/]", false => "[red]NO[/]", null => "[grey]n/a (model only)[/]" };
             var t = new Table().Title($"step {r.Step}: {Markup.Escape(r.Input)}").HideHeaders().AddColumns("", "");
@@ -135,9 +137,26 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
             if (r.Divergence is not null) t.AddRow("first divergence", $"[red]{Markup.Escape(r.Divergence)}[/]");
             t.AddRow(r.AbstractTrace is null ? "model trace" : "abstract trace", Markup.Escape(string.Join("\n", r.AbstractTrace ?? r.ModelTrace)));
             if (r.Divergence is not null) t.AddRow("model trace", Markup.Escape(string.Join("\n", r.ModelTrace)));
+            if (r.Lookups.Count > 0) t.AddRow("look-ups", Markup.Escape(string.Join("\n", r.Lookups)));
+            if (r.Time is { } time) t.AddRow("time", Markup.Escape($"{time.ElapsedMs:0.###} ms (world time {time.Started:HH:mm:ss.fff} → {time.Ended:HH:mm:ss.fff})"));
+            if (r.State is { } st)
+                t.AddRow("state after", Markup.Escape(string.Join("\n", st.Orders.Select(o => $"order {o.Order}: merchant {o.Merchant}, gateway {o.Gateway ?? "-"}, {o.Authorizations} authorization(s)")
+                    .Append($"MSW holds {st.MswCredentialsHeld} acquired credential(s)")
+                    .Concat(st.CustodianReleases.Select(c => $"{c.Wallet} released {c.Releases} credential(s)")))));
+            foreach (var x in r.Expectations)
+                t.AddRow($"expect {x.Field}", x.Holds ? $"[green]{Markup.Escape(x.Expected)}[/]"
+                    : $"[red]expected {Markup.Escape(x.Expected)}; model {Markup.Escape(x.Model ?? "(not stated)")}; implementation {Markup.Escape(x.Implementation ?? "(did not finish)")}[/]");
             if (r.Trace is not null) t.AddRow("trace", Markup.Escape(string.Join("\n", r.Trace)));
             console.Write(t);
         }
-        console.MarkupLine(agree ? "[green bold]OK[/]" : "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]");
+        if (!run.ExpectationsChecked) console.MarkupLine("[yellow]expectations not checked: a served run reports outcomes only[/]");
+        foreach (var (step, x) in failed)
+            console.MarkupLineInterpolated($"[red]expectation failed:[/] {sc.Path}:{x.Line}: step {step} {x.Field}: expected {x.Expected}, model {x.Model ?? "(not stated)"}, implementation {x.Implementation ?? "(did not finish)"}");
+        foreach (var v in run.Invariants)
+            if (v.Violation is null) console.MarkupLineInterpolated($"[green]holds:[/] {v.Id}");
+            else console.MarkupLineInterpolated($"[red]invariant violated:[/] {v.Id}: {v.Violation}");
+        console.MarkupLine(!agree ? "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]"
+            : run.Invariants.Any(v => v.Violation is not null) ? "[red bold]AN INVARIANT IS VIOLATED[/]"
+            : failed.Count > 0 ? "[red bold]MODEL AND IMPLEMENTATION AGREE, BUT AN EXPECTATION FAILED[/]" : "[green bold]OK[/]");
     }
 }

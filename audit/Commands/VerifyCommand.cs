@@ -55,6 +55,10 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         [CommandOption("--exhaustive")]
         [Description("Run EXHAUSTIVE-SMALL-SCOPE over its full bound (every case up to renaming within 3 wallets, 2 brands, 2 wake-ups, one defect or one fault program: 40,314 cases) instead of the small one.")]
         public bool Exhaustive { get; init; }
+        /// <summary>Re-run one scenario file (e.g. a counterexample under evidence/counterexamples/) with every invariant, instead of the catalog.</summary>
+        [CommandOption("--replay <FILE>")]
+        [Description("Re-run one scenario file (e.g. a counterexample under evidence/counterexamples/) with every invariant, instead of the catalog.")]
+        public string? ReplayFile { get; init; }
 
         /// <summary>Evidence directory (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
@@ -103,6 +107,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
     {
         var total = Stopwatch.StartNew();
         var seed = s.Seed ?? CheckContext.DefaultSeed;
+        if (s.ReplayFile is not null) return new ReplayRun(console).Execute(s.ReplayFile, seed);
         IReadOnlyList<CheckEntry> catalog;
         try { catalog = CheckCatalog.Discover(CatalogAssemblies()); }
         catch (Exception e) when (e is InvalidOperationException or ReflectionTypeLoadException or FileNotFoundException)
@@ -152,7 +157,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         var reproducibility = BuildEnvironment.Capture(command, seed, s.Cases, VerdictModel.DefaultFullBudget,
             s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? "http" : "memory", filter, commit, dirty);
         var bundle = EvidenceBundle.Build(catalog, phases, reproducibility, ToolVersion(), total.Elapsed.TotalSeconds);
-        var files = BundleWriter.Write(bundle, dir, log.ToString(), signingKey);
+        var files = BundleWriter.Write(bundle, dir, log.ToString(), signingKey, temp => CounterexampleFiles.Write(bundle, temp, shownAs: dir));
 
         Summary(bundle, files.Select(f => Path.Combine(dir, f)));
         BundleKey.Describe(signingKey, console);

@@ -3,4 +3,22 @@ using MultiWallet.Model.Vocabulary;
 namespace MultiWallet.Audit.Scenarios;
 
 /// <summary>A scenario file parsed into the model's vocabulary (see scenarios/README.md for the format).</summary>
-public sealed record ScenarioDocument(string Path, string? Title, Topology Topology, UserScript User, IReadOnlyList<Step> Steps);
+/// <param name="Path">The file it was read from.</param>
+/// <param name="Title">Its free-text title.</param>
+/// <param name="Topology">Wallets, master and routing knowledge.</param>
+/// <param name="User">The user's answers, in the order the system consumes them.</param>
+/// <param name="Steps">The steps, in order.</param>
+public sealed record ScenarioDocument(string Path, string? Title, Topology Topology, UserScript User, IReadOnlyList<Step> Steps)
+{
+    /// <summary>The auditor's expectations, by step index (wake-up and replay steps only).</summary>
+    public IReadOnlyDictionary<int, Expectation> Expectations { get; init; } = new Dictionary<int, Expectation>();
+
+    /// <summary>
+    /// When answers are bound to wake-ups (`answers:` on a wake-up step): how many answers each wake-up step carries.
+    /// Null when the file uses the one queue `user.answers`.
+    /// </summary>
+    public IReadOnlyDictionary<int, int>? BoundAnswers { get; init; }
+
+    /// <summary>The seeded fault (checks/Faults, e.g. FAULT-E1-FIRST-WUM) whose faulty world the file is played in, or null for the faithful world.</summary>
+    public string? SeededFault { get; init; }
+}

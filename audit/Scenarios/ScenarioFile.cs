@@ -16,19 +16,15 @@ public static class ScenarioFile
     /// <summary>The one merchant of the implementation's world; every order belongs to it.</summary>
     public const string DefaultMerchant = "SHOP-1";
 
-    public static ScenarioDocument Load(string path)
-    {
-        string text;
-        try { text = System.IO.File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ScenarioException(path, 0, "", $"cannot read: {e.Message}");
-        }
-        return Parse(text, path);
-    }
+    /// <summary>Reads, checks and parses the file at <paramref name="path"/>; every refusal is a <see cref="ScenarioException"/>.</summary>
+    public static ScenarioDocument Load(string path) => Parse(ScenarioText.Read(path), path);
 
+    /// <summary>Parses <paramref name="text"/> (named <paramref name="file"/> in messages) within <see cref="ScenarioLimits"/>.</summary>
     public static ScenarioDocument Parse(string text, string file)
     {
+        if (text.Length > ScenarioLimits.MaxFileBytes) throw new ScenarioException(file, 0, "", $"text of {text.Length} characters; the limit is {ScenarioLimits.MaxFileBytes}");
+        // Bounds depth, node count and value length on the event stream first: the tree below is built recursively.
+        ScenarioText.Scan(text, file);
         var stream = new YamlStream();
         var scanner = new Scanner(new StringReader(text));
         try { stream.Load(new Parser(scanner)); }
@@ -57,14 +53,33 @@ public static class ScenarioFile
     {
         private Embodiment embodiment;
         private readonly List<string> walletNames = [];
+        private readonly Dictionary<int, Expectation> expectations = [];
+        private readonly List<(int Step, IReadOnlyList<UserAnswer> Answers)> bound = [];
+
+        private string SeededFault(YamlNode n)
+        {
+            var id = Scalar(n, "fault");
+            var f = MultiWallet.Checks.Faults.SeededFaults.All.FirstOrDefault(x => x.Id == id)
+                ?? throw Err(n, "fault", $"unknown seeded fault '{id}' (the ids of checks/Faults, e.g. FAULT-E1-FIRST-WUM)");
+            return f.Embodiment == embodiment ? id : throw Err(n, "fault", $"'{id}' is seeded in {f.Embodiment}, this file is {embodiment}");
+        }
 
         private ScenarioException Err(YamlNode node, string field, string message) => new(file, node.Start.Line, field, message);
 
         private YamlMappingNode Map(YamlNode n, string field) =>
             n as YamlMappingNode ?? throw Err(n, field, "expected a mapping (key: value)");
 
-        private YamlSequenceNode Seq(YamlNode n, string field) =>
-            n as YamlSequenceNode ?? throw Err(n, field, "expected a list");
+        private YamlSequenceNode Seq(YamlNode n, string field, int max = ScenarioLimits.MaxItems)
+        {
+            var s = n as YamlSequenceNode ?? throw Err(n, field, "expected a list");
+            return s.Children.Count <= max ? s : throw Err(s.Children[max], $"{field}[{max}]", $"more than {max} items");
+        }
+
+        private YamlMappingNode Table(YamlNode n, string field)
+        {
+            var m = Map(n, field);
+            return m.Children.Count <= ScenarioLimits.MaxItems ? m : throw Err(m, field, $"more than {ScenarioLimits.MaxItems} entries");
+        }
 
         private string Scalar(YamlNode n, string field)
         {
@@ -125,7 +140,7 @@ public static class ScenarioFile
 
         public ScenarioDocument Read(YamlNode root)
         {
-            var top = Fields(Map(root, ""), "", "title", "embodiment", "wallets", "master", "knowledge", "user", "steps");
+            var top = Fields(Map(root, ""), "", "title", "embodiment", "fault", "wallets", "master", "knowledge", "user", "steps");
             var title = top.TryGetValue("title", out var t) ? Scalar(t.Value, "title") : null;
             var en = Required(top, root, "", "embodiment").Value;
             var es = Scalar(en, "embodiment");
@@ -144,14 +159,26 @@ public static class ScenarioFile
 
             var topology = new Topology(embodiment, wallets, master);
             if (top.TryGetValue("knowledge", out var kn)) topology = ReadKnowledge(kn.Value, topology);
+            var fault = top.TryGetValue("fault", out var fn) ? SeededFault(fn.Value) : null;
             var user = top.TryGetValue("user", out var un) ? ReadUser(un.Value) : UserScript.Silent;
             var steps = ReadSteps(Required(top, root, "", "steps").Value);
-            return new ScenarioDocument(file, title, topology, user, steps);
+            if (bound.Count > 0)
+            {
+                if (user.Answers.Count > 0) throw Err(un.Key, "user.answers", "answers are either one queue (user.answers) or bound to wake-ups (answers: on a wakeUp), not both");
+                user = user with { Answers = [.. bound.SelectMany(b => b.Answers)] };
+            }
+            return new ScenarioDocument(file, title, topology, user, steps)
+            {
+                Expectations = expectations,
+                BoundAnswers = bound.Count == 0 ? null : steps.Select((st, i) => (st, i)).Where(x => x.st is Step.WakeUp or Step.Replay)
+                    .ToDictionary(x => x.i, x => bound.Where(b => b.Step == x.i).Sum(b => b.Answers.Count)),
+                SeededFault = fault,
+            };
         }
 
         private List<WalletSpec> ReadWallets(YamlNode n)
         {
-            var s = Seq(n, "wallets");
+            var s = Seq(n, "wallets", ScenarioLimits.MaxWallets);
             if (s.Children.Count == 0) throw Err(n, "wallets", "at least one wallet");
             var prefix = EmbodimentTraits.Of(embodiment).IsMasterSlave ? "SSW-" : "SW-";
             var list = new List<WalletSpec>();
@@ -198,17 +225,17 @@ public static class ScenarioFile
             {
                 Knowledge = knowledgeKind switch
                 {
-                    KnowledgeKind.BrandTable => new Knowledge.BrandTable(Table(node, f)),
+                    KnowledgeKind.BrandTable => new Knowledge.BrandTable(BrandTable(node, f)),
                     KnowledgeKind.InstalledWums => new Knowledge.InstalledWums(Wums(node, f)),
                     _ => new Knowledge.SswList(Seq(node, f).Children.Select((c, i) => Scalar(c, $"{f}[{i}]")).ToList()),
                 },
             };
         }
 
-        private IReadOnlyDictionary<string, ImmutableSortedSet<Brand>> Table(YamlNode node, string f)
+        private IReadOnlyDictionary<string, ImmutableSortedSet<Brand>> BrandTable(YamlNode node, string f)
         {
             var b = ImmutableDictionary.CreateBuilder<string, ImmutableSortedSet<Brand>>(StringComparer.Ordinal);
-            foreach (var (k, v) in Map(node, f).Children)
+            foreach (var (k, v) in Table(node, f).Children)
             {
                 var wallet = Scalar(k, f);
                 if (b.ContainsKey(wallet)) throw Err(k, $"{f}.{wallet}", "duplicate key");
@@ -220,7 +247,7 @@ public static class ScenarioFile
         private IReadOnlyDictionary<string, WumInstall> Wums(YamlNode node, string f)
         {
             var wums = ImmutableDictionary.CreateBuilder<string, WumInstall>(StringComparer.Ordinal);
-            foreach (var (k, v) in Map(node, f).Children)
+            foreach (var (k, v) in Table(node, f).Children)
             {
                 var wallet = WalletName(k, f, mustExist: true);
                 var wf = $"{f}.{wallet}";
@@ -240,38 +267,51 @@ public static class ScenarioFile
                 if (EmbodimentTraits.Of(embodiment).Asks != UserPrompt.AtSetUp) throw Err(p.Key, "user.preselected", $"only E1 registers a WUM before paying (this is {embodiment}); use answers");
                 pre = Scalar(p.Value, "user.preselected");
             }
-            var answers = new List<UserAnswer>();
-            if (d.TryGetValue("answers", out var a))
-            {
-                var s = Seq(a.Value, "user.answers");
-                for (var i = 0; i < s.Children.Count; i++)
-                {
-                    var f = $"user.answers[{i}]";
-                    var c = s.Children[i];
-                    if (c is YamlScalarNode { Value: "nothing" }) { answers.Add(UserAnswer.Nothing); continue; }
-                    if (c is not YamlMappingNode am || am.Children.Count != 1)
-                        throw Err(c, f, "expected 'nothing', 'pick: NAME' or 'type: TEXT'");
-                    var ad = Fields(am, f, "pick", "type");
-                    answers.Add(ad.TryGetValue("pick", out var pk)
-                        ? new UserAnswer.Pick(Scalar(pk.Value, $"{f}.pick"))
-                        : new UserAnswer.TypeAddress(ad["type"].Value is YamlScalarNode { Value: var text } ? text ?? "" : throw Err(ad["type"].Value, $"{f}.type", "expected text")));
-                }
-            }
+            var answers = d.TryGetValue("answers", out var a) ? Answers(a.Value, "user.answers") : [];
             return new UserScript(pre, answers);
         }
 
+        private List<UserAnswer> Answers(YamlNode n, string field)
+        {
+            var answers = new List<UserAnswer>();
+            var s = Seq(n, field, ScenarioLimits.MaxAnswers);
+            for (var i = 0; i < s.Children.Count; i++)
+            {
+                var f = $"{field}[{i}]";
+                var c = s.Children[i];
+                if (c is YamlScalarNode { Value: "nothing" }) { answers.Add(UserAnswer.Nothing); continue; }
+                if (c is not YamlMappingNode am || am.Children.Count != 1)
+                    throw Err(c, f, "expected 'nothing', 'pick: NAME' or 'type: TEXT'");
+                var ad = Fields(am, f, "pick", "type");
+                answers.Add(ad.TryGetValue("pick", out var pk)
+                    ? new UserAnswer.Pick(Scalar(pk.Value, $"{f}.pick"))
+                    : new UserAnswer.TypeAddress(ad["type"].Value is YamlScalarNode { Value: var text } ? text ?? "" : throw Err(ad["type"].Value, $"{f}.type", "expected text")));
+            }
+            return answers;
+        }
+
+        private static readonly string[] StepKinds = ["wakeUp", "replay", "installWum", "changeBrands", "setDown", "fault", "crash", "heal"];
+
         private List<Step> ReadSteps(YamlNode n)
         {
-            var s = Seq(n, "steps");
+            var s = Seq(n, "steps", ScenarioLimits.MaxSteps);
             var steps = new List<Step>();
-            var orders = new HashSet<OrderId>();
+            var woken = new HashSet<OrderId>();
+            var consumed = new Dictionary<OrderId, long>();
+            var pendingFaults = new List<(YamlNode Node, string Field)>();
             for (var i = 0; i < s.Children.Count; i++)
             {
                 var f = $"steps[{i}]";
                 var c = s.Children[i];
+                if (c is YamlScalarNode { Value: "heal" })
+                {
+                    RequireNoPendingFaults(pendingFaults, c, f);
+                    steps.Add(new Step.Heal());
+                    continue;
+                }
                 if (c is not YamlMappingNode m || m.Children.Count != 1)
-                    throw Err(c, f, "expected one of wakeUp, replay, installWum, changeBrands, setDown");
-                var d = Fields(m, f, "wakeUp", "replay", "installWum", "changeBrands", "setDown");
+                    throw Err(c, f, $"expected one of {string.Join(", ", StepKinds)}");
+                var d = Fields(m, f, StepKinds);
                 var (kind, (key, v)) = d.Single();
                 var sf = $"{f}.{kind}";
                 Step step;
@@ -279,24 +319,44 @@ public static class ScenarioFile
                 {
                     case "wakeUp":
                         {
-                            var wd = Fields(Map(v, sf), sf, "order", "brand", "amount", "defect");
-                            var order = Order(Required(wd, v, sf, "order").Value, $"{sf}.order");
+                            var wd = Fields(Map(v, sf), sf, "order", "brand", "amount", "defect", "answers", "expect");
+                            var on = Required(wd, v, sf, "order").Value;
+                            var order = Order(on, $"{sf}.order");
                             var brand = new Brand(Scalar(Required(wd, v, sf, "brand").Value, $"{sf}.brand"));
                             var amount = wd.TryGetValue("amount", out var am) ? Int(am.Value, $"{sf}.amount", 1) : 1000;
+                            if (amount > ScenarioLimits.MaxAmount) throw Err(am.Value, $"{sf}.amount", $"at most {ScenarioLimits.MaxAmount}");
                             var defect = wd.TryGetValue("defect", out var df) ? Defect(df.Value, $"{sf}.defect") : WakeUpDefect.None;
-                            orders.Add(order);
+                            if (consumed.TryGetValue(order, out var first))
+                                throw Err(on, $"{sf}.order", $"order '{order}' was already woken up at line {first}; use `replay: {order.LidM}` to send that wake-up again, or a new order");
+                            // A wake-up refused at the entry point (no field, unknown brand) leaves its order unused: it may be retried.
+                            if (defect is not WakeUpDefect.MissingField && brand.IsKnown) consumed[order] = on.Start.Line;
+                            if (pendingFaults.Count > 0 && (defect is not WakeUpDefect.NoDefect || !brand.IsKnown))
+                                throw Err(pendingFaults[0].Node, pendingFaults[0].Field, "a fault or crash must come right before an honest wake-up (no defect, a known brand): the fault rules are written for those");
+                            pendingFaults.Clear();
+                            woken.Add(order);
+                            if (wd.TryGetValue("answers", out var an)) bound.Add((i, Answers(an.Value, $"{sf}.answers")));
+                            if (wd.TryGetValue("expect", out var ex)) expectations[i] = ReadExpectation(ex.Key, ex.Value, $"{sf}.expect");
                             step = new Step.WakeUp(order, brand, amount, defect);
                             break;
                         }
                     case "replay":
                         {
-                            var order = Order(v, sf);
-                            if (!orders.Contains(order)) throw Err(v, sf, $"order '{order}' was never woken up before this step");
+                            RequireNoPendingFaults(pendingFaults, v, sf);
+                            var on = v;
+                            if (v is YamlMappingNode rm)
+                            {
+                                var rd = Fields(rm, sf, "order", "expect");
+                                on = Required(rd, v, sf, "order").Value;
+                                if (rd.TryGetValue("expect", out var ex)) expectations[i] = ReadExpectation(ex.Key, ex.Value, $"{sf}.expect");
+                            }
+                            var order = Order(on, v is YamlMappingNode ? $"{sf}.order" : sf);
+                            if (!woken.Contains(order)) throw Err(on, sf, $"order '{order}' was never woken up before this step");
                             step = new Step.Replay(order);
                             break;
                         }
                     case "installWum":
                         {
+                            RequireNoPendingFaults(pendingFaults, v, sf);
                             if (EmbodimentTraits.Of(embodiment).Knowledge != KnowledgeKind.InstalledWums) throw Err(key, sf, $"only E4 installs WUMs carrying brand information (this is {embodiment})");
                             var wd = Fields(Map(v, sf), sf, "wallet", "version", "brands");
                             step = new Step.InstallWum(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
@@ -305,24 +365,87 @@ public static class ScenarioFile
                         }
                     case "changeBrands":
                         {
+                            RequireNoPendingFaults(pendingFaults, v, sf);
                             var wd = Fields(Map(v, sf), sf, "wallet", "held", "advertised");
                             var held = BrandSet(Required(wd, v, sf, "held").Value, $"{sf}.held");
                             step = new Step.ChangeBrands(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true), held,
                                 wd.TryGetValue("advertised", out var adv) ? BrandSet(adv.Value, $"{sf}.advertised") : held);
                             break;
                         }
-                    default: // setDown
+                    case "setDown":
                         {
+                            RequireNoPendingFaults(pendingFaults, v, sf);
                             var wd = Fields(Map(v, sf), sf, "wallet", "down");
                             step = new Step.SetDown(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
                                 !wd.TryGetValue("down", out var dn) || Bool(dn.Value, $"{sf}.down"));
                             break;
                         }
+                    case "fault":
+                        {
+                            var wd = Fields(Map(v, sf), sf, "kind", "at");
+                            step = new Step.Fault(EnumValue<FaultKind>(Required(wd, v, sf, "kind").Value, $"{sf}.kind"),
+                                EnumValue<FaultPosition>(Required(wd, v, sf, "at").Value, $"{sf}.at"));
+                            pendingFaults.Add((key, sf));
+                            break;
+                        }
+                    case "crash":
+                        {
+                            var wd = Fields(Map(v, sf), sf, "party", "after");
+                            step = new Step.Crash(EnumValue<CrashParty>(Required(wd, v, sf, "party").Value, $"{sf}.party"),
+                                EnumValue<FaultPosition>(Required(wd, v, sf, "after").Value, $"{sf}.after"));
+                            pendingFaults.Add((key, sf));
+                            break;
+                        }
+                    default: // heal written as a mapping
+                        throw Err(key, sf, "write the heal step as `- heal` (it takes no fields)");
                 }
                 steps.Add(step);
             }
+            RequireNoPendingFaults(pendingFaults, n, "steps");
             if (!steps.Any(x => x is Step.WakeUp)) throw Err(n, "steps", "at least one wakeUp");
             return steps;
+        }
+
+        private void RequireNoPendingFaults(List<(YamlNode Node, string Field)> pending, YamlNode at, string field)
+        {
+            if (pending.Count > 0)
+                throw Err(pending[0].Node, pending[0].Field, $"a fault or crash must be followed by a wake-up (the one it is armed for), not by {field}");
+        }
+
+        private T EnumValue<T>(YamlNode n, string field) where T : struct, Enum
+        {
+            var v = Scalar(n, field);
+            return Enum.TryParse<T>(v, ignoreCase: false, out var r) && Enum.IsDefined(r) && !char.IsDigit(v[0])
+                ? r : throw Err(n, field, $"unknown value '{v}' (expected {string.Join(", ", Enum.GetNames<T>())})");
+        }
+
+        private static readonly string[] ExpectKeys = ["outcome", "wallet", "brand", "routedTo", "offered", "proxy", "credentialReleased", "credentialErased", "pInitReq", "authorizations"];
+
+        private Expectation ReadExpectation(YamlNode key, YamlNode n, string f)
+        {
+            var d = Fields(Map(n, f), f, ExpectKeys);
+            if (d.Count == 0) throw Err(n, f, $"an empty expectation (give some of {string.Join(", ", ExpectKeys)})");
+            string? Text(string k) => d.TryGetValue(k, out var x) ? Scalar(x.Value, $"{f}.{k}") : null;
+            bool? Flag(string k) => d.TryGetValue(k, out var x) ? Bool(x.Value, $"{f}.{k}") : null;
+            IReadOnlyList<string>? Names(string k) => d.TryGetValue(k, out var x)
+                ? x.Value is YamlScalarNode ? [Scalar(x.Value, $"{f}.{k}")] : Seq(x.Value, $"{f}.{k}").Children.Select((c, i) => Scalar(c, $"{f}.{k}[{i}]")).ToList()
+                : null;
+            var outcome = Text("outcome");
+            if (outcome is not null && outcome != "Paid" && !(Enum.TryParse<Reason>(outcome, false, out var r) && Enum.IsDefined(r) && !char.IsDigit(outcome[0])))
+                throw Err(d["outcome"].Value, $"{f}.outcome", $"unknown outcome '{outcome}' (expected Paid or a refusal: {string.Join(", ", Enum.GetNames<Reason>())})");
+            return new Expectation(key.Start.Line)
+            {
+                Outcome = outcome,
+                Wallet = Text("wallet"),
+                Brand = Text("brand"),
+                RoutedTo = Names("routedTo"),
+                Offered = Names("offered"),
+                Proxy = Flag("proxy"),
+                CredentialReleased = Flag("credentialReleased"),
+                CredentialErased = Flag("credentialErased"),
+                PInitReq = Flag("pInitReq"),
+                Authorizations = d.TryGetValue("authorizations", out var au) ? Int(au.Value, $"{f}.authorizations", 0) : null,
+            };
         }
 
         private OrderId Order(YamlNode n, string field)

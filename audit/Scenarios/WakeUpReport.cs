@@ -19,6 +19,28 @@ public sealed record WakeUpReport(
     string? ModelOutcome = null,
     string? RawOutcome = null)
 {
+    /// <summary>The auditor's expectations of this step, each held against both sides; empty when the file states none.</summary>
+    public IReadOnlyList<ExpectationResult> Expectations { get; init; } = [];
+
+    /// <summary>The world's time around the wake-up (null when the implementation did not run in-process).</summary>
+    public WakeUpTime? Time { get; init; }
+
+    /// <summary>The implementation's state right after the wake-up (null when it did not run in-process).</summary>
+    public WakeUpState? State { get; init; }
+
+    /// <summary>
+    /// Every routing look-up and decision of the wake-up in the implementation's trace, in order: tables and brand
+    /// information read (E3, E4, E7, E8, E11), live queries (E5, E6), SSW lists (E9, E12), offers, choices, skips and
+    /// routing refusals; a NoCapableWallet route shows here what was looked up.
+    /// </summary>
+    public IReadOnlyList<string> Lookups { get; init; } = [];
+
+    /// <summary>With answers bound to wake-ups: how many the file binds to this step (null: one queue for the file).</summary>
+    public int? AnswersBound { get; init; }
+
+    /// <summary>With answers bound to wake-ups: how many answers this step consumed on the implementation's side (its Chose events).</summary>
+    public int? AnswersUsed { get; init; }
+
     /// <summary>The route from the abstract events: selector / WUM / MSW decisions and the proxy / credential hops.</summary>
     public static IReadOnlyList<string> RouteOf(IEnumerable<AbstractEvent> events) => events.Where(e => e is
             AbstractEvent.Routed or AbstractEvent.ProxyHop or AbstractEvent.CredentialReleased or AbstractEvent.CredentialErased)

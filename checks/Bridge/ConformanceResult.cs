@@ -18,6 +18,9 @@ public sealed record ConformanceResult(Topology Topology, UserScript Script, IRe
     /// <summary>What each <see cref="Step.Heal"/> did, in order.</summary>
     public IReadOnlyList<HealFacts> Heals { get; init; } = [];
 
+    /// <summary>The set-up before the first step, then each world-changing step (not a wake-up, replay or heal), in order.</summary>
+    public IReadOnlyList<SetupFacts> Setup { get; init; } = [];
+
     public bool Agrees => Hang is null && WakeUps.All(w => w.Agrees);
     public WakeUpConformance? FirstDivergence => WakeUps.FirstOrDefault(w => !w.Agrees);
     public string RenderedTrace => Built.World.Trace.Render();

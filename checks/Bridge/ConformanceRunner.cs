@@ -20,21 +20,23 @@ namespace MultiWallet.Checks.Bridge;
 public static class ConformanceRunner
 {
     public static ConformanceResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, int seed,
-        EmbodimentWorld.Parts? parts = null, PredictorOptions? options = null, WorldTransport transport = WorldTransport.InMemory)
+        EmbodimentWorld.Parts? parts = null, PredictorOptions? options = null, WorldTransport transport = WorldTransport.InMemory, bool recordOrders = false)
     {
         var predictions = Predictor.Predict(topology, script, steps, options).ToDictionary(p => p.StepIndex);
         var heals = steps.Any(s => s is Step.Heal) ? Predictor.PredictHeals(topology, script, steps, options) : new Dictionary<int, IReadOnlyDictionary<OrderId, Outcome>>();
         var built = ImplBuilder.Build(topology, script, seed, parts, transport);
-        try { return Run(topology, script, steps, predictions, heals, built); }
+        try { return Run(topology, script, steps, predictions, heals, built, recordOrders); }
         // Over HTTP every party is a Kestrel host: stop them now; the trace and the facts stay readable.
         finally { built.World.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
 
     private static ConformanceResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, Dictionary<int, StepPrediction> predictions,
-        IReadOnlyDictionary<int, IReadOnlyDictionary<OrderId, Outcome>> healPredictions, ImplBuilder built)
+        IReadOnlyDictionary<int, IReadOnlyDictionary<OrderId, Outcome>> healPredictions, ImplBuilder built, bool recordOrders)
     {
         var heals = new List<HealFacts>();
         var world = built.World;
+        // The set-up (E1 registers its WUM here) and every world-changing step, for the auditor's report.
+        var setup = new List<SetupFacts> { new(-1, null, world.Trace.Since(0).Select(e => e.Render()).ToList()) };
         var secrets = Secrets(topology, world);
         var last = new Dictionary<OrderId, Step.WakeUp>();
         var results = new List<WakeUpConformance>();
@@ -53,29 +55,36 @@ public static class ConformanceRunner
                 }
                 catch (HangException h)
                 {
-                    return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Hang = new WakeUpHang(i, step, new Outcome.Refused(Reason.ProtocolError), h.At, h.Reason, "(heal)") };
+                    return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Setup = setup, Hang = new WakeUpHang(i, step, new Outcome.Refused(Reason.ProtocolError), h.At, h.Reason, "(heal)") };
                 }
                 catch (WallClockLimitException e)
                 {
-                    return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Inconclusive = $"step #{i} {step}: {e.Message}" };
+                    return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Setup = setup, Inconclusive = $"step #{i} {step}: {e.Message}" };
                 }
                 continue;
             }
-            else { built.Apply(step); continue; }
+            else
+            {
+                var before = world.Trace.Count;
+                built.Apply(step);
+                setup.Add(new SetupFacts(i, step, world.Trace.Since(before).Select(e => e.Render()).ToList()));
+                continue;
+            }
             last[wake.Order] = wake;
             var mark = world.Trace.Count;
             var reqMark = world.Network.Requests.Count;
             var respMark = world.Network.Responses.Count;
+            var started = world.Time.UtcNow;
             PaymentOutcome raw;
             try { raw = built.Pay(step, wake); }
             catch (HangException h)
             {
                 var blocked = world.Trace.Since(mark).LastOrDefault()?.Render() ?? "(nothing sent)";
-                return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Hang = new WakeUpHang(i, step, predictions[i].Outcome, h.At, h.Reason, blocked) };
+                return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Setup = setup, Hang = new WakeUpHang(i, step, predictions[i].Outcome, h.At, h.Reason, blocked) };
             }
             catch (WallClockLimitException e)
             {
-                return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Inconclusive = $"step #{i} {step}: {e.Message}" };
+                return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Setup = setup, Inconclusive = $"step #{i} {step}: {e.Message}" };
             }
             var events = world.Trace.Since(mark);
             var requests = world.Network.Requests.Skip(reqMark).ToList();
@@ -87,17 +96,21 @@ public static class ConformanceRunner
                 built.Embodiment.Master?.AcquiredCredentialsHeld ?? 0,
                 built.Embodiment.Custodians.ToDictionary(c => c.Key, c => c.Value.ReleaseCount),
                 requests,
-                Leaks(requests.Concat(responses), secrets));
+                Leaks(requests.Concat(responses), secrets))
+            {
+                Orders = recordOrders ? built.OrderFacts() : null,
+            };
             results.Add(new WakeUpConformance(i, step, wake, raw, TraceAbstraction.ToModel(raw),
                 events.Select(e => e.Render()).ToList(),
                 TraceAbstraction.Abstract(topology.Embodiment, wake, events, raw, predicted.Events),
-                predicted, facts, events));
+                predicted, facts, events) { Started = started, Ended = world.Time.UtcNow });
         }
         // Over HTTP a send that timed out measured the machine's load, not the system: the run cannot be judged.
         var wallTimeouts = world.Time.IsVirtual ? 0 : world.Wire.TimeoutsFired;
         return new ConformanceResult(topology, script, steps, results, built)
         {
             Heals = heals,
+            Setup = setup,
             Inconclusive = wallTimeouts == 0 ? null : $"{wallTimeouts} send(s) timed out on the wall clock over HTTP (environment: inconclusive)",
         };
     }

@@ -14,6 +14,12 @@ public sealed record WakeUpConformance(
 {
     public bool Agrees => Divergence is null;
 
+    /// <summary>The world's time when the wake-up was presented (virtual in memory).</summary>
+    public DateTime Started { get; init; }
+
+    /// <summary>The world's time when its outcome was reported.</summary>
+    public DateTime Ended { get; init; }
+
     /// <summary>Null when outcome and abstract trace equal the prediction; else the first diverging line, both sides.</summary>
     public string? Divergence
     {

@@ -9,4 +9,8 @@ public sealed record WakeUpFacts(
     int MswAcquiredCredentialsHeld,
     IReadOnlyDictionary<string, int> CustodianReleases,
     IReadOnlyList<NetMessage> Requests,
-    IReadOnlyList<string> SecretLeaks);
+    IReadOnlyList<string> SecretLeaks)
+{
+    /// <summary>Every order as the merchant and the gateway hold it after the wake-up, by LID-M; null unless the run was asked to record it.</summary>
+    public IReadOnlyDictionary<string, OrderFacts>? Orders { get; init; }
+}

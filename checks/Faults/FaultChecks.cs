@@ -29,7 +29,8 @@ internal static class FaultChecks
             var o = run(ctx, f.Parts);
             return o.Passed
                 ? new Detection(f, false, null, 0, null, null, 0, o.CasesRun)
-                : new Detection(f, true, property, o.CasesRun, o.Message, o.Counterexample, o.Counterexample?.Split('\n').Length ?? 0, o.CasesRun);
+                : new Detection(f, true, property, o.CasesRun, o.Message, o.Counterexample, o.Counterexample?.Split('\n').Length ?? 0, o.CasesRun)
+                    { Scenario = o.Evidence.OfType<CounterexampleScenario>().FirstOrDefault() is { } c ? c with { CheckId = f.Id, SeededFault = f.Id } : null };
         }
         var scenarios = Campaign.Generate(f.Embodiment, ctx.Seed, Budget(ctx));
         var invariants = Inv.AllInvariants.Where(i => i.Applies(f.Embodiment)).ToList();
@@ -55,7 +56,8 @@ internal static class FaultChecks
                 var (first, violation0) = catching[0];
                 var (small, violation, _) = Campaign.Shrink(faulty[j].Scenario, violation0!, c => Caught(first, c), ctx.Seed, f.Parts, budget: 25);
                 var k = start + j + 1;
-                return new Detection(f, true, string.Join(", ", catching.Select(x => "PROP-" + x.inv.Id)), k, violation, small.ToString(), small.Size, k);
+                return new Detection(f, true, string.Join(", ", catching.Select(x => "PROP-" + x.inv.Id)), k, violation, small.ToString(), small.Size, k)
+                    { Scenario = new CounterexampleScenario(f.Id, f.Embodiment, small.Topology, small.Script, small.Steps, f.Id, violation) };
             }
         }
         return new Detection(f, false, null, 0, null, null, 0, scenarios.Count);
@@ -71,7 +73,7 @@ internal static class FaultChecks
         {
             Passed = d.Detected,
             CasesRun = d.CasesRun,
-            Evidence = [detection],
+            Evidence = d.Scenario is { } sc ? [detection, sc] : [detection],
             Replay = $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size}",
             Message = d.Detected ? $"caught by {d.DetectedBy} after {d.CasesToDetect} case(s): {d.Violation}" : $"NOT detected within {d.CasesRun} cases",
             Counterexample = d.Detected ? null : "(none: the suite missed this fault)",

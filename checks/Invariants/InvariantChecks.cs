@@ -27,7 +27,7 @@ internal static class InvariantChecks
                 classes[e.ToString()] = classes.GetValueOrDefault(e.ToString()) + 1;
                 if (v is null) continue;
                 var (small, violation, _) = Campaign.Shrink(c.Scenario, v, x => inv.Eval(x, new HashSet<string>()), ctx.Seed, parts);
-                return new InvariantRun(inv, true, cases, e, violation, small.ToString(), small.Size, Campaign.Replay(ctx, e), classes, cases, seconds);
+                return new InvariantRun(inv, true, cases, e, violation, small.ToString(), small.Size, Campaign.Replay(ctx, e), classes, cases, seconds) { Scenario = small };
             }
         }
         return new InvariantRun(inv, false, cases, null, null, null, 0, null, classes, cases, seconds);
@@ -48,6 +48,7 @@ internal static class InvariantChecks
                 Message = $"{inv.Id} violated in {r.Embodiment} after {r.CasesToDetect} cases: {r.Violation}",
                 Replay = $"{r.Replay} seed={ctx.Seed} (FsCheck Rnd(seed+embodiment, gamma), size)",
                 Counterexample = r.Counterexample,
+                Evidence = r.Scenario is { } sc ? [new CounterexampleScenario("PROP-" + inv.Id, r.Embodiment!.Value, sc.Topology, sc.Script, sc.Steps, null, r.Violation!)] : [],
             };
         }
         var required = inv.RequiredFor(Campaign.PerEmbodiment(ctx));
