@@ -21,10 +21,9 @@ public sealed record ExhaustiveRecord(string FromCheck, bool Full, string Bound,
     IReadOnlyList<ExhaustiveEmbodiment> Embodiments, [property: JsonIgnore] double Seconds)
 {
     /// <summary>What the evidence may claim: all cases within the bound, or how many of them, and whether the invariants held.</summary>
-    public string Statement => string.Create(CultureInfo.InvariantCulture,
-        Run == Cases
-            ? $"all {Cases} cases within bound B were checked{(Passed ? " and every invariant held" : "; an invariant was violated")} (B: {Bound})"
-            : $"{Run} of the {Cases} cases within bound B were checked (B: {Bound})");
+    public string Statement => Run == Cases
+        ? string.Create(CultureInfo.InvariantCulture, $"all {Cases} cases within bound B were checked{(Passed ? " and every invariant held" : "; an invariant was violated")} (B: {Bound})")
+        : string.Create(CultureInfo.InvariantCulture, $"{Run} of the {Cases} cases within bound B were checked (B: {Bound})");
 
     /// <summary>The section, from the check that published the evidence, or null when no such check ran.</summary>
     public static ExhaustiveRecord? From(IEnumerable<CheckRecord> checks) =>
