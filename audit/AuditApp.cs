@@ -76,6 +76,9 @@ public static class AuditApp
         c.AddCommand<CheckCommand>("check")
             .WithDescription("Run a scenario file (YAML) through the model and the implementation and compare. " + CheckExitCodes)
             .WithExample("check", "scenarios/E7.yaml", "--json");
+        c.AddCommand<ReverifyCommand>("reverify")
+            .WithDescription("Replay a seeded random sample of the cases an evidence directory's ledger (cases.jsonl) recorded and compare their digests. " + ReverifyCommand.ExitCodes)
+            .WithExample("reverify", "evidence", "--sample", "10%", "--seed", "7");
         c.SetExceptionHandler((ex, _) =>
         {
             if (ex is CommandAppException)

@@ -139,6 +139,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         };
         var logPath = Path.Combine(dir, "checks.log");
         File.WriteAllText(logPath, log.ToString());
+        if (CampaignRunner.Shared(checks, seed, s.Cases, s.Transport) is { } shared) paths = [.. paths, CaseLedgerWriter.Write(shared, dir)];
 
         Summary(bundle, paths.Append(logPath));
         return !bundle.Passed ? AuditApp.ExitFailed : bundle.Checks.Any(c => c.Inconclusive is not null) ? AuditApp.ExitInconclusive : AuditApp.ExitOk;
