@@ -81,7 +81,8 @@ public static class Campaign
         return (t.Scenarios, t.Seconds);
     }
 
-    private static CampaignResult Run(int seed, int perEmbodiment, WorldTransport transport, Action<int>? progress)
+    /// <summary>Executes a campaign afresh, bypassing the cache (a benchmark measures it; checks use <see cref="Result"/>).</summary>
+    public static CampaignResult Run(int seed, int perEmbodiment, WorldTransport transport, Action<int>? progress = null)
     {
         var wall = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
