@@ -104,26 +104,39 @@ public static class CampaignRunner
         return run;
     }
 
+    /// <summary>
+    /// The kinds whose checks run side by side on every core: each builds its own fixed world from the seed and shares
+    /// nothing mutable with the others. Properties and faults parallelise inside themselves; model checks are cheap.
+    /// </summary>
+    private static readonly HashSet<CheckKind> Concurrent = [CheckKind.Example, CheckKind.Trace];
+
     private static PhaseRun RunPhase(CheckKind kind, List<CheckEntry> entries, int seed, int cases, MultiWallet.Impl.World.WorldTransport transport, StringBuilder log, Action<CheckEntry, CheckRun?> progress)
     {
         var phaseWatch = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var runs = new List<CheckRun>();
-        foreach (var e in entries)
+        var runs = new CheckRun[entries.Count];
+        var logs = new StringBuilder[entries.Count];
+        var gate = new object();
+        void Run(int i)
         {
-            progress(e, null);
-            log.AppendLine($"### {e.Id} [{kind}] seed={seed} cases={cases}");
-            var ctx = new CheckContext(seed, cases, line => { lock (log) log.AppendLine("  " + line); }, transport);
+            var e = entries[i];
+            lock (gate) progress(e, null);
+            // Each check logs into its own buffer, appended in catalog order below, so checks.log reads the same however they interleave.
+            var own = logs[i] = new StringBuilder();
+            own.AppendLine($"### {e.Id} [{kind}] seed={seed} cases={cases}");
+            var ctx = new CheckContext(seed, cases, line => { lock (own) own.AppendLine("  " + line); }, transport);
             var w = Stopwatch.StartNew();
             CheckOutcome outcome;
             try { outcome = e.Run(ctx); }
             catch (Exception ex) { outcome = CheckOutcome.Fail($"{ex.GetType().Name}: {ex.Message}"); }
             outcome ??= CheckOutcome.Fail("check returned null");
-            var run = new CheckRun(e, outcome, w.Elapsed.TotalSeconds);
-            log.AppendLine($"  => {(outcome.Inconclusive is not null ? "inconclusive" : outcome.Passed ? "passed" : "FAILED")}: {outcome.Message}");
-            runs.Add(run);
-            progress(e, run);
+            var run = runs[i] = new CheckRun(e, outcome, w.Elapsed.TotalSeconds);
+            lock (own) own.AppendLine($"  => {(outcome.Inconclusive is not null ? "inconclusive" : outcome.Passed ? "passed" : "FAILED")}: {outcome.Message}");
+            lock (gate) progress(e, run);
         }
+        if (Concurrent.Contains(kind)) Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Run);
+        else for (var i = 0; i < entries.Count; i++) Run(i);
+        foreach (var l in logs) log.Append(l);
         return new PhaseRun(kind.ToString().ToLowerInvariant(), runs, phaseWatch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
     }
 }
