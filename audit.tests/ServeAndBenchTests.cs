@@ -29,9 +29,13 @@ public sealed class ServeAndBenchTests
         var dir = Path.Combine(Path.GetTempPath(), "mw-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Assert.Equal(0, AuditTester.Run("bench", "--purchases", "4", "--seconds", "0.2", "--concurrency", "2", "--out", dir).ExitCode);
+            Assert.Equal(0, AuditTester.Run("bench", "--purchases", "4", "--seconds", "0.05", "--rounds", "2", "--campaign-cases", "1", "--concurrency", "2", "--out", dir).ExitCode);
             using var j = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "bench.json")));
-            Assert.True(j.RootElement.GetProperty("purchase").GetProperty("purchasesPerSecond").GetDouble() > 0);
+            Assert.True(j.RootElement.GetProperty("purchase").GetProperty("purchasesPerCpuSecond").GetDouble() > 0);
+            // Counted, not assumed: a purchase signs PInitRes, the dual signature, AuthReq, AuthRes and PRes (5).
+            Assert.Equal(5, j.RootElement.GetProperty("purchase").GetProperty("operations")[0].GetProperty("perPurchase").GetDouble());
+            // The campaign does more than its primitives (generation, model, encoding), so its CPU time exceeds its floor.
+            Assert.True(j.RootElement.GetProperty("campaign").GetProperty("ratioToCryptoFloor").GetProperty("median").GetDouble() > 1);
             Assert.True(j.RootElement.GetProperty("purchase").GetProperty("cryptoFloorMs").GetDouble() > 0);
             Assert.Equal(4, j.RootElement.GetProperty("httpVsMemory").GetProperty("http").GetProperty("paid").GetInt32());
             Assert.True(j.RootElement.GetProperty("httpVsMemory").GetProperty("ratio").GetDouble() > 0);

@@ -141,6 +141,9 @@ public static class AuditApp
         c.AddCommand<CheckTraceCommand>("check-trace")
             .WithDescription("Check a recorded trace (JSON Lines, docs/protocol/trace-format.md) against the model and the invariants a trace shows, per order. " + CheckTraceCommand.ExitCodes)
             .WithExample("check-trace", "checks/Recorded/corpus/honest-E7.jsonl");
+        c.AddCommand<ReverifyCommand>("reverify")
+            .WithDescription("Replay a seeded random sample of the cases an evidence directory's ledger (cases.jsonl) recorded and compare their digests. " + ReverifyCommand.ExitCodes)
+            .WithExample("reverify", "evidence", "--sample", "10%", "--seed", "7");
         c.SetExceptionHandler((ex, _) =>
         {
             if (ex is CommandAppException)

@@ -1,13 +1,19 @@
 namespace MultiWallet.Audit.Bench;
 
-/// <summary>Result of <see cref="PurchaseBenchmark.Run"/>.</summary>
-public sealed record BenchResult(int Purchases, double Seconds, double PurchasesPerSecond, double MsPerPurchase, IReadOnlyList<OpCost> Ops, double CryptoFloorMs)
+/// <summary>Result of <see cref="PurchaseBenchmark.Result"/>: purchases and primitives measured in CPU time over interleaved rounds.</summary>
+/// <param name="Rounds">Rounds measured.</param>
+/// <param name="Purchases">Purchases timed over all rounds.</param>
+/// <param name="MsPerPurchase">CPU milliseconds per purchase: median and range over the rounds.</param>
+/// <param name="Ops">Per-primitive costs.</param>
+/// <param name="PerThread">Whether the CPU time is the measuring thread's own (else the process's).</param>
+public sealed record BenchResult(int Rounds, int Purchases, Spread MsPerPurchase, IReadOnlyList<OpCost> Ops, bool PerThread)
 {
-    /// <summary>Purchase time over the crypto floor: how much the non-crypto machinery (encoding, trace, async) costs on top.</summary>
-    public double Ratio => MsPerPurchase / CryptoFloorMs;
+    /// <summary>Sum of the primitives one purchase performs, each at its median cost.</summary>
+    public double CryptoFloorMs => Ops.Sum(o => o.FloorMs);
 
-    /// <summary>One line of figures, then one line per operation.</summary>
-    public override string ToString() =>
-        $"{Purchases} purchases in {Seconds:F2} s = {PurchasesPerSecond:F1}/s ({MsPerPurchase:F2} ms each); crypto floor {CryptoFloorMs:F2} ms; ratio {Ratio:F2}\n" +
-        string.Join('\n', Ops.Select(o => $"  {o.Operation,-44} {o.Ms,8:F3} ms x {o.PerPurchase} = {o.FloorMs:F3} ms"));
+    /// <summary>Purchases per CPU second (median).</summary>
+    public double PurchasesPerCpuSecond => 1000 / MsPerPurchase.Median;
+
+    /// <summary>Purchase CPU time over the crypto floor: how much the non-crypto machinery (encoding, trace, async) costs on top.</summary>
+    public double Ratio => MsPerPurchase.Median / CryptoFloorMs;
 }

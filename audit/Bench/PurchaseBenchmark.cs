@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MultiWallet.Impl.Crypto;
 using MultiWallet.Impl.Protocol;
 using MultiWallet.Impl.World;
@@ -6,71 +5,99 @@ using MultiWallet.Impl.World;
 namespace MultiWallet.Audit.Bench;
 
 /// <summary>
-/// Sequential purchases over the in-memory network (one WUM, one SW, merchant, gateway), and in the same
-/// run the unit cost of every crypto primitive a purchase uses times how often it uses it (the crypto floor).
-/// Counts per purchase: signatures 5 (PInitRes, dual, AuthReq, AuthRes, PRes); verifications 6 (PInitRes,
-/// dual at merchant, AuthRes, PRes, AuthReq, dual at gateway); envelopes sealed 3 (PI, AuthReq, AuthRes) and
-/// opened 3. Chain validations are cached by thumbprint after the first purchase, so they are reported but
-/// count 0 in the floor. BouncyCastle verify/open are measured for comparison (count 0: not used).
+/// Sequential purchases over the in-memory network (one WUM, one SW, merchant, gateway) and the unit cost of every
+/// crypto primitive a purchase uses, all in CPU time of the measuring thread, over interleaved rounds: each round
+/// measures the purchases and every primitive once, starting one item later than the round before, so a burst of
+/// load or a cold cache hits a different item each round; the result is each item's median and range. How often a
+/// purchase performs each primitive is counted (<see cref="CryptoCounters"/>), not assumed. Chain validations are
+/// cached by thumbprint after the first purchase, so they are reported but count 0 in the floor; the BouncyCastle
+/// paths are measured for comparison (count 0: not used).
 /// </summary>
-public static class PurchaseBenchmark
+public sealed class PurchaseBenchmark
 {
-    /// <summary>Times sequential purchases for <paramref name="budget"/>, then measures each primitive.</summary>
-    public static BenchResult Run(TimeSpan budget, int seed = 20000203)
+    private readonly PaymentWorld world;
+    private readonly Func<PaymentOutcome> pay;
+    private readonly int purchasesPerRound;
+    private readonly List<(string Name, Func<CryptoCounts, long>? Counter, Action Op, int Calls, List<double> Samples)> ops;
+    private readonly List<double> purchaseSamples = [];
+    private CryptoCounts counted;
+    private int purchases, rounds;
+
+    /// <summary>
+    /// A benchmark world for <paramref name="seed"/>, warmed up; each round gives the purchases and each primitive about
+    /// <paramref name="cpuMsPerItem"/> CPU milliseconds (call counts fixed once, from a calibration after the warm-up).
+    /// </summary>
+    public PurchaseBenchmark(int seed, double cpuMsPerItem)
     {
-        var world = new PaymentWorld(seed);
+        world = new PaymentWorld(seed);
         world.AddServerWallet("SW-1", "BrandA");
         var wum = world.NewWum("SW-1");
         var n = 0;
-        PaymentOutcome Pay() => wum.PayAsync(world.WakeUp($"B-{n++}", "BrandA")).GetAwaiter().GetResult();
-        for (var i = 0; i < 20; i++) if (Pay() is not Paid) throw new InvalidOperationException("warm-up purchase failed");
+        pay = () => wum.PayAsync(world.WakeUp($"B-{n++}", "BrandA")).GetAwaiter().GetResult();
+        for (var i = 0; i < 20; i++) if (pay() is not Paid) throw new InvalidOperationException("warm-up purchase failed");
 
-        var sw = Stopwatch.StartNew();
-        var count = 0;
-        while (sw.Elapsed < budget / 2 || count < 10)
-        {
-            if (Pay() is not Paid p) throw new InvalidOperationException("benchmark purchase failed");
-            count++;
-        }
-        sw.Stop();
-        var msPer = sw.Elapsed.TotalMilliseconds / count;
-
-        var ops = MeasureOps(world, budget / 2 / 8);
-        var floor = ops.Sum(o => o.FloorMs);
-        return new BenchResult(count, sw.Elapsed.TotalSeconds, count / sw.Elapsed.TotalSeconds, msPer, ops, floor);
-    }
-
-    private static double Time(TimeSpan budget, Action op)
-    {
-        for (var i = 0; i < 5; i++) op();
-        var sw = Stopwatch.StartNew();
-        var k = 0;
-        do { op(); k++; } while (sw.Elapsed < budget || k < 10);
-        return sw.Elapsed.TotalMilliseconds / k;
-    }
-
-    private static IReadOnlyList<OpCost> MeasureOps(PaymentWorld world, TimeSpan each)
-    {
         var pki = world.Pki;
         var card = pki.Cardholder("SW-1", "BrandA");
         var gw = pki.Gateway("BrandA").KeyExchange;
         var data = new byte[64];
         var sig = EcSignature.Sign(card.Signing.Key, data);
-        var validator = world.Validator("bench");
-        var v = validator.Validate(card.Signing.Chain, CertRole.Cardholder, "BrandA", "bench");
+        var v = world.Validator("bench").Validate(card.Signing.Chain, CertRole.Cardholder, "BrandA", "bench");
         var pub = (Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters)card.Signing.Chain.Leaf.GetPublicKey();
         var rng = SeededRandom.For(1, "bench");
         var content = new byte[900]; // about the size of a PI envelope's plaintext
         var env = Envelope.Seal(content, gw.Chain.Leaf, rng);
-        return
+        (string, Func<CryptoCounts, long>?, Action)[] primitives =
         [
-            new("ECDSA P-256 sign (BouncyCastle, RFC 6979)", Time(each, () => EcSignature.Sign(card.Signing.Key, data)), 5),
-            new("ECDSA P-256 verify (.NET, cached key)", Time(each, () => v.VerifySignature(data, sig)), 6),
-            new("ECDSA P-256 verify (BouncyCastle) [not used]", Time(each, () => EcSignature.VerifyBc(pub, data, sig)), 0),
-            new("CMS AuthEnvelopedData seal RSA-OAEP (BouncyCastle) + AES-256-GCM (.NET)", Time(each, () => Envelope.Seal(content, gw.Chain.Leaf, rng)), 3),
-            new("CMS AuthEnvelopedData open RSA-OAEP + AES-256-GCM (.NET)", Time(each, () => Envelope.Open(env, gw, "bench")), 3),
-            new("CMS AuthEnvelopedData open RSA-OAEP + AES-256-GCM (BouncyCastle) [not used]", Time(each, () => Envelope.OpenBc(env, gw)), 0),
-            new("chain validation, uncached (3 certs) [cached]", Time(each, () => new ChainValidator(pki.Root, world.Clock, "b", shareProofs: false).Validate(card.Signing.Chain, CertRole.Cardholder, "BrandA", "b")), 0),
+            ("ECDSA P-256 sign (BouncyCastle, RFC 6979)", c => c.Signs, () => EcSignature.Sign(card.Signing.Key, data)),
+            ("ECDSA P-256 verify (.NET, cached key)", c => c.Verifies, () => v.VerifySignature(data, sig)),
+            ("ECDSA P-256 verify (BouncyCastle) [not used]", null, () => EcSignature.VerifyBc(pub, data, sig)),
+            ("CMS AuthEnvelopedData seal: OAEP ours, RSA OpenSSL, AES-256-GCM .NET", c => c.Seals, () => Envelope.Seal(content, gw.Chain.Leaf, rng)),
+            ("CMS AuthEnvelopedData seal: RSA-OAEP BouncyCastle [not used]", null, () => Envelope.SealBc(content, gw.Chain.Leaf, rng)),
+            ("CMS AuthEnvelopedData open RSA-OAEP + AES-256-GCM (.NET)", c => c.Opens, () => Envelope.Open(env, gw, "bench")),
+            ("CMS AuthEnvelopedData open (BouncyCastle) [not used]", null, () => Envelope.OpenBc(env, gw)),
+            ("chain validation, uncached (3 certs) [cached]", null, () => new ChainValidator(pki.Root, world.Clock, "b", shareProofs: false).Validate(card.Signing.Chain, CertRole.Cardholder, "BrandA", "b")),
         ];
+        int Calls(Action op) => (int)Math.Clamp(cpuMsPerItem / Math.Max(ThreadCpu.PerCall(5, op), 1e-3), 5, 100_000);
+        ops = [.. primitives.Select(p => (p.Item1, p.Item2, p.Item3, Calls(p.Item3), new List<double>()))];
+        purchasesPerRound = Calls(() => pay());
     }
+
+    /// <summary>
+    /// The crypto floor of work that performed <paramref name="counts"/>, in CPU seconds: each counted primitive at the
+    /// cost the latest round measured for it (so a campaign measured right after a round is priced in the same conditions).
+    /// </summary>
+    public double LatestFloorSeconds(CryptoCounts counts) =>
+        ops.Where(o => o.Counter is not null).Sum(o => o.Counter!(counts) * o.Samples[^1]) / 1000;
+
+    /// <summary>Measures one round: the purchases and every primitive, in an order rotated by the round number.</summary>
+    public void MeasureRound()
+    {
+        var items = ops.Count + 1;
+        for (var k = 0; k < items; k++)
+        {
+            var item = (k + rounds) % items;
+            if (item == ops.Count) MeasurePurchases();
+            else ops[item].Samples.Add(ThreadCpu.PerCall(ops[item].Calls, ops[item].Op));
+        }
+        rounds++;
+    }
+
+    private void MeasurePurchases()
+    {
+        var before = CryptoCounters.Snapshot();
+        purchaseSamples.Add(ThreadCpu.PerCall(purchasesPerRound, () =>
+        {
+            if (pay() is not Paid) throw new InvalidOperationException("benchmark purchase failed");
+        }));
+        counted = Add(counted, CryptoCounters.Snapshot() - before);
+        purchases += purchasesPerRound;
+    }
+
+    private static CryptoCounts Add(CryptoCounts a, CryptoCounts b) =>
+        new(a.Signs + b.Signs, a.Verifies + b.Verifies, a.Seals + b.Seals, a.Opens + b.Opens, a.CertParses + b.CertParses, a.Thumbprints + b.Thumbprints);
+
+    /// <summary>The rounds measured so far.</summary>
+    public BenchResult Result() => new(rounds, purchases, Spread.Of(purchaseSamples),
+        [.. ops.Select(o => new OpCost(o.Name, Spread.Of(o.Samples), o.Counter is null || purchases == 0 ? 0 : (double)o.Counter(counted) / purchases))],
+        ThreadCpu.PerThread);
 }

@@ -9,8 +9,9 @@ using Spectre.Console.Cli;
 namespace MultiWallet.Audit.Commands;
 
 /// <summary>
-/// `bench`: runs impl's <see cref="PurchaseBenchmark"/> and <see cref="HttpVsMemoryBenchmark"/> as they are (all timing
-/// lives there), prints a table and writes bench.json. With <c>--soak</c> it runs <see cref="SoakBenchmark"/> instead.
+/// `bench`: interleaved rounds of <see cref="PurchaseBenchmark"/> (purchases and primitives in CPU time) each followed by
+/// a fresh shared campaign (<see cref="CampaignBenchmark"/>) priced against its crypto floor at that round's costs, then
+/// <see cref="HttpVsMemoryBenchmark"/>; prints median and range and writes bench.json. With <c>--soak</c> it runs <see cref="SoakBenchmark"/> instead.
 /// </summary>
 public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
 {
@@ -23,11 +24,23 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         [DefaultValue(200)]
         public int Purchases { get; init; } = 200;
 
-        /// <summary>Time budget of the sequential purchase benchmark, half purchases, half primitives (default 4).</summary>
+        /// <summary>CPU seconds each round gives the purchases and each primitive (default 0.4).</summary>
         [CommandOption("--seconds <S>")]
-        [Description("Time budget of the sequential purchase benchmark, half purchases, half primitives (default 4).")]
-        [DefaultValue(4.0)]
-        public double Seconds { get; init; } = 4.0;
+        [Description("CPU seconds each round gives the purchases and each primitive (default 0.4).")]
+        [DefaultValue(0.4)]
+        public double Seconds { get; init; } = 0.4;
+
+        /// <summary>Interleaved rounds; figures are their median and range (default 5).</summary>
+        [CommandOption("--rounds <N>")]
+        [Description("Interleaved rounds; figures are their median and range (default 5).")]
+        [DefaultValue(5)]
+        public int Rounds { get; init; } = 5;
+
+        /// <summary>Scenarios per embodiment of the shared campaign run in each round, priced against its crypto floor (default 4; 0 skips it).</summary>
+        [CommandOption("--campaign-cases <N>")]
+        [Description("Scenarios per embodiment of the shared campaign run in each round, priced against its crypto floor (default 4; 0 skips it).")]
+        [DefaultValue(4)]
+        public int CampaignCases { get; init; } = 4;
 
         /// <summary>Purchases in flight in the HTTP vs in-memory run (default 16).</summary>
         [CommandOption("--concurrency <N>")]
@@ -70,6 +83,8 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             if (Purchases < 2) return ValidationResult.Error("--purchases must be at least 2");
             if (Concurrency < 1) return ValidationResult.Error("--concurrency must be at least 1");
             if (!(Seconds > 0) || Seconds > 3600) return ValidationResult.Error("--seconds must be in (0, 3600]");
+            if (Rounds < 1 || Rounds > 1000) return ValidationResult.Error("--rounds must be in [1, 1000]");
+            if (CampaignCases < 0) return ValidationResult.Error("--campaign-cases must be at least 0");
             if (SoakPurchases < 0 || SoakJunk < 0 || SoakPurchases + SoakJunk == 0) return ValidationResult.Error("--soak-purchases and --soak-junk must be >= 0, not both 0");
             if (!(SoakSeconds > 0) || SoakSeconds > 86400) return ValidationResult.Error("--soak-seconds must be in (0, 86400]");
             if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out needs a directory");
@@ -83,13 +98,23 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
         var seed = CheckContext.DefaultSeed;
         if (s.Soak) return RunSoak(s, dir, seed);
-        console.MarkupLineInterpolated($"[bold]MultiWallet bench[/]: sequential purchases for {s.Seconds:0.##} s, then {s.Purchases} purchases per transport, {s.Concurrency} in flight");
+        console.MarkupLineInterpolated($"[bold]MultiWallet bench[/]: {s.Rounds} interleaved rounds of purchases and primitives ({s.Seconds:0.##} CPU-s each) and a campaign of {s.CampaignCases} per embodiment, then {s.Purchases} purchases per transport, {s.Concurrency} in flight");
 
-        BenchResult purchase;
+        PurchaseBenchmark bench;
+        var campaigns = new List<(CampaignSample Sample, double FloorSeconds)>();
         HttpVsMemoryResult transports;
         try
         {
-            purchase = PurchaseBenchmark.Run(TimeSpan.FromSeconds(s.Seconds), seed);
+            bench = new PurchaseBenchmark(seed, s.Seconds * 1000);
+            // One scenario per embodiment first: the campaign's own warm-up (JIT, the seed's PKI), never priced.
+            if (s.CampaignCases > 0) CampaignBenchmark.Measure(seed, 1);
+            for (var r = 0; r < s.Rounds; r++)
+            {
+                bench.MeasureRound();
+                if (s.CampaignCases == 0) continue;
+                var sample = CampaignBenchmark.Measure(seed, s.CampaignCases);
+                campaigns.Add((sample, bench.LatestFloorSeconds(sample.Counts)));
+            }
             transports = HttpVsMemoryBenchmark.Run(s.Purchases, s.Concurrency, 2, seed);
         }
         catch (InvalidOperationException e) // a benchmark purchase did not complete
@@ -97,17 +122,29 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             console.MarkupLineInterpolated($"[red]benchmark failed:[/] {e.Message}");
             return AuditApp.ExitFailed;
         }
+        var purchase = bench.Result();
+        var cpu = purchase.PerThread ? "thread CPU" : "process CPU";
 
-        var ops = new Table().Title("single-operation costs (in-memory, sequential)").AddColumns("operation", "ms", "x per purchase", "ms per purchase");
+        var ops = new Table().Title($"single-operation costs ({cpu} ms per call, median [[min–max]] of {purchase.Rounds} rounds; in-memory, sequential)")
+            .AddColumns("operation", "ms", "range", "x per purchase (counted)", "ms per purchase");
         foreach (var o in purchase.Ops)
-            ops.AddRow(Markup.Escape(o.Operation), F(o.Ms, 3), o.PerPurchase.ToString(CultureInfo.InvariantCulture), F(o.FloorMs, 3));
-        ops.AddRow("[bold]crypto floor per purchase[/]", "", "", $"[bold]{F(purchase.CryptoFloorMs, 3)}[/]");
+            ops.AddRow(Markup.Escape(o.Operation), F(o.Ms.Median, 4), $"{F(o.Ms.Min, 4)}–{F(o.Ms.Max, 4)}", F(o.PerPurchase, 2), F(o.FloorMs, 3));
+        ops.AddRow("[bold]crypto floor per purchase[/]", "", "", "", $"[bold]{F(purchase.CryptoFloorMs, 3)}[/]");
         console.Write(ops);
 
         var sum = new Table().Title("throughput").AddColumns("figure", "value");
-        sum.AddRow("purchases/s (sequential, in-memory)", F(purchase.PurchasesPerSecond, 1));
-        sum.AddRow("ms per purchase", F(purchase.MsPerPurchase, 2));
-        sum.AddRow("purchase time / crypto floor", F(purchase.Ratio, 2));
+        sum.AddRow($"CPU ms per purchase (median [[min–max]])", $"{F(purchase.MsPerPurchase.Median, 2)} [[{F(purchase.MsPerPurchase.Min, 2)}–{F(purchase.MsPerPurchase.Max, 2)}]]");
+        sum.AddRow("purchases per CPU second", F(purchase.PurchasesPerCpuSecond, 1));
+        sum.AddRow("purchase CPU time / crypto floor", F(purchase.Ratio, 2));
+        if (campaigns.Count > 0)
+        {
+            var ratio = Spread.Of(campaigns.Select(c => c.Sample.CpuSeconds / c.FloorSeconds));
+            var rate = Spread.Of(campaigns.Select(c => c.Sample.ScenariosPerSecond));
+            var cpuRate = Spread.Of(campaigns.Select(c => c.Sample.ScenariosPerCpuSecond));
+            sum.AddRow($"campaign scenarios/s ({campaigns[0].Sample.Scenarios} per round, {Environment.ProcessorCount} cores)", $"{F(rate.Median, 1)} [[{F(rate.Min, 1)}–{F(rate.Max, 1)}]]");
+            sum.AddRow("campaign scenarios per CPU second", $"{F(cpuRate.Median, 1)} [[{F(cpuRate.Min, 1)}–{F(cpuRate.Max, 1)}]]");
+            sum.AddRow("[bold]campaign CPU time / its crypto floor[/]", $"[bold]{F(ratio.Median, 2)}[/] [[{F(ratio.Min, 2)}–{F(ratio.Max, 2)}]]");
+        }
         sum.AddRow($"purchases/s in-memory ({transports.Concurrency} in flight)", F(transports.InMemory.PurchasesPerSecond, 1));
         sum.AddRow($"purchases/s HTTP loopback ({transports.Concurrency} in flight)", F(transports.Http.PurchasesPerSecond, 1));
         sum.AddRow("HTTP / in-memory", F(transports.Ratio, 2));
@@ -122,13 +159,25 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             machine = new { Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
             purchase = new
             {
+                purchase.Rounds,
                 purchase.Purchases,
-                purchase.Seconds,
-                purchase.PurchasesPerSecond,
-                purchase.MsPerPurchase,
+                cpuTime = cpu,
+                msPerPurchase = purchase.MsPerPurchase,
+                purchase.PurchasesPerCpuSecond,
                 purchase.CryptoFloorMs,
                 ratioToCryptoFloor = purchase.Ratio,
-                operations = purchase.Ops.Select(o => new { o.Operation, o.Ms, o.PerPurchase, o.FloorMs }),
+                operations = purchase.Ops.Select(o => new { o.Operation, ms = o.Ms, o.PerPurchase, o.FloorMs }),
+            },
+            campaign = campaigns.Count == 0 ? null : new
+            {
+                perEmbodiment = s.CampaignCases,
+                rounds = campaigns.Select(c => new
+                {
+                    c.Sample.Scenarios, c.Sample.WallSeconds, c.Sample.CpuSeconds, c.Sample.ScenariosPerSecond, c.Sample.ScenariosPerCpuSecond,
+                    counts = c.Sample.Counts, floorCpuSeconds = c.FloorSeconds, ratioToCryptoFloor = c.Sample.CpuSeconds / c.FloorSeconds,
+                }),
+                scenariosPerSecond = Spread.Of(campaigns.Select(c => c.Sample.ScenariosPerSecond)),
+                ratioToCryptoFloor = Spread.Of(campaigns.Select(c => c.Sample.CpuSeconds / c.FloorSeconds)),
             },
             checkTrace = new { checkTrace.Events, checkTrace.Orders, checkTrace.Seconds, checkTrace.EventsPerSecond, checkTrace.AllConform },
             httpVsMemory = new

@@ -157,7 +157,12 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         var reproducibility = BuildEnvironment.Capture(command, seed, s.Cases, VerdictModel.DefaultFullBudget,
             s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? "http" : "memory", filter, commit, dirty);
         var bundle = EvidenceBundle.Build(catalog, phases, reproducibility, ToolVersion(), total.Elapsed.TotalSeconds);
-        var files = BundleWriter.Write(bundle, dir, log.ToString(), signingKey, temp => CounterexampleFiles.Write(bundle, temp, shownAs: dir));
+        var shared = CampaignRunner.Shared(checks, seed, s.Cases, s.Transport);
+        var files = BundleWriter.Write(bundle, dir, log.ToString(), signingKey, temp =>
+        {
+            CounterexampleFiles.Write(bundle, temp, shownAs: dir);
+            if (shared is not null) CaseLedgerWriter.Write(shared, temp);
+        });
 
         Summary(bundle, files.Select(f => Path.Combine(dir, f)));
         BundleKey.Describe(signingKey, console);

@@ -104,7 +104,7 @@ public sealed record EvidenceBundle(
             c.Embodiments.Length > 0 ? c.Embodiments : c.Requirements.Where(Requirements.Embodiments.ContainsKey).ToArray(),
             t.Text, t.Mermaid, c.Passed))).ToList();
 
-        var phaseRecords = phases.Select(p => new PhaseRecord(p.Kind.ToString().ToLowerInvariant(), p.Checks.Count, p.Passed, p.Failed, Math.Round(p.DurationSeconds, 3))).ToList();
+        var phaseRecords = phases.Select(p => new PhaseRecord(p.Name, p.Checks.Count, p.Passed, p.Failed, Math.Round(p.DurationSeconds, 3))).ToList();
         return new EvidenceBundle(seed, cases, command, toolVersion, reproducibility.GitCommit, DateTimeOffset.UtcNow, Math.Round(duration, 3),
             checks.All(c => c.Passed), phaseRecords, checks, embodiments, claims, invariants, faults, attacks,
             new ModelRecord(transitions.OrderBy(t => t.Machine).ThenBy(t => t.Source).ThenBy(t => t.Trigger).ToList(), graphs),

@@ -119,8 +119,8 @@ internal static class AttackChecks
         foreach (var e in Campaign.All)
         {
             var (runs, secs) = AttackCampaign.Runs(ctx, e);
-            var (honest, hsecs) = Campaign.Cases(ctx, e);
-            (attackSeconds, honestSeconds, attackCases, honestCases) = (attackSeconds + secs, honestSeconds + hsecs, attackCases + runs.Count, honestCases + honest.Count);
+            var (honest, hsecs) = Campaign.Scenarios(ctx, e);
+            (attackSeconds, honestSeconds, attackCases, honestCases) = (attackSeconds + secs, honestSeconds + hsecs, attackCases + runs.Count, honestCases + honest);
             if (runs.All(r => r.Tried.Count == 0)) silent.Add(e.ToString());
             // Every position the embodiment has gets a cell, so one that no attack reached shows as such.
             foreach (var position in Positions.For(EmbodimentTraits.Of(e)))

@@ -33,7 +33,7 @@ internal static class ContractChecks
         var tally = new ConformanceTally();
         var cases = 0;
         foreach (var e in Campaign.All)
-            foreach (var c in Campaign.Cases(ctx, e).Cases.Take(Budget))
+            foreach (var c in Campaign.Executed(ctx, e, Budget))
             {
                 if (c.Result is null) continue;
                 cases++;
@@ -90,7 +90,7 @@ internal static class ContractChecks
         var sample = new Dictionary<string, (Impl.Network.NetMessage, string)>(StringComparer.Ordinal);
         Impl.World.PaymentWorld? world = null;
         foreach (var e in Campaign.All)
-            foreach (var c in Campaign.Cases(ctx, e).Cases)
+            foreach (var c in Campaign.Executed(ctx, e, Budget))
             {
                 if (c.Result is null) continue;
                 world ??= c.Result.Built.World;

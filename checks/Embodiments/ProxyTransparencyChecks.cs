@@ -21,18 +21,21 @@ internal static class ProxyTransparencyChecks
     {
         var (directOutcome, direct) = Direct(ctx.Seed);
         if (directOutcome is not Paid) return CheckOutcome.Fail($"direct session not paid: {directOutcome}");
-        var problems = new List<string>();
-        foreach (var (embodiment, topology, answers) in Proxied())
+        // Each proxied session builds its own world from the seed, so the five run side by side; AsOrdered keeps the report's order.
+        var problems = Proxied().AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).SelectMany(p =>
         {
+            var (embodiment, topology, answers) = p;
+            var found = new List<string>();
             var world = new PaymentWorld(ctx.Seed);
             var e = EmbodimentWorld.Build(world, topology, new ScriptedUser(answers));
             var outcome = e.PayAsync(world.WakeUp("ORD-1", "BrandB")).GetAwaiter().GetResult();
             var seen = world.Merchant.Received.Select(m => (m.Kind, Convert.ToHexString(m.Body))).ToList();
-            if (!outcome.Equals(directOutcome)) problems.Add($"{embodiment}: outcome {outcome} differs from direct {directOutcome}");
-            if (seen.Count != direct.Count) problems.Add($"{embodiment}: merchant received {seen.Count} messages, direct {direct.Count}");
+            if (!outcome.Equals(directOutcome)) found.Add($"{embodiment}: outcome {outcome} differs from direct {directOutcome}");
+            if (seen.Count != direct.Count) found.Add($"{embodiment}: merchant received {seen.Count} messages, direct {direct.Count}");
             for (var i = 0; i < Math.Min(seen.Count, direct.Count); i++)
-                if (seen[i] != direct[i]) { problems.Add($"{embodiment}: message {i + 1} ({seen[i].Kind}) differs from the direct session's {direct[i].Kind}"); break; }
-        }
+                if (seen[i] != direct[i]) { found.Add($"{embodiment}: message {i + 1} ({seen[i].Kind}) differs from the direct session's {direct[i].Kind}"); break; }
+            return found;
+        }).ToList();
         return problems.Count == 0
             ? CheckOutcome.Pass($"{direct.Count} merchant-bound messages ({string.Join(" ", direct.Select(d => d.Kind))}) byte-identical across direct, E7, E9, E10, E11, E12; outcome {directOutcome}")
             : CheckOutcome.Fail(string.Join("\n", problems));

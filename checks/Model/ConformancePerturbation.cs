@@ -2,7 +2,6 @@ using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Invariants;
 using MultiWallet.Model.Machines;
 using MultiWallet.Model.Prediction;
-using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Model;
 
@@ -12,39 +11,25 @@ namespace MultiWallet.Checks.Model;
 /// </summary>
 internal static class ConformancePerturbation
 {
-
-    /// <summary>Event lines with Routed's why-text dropped (only decider and wallet are compared).</summary>
-    private static IEnumerable<string> Lines(IEnumerable<AbstractEvent> events) =>
-        events.Select(e => e is AbstractEvent.Routed r ? $"Routed({r.Decider}, {r.Wallet})" : e.ToString());
+    /// <summary>Scenarios per embodiment the coverage is taken over: ten times the budget, at most 1000 (the default budget, where the campaign's own predictions suffice).</summary>
+    private static int CoverageScenarios(CheckContext ctx) => Math.Max(Campaign.PerEmbodiment(ctx), Math.Min(Campaign.PerEmbodiment(ctx) * 10, 1000));
 
     [Check("MODEL-PERTURBATION-DETECTED", Title = "each model perturbation makes conformance fail on generated cases that conform unperturbed (mutation test of the model)",
         Requirements = ["INV-CONFORM"], AllEmbodiments = true, Kind = CheckKind.Model)]
     public static CheckOutcome Perturbations(CheckContext ctx)
     {
-        var cases = Campaign.All.SelectMany(e => Campaign.Cases(ctx, e).Cases)
-            .Where(c => c.Result is { Agrees: true, Inconclusive: null }).ToList();
+        // The shared campaign tried every perturbation on each conforming case as it ran (PerturbationTally).
+        var tallies = Campaign.Result(ctx).Embodiments.Select(t => t.Perturbations).ToList();
+        var conforming = tallies.Sum(t => t.Conforming);
         var classes = new Dictionary<string, int>();
         var evidence = new List<IEvidence>();
         var missed = new List<string>();
         foreach (var p in Perturbation.All)
         {
-            var caught = 0; string? example = null;
-            foreach (var c in cases)
-            {
-                IReadOnlyList<StepPrediction> predicted;
-                // Non-termination is the model's own step budget (deterministic), never elapsed time.
-                try { predicted = Predictor.Predict(c.Scenario.Topology, c.Scenario.Script, c.Scenario.Steps, new PredictorOptions(p)); }
-                catch (ModelDidNotTerminate ex) { caught++; example ??= c.Scenario + "\n(perturbed model did not terminate: " + ex.Message + ")"; continue; }
-                catch (Exception ex) { caught++; example ??= c.Scenario + "\n(perturbed model threw " + ex.GetType().Name + ")"; continue; }
-                var diverges = c.Result!.WakeUps.Any(w =>
-                {
-                    var q = predicted.First(x => x.StepIndex == w.StepIndex);
-                    return q.Outcome != w.ImplOutcome || !Lines(q.Events).SequenceEqual(Lines(w.Abstracted));
-                });
-                if (!diverges) continue;
-                caught++;
-                example ??= c.Scenario.ToString();
-            }
+            // Embodiment order, then case index: the example is the first catching case of the first embodiment with one.
+            var results = tallies.Select(t => t.Results.Single(r => r.Name == p.Name)).ToList();
+            var caught = results.Sum(r => r.Caught);
+            var example = results.Select(r => r.Example).FirstOrDefault(x => x is not null);
             classes[p.Name] = caught;
             evidence.Add(new PerturbationCount(p.Name, caught));
             if (caught == 0) missed.Add(p.Name); else ctx.Log($"{p.Name}: {caught} conforming case(s) diverge, e.g.\n{example}");
@@ -53,11 +38,11 @@ internal static class ConformancePerturbation
         return new CheckOutcome
         {
             Passed = missed.Count == 0,
-            CasesRun = cases.Count,
+            CasesRun = conforming,
             Classes = classes,
             Evidence = evidence,
-            Message = missed.Count == 0 ? $"all {Perturbation.All.Count} perturbations break conformance on {cases.Count} conforming cases: {summary}"
-                : $"perturbation(s) not detected by conformance on {cases.Count} conforming cases: {string.Join(", ", missed)} ({summary})",
+            Message = missed.Count == 0 ? $"all {Perturbation.All.Count} perturbations break conformance on {conforming} conforming cases: {summary}"
+                : $"perturbation(s) not detected by conformance on {conforming} conforming cases: {string.Join(", ", missed)} ({summary})",
         };
     }
 
@@ -65,14 +50,23 @@ internal static class ConformancePerturbation
         Requirements = ["INV-CONFORM"], AllEmbodiments = true, Kind = CheckKind.Model)]
     public static CheckOutcome Coverage(CheckContext ctx)
     {
-        var coverage = new TransitionCoverage();
-        var n = 0;
-        foreach (var e in Campaign.All)
-            foreach (var s in Campaign.Generate(e, ctx.Seed, Math.Min(Campaign.PerEmbodiment(ctx) * 10, 1000)))
-            {
-                Predictor.Predict(s.Topology, s.Script, s.Steps, new PredictorOptions(null, coverage));
-                n++;
-            }
+        // The campaign's own predictions (every case it ran, model and implementation side by side) ...
+        var campaign = Campaign.Result(ctx);
+        var coverage = new CoverageTally();
+        foreach (var t in campaign.Embodiments) coverage.Merge(t.Coverage);
+        var n = campaign.Scenarios;
+        // ... and, below the default budget, model-only predictions of the next generated scenarios, up to
+        // CoverageScenarios per embodiment, so a small test budget still exercises every transition.
+        var extra = Campaign.All.SelectMany(e => Campaign.Generate(e, ctx.Seed, CoverageScenarios(ctx)).Skip(Campaign.PerEmbodiment(ctx))).ToList();
+        var gate = new object();
+        Parallel.ForEach(extra, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new CoverageTally(), (s, _, local) =>
+        {
+            var one = new TransitionCoverage();
+            Predictor.Predict(s.Topology, s.Script, s.Steps, new PredictorOptions(null, one));
+            local.Add(one);
+            return local;
+        }, local => { lock (gate) coverage.Merge(local); });
+        n += extra.Count;
         var counts = new TransitionCounts(TransitionRun.Generated, [.. coverage.Counts.Select(c => new TransitionCount(c.Transition, c.Count))]);
         var unfired = coverage.Unfired();
         return new CheckOutcome
@@ -80,7 +74,7 @@ internal static class ConformancePerturbation
             Passed = unfired.Count == 0,
             CasesRun = n,
             Evidence = [counts],
-            Message = $"{coverage.Declared - unfired.Count}/{coverage.Declared} declared transitions fired over {n} generated scenarios (model only)" +
+            Message = $"{coverage.Declared - unfired.Count}/{coverage.Declared} declared transitions fired over {n} generated scenarios ({campaign.Scenarios} predicted by the shared campaign, {extra.Count} model only)" +
                       (unfired.Count == 0 ? "" : "; never fired:\n" + string.Join("\n", unfired)),
         };
     }

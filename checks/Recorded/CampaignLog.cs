@@ -5,8 +5,8 @@ using MultiWallet.Model.Vocabulary;
 namespace MultiWallet.Checks.Recorded;
 
 /// <summary>
-/// `verify --trace-log FILE`: the generated campaign's faithful cases (those the PROP-INV-* properties judge, shared
-/// through the campaign's cache, so writing them re-runs nothing when the properties ran) written as a recorded trace, one
+/// `verify --trace-log FILE`: the generated campaign's faithful cases (those the PROP-INV-* properties judge, executed
+/// again one at a time, since the campaign keeps no world, so memory stays flat at any budget) written as a recorded trace, one
 /// case header per generated case. Cases a wall-clock limit made inconclusive, and cases whose run threw, are left out.
 /// </summary>
 public static class CampaignLog
@@ -18,9 +18,8 @@ public static class CampaignLog
         var written = 0;
         foreach (var e in embodiments)
         {
-            var (cases, _) = Campaign.Cases(ctx, e);
-            for (var i = 0; i < cases.Count; i++)
-                if (cases[i].Result is { } r && ConformanceLog.Write(writer, $"{e}#{i}", $"verify --seed {ctx.Seed} --cases {ctx.Cases} case {i} {Campaign.Replay(ctx, e)}", r))
+            foreach (var (c, i) in Campaign.Executed(ctx, e, ctx.Cases).Select((c, i) => (c, i)))
+                if (c.Result is { } r && ConformanceLog.Write(writer, $"{e}#{i}", $"verify --seed {ctx.Seed} --cases {ctx.Cases} case {i} {Campaign.Replay(ctx, e)}", r))
                     written++;
         }
         return written;

@@ -9,8 +9,8 @@ public sealed record CertChain(IReadOnlyList<X509Certificate> Certs)
     public X509Certificate Leaf => Certs[0];
     /// <summary>The chain as DER, as it travels in messages.</summary>
     public IReadOnlyList<byte[]> Der => Certs.Select(c => c.GetEncoded()).ToList();
-    /// <summary>Decodes DER certificates (throws on bad DER; see <see cref="Parse"/> for received chains).</summary>
-    public static CertChain FromDer(IEnumerable<byte[]> der) => new(der.Select(d => new X509Certificate(d)).ToList());
+    /// <summary>Decodes DER certificates (throws on bad DER; see <see cref="Parse"/> for received chains); equal bytes decode once (<see cref="ParsedCertificates"/>).</summary>
+    public static CertChain FromDer(IEnumerable<byte[]> der) => new(der.Select(ParsedCertificates.Of).ToList());
 
     /// <summary>Parses a received chain; undecodable DER is a typed Malformed error naming the party.</summary>
     public static CertChain Parse(IEnumerable<byte[]> der, string what, string party)

@@ -23,6 +23,7 @@ public static class EcSignature
     /// <summary>Signs SHA-256(<paramref name="data"/>) deterministically (RFC 6979); DER (r,s).</summary>
     public static byte[] Sign(ECPrivateKeyParameters key, ReadOnlySpan<byte> data)
     {
+        CryptoCounters.Sign();
         var hash = SHA256.HashData(data);
         var signer = new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest()));
         signer.Init(true, key);
@@ -41,6 +42,7 @@ public static class EcSignature
     /// <summary>True when <paramref name="derSignature"/> is a valid signature of <paramref name="data"/>; malformed signatures are false.</summary>
     public static bool Verify(ECDsa verifier, ReadOnlySpan<byte> data, ReadOnlySpan<byte> derSignature)
     {
+        CryptoCounters.Verify();
         try { return verifier.VerifyData(data, derSignature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence); }
         catch (CryptographicException) { return false; }
     }

@@ -1,6 +1,6 @@
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Exhaustive;
-using MultiWallet.Checks.Invariants;
+using CampaignRun = MultiWallet.Checks.Invariants.Campaign;
 using MultiWallet.Model.Vocabulary;
 using Xunit;
 
@@ -32,8 +32,8 @@ public sealed class SymmetrySoundnessTests
         foreach (var s in cases)
         {
             var image = Symmetry.Rename(s, Wallet, brand);
-            var a = Campaign.Execute(s, CheckContext.DefaultSeed, null);
-            var b = Campaign.Execute(image, CheckContext.DefaultSeed, null);
+            var a = CampaignRun.Execute(s, CheckContext.DefaultSeed, null);
+            var b = CampaignRun.Execute(image, CheckContext.DefaultSeed, null);
             Assert.Null(a.Crash);
             Assert.Null(b.Crash);
             var expected = a.Result!.WakeUps.Select(w => Rename(w.ImplOutcome, Wallet, brand)).ToList();
