@@ -11,10 +11,10 @@ public static class CampaignBenchmark
     /// <summary>One fresh campaign of <paramref name="perEmbodiment"/> scenarios per embodiment, in memory, on every core.</summary>
     public static CampaignSample Measure(int seed, int perEmbodiment)
     {
-        var counts = CryptoCounters.Snapshot();
+        using var meter = CryptoCounters.Measure();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var r = SharedCampaign.Run(seed, perEmbodiment, WorldTransport.InMemory);
-        return new CampaignSample(r.Scenarios, wall.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, CryptoCounters.Snapshot() - counts);
+        return new CampaignSample(r.Scenarios, wall.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, meter.Counts);
     }
 }

@@ -84,12 +84,12 @@ public sealed class PurchaseBenchmark
 
     private void MeasurePurchases()
     {
-        var before = CryptoCounters.Snapshot();
+        using var meter = CryptoCounters.Measure();
         purchaseSamples.Add(ThreadCpu.PerCall(purchasesPerRound, () =>
         {
             if (pay() is not Paid) throw new InvalidOperationException("benchmark purchase failed");
         }));
-        counted = Add(counted, CryptoCounters.Snapshot() - before);
+        counted = Add(counted, meter.Counts);
         purchases += purchasesPerRound;
     }
 

@@ -1,24 +1,42 @@
 namespace MultiWallet.Impl.Crypto;
 
 /// <summary>
-/// Process-wide counts of the primitive operations this layer performs (signs, verifies, envelope seals and opens,
-/// certificate parses, thumbprints), for a benchmark to price a run against its crypto floor. Each count is one
-/// interlocked increment; nothing here reads them back into a decision.
+/// Counts of the primitive operations this layer performs (signs, verifies, envelope seals and opens, certificate
+/// parses, thumbprints), for a benchmark to price a run against its crypto floor. Each count is one interlocked
+/// increment; nothing here reads them back into a decision. Counts go to the process-wide totals and to every
+/// <see cref="CryptoMeter"/> open on the current logical flow (it follows tasks and parallel loops), so a benchmark counts
+/// its own work even while other work runs in the same process.
 /// </summary>
 public static class CryptoCounters
 {
-    private static long signs, verifies, seals, opens, certParses, thumbprints;
+    private static readonly CryptoMeter Process = new(null);
+    private static readonly AsyncLocal<CryptoMeter?> Current = new();
 
-    /// <summary>The counts so far (subtract two snapshots to count a stretch of work).</summary>
-    public static CryptoCounts Snapshot() => new(Interlocked.Read(ref signs), Interlocked.Read(ref verifies), Interlocked.Read(ref seals),
-        Interlocked.Read(ref opens), Interlocked.Read(ref certParses), Interlocked.Read(ref thumbprints));
+    /// <summary>The process-wide counts so far (subtract two snapshots to count a stretch of work done alone).</summary>
+    public static CryptoCounts Snapshot() => Process.Counts;
 
-    internal static void Sign() => Interlocked.Increment(ref signs);
-    internal static void Verify() => Interlocked.Increment(ref verifies);
-    internal static void Seal() => Interlocked.Increment(ref seals);
-    internal static void Open() => Interlocked.Increment(ref opens);
-    internal static void CertParse() => Interlocked.Increment(ref certParses);
-    internal static void Thumbprint() => Interlocked.Increment(ref thumbprints);
+    /// <summary>Opens a meter counting the operations of the current logical flow (and the tasks it starts) until disposed.</summary>
+    public static CryptoMeter Measure()
+    {
+        var meter = new CryptoMeter(Current.Value);
+        Current.Value = meter;
+        return meter;
+    }
+
+    internal static void Restore(CryptoMeter? outer) => Current.Value = outer;
+
+    internal static void Sign() => Count(static m => m.Signs());
+    internal static void Verify() => Count(static m => m.Verifies());
+    internal static void Seal() => Count(static m => m.Seals());
+    internal static void Open() => Count(static m => m.Opens());
+    internal static void CertParse() => Count(static m => m.CertParses());
+    internal static void Thumbprint() => Count(static m => m.Thumbprints());
+
+    private static void Count(Action<CryptoMeter> add)
+    {
+        add(Process);
+        for (var m = Current.Value; m is not null; m = m.Outer) add(m);
+    }
 }
 
 /// <summary>A snapshot of <see cref="CryptoCounters"/>.</summary>
