@@ -49,6 +49,22 @@ public sealed class ConsoleTests
         Assert.DoesNotContain("Nullable", run.Err, StringComparison.Ordinal);
     }
 
+    /// <summary>Errors a command finds while it runs (not only while parsing) go to the error console, never into the results.</summary>
+    [Theory]
+    [InlineData("verify", "--only", "NO-SUCH-CHECK")]
+    [InlineData("check", "no-such-file.yaml")]
+    [InlineData("check-trace", "no-such-file.jsonl")]
+    [InlineData("verify-bundle", "no-such-dir")]
+    [InlineData("reverify", "no-such-dir")]
+    public void Errors_found_while_running_go_to_stderr(params string[] args)
+    {
+        var (code, output, errors) = Run(args);
+        Assert.Equal(AuditApp.ExitUsage, code);
+        var first = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        Assert.False(string.IsNullOrEmpty(first), $"nothing on the error console; results console: {output}");
+        Assert.DoesNotContain(first, output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_issue_s_example_reads_as_it_should()
     {

@@ -77,16 +77,20 @@ public static class AuditApp
             errors.MarkupLineInterpolated($"[red]usage error:[/] {bad}");
             return ExitUsage;
         }
-        var app = new CommandApp(Registrar(console));
+        var app = new CommandApp(Registrar(console, errors));
         app.Configure(c => Configure(c, console, errors));
         return app.Run(args);
     }
 
-    /// <summary>The registrar that hands <paramref name="console"/> to every command's constructor.</summary>
-    public static ITypeRegistrar Registrar(IAnsiConsole console)
+    /// <summary>
+    /// The registrar that hands <paramref name="console"/> (results) and <paramref name="errors"/> (errors; the same console
+    /// when null) to every command's constructor.
+    /// </summary>
+    public static ITypeRegistrar Registrar(IAnsiConsole console, IAnsiConsole? errors = null)
     {
         var registrar = new AuditTypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        registrar.RegisterInstance(typeof(ErrorConsole), new ErrorConsole(errors ?? console));
         return registrar;
     }
 

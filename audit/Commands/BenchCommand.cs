@@ -13,7 +13,7 @@ namespace MultiWallet.Audit.Commands;
 /// a fresh shared campaign (<see cref="CampaignBenchmark"/>) priced against its crypto floor at that round's costs, then
 /// <see cref="HttpVsMemoryBenchmark"/>; prints median and range and writes bench.json. With <c>--soak</c> it runs <see cref="SoakBenchmark"/> instead.
 /// </summary>
-public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
+public sealed class BenchCommand(IAnsiConsole console, ErrorConsole errors) : Command<BenchCommand.Settings>
 {
     /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
@@ -95,7 +95,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
     /// <summary>Runs the verb; the exit code is one of <see cref="AuditApp"/>'s.</summary>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
-        if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
+        if (OutputDirectory.Create(s.Out, errors.Console) is not { } dir) return AuditApp.ExitUsage;
         var seed = CheckContext.DefaultSeed;
         if (s.Soak) return RunSoak(s, dir, seed);
         console.MarkupLineInterpolated($"[bold]MultiWallet bench[/]: {s.Rounds} interleaved rounds of purchases and primitives ({s.Seconds:0.##} CPU-s each) and a campaign of {s.CampaignCases} per embodiment, then {s.Purchases} purchases per transport, {s.Concurrency} in flight");
@@ -119,7 +119,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         }
         catch (InvalidOperationException e) // a benchmark purchase did not complete
         {
-            console.MarkupLineInterpolated($"[red]benchmark failed:[/] {e.Message}");
+            errors.Console.MarkupLineInterpolated($"[red]benchmark failed:[/] {e.Message}");
             return AuditApp.ExitFailed;
         }
         var purchase = bench.Result();
@@ -203,7 +203,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         try { r = SoakBenchmark.Run(s.SoakPurchases, s.SoakJunk, TimeSpan.FromSeconds(s.SoakSeconds), seed); }
         catch (InvalidOperationException e)
         {
-            console.MarkupLineInterpolated($"[red]soak failed:[/] {e.Message}");
+            errors.Console.MarkupLineInterpolated($"[red]soak failed:[/] {e.Message}");
             return AuditApp.ExitFailed;
         }
         static string Mb(long b) => F(b / 1048576.0, 1) + " MB";

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace MultiWallet.Audit.Commands;
 
 /// <summary>`check FILE`: run an auditor's scenario file through the model (and the implementation) and compare.</summary>
-public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Settings>
+public sealed class CheckCommand(IAnsiConsole console, ErrorConsole errors) : Command<CheckCommand.Settings>
 {
     /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
@@ -72,7 +72,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         catch (ScenarioException e)
         {
             if (s.Json) console.WriteRaw(JsonSerializer.Serialize(new { file = s.File, error = e.Message, line = e.Line, field = e.Field }, JsonOptions));
-            else console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            else errors.Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return AuditApp.ExitUsage;
         }
 
@@ -94,7 +94,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         }
         catch (Exception e) when (e is ArgumentException or Attach.AttachedRun.NotAttachable or MultiWallet.Impl.Network.NetworkException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {s.File}: the scenario cannot be run: {e.Message}");
+            errors.Console.MarkupLineInterpolated($"[red]error:[/] {s.File}: the scenario cannot be run: {e.Message}");
             return AuditApp.ExitUsage;
         }
 

@@ -10,7 +10,7 @@ namespace MultiWallet.Audit.Commands;
 /// trace can show, order by order, streaming. Prints, per diverging order, the requirement it breaks and its minimal witness
 /// with line numbers; then the totals.
 /// </summary>
-public sealed class CheckTraceCommand(IAnsiConsole console) : Command<CheckTraceCommand.Settings>
+public sealed class CheckTraceCommand(IAnsiConsole console, ErrorConsole errors) : Command<CheckTraceCommand.Settings>
 {
     /// <summary>The exit codes, as --help gives them.</summary>
     public const string ExitCodes = "Exit codes: 0 every order conforms; 1 an order diverges (requirement and witness printed); "
@@ -37,7 +37,7 @@ public sealed class CheckTraceCommand(IAnsiConsole console) : Command<CheckTrace
         try { reader = new StreamReader(s.File); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            console.MarkupLineInterpolated($"[red]cannot read {s.File}:[/] {e.Message}");
+            errors.Console.MarkupLineInterpolated($"[red]cannot read {s.File}:[/] {e.Message}");
             return AuditApp.ExitUsage;
         }
         using (reader)
@@ -55,12 +55,12 @@ public sealed class CheckTraceCommand(IAnsiConsole console) : Command<CheckTrace
             }
             catch (TraceFormatException e)
             {
-                console.MarkupLineInterpolated($"[red]bad trace file[/] {s.File}: {e.Message}");
+                errors.Console.MarkupLineInterpolated($"[red]bad trace file[/] {s.File}: {e.Message}");
                 return AuditApp.ExitUsage;
             }
             catch (IOException e)
             {
-                console.MarkupLineInterpolated($"[red]cannot read {s.File}:[/] {e.Message}");
+                errors.Console.MarkupLineInterpolated($"[red]cannot read {s.File}:[/] {e.Message}");
                 return AuditApp.ExitUsage;
             }
             var t = checker.Summary;

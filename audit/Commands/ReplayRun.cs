@@ -8,7 +8,7 @@ namespace MultiWallet.Audit.Commands;
 /// in its world (the seeded fault's, when the file names one) and judges it with every applicable invariant, the
 /// model's agreement and the file's expectations; nothing else of the catalog runs.
 /// </summary>
-public sealed class ReplayRun(IAnsiConsole console)
+public sealed class ReplayRun(IAnsiConsole console, ErrorConsole errors)
 {
     /// <summary>Exit 0: every invariant holds, the sides agree and every expectation holds; 1: something failed; 2: the file is unusable.</summary>
     public int Execute(string file, int seed)
@@ -17,14 +17,14 @@ public sealed class ReplayRun(IAnsiConsole console)
         try { sc = ScenarioFile.Load(file); }
         catch (ScenarioException e)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            errors.Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return AuditApp.ExitUsage;
         }
         ScenarioRun run;
         try { run = ScenarioExecution.Run(sc, seed); }
         catch (ArgumentException e)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {file}: the scenario cannot be run: {e.Message}");
+            errors.Console.MarkupLineInterpolated($"[red]error:[/] {file}: the scenario cannot be run: {e.Message}");
             return AuditApp.ExitUsage;
         }
         console.MarkupLineInterpolated($"[bold]MultiWallet verify --replay[/] {file}: {sc.Topology.Embodiment}, seed {seed}, {run.Mode}");

@@ -16,7 +16,7 @@ namespace MultiWallet.Audit.Commands;
 /// compares each replay's <see cref="CaseDigest"/> with the recorded one. The sample is drawn from a seed that is
 /// printed, so the same sample can be drawn again.
 /// </summary>
-public sealed class ReverifyCommand(IAnsiConsole console) : Command<ReverifyCommand.Settings>
+public sealed class ReverifyCommand(IAnsiConsole console, ErrorConsole errors) : Command<ReverifyCommand.Settings>
 {
     /// <summary>The exit codes, as the help shows them.</summary>
     public const string ExitCodes = "Exit codes: 0 every sampled case replayed to its recorded digest; 1 a sampled case did not (each one is named); "
@@ -60,19 +60,19 @@ public sealed class ReverifyCommand(IAnsiConsole console) : Command<ReverifyComm
         var path = Path.Combine(s.Dir, CaseLedgerWriter.FileName);
         if (!File.Exists(path))
         {
-            console.MarkupLineInterpolated($"[red]usage error:[/] no case ledger at {path} (written by `verify` when a check derives from the shared campaign)");
+            errors.Console.MarkupLineInterpolated($"[red]usage error:[/] no case ledger at {path} (written by `verify` when a check derives from the shared campaign)");
             return AuditApp.ExitUsage;
         }
         CaseLedger ledger;
         try { ledger = CaseLedger.Read(path); }
         catch (InvalidDataException e)
         {
-            console.MarkupLineInterpolated($"[red]usage error:[/] {e.Message}");
+            errors.Console.MarkupLineInterpolated($"[red]usage error:[/] {e.Message}");
             return AuditApp.ExitUsage;
         }
         if (ledger.Entries.Count == 0)
         {
-            console.MarkupLineInterpolated($"[red]usage error:[/] {path} records no case");
+            errors.Console.MarkupLineInterpolated($"[red]usage error:[/] {path} records no case");
             return AuditApp.ExitUsage;
         }
 

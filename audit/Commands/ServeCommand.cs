@@ -24,7 +24,7 @@ namespace MultiWallet.Audit.Commands;
 /// seed, and a banner (console and serve-&lt;E&gt;.json) says the run is seeded and therefore not secret.
 /// </para>
 /// </summary>
-public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Settings>
+public sealed class ServeCommand(IAnsiConsole console, ErrorConsole errors) : Command<ServeCommand.Settings>
 {
     /// <summary>
     /// How many of the newest trace events a served world keeps: it runs for as long as it is left up, so its trace is a
@@ -151,7 +151,7 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.Se
         console.MarkupLineInterpolated($"gateway authorizations: {world.Gateway.TotalAuthorizations}");
 
         // What a client outside needs (the TLS root, the scenario of the served topology) and what the run was (serve-<E>.json).
-        if (OutputDirectory.Create(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
+        if (OutputDirectory.Create(s.Out, errors.Console) is not { } dir) return AuditApp.ExitUsage;
         var file = Path.Combine(dir, $"serve-{id}.yaml");
         await File.WriteAllTextAsync(file, Attach.ServedScenario.Yaml($"served {id}: {example.Story}", example.Topology, example.Answers, example.WakeUps), ct).ConfigureAwait(false);
         var rootFile = Path.Combine(dir, $"serve-{id}-tls-root.pem");

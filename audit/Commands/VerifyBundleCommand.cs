@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace MultiWallet.Audit.Commands;
 
 /// <summary>`verify-bundle DIR [--key PUB.pem]`: check a bundle's signature and the digest of every file.</summary>
-public sealed class VerifyBundleCommand(IAnsiConsole console) : Command<VerifyBundleCommand.Settings>
+public sealed class VerifyBundleCommand(IAnsiConsole console, ErrorConsole errors) : Command<VerifyBundleCommand.Settings>
 {
     /// <summary>The arguments of the verb.</summary>
     public sealed class Settings : CommandSettings
@@ -35,7 +35,7 @@ public sealed class VerifyBundleCommand(IAnsiConsole console) : Command<VerifyBu
         }
         catch (Exception e) when (e is BundleUnusableException or BundleKeyException or IOException or UnauthorizedAccessException)
         {
-            console.MarkupLineInterpolated($"[red]usage error:[/] {e.Message}");
+            errors.Console.MarkupLineInterpolated($"[red]usage error:[/] {e.Message}");
             return AuditApp.ExitUsage;
         }
         foreach (var p in result.Problems)

@@ -15,7 +15,7 @@ using Spectre.Console.Cli;
 namespace MultiWallet.Audit.Commands;
 
 /// <summary>`verify`: run the catalog phase by phase and write the evidence bundle.</summary>
-public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.Settings>
+public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : Command<VerifyCommand.Settings>
 {
     /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
@@ -107,12 +107,12 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
     {
         var total = Stopwatch.StartNew();
         var seed = s.Seed ?? CheckContext.DefaultSeed;
-        if (s.ReplayFile is not null) return new ReplayRun(console).Execute(s.ReplayFile, seed);
+        if (s.ReplayFile is not null) return new ReplayRun(console, errors).Execute(s.ReplayFile, seed);
         IReadOnlyList<CheckEntry> catalog;
         try { catalog = CheckCatalog.Discover(CatalogAssemblies()); }
         catch (Exception e) when (e is InvalidOperationException or ReflectionTypeLoadException or FileNotFoundException)
         {
-            console.MarkupLineInterpolated($"[red]cannot load the check catalog:[/] {e.Message}");
+            errors.Console.MarkupLineInterpolated($"[red]cannot load the check catalog:[/] {e.Message}");
             return AuditApp.ExitUsage;
         }
 
@@ -123,7 +123,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
             var unknown = s.OnlyIds.Where(id => catalog.All(e => e.Id != id)).ToList();
             if (unknown.Count > 0)
             {
-                console.MarkupLineInterpolated($"[red]usage error:[/] --only: no check named {string.Join(", ", unknown)} ({catalog.Count} checks in the catalog)");
+                errors.Console.MarkupLineInterpolated($"[red]usage error:[/] --only: no check named {string.Join(", ", unknown)} ({catalog.Count} checks in the catalog)");
                 return AuditApp.ExitUsage;
             }
             selected = selected.Where(e => s.OnlyIds.Contains(e.Id));
@@ -138,13 +138,13 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
         var checks = selected.ToList();
         if (checks.Count == 0)
         {
-            console.MarkupLine("[red]usage error:[/] the filter selects no check");
+            errors.Console.MarkupLine("[red]usage error:[/] the filter selects no check");
             return AuditApp.ExitUsage;
         }
 
         Prerequisites.Require(checks);
-        if (OutputDirectory.ForBundle(s.Out, console) is not { } dir) return AuditApp.ExitUsage;
-        if (BundleKey.Load(s.SignKey, console) is not { } key) return AuditApp.ExitUsage;
+        if (OutputDirectory.ForBundle(s.Out, errors.Console) is not { } dir) return AuditApp.ExitUsage;
+        if (BundleKey.Load(s.SignKey, errors.Console) is not { } key) return AuditApp.ExitUsage;
         using var signingKey = key;
         var (commit, dirty) = (BuildEnvironment.GitCommit(), BuildEnvironment.GitDirty()); // before this run writes anything
 
