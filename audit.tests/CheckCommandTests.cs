@@ -23,7 +23,7 @@ public sealed class CheckCommandTests : IDisposable
     public static TheoryData<string> ScenarioFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(ScenariosDir(), "*.yaml").Select(Path.GetFileName).Order(ScenarioOrder.Comparer)) data.Add(f!);
+        foreach (var f in Directory.GetFiles(ScenariosDir(), "*.yaml").Select(Path.GetFileName).Order(NaturalOrder.Instance)) data.Add(f!);
         return data;
     }
 

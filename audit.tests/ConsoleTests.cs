@@ -219,10 +219,10 @@ public sealed class ConsoleTests
     {
         string[] shuffled = ["E10", "E2", "E1", "E12", "E11", "E3", "INV-10", "INV-2", "TRACE-E10-A", "TRACE-E9-B", "E02"];
         Assert.Equal(["E1", "E2", "E02", "E3", "E10", "E11", "E12", "INV-2", "INV-10", "TRACE-E9-B", "TRACE-E10-A"],
-            Report.NaturalOrder.Sort(shuffled));
-        Assert.Equal(0, Report.NaturalOrder.Instance.Compare("C13", "C13"));
-        Assert.True(Report.NaturalOrder.Instance.Compare("C9", "C13") < 0);
-        Assert.True(Report.NaturalOrder.Instance.Compare("E1", "E1-X") < 0);
-        Assert.True(Report.NaturalOrder.Instance.Compare("99999999999999999999", "100000000000000000000") < 0, "digit runs beyond long compare by length");
+            NaturalOrder.Sort(shuffled));
+        Assert.Equal(0, NaturalOrder.Instance.Compare("C13", "C13"));
+        Assert.True(NaturalOrder.Instance.Compare("C9", "C13") < 0);
+        Assert.True(NaturalOrder.Instance.Compare("E1", "E1-X") < 0);
+        Assert.True(NaturalOrder.Instance.Compare("99999999999999999999", "100000000000000000000") < 0, "digit runs beyond long compare by length");
     }
 }

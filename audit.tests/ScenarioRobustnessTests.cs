@@ -102,7 +102,7 @@ public sealed class ScenarioRobustnessTests : IDisposable
     public void Names_sort_as_E1_E2_to_E12()
     {
         string[] shuffled = ["E10", "E2", "E12", "E1", "E11", "E3", "E9", "E10-unknown-address", "E2-invalid-choice"];
-        Assert.Equal(["E1", "E2", "E2-invalid-choice", "E3", "E9", "E10", "E10-unknown-address", "E11", "E12"], shuffled.Order(ScenarioOrder.Comparer).ToArray());
-        Assert.Equal(["SSW-2", "SSW-10"], new[] { "SSW-10", "SSW-2" }.Order(ScenarioOrder.Comparer).ToArray());
+        Assert.Equal(["E1", "E2", "E2-invalid-choice", "E3", "E9", "E10", "E10-unknown-address", "E11", "E12"], shuffled.Order(NaturalOrder.Instance).ToArray());
+        Assert.Equal(["SSW-2", "SSW-10"], new[] { "SSW-10", "SSW-2" }.Order(NaturalOrder.Instance).ToArray());
     }
 }

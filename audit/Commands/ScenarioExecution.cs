@@ -45,7 +45,7 @@ public static class ScenarioExecution
         var setup = result.Setup.Where(s => s.StepIndex >= 0 || s.Trace.Count > 0)
             .Select(s => new SetupEvent(s.StepIndex, s.Step?.ToString() ?? "set-up", s.Trace))
             .Concat(result.Heals.Select(h => new SetupEvent(h.StepIndex, "Heal",
-                [$"merchant swept {h.Swept} order(s)", .. h.Resolved.OrderBy(r => r.Key, ScenarioOrder.Comparer).Select(r => $"PC resolved {r.Key}: {TraceAbstraction.ToModel(r.Value)}")],
+                [$"merchant swept {h.Swept} order(s)", .. h.Resolved.OrderBy(r => r.Key, NaturalOrder.Instance).Select(r => $"PC resolved {r.Key}: {TraceAbstraction.ToModel(r.Value)}")],
                 h.Divergence)))
             .OrderBy(s => s.Step).ToList();
         var mode = "implementation (in-memory, virtual time, real cryptography) against the model"
@@ -75,9 +75,9 @@ public static class ScenarioExecution
     }
 
     private static WakeUpState State(WakeUpFacts f) => new(
-        (f.Orders ?? new Dictionary<string, OrderFacts>()).OrderBy(o => o.Key, ScenarioOrder.Comparer)
+        (f.Orders ?? new Dictionary<string, OrderFacts>()).OrderBy(o => o.Key, NaturalOrder.Instance)
             .Select(o => new OrderState(o.Key, o.Value.Merchant, o.Value.Gateway, o.Value.Standing)).ToList(),
         f.TotalAuthorizations,
         f.MswAcquiredCredentialsHeld,
-        f.CustodianReleases.OrderBy(c => c.Key, ScenarioOrder.Comparer).Select(c => new CustodianReleases(c.Key, c.Value)).ToList());
+        f.CustodianReleases.OrderBy(c => c.Key, NaturalOrder.Instance).Select(c => new CustodianReleases(c.Key, c.Value)).ToList());
 }

@@ -24,7 +24,7 @@ public static class CounterexampleFiles
     /// <summary>Writes <paramref name="counterexamples"/> under <paramref name="dir"/>/counterexamples; returns the paths written.</summary>
     public static IReadOnlyList<string> Write(IEnumerable<CounterexampleScenario> counterexamples, string dir, string? shownAs = null)
     {
-        var list = counterexamples.OrderBy(c => c.Embodiment).ThenBy(c => c.CheckId, ScenarioOrder.Comparer).ToList();
+        var list = counterexamples.OrderBy(c => c.Embodiment).ThenBy(c => c.CheckId, NaturalOrder.Instance).ToList();
         if (list.Count == 0) return [];
         var folder = Directory.CreateDirectory(Path.Combine(dir, Folder)).FullName;
         var paths = new List<string>();

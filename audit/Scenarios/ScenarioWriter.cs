@@ -55,8 +55,8 @@ public static class ScenarioWriter
         var key = ScenarioFile.KnowledgeKeys.First(k => k.Kind == t.Traits.Knowledge && k.Holder == t.Traits.Holder).Key;
         var value = t.Knowledge switch
         {
-            Model.Vocabulary.Knowledge.BrandTable b => "{" + string.Join(", ", b.Entries.OrderBy(e => e.Key, ScenarioOrder.Comparer).Select(e => $"{Q(e.Key)}: {Brands(e.Value)}")) + "}",
-            Model.Vocabulary.Knowledge.InstalledWums w => "{" + string.Join(", ", w.Entries.OrderBy(e => e.Key, ScenarioOrder.Comparer)
+            Model.Vocabulary.Knowledge.BrandTable b => "{" + string.Join(", ", b.Entries.OrderBy(e => e.Key, NaturalOrder.Instance).Select(e => $"{Q(e.Key)}: {Brands(e.Value)}")) + "}",
+            Model.Vocabulary.Knowledge.InstalledWums w => "{" + string.Join(", ", w.Entries.OrderBy(e => e.Key, NaturalOrder.Instance)
                 .Select(e => $"{Q(e.Key)}: {{version: {e.Value.Version.ToString(CultureInfo.InvariantCulture)}, brands: {Brands(e.Value.Brands)}}}")) + "}",
             _ => List(t.Knowledge.Ssws),
         };

@@ -1,10 +1,10 @@
-namespace MultiWallet.Audit.Report;
+namespace MultiWallet.Audit;
 
 /// <summary>
 /// Orders identifiers the way a reader counts: digit runs compare as numbers, so E2 comes before E10 and
-/// INV-2 before INV-10; everything else compares ordinally. The one comparer the report and the console sort ids with.
+/// INV-2 before INV-10; everything else compares ordinally. The one comparer every id, wallet, order and file name the audit lists is sorted with (report, console, scenarios).
 /// </summary>
-public sealed class NaturalOrder : IComparer<string>
+public sealed class NaturalOrder : IComparer<string?>
 {
     /// <summary>The shared instance.</summary>
     public static NaturalOrder Instance { get; } = new();
