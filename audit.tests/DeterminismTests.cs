@@ -11,7 +11,11 @@ namespace MultiWallet.Audit.Tests;
 [Collection(EvidenceCollection.Name)]
 public sealed partial class DeterminismTests
 {
-    private static readonly string[] Args = ["--cases", "7", "--only", "CATALOG-WELLFORMED,FOUNDATION-PURCHASE,AUDIT-SAMPLE-PROPERTY,AUDIT-SAMPLE-FAULT,AUDIT-SAMPLE-FAILS"];
+    // Besides the samples: checks that fill their classes from parallel work (the shared campaign's properties and
+    // coverage, the attacker campaign), a seeded fault (its counterexample file), and an HTTP check on OS-chosen ports.
+    private static readonly string[] Args = ["--cases", "7", "--only",
+        "CATALOG-WELLFORMED,FOUNDATION-PURCHASE,AUDIT-SAMPLE-PROPERTY,AUDIT-SAMPLE-FAULT,AUDIT-SAMPLE-FAILS," +
+        "PROP-INV-CONFORM,PROP-INV-BAD-INPUT,MODEL-COVERAGE,ATTACK-CAMPAIGN,FAULT-E1-FIRST-WUM,HTTP-FIELDS-ROUNDTRIP"];
 
     [GeneratedRegex("""\b(time|timestamp)="[^"]*""")]
     private static partial Regex JUnitClock();
@@ -27,8 +31,13 @@ public sealed partial class DeterminismTests
         Assert.Equal(1, first.Result.ExitCode);
         Assert.Equal(1, second.Result.ExitCode);
 
-        foreach (var exact in new[] { "evidence.json", "sbom.cdx.json", "checks.log" })
+        foreach (var exact in new[] { "evidence.json", "sbom.cdx.json", "checks.log", "cases.jsonl" })
             Assert.True(File.ReadAllBytes(first.File(exact)).SequenceEqual(File.ReadAllBytes(second.File(exact))), $"{exact} differs between two runs");
+
+        // A counterexample file's replay commands name the evidence directory, which differs here only because the two
+        // runs were given different --out directories.
+        string Located(VerifyRun r, string file) => File.ReadAllText(r.File(file)).Replace(r.Dir, "OUT", StringComparison.Ordinal);
+        Assert.Equal(Located(first, "counterexamples/FAULT-E1-FIRST-WUM-E1.yaml"), Located(second, "counterexamples/FAULT-E1-FIRST-WUM-E1.yaml"));
 
         string Masked(VerifyRun r, string file, Regex clock) => clock.Replace(File.ReadAllText(r.File(file)), m => m.Groups[1].Value + "=*");
         Assert.Equal(Masked(first, "junit.xml", JUnitClock()), Masked(second, "junit.xml", JUnitClock()));

@@ -59,7 +59,7 @@ public sealed record EvidenceBundle(
         var checks = phases.SelectMany(p => p.Checks).Select(r => new CheckRecord(
             r.Entry.Id, r.Entry.Meta.Title, r.Entry.Meta.Kind.ToString().ToLowerInvariant(), r.Entry.Meta.Requirements, [.. r.Entry.Meta.Exercised.Select(x => x.ToString())],
             r.Outcome.CasesRun, r.Outcome.Passed, r.Outcome.Message, r.Outcome.Replay, r.Outcome.Counterexample,
-            r.Outcome.Classes, Math.Round(r.DurationSeconds, 4), FactRendering.Flatten(r.Outcome.Evidence), r.Outcome.Evidence) { Inconclusive = r.Outcome.Inconclusive }).ToList();
+            Sorted(r.Outcome.Classes), Math.Round(r.DurationSeconds, 4), FactRendering.Flatten(r.Outcome.Evidence), r.Outcome.Evidence) { Inconclusive = r.Outcome.Inconclusive }).ToList();
 
         var catalogMetas = catalog.Select(e => e.Meta).ToList();
         var outcomes = phases.SelectMany(p => p.Checks).ToDictionary(r => r.Entry.Id, r => r.Outcome);
@@ -111,6 +111,10 @@ public sealed record EvidenceBundle(
             traces, filter)
         { Verdicts = verdicts, Reproducibility = reproducibility, Exhaustive = ExhaustiveRecord.From(checks) };
     }
+
+    // Checks fill their classes from parallel work, so their insertion order varies between runs; the evidence lists them by key.
+    private static IReadOnlyDictionary<string, int> Sorted(IReadOnlyDictionary<string, int> classes) =>
+        new SortedDictionary<string, int>(classes.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);
 
     /// <summary>The replay command for one check (or the whole run when id is null).</summary>
     public string ReplayFor(string? id) =>

@@ -37,7 +37,6 @@ internal static class InvariantChecks
     public static CheckOutcome Check(CheckContext ctx, Invariant inv)
     {
         var r = Run(ctx, inv);
-        var rate = r.Seconds > 0 ? r.Cases / r.Seconds : 0;
         if (r.Violated)
         {
             ctx.Log(r.Counterexample!);
@@ -55,7 +54,7 @@ internal static class InvariantChecks
         var required = inv.RequiredFor(Campaign.PerEmbodiment(ctx));
         var inconclusive = r.Classes.GetValueOrDefault(Campaign.InconclusiveClass);
         var excluded = inconclusive == 0 ? "" : $" ({inconclusive} more inconclusive: a wall-clock limit over HTTP fired; excluded from judgement — environment, rerun on a quieter machine)";
-        var summary = $"{r.Cases} scenarios{excluded} over {string.Join(",", inv.Embodiments)}; {rate:F1} scenarios/s (shared campaign, {Campaign.PerEmbodiment(ctx)} per embodiment); classes: " +
+        var summary = $"{r.Cases} scenarios{excluded} over {string.Join(",", inv.Embodiments)}; shared campaign, {Campaign.PerEmbodiment(ctx)} per embodiment; classes: " +
                       string.Join(", ", r.Classes.Where(k => !k.Key.StartsWith('E')).OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}"));
         return ClassifiedOutcome.Of(r.Cases, r.Classes, required, $"seed={ctx.Seed} gamma={Campaign.Gamma} size={Campaign.Size}", summary);
     }
