@@ -160,6 +160,7 @@ public static class ScenarioFile
             var topology = new Topology(embodiment, wallets, master);
             if (top.TryGetValue("knowledge", out var kn)) topology = ReadKnowledge(kn.Value, topology);
             var fault = top.TryGetValue("fault", out var fn) ? SeededFault(fn.Value) : null;
+            seeded = fault is not null;
             var user = top.TryGetValue("user", out var un) ? ReadUser(un.Value) : UserScript.Silent;
             var steps = ReadSteps(Required(top, root, "", "steps").Value);
             if (bound.Count > 0)
@@ -290,7 +291,27 @@ public static class ScenarioFile
             return answers;
         }
 
-        private static readonly string[] StepKinds = ["wakeUp", "replay", "installWum", "changeBrands", "setDown", "fault", "crash", "heal"];
+        private static readonly string[] StepKinds = ["wakeUp", "replay", "installWum", "changeBrands", "setDown", "setKnowledge", "fault", "crash", "heal"];
+
+        /// <summary>The file names a seeded fault (its substituted component keeps the knowledge it was built with).</summary>
+        private bool seeded;
+
+        /// <summary>
+        /// A knowledge value of the embodiment's own kind (a brand table <c>WALLET: [brands]</c> or an SSW list <c>[SSW, ...]</c>)
+        /// for a step that changes it (<paramref name="clientOnly"/> false) or for the information a wake-up carries (true: E11/E12).
+        /// </summary>
+        private Knowledge KnowledgeValue(YamlNode key, YamlNode node, string f, bool clientOnly)
+        {
+            var traits = EmbodimentTraits.Of(embodiment);
+            var readers = EmbodimentTraits.All.Where(e => clientOnly ? e.Holder == KnowledgeHolder.ClientWum
+                : e.Holder is KnowledgeHolder.Selector or KnowledgeHolder.Msw or KnowledgeHolder.ClientWum).Select(e => e.Embodiment).ToList();
+            if (!readers.Contains(embodiment))
+                throw Err(key, f, $"not read in {embodiment} (only in {string.Join(", ", readers)}){(traits.Knowledge == KnowledgeKind.InstalledWums && !clientOnly ? "; E4 changes its knowledge with installWum" : "")}");
+            if (seeded && !clientOnly) throw Err(key, f, "not with a seeded fault (`fault:`): the fault's component keeps the knowledge it was built with");
+            return traits.Knowledge == KnowledgeKind.BrandTable
+                ? new Knowledge.BrandTable(BrandTable(node, f))
+                : new Knowledge.SswList(Seq(node, f, ScenarioLimits.MaxItems).Children.Select((c, i) => Scalar(c, $"{f}[{i}]")).ToList());
+        }
 
         private List<Step> ReadSteps(YamlNode n)
         {
@@ -319,7 +340,7 @@ public static class ScenarioFile
                 {
                     case "wakeUp":
                         {
-                            var wd = Fields(Map(v, sf), sf, "order", "brand", "amount", "defect", "answers", "expect");
+                            var wd = Fields(Map(v, sf), sf, "order", "brand", "amount", "defect", "answers", "clientInfo", "expect");
                             var on = Required(wd, v, sf, "order").Value;
                             var order = Order(on, $"{sf}.order");
                             var brand = new Brand(Scalar(Required(wd, v, sf, "brand").Value, $"{sf}.brand"));
@@ -336,7 +357,10 @@ public static class ScenarioFile
                             woken.Add(order);
                             if (wd.TryGetValue("answers", out var an)) bound.Add((i, Answers(an.Value, $"{sf}.answers")));
                             if (wd.TryGetValue("expect", out var ex)) expectations[i] = ReadExpectation(ex.Key, ex.Value, $"{sf}.expect");
-                            step = new Step.WakeUp(order, brand, amount, defect);
+                            step = new Step.WakeUp(order, brand, amount, defect)
+                            {
+                                ClientInfo = wd.TryGetValue("clientInfo", out var ci) ? KnowledgeValue(ci.Key, ci.Value, $"{sf}.clientInfo", clientOnly: true) : null,
+                            };
                             break;
                         }
                     case "replay":
@@ -378,6 +402,12 @@ public static class ScenarioFile
                             var wd = Fields(Map(v, sf), sf, "wallet", "down");
                             step = new Step.SetDown(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
                                 !wd.TryGetValue("down", out var dn) || Bool(dn.Value, $"{sf}.down"));
+                            break;
+                        }
+                    case "setKnowledge":
+                        {
+                            RequireNoPendingFaults(pendingFaults, v, sf);
+                            step = new Step.SetKnowledge(KnowledgeValue(key, v, sf, clientOnly: false));
                             break;
                         }
                     case "fault":

@@ -53,15 +53,17 @@ public static class ScenarioWriter
     {
         if (t.Knowledge.Wallets.Count == 0) return null;
         var key = ScenarioFile.KnowledgeKeys.First(k => k.Kind == t.Traits.Knowledge && k.Holder == t.Traits.Holder).Key;
-        var value = t.Knowledge switch
+        return $"{key}: {KnowledgeValue(t.Knowledge)}";
+    }
+
+    /// <summary>A knowledge value as a flow collection: a brand table or installed WUMs as a mapping, an SSW list as a list.</summary>
+    private static string KnowledgeValue(Model.Vocabulary.Knowledge k) => k switch
         {
             Model.Vocabulary.Knowledge.BrandTable b => "{" + string.Join(", ", b.Entries.OrderBy(e => e.Key, ScenarioOrder.Comparer).Select(e => $"{Q(e.Key)}: {Brands(e.Value)}")) + "}",
             Model.Vocabulary.Knowledge.InstalledWums w => "{" + string.Join(", ", w.Entries.OrderBy(e => e.Key, ScenarioOrder.Comparer)
                 .Select(e => $"{Q(e.Key)}: {{version: {e.Value.Version.ToString(CultureInfo.InvariantCulture)}, brands: {Brands(e.Value.Brands)}}}")) + "}",
-            _ => List(t.Knowledge.Ssws),
+            _ => List(k.Ssws),
         };
-        return $"{key}: {value}";
-    }
 
     private static string Answer(UserAnswer a) => a switch
     {
@@ -79,7 +81,9 @@ public static class ScenarioWriter
 
     private static string Step(Step s) => s switch
     {
-        Model.Vocabulary.Step.WakeUp w => $"wakeUp: {{order: {Q(w.Order.LidM)}, brand: {Q(w.Brand.Name)}, amount: {w.Amount.ToString(CultureInfo.InvariantCulture)}, defect: {Defect(w.Defect)}}}",
+        Model.Vocabulary.Step.WakeUp w => $"wakeUp: {{order: {Q(w.Order.LidM)}, brand: {Q(w.Brand.Name)}, amount: {w.Amount.ToString(CultureInfo.InvariantCulture)}, defect: {Defect(w.Defect)}"
+            + (w.ClientInfo is { } ci ? $", clientInfo: {KnowledgeValue(ci)}" : "") + "}",
+        Model.Vocabulary.Step.SetKnowledge k => $"setKnowledge: {KnowledgeValue(k.Knowledge)}",
         Model.Vocabulary.Step.Replay r => $"replay: {Q(r.Order.LidM)}",
         Model.Vocabulary.Step.InstallWum i => $"installWum: {{wallet: {Q(i.Wallet)}, version: {i.Version.ToString(CultureInfo.InvariantCulture)}, brands: {Brands(i.Brands)}}}",
         Model.Vocabulary.Step.ChangeBrands c => $"changeBrands: {{wallet: {Q(c.Wallet)}, held: {Brands(c.Held)}, advertised: {Brands(c.Advertised)}}}",

@@ -26,7 +26,11 @@ public sealed class WorldState
             if (w.Down) Down.Add(w.Name);
         }
         foreach (var (k, v) in t.Knowledge.Wums) Installed[k] = v;
+        Knowledge = t.Knowledge;
     }
+
+    /// <summary>The routing knowledge in force: the topology's, a SetKnowledge step's, or what the WUM sent with this wake-up (E11/E12).</summary>
+    public Knowledge Knowledge { get; private set; }
 
     public void Apply(Step s)
     {
@@ -35,6 +39,7 @@ public sealed class WorldState
             case Step.ChangeBrands c: Held[c.Wallet] = c.Held; Advertised[c.Wallet] = c.Advertised; Changed.Add(c.Wallet); break;
             case Step.InstallWum i: if (!Installed.TryGetValue(i.Wallet, out var cur) || i.Version > cur.Version) Installed[i.Wallet] = new WumInstall(i.Version, i.Brands); Changed.Add(i.Wallet); break;
             case Step.SetDown d: if (d.Down) Down.Add(d.Wallet); else Down.Remove(d.Wallet); break;
+            case Step.SetKnowledge k: Knowledge = k.Knowledge; break;
         }
     }
 
@@ -52,7 +57,7 @@ public sealed class WorldState
         {
             KnowledgeHolder.LiveQuery => t.Wallets.Select(w => w.Name).Where(w => Reachable(w) && Advertised[w].Contains(b)),
             KnowledgeHolder.InstalledWums => Installed.Where(k => k.Value.Brands.Contains(b)).Select(k => k.Key),
-            _ => t.Knowledge.Table.Where(k => k.Value.Contains(b)).Select(k => k.Key),
+            _ => Knowledge.Table.Where(k => k.Value.Contains(b)).Select(k => k.Key),
         };
         return t.InRegistrationOrder(names);
     }
@@ -64,6 +69,7 @@ public sealed class WorldState
         {
             var s = new WorldState(t);
             for (var j = 0; j < i; j++) s.Apply(steps[j]);
+            if (steps[i] is Step.WakeUp { ClientInfo: { } sent }) s.Knowledge = sent;
             yield return (steps[i], s);
         }
     }

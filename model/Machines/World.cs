@@ -19,7 +19,17 @@ public sealed class World
         foreach (var w in topology.Wallets) wallets[w.Name] = w;
         if (topology.Master is { } m) wallets[m.Name] = m;
         InstalledWums = topology.Knowledge.Wums.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        Knowledge = topology.Knowledge;
     }
+
+    /// <summary>The routing knowledge held now: the topology's, until a <see cref="Step.SetKnowledge"/> replaces it.</summary>
+    public Knowledge Knowledge { get; set; }
+
+    /// <summary>
+    /// The knowledge the current wake-up routes on: what the client WUM sent with it (E11/E12, <see cref="Step.WakeUp.ClientInfo"/>)
+    /// when it sent something of its own, else <see cref="Knowledge"/>.
+    /// </summary>
+    public Knowledge InForce { get; set; } = Knowledge.None;
 
     public Topology Topology { get; }
     public UserScript Script { get; }

@@ -93,6 +93,9 @@ public static class Predictor
                 case Step.SetDown sd:
                     world.SetDown(sd.Wallet, sd.Down);
                     break;
+                case Step.SetKnowledge sk:
+                    world.Knowledge = sk.Knowledge;
+                    break;
             }
         }
         return predictions;
@@ -104,6 +107,7 @@ public static class Predictor
         run.Faulted = faulted;
         run.Emit(new AbstractEvent.WakeUp(wake.Order, wake.Brand));
         world.LastWakeUp[wake.Order] = wake;
+        world.InForce = wake.ClientInfo ?? world.Knowledge;
         var outcome = new EntryPoint(run, wake, world.Accepted).Admit();
         if (outcome is null)
         {
