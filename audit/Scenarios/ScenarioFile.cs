@@ -198,13 +198,13 @@ public static class ScenarioFile
         private WalletSpec ReadWallet(YamlNode n, string field, string? defaultName)
         {
             var m = Map(n, field);
-            var d = Fields(m, field, "name", "held", "advertised", "down");
+            var d = Fields(m, field, "name", "held", "advertised", "down", "silent");
             var name = d.TryGetValue("name", out var nn) ? Scalar(nn.Value, At(field, "name"))
                 : defaultName ?? throw Err(n, At(field, "name"), "required field missing");
             var held = d.TryGetValue("held", out var h) ? BrandSet(h.Value, At(field, "held")) : Brands.None;
             var adv = d.TryGetValue("advertised", out var a) ? BrandSet(a.Value, At(field, "advertised")) : held;
             var down = d.TryGetValue("down", out var dn) && Bool(dn.Value, At(field, "down"));
-            return new WalletSpec(name, held, adv, down);
+            return new WalletSpec(name, held, adv, down) { Silent = d.TryGetValue("silent", out var sn) && Bool(sn.Value, At(field, "silent")) };
         }
 
         private Topology ReadKnowledge(YamlNode n, Topology t)
@@ -291,7 +291,7 @@ public static class ScenarioFile
             return answers;
         }
 
-        private static readonly string[] StepKinds = ["wakeUp", "replay", "installWum", "changeBrands", "setDown", "setKnowledge", "fault", "crash", "heal"];
+        private static readonly string[] StepKinds = ["wakeUp", "replay", "installWum", "changeBrands", "setDown", "setSilent", "setKnowledge", "fault", "crash", "heal"];
 
         /// <summary>The file names a seeded fault (its substituted component keeps the knowledge it was built with).</summary>
         private bool seeded;
@@ -402,6 +402,14 @@ public static class ScenarioFile
                             var wd = Fields(Map(v, sf), sf, "wallet", "down");
                             step = new Step.SetDown(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
                                 !wd.TryGetValue("down", out var dn) || Bool(dn.Value, $"{sf}.down"));
+                            break;
+                        }
+                    case "setSilent":
+                        {
+                            RequireNoPendingFaults(pendingFaults, v, sf);
+                            var wd = Fields(Map(v, sf), sf, "wallet", "silent");
+                            step = new Step.SetSilent(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
+                                !wd.TryGetValue("silent", out var sl) || Bool(sl.Value, $"{sf}.silent"));
                             break;
                         }
                     case "setKnowledge":

@@ -46,6 +46,7 @@ public static class ScenarioWriter
             $"held: {Brands(w.Held)}",
             w.Advertised.SetEquals(w.Held) ? null : $"advertised: {Brands(w.Advertised)}",
             w.Down ? "down: true" : null,
+            w.Silent ? "silent: true" : null,
         }.OfType<string>()) + "}";
 
     /// <summary>The knowledge under the one key the embodiment reads, or null when it starts with none.</summary>
@@ -83,6 +84,7 @@ public static class ScenarioWriter
     {
         Model.Vocabulary.Step.WakeUp w => $"wakeUp: {{order: {Q(w.Order.LidM)}, brand: {Q(w.Brand.Name)}, amount: {w.Amount.ToString(CultureInfo.InvariantCulture)}, defect: {Defect(w.Defect)}"
             + (w.ClientInfo is { } ci ? $", clientInfo: {KnowledgeValue(ci)}" : "") + "}",
+        Model.Vocabulary.Step.SetSilent q => $"setSilent: {{wallet: {Q(q.Wallet)}, silent: {(q.Silent ? "true" : "false")}}}",
         Model.Vocabulary.Step.SetKnowledge k => $"setKnowledge: {KnowledgeValue(k.Knowledge)}",
         Model.Vocabulary.Step.Replay r => $"replay: {Q(r.Order.LidM)}",
         Model.Vocabulary.Step.InstallWum i => $"installWum: {{wallet: {Q(i.Wallet)}, version: {i.Version.ToString(CultureInfo.InvariantCulture)}, brands: {Brands(i.Brands)}}}",

@@ -41,6 +41,7 @@ public sealed class ImplBuilder
         User = new ScriptedUser(answers);
         Embodiment = EmbodimentWorld.Build(World, Config(t), User, parts);
         if (t.Master is { Down: true }) Embodiment.SetDown(t.Master.Name, true);
+        foreach (var w in t.Wallets.Append(t.Master).OfType<WalletSpec>().Where(w => w.Silent)) Embodiment.SetSilent(w.Name, true);
         if (t.Traits.Holder == KnowledgeHolder.LiveQuery)
             foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());
     }
@@ -109,6 +110,9 @@ public sealed class ImplBuilder
                 break;
             case Step.SetDown sd:
                 Embodiment.SetDown(sd.Wallet, sd.Down);
+                break;
+            case Step.SetSilent ss:
+                Embodiment.SetSilent(ss.Wallet, ss.Silent);
                 break;
             case Step.SetKnowledge sk:
                 if (!Embodiment.ChangeKnowledge(KnowledgeOf(Topology, sk.Knowledge)))

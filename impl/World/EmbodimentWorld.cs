@@ -246,6 +246,9 @@ public sealed class EmbodimentWorld
         return true;
     }
 
+    /// <summary>Makes a wallet accept requests but never answer them (or answer again): its senders reach their bounded wait.</summary>
+    public void SetSilent(string wallet, bool silent) => World.Wire.SetSilent(Address.ServerWallet(wallet), silent);
+
     /// <summary>Marks a wallet down or up again (INV-ROUTE-COMPLETE cases).</summary>
     public void SetDown(string wallet, bool down) => World.Wire.SetDown(Address.ServerWallet(wallet), down);
 

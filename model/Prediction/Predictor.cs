@@ -93,6 +93,9 @@ public static class Predictor
                 case Step.SetDown sd:
                     world.SetDown(sd.Wallet, sd.Down);
                     break;
+                case Step.SetSilent ss:
+                    world.SetSilent(ss.Wallet, ss.Silent);
+                    break;
                 case Step.SetKnowledge sk:
                     world.Knowledge = sk.Knowledge;
                     break;

@@ -45,6 +45,9 @@ public abstract record Step
 
     public sealed record SetDown(string Wallet, bool Down) : Step { public override string ToString() => $"SetDown({Wallet}, {Down})"; }
 
+    /// <summary>The wallet accepts requests but stops answering them (<paramref name="Silent"/> true), or answers again.</summary>
+    public sealed record SetSilent(string Wallet, bool Silent) : Step { public override string ToString() => $"SetSilent({Wallet}, {Silent})"; }
+
     /// <summary>
     /// Arms one network fault for the next wake-up: the first request at <paramref name="At"/> is dropped, delayed past
     /// its timeout or duplicated. Several Fault steps before a wake-up arm several faults; an unused one is gone after it.
