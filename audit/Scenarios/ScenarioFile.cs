@@ -140,7 +140,7 @@ public static class ScenarioFile
 
         public ScenarioDocument Read(YamlNode root)
         {
-            var top = Fields(Map(root, ""), "", "title", "embodiment", "fault", "wallets", "master", "knowledge", "user", "steps");
+            var top = Fields(Map(root, ""), "", "title", "embodiment", "fault", "wallets", "master", "knowledge", "gateway", "user", "steps");
             var title = top.TryGetValue("title", out var t) ? Scalar(t.Value, "title") : null;
             var en = Required(top, root, "", "embodiment").Value;
             var es = Scalar(en, "embodiment");
@@ -163,6 +163,18 @@ public static class ScenarioFile
             seeded = fault is not null;
             var user = top.TryGetValue("user", out var un) ? ReadUser(un.Value) : UserScript.Silent;
             var steps = ReadSteps(Required(top, root, "", "steps").Value);
+            if (top.TryGetValue("gateway", out var gn))
+            {
+                var gd = Fields(Map(gn.Value, "gateway"), "gateway", "declineAbove");
+                if (gd.TryGetValue("declineAbove", out var da))
+                {
+                    var limit = Int(da.Value, "gateway.declineAbove", 0);
+                    if (limit > ScenarioLimits.MaxAmount) throw Err(da.Value, "gateway.declineAbove", $"at most {ScenarioLimits.MaxAmount}");
+                    if (steps.Any(x => x is Step.Fault or Step.Crash or Step.Heal))
+                        throw Err(da.Key, "gateway.declineAbove", "not with fault, crash or heal steps: the fault rules are written for a gateway that approves");
+                    topology = topology with { DeclineAbove = limit };
+                }
+            }
             if (bound.Count > 0)
             {
                 if (user.Answers.Count > 0) throw Err(un.Key, "user.answers", "answers are either one queue (user.answers) or bound to wake-ups (answers: on a wakeUp), not both");

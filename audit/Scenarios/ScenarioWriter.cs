@@ -22,6 +22,7 @@ public static class ScenarioWriter
         sb.AppendLine("wallets:");
         foreach (var w in t.Wallets) sb.Append("  - ").AppendLine(Wallet(w, withName: true));
         if (Knowledge(t) is { } k) sb.AppendLine("knowledge:").Append("  ").AppendLine(k);
+        if (t.DeclineAbove is { } limit) sb.Append("gateway: {declineAbove: ").Append(limit.ToString(CultureInfo.InvariantCulture)).AppendLine("}");
         if (user.Preselected is not null || user.Answers.Count > 0)
         {
             sb.AppendLine("user:");

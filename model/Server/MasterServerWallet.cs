@@ -33,6 +33,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
     private string why = "";
     private bool released;
     private bool completed;
+    private bool declined;
 
     [GeneratedRegex("^ssw://([A-Za-z0-9-]+)$")]
     private static partial Regex AddressForm();
@@ -123,7 +124,9 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             .OnEntry(() =>
             {
                 Emit(new AbstractEvent.CredentialReleased(Target!, WalletNames.Msw));
-                completed = new SetPurchase(run, defect).RunToEnd();
+                var purchase = new SetPurchase(run, defect);
+                completed = purchase.RunToEnd();
+                declined = purchase.Declined;
             }, "CredentialReleased; run SET as MSW")
             .Permit(T.Finish, run.Perturbed(Perturbation.MswSkipsErase) ? S.Done : S.Erased);
 
@@ -180,7 +183,8 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
                 Fire(T.Release);
                 if (State == S.RefusedCredential) return new Outcome.Refused(Reason.CredentialRefused, Target);
                 Fire(T.Finish);
-                return completed ? new Outcome.Paid(WalletNames.Msw, brand) : new Outcome.Refused(Run.FaultedRefusal, WalletNames.Msw);
+                return completed && !declined ? new Outcome.Paid(WalletNames.Msw, brand)
+                    : new Outcome.Refused(declined ? Reason.Declined : Run.FaultedRefusal, WalletNames.Msw);
         }
         return State switch
         {

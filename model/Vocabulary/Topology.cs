@@ -10,6 +10,9 @@ public sealed record Topology(Embodiment Embodiment, IReadOnlyList<WalletSpec> W
     /// <summary>The routing knowledge the embodiment starts with (its kind is <see cref="EmbodimentTraits.Knowledge"/>).</summary>
     public Knowledge Knowledge { get; init; } = Knowledge.None;
 
+    /// <summary>The gateway declines every authorization of an amount above this (minor units); null: it approves any amount.</summary>
+    public long? DeclineAbove { get; init; }
+
     /// <summary>What the embodiment does.</summary>
     public EmbodimentTraits Traits => EmbodimentTraits.Of(Embodiment);
 
