@@ -24,7 +24,7 @@ public sealed class DeclineLimitTests : IDisposable
     public void Without_the_limit_the_declined_expectation_fails()
     {
         var text = File.ReadAllText(Path.Combine(CheckCommandTests.ScenariosDir(), "E3-decline-limit.yaml"));
-        const string limit = "gateway: {declineAbove: 10000}\n";
+        const string limit = "gateway: {declineAbove: 10000, declineAboveByBrand: {BrandB: 500}}\n";
         Assert.Contains(limit, text);
         Assert.Equal(0, AuditTester.Run("check", Write("as-written.yaml", text)).ExitCode);
         var r = AuditTester.Run("check", Write("no-limit.yaml", text.Replace(limit, "")));
@@ -37,6 +37,8 @@ public sealed class DeclineLimitTests : IDisposable
     [InlineData("gateway: {declineAbove: -1}\n", "", "gateway.declineAbove")]
     [InlineData("gateway: {declineAbove: 2000000000}\n", "", "gateway.declineAbove")]
     [InlineData("gateway: {declineBelow: 5}\n", "", "gateway.declineBelow: unknown key")]
+    [InlineData("gateway: {declineAboveByBrand: {BrandZ: 5}}\n", "", "unknown brand 'BrandZ'")]
+    [InlineData("gateway: {declineAboveByBrand: {BrandA: -5}}\n", "", "gateway.declineAboveByBrand.BrandA")]
     [InlineData("gateway: {declineAbove: 5}\n", "  - fault: {kind: Drop, at: PReq}\n", "gateway.declineAbove: not with fault, crash or heal steps")]
     public void Bad_gateway_fields_exit_2(string gateway, string before, string cause)
     {
@@ -44,5 +46,17 @@ public sealed class DeclineLimitTests : IDisposable
         var r = AuditTester.Run("check", path);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(cause, r.Output);
+    }
+
+    /// <summary>The writer's gateway line (counterexample files) reads back to the same limits.</summary>
+    [Fact]
+    public void Written_limits_read_back_equal()
+    {
+        var doc = MultiWallet.Audit.Scenarios.ScenarioFile.Load(Path.Combine(CheckCommandTests.ScenariosDir(), "E3-decline-limit.yaml"));
+        var again = MultiWallet.Audit.Scenarios.ScenarioFile.Parse(MultiWallet.Audit.Scenarios.ScenarioWriter.Write(doc.Topology, doc.User, doc.Steps), "written.yaml");
+        Assert.Equal(10_000, again.Topology.DeclineAbove);
+        Assert.Equal(500, again.Topology.DeclineAboveByBrand[MultiWallet.Model.Vocabulary.Brand.BrandB]);
+        Assert.Equal(500, again.Topology.DeclineLimit(MultiWallet.Model.Vocabulary.Brand.BrandB));
+        Assert.Equal(10_000, again.Topology.DeclineLimit(MultiWallet.Model.Vocabulary.Brand.BrandA));
     }
 }

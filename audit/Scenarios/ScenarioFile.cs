@@ -165,14 +165,25 @@ public static class ScenarioFile
             var steps = ReadSteps(Required(top, root, "", "steps").Value);
             if (top.TryGetValue("gateway", out var gn))
             {
-                var gd = Fields(Map(gn.Value, "gateway"), "gateway", "declineAbove");
-                if (gd.TryGetValue("declineAbove", out var da))
+                var gd = Fields(Map(gn.Value, "gateway"), "gateway", "declineAbove", "declineAboveByBrand");
+                int Limit(YamlNode v, string f)
                 {
-                    var limit = Int(da.Value, "gateway.declineAbove", 0);
-                    if (limit > ScenarioLimits.MaxAmount) throw Err(da.Value, "gateway.declineAbove", $"at most {ScenarioLimits.MaxAmount}");
+                    var limit = Int(v, f, 0);
+                    if (limit > ScenarioLimits.MaxAmount) throw Err(v, f, $"at most {ScenarioLimits.MaxAmount}");
                     if (steps.Any(x => x is Step.Fault or Step.Crash or Step.Heal))
-                        throw Err(da.Key, "gateway.declineAbove", "not with fault, crash or heal steps: the fault rules are written for a gateway that approves");
-                    topology = topology with { DeclineAbove = limit };
+                        throw Err(v, f, "not with fault, crash or heal steps: the fault rules are written for a gateway that approves");
+                    return limit;
+                }
+                if (gd.TryGetValue("declineAbove", out var da)) topology = topology with { DeclineAbove = Limit(da.Value, "gateway.declineAbove") };
+                if (gd.TryGetValue("declineAboveByBrand", out var db))
+                {
+                    var byBrand = new Dictionary<Brand, long>();
+                    foreach (var (k, v) in Table(db.Value, "gateway.declineAboveByBrand").Children)
+                    {
+                        var f = $"gateway.declineAboveByBrand.{Scalar(k, "gateway.declineAboveByBrand")}";
+                        if (!byBrand.TryAdd(KnownBrand(k, f), Limit(v, f))) throw Err(k, f, "duplicate key");
+                    }
+                    topology = topology with { DeclineAboveByBrand = byBrand };
                 }
             }
             if (bound.Count > 0)

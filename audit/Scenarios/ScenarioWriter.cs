@@ -22,7 +22,13 @@ public static class ScenarioWriter
         sb.AppendLine("wallets:");
         foreach (var w in t.Wallets) sb.Append("  - ").AppendLine(Wallet(w, withName: true));
         if (Knowledge(t) is { } k) sb.AppendLine("knowledge:").Append("  ").AppendLine(k);
-        if (t.DeclineAbove is { } limit) sb.Append("gateway: {declineAbove: ").Append(limit.ToString(CultureInfo.InvariantCulture)).AppendLine("}");
+        var gateway = new[]
+        {
+            t.DeclineAbove is { } limit ? "declineAbove: " + limit.ToString(CultureInfo.InvariantCulture) : null,
+            t.DeclineAboveByBrand.Count == 0 ? null : "declineAboveByBrand: {" + string.Join(", ", t.DeclineAboveByBrand.OrderBy(b => b.Key.Name, StringComparer.Ordinal)
+                .Select(b => $"{Q(b.Key.Name)}: {b.Value.ToString(CultureInfo.InvariantCulture)}")) + "}",
+        }.OfType<string>().ToList();
+        if (gateway.Count > 0) sb.Append("gateway: {").Append(string.Join(", ", gateway)).AppendLine("}");
         if (user.Preselected is not null || user.Answers.Count > 0)
         {
             sb.AppendLine("user:");

@@ -42,6 +42,7 @@ public sealed class ImplBuilder
         Embodiment = EmbodimentWorld.Build(World, Config(t), User, parts);
         if (t.Master is { Down: true }) Embodiment.SetDown(t.Master.Name, true);
         if (t.DeclineAbove is { } limit) World.Gateway.DeclineAbove = limit;
+        foreach (var (brand, own) in t.DeclineAboveByBrand) World.Gateway.DeclineAboveByBrand[brand.Name] = own;
         foreach (var w in t.Wallets.Append(t.Master).OfType<WalletSpec>().Where(w => w.Silent)) Embodiment.SetSilent(w.Name, true);
         if (t.Traits.Holder == KnowledgeHolder.LiveQuery)
             foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());

@@ -108,7 +108,7 @@ public static class Predictor
     {
         run.Clear();
         run.Faulted = faulted;
-        run.GatewayDeclines = world.Topology.DeclineAbove is { } limit && wake.Amount > limit;
+        run.GatewayDeclines = world.Topology.DeclineLimit(wake.Brand) is { } limit && wake.Amount > limit;
         run.Emit(new AbstractEvent.WakeUp(wake.Order, wake.Brand));
         world.LastWakeUp[wake.Order] = wake;
         world.InForce = wake.ClientInfo ?? world.Knowledge;
