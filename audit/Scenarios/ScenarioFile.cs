@@ -140,7 +140,7 @@ public static class ScenarioFile
 
         public ScenarioDocument Read(YamlNode root)
         {
-            var top = Fields(Map(root, ""), "", "title", "embodiment", "fault", "wallets", "master", "knowledge", "user", "steps");
+            var top = Fields(Map(root, ""), "", "title", "embodiment", "fault", "wallets", "master", "knowledge", "gateway", "user", "steps");
             var title = top.TryGetValue("title", out var t) ? Scalar(t.Value, "title") : null;
             var en = Required(top, root, "", "embodiment").Value;
             var es = Scalar(en, "embodiment");
@@ -160,8 +160,32 @@ public static class ScenarioFile
             var topology = new Topology(embodiment, wallets, master);
             if (top.TryGetValue("knowledge", out var kn)) topology = ReadKnowledge(kn.Value, topology);
             var fault = top.TryGetValue("fault", out var fn) ? SeededFault(fn.Value) : null;
+            seeded = fault is not null;
             var user = top.TryGetValue("user", out var un) ? ReadUser(un.Value) : UserScript.Silent;
             var steps = ReadSteps(Required(top, root, "", "steps").Value);
+            if (top.TryGetValue("gateway", out var gn))
+            {
+                var gd = Fields(Map(gn.Value, "gateway"), "gateway", "declineAbove", "declineAboveByBrand");
+                int Limit(YamlNode v, string f)
+                {
+                    var limit = Int(v, f, 0);
+                    if (limit > ScenarioLimits.MaxAmount) throw Err(v, f, $"at most {ScenarioLimits.MaxAmount}");
+                    if (steps.Any(x => x is Step.Fault or Step.Crash or Step.Heal))
+                        throw Err(v, f, "not with fault, crash or heal steps: the fault rules are written for a gateway that approves");
+                    return limit;
+                }
+                if (gd.TryGetValue("declineAbove", out var da)) topology = topology with { DeclineAbove = Limit(da.Value, "gateway.declineAbove") };
+                if (gd.TryGetValue("declineAboveByBrand", out var db))
+                {
+                    var byBrand = new Dictionary<Brand, long>();
+                    foreach (var (k, v) in Table(db.Value, "gateway.declineAboveByBrand").Children)
+                    {
+                        var f = $"gateway.declineAboveByBrand.{Scalar(k, "gateway.declineAboveByBrand")}";
+                        if (!byBrand.TryAdd(KnownBrand(k, f), Limit(v, f))) throw Err(k, f, "duplicate key");
+                    }
+                    topology = topology with { DeclineAboveByBrand = byBrand };
+                }
+            }
             if (bound.Count > 0)
             {
                 if (user.Answers.Count > 0) throw Err(un.Key, "user.answers", "answers are either one queue (user.answers) or bound to wake-ups (answers: on a wakeUp), not both");
@@ -197,13 +221,13 @@ public static class ScenarioFile
         private WalletSpec ReadWallet(YamlNode n, string field, string? defaultName)
         {
             var m = Map(n, field);
-            var d = Fields(m, field, "name", "held", "advertised", "down");
+            var d = Fields(m, field, "name", "held", "advertised", "down", "silent");
             var name = d.TryGetValue("name", out var nn) ? Scalar(nn.Value, At(field, "name"))
                 : defaultName ?? throw Err(n, At(field, "name"), "required field missing");
             var held = d.TryGetValue("held", out var h) ? BrandSet(h.Value, At(field, "held")) : Brands.None;
             var adv = d.TryGetValue("advertised", out var a) ? BrandSet(a.Value, At(field, "advertised")) : held;
             var down = d.TryGetValue("down", out var dn) && Bool(dn.Value, At(field, "down"));
-            return new WalletSpec(name, held, adv, down);
+            return new WalletSpec(name, held, adv, down) { Silent = d.TryGetValue("silent", out var sn) && Bool(sn.Value, At(field, "silent")) };
         }
 
         private Topology ReadKnowledge(YamlNode n, Topology t)
@@ -290,7 +314,27 @@ public static class ScenarioFile
             return answers;
         }
 
-        private static readonly string[] StepKinds = ["wakeUp", "replay", "installWum", "changeBrands", "setDown", "fault", "crash", "heal"];
+        private static readonly string[] StepKinds = ["wakeUp", "replay", "installWum", "changeBrands", "setDown", "setSilent", "setKnowledge", "fault", "crash", "heal"];
+
+        /// <summary>The file names a seeded fault (its substituted component keeps the knowledge it was built with).</summary>
+        private bool seeded;
+
+        /// <summary>
+        /// A knowledge value of the embodiment's own kind (a brand table <c>WALLET: [brands]</c> or an SSW list <c>[SSW, ...]</c>)
+        /// for a step that changes it (<paramref name="clientOnly"/> false) or for the information a wake-up carries (true: E11/E12).
+        /// </summary>
+        private Knowledge KnowledgeValue(YamlNode key, YamlNode node, string f, bool clientOnly)
+        {
+            var traits = EmbodimentTraits.Of(embodiment);
+            var readers = EmbodimentTraits.All.Where(e => clientOnly ? e.Holder == KnowledgeHolder.ClientWum
+                : e.Holder is KnowledgeHolder.Selector or KnowledgeHolder.Msw or KnowledgeHolder.ClientWum).Select(e => e.Embodiment).ToList();
+            if (!readers.Contains(embodiment))
+                throw Err(key, f, $"not read in {embodiment} (only in {string.Join(", ", readers)}){(traits.Knowledge == KnowledgeKind.InstalledWums && !clientOnly ? "; E4 changes its knowledge with installWum" : "")}");
+            if (seeded && !clientOnly) throw Err(key, f, "not with a seeded fault (`fault:`): the fault's component keeps the knowledge it was built with");
+            return traits.Knowledge == KnowledgeKind.BrandTable
+                ? new Knowledge.BrandTable(BrandTable(node, f))
+                : new Knowledge.SswList(Seq(node, f, ScenarioLimits.MaxItems).Children.Select((c, i) => Scalar(c, $"{f}[{i}]")).ToList());
+        }
 
         private List<Step> ReadSteps(YamlNode n)
         {
@@ -319,7 +363,7 @@ public static class ScenarioFile
                 {
                     case "wakeUp":
                         {
-                            var wd = Fields(Map(v, sf), sf, "order", "brand", "amount", "defect", "answers", "expect");
+                            var wd = Fields(Map(v, sf), sf, "order", "brand", "amount", "defect", "answers", "clientInfo", "expect");
                             var on = Required(wd, v, sf, "order").Value;
                             var order = Order(on, $"{sf}.order");
                             var brand = new Brand(Scalar(Required(wd, v, sf, "brand").Value, $"{sf}.brand"));
@@ -336,7 +380,10 @@ public static class ScenarioFile
                             woken.Add(order);
                             if (wd.TryGetValue("answers", out var an)) bound.Add((i, Answers(an.Value, $"{sf}.answers")));
                             if (wd.TryGetValue("expect", out var ex)) expectations[i] = ReadExpectation(ex.Key, ex.Value, $"{sf}.expect");
-                            step = new Step.WakeUp(order, brand, amount, defect);
+                            step = new Step.WakeUp(order, brand, amount, defect)
+                            {
+                                ClientInfo = wd.TryGetValue("clientInfo", out var ci) ? KnowledgeValue(ci.Key, ci.Value, $"{sf}.clientInfo", clientOnly: true) : null,
+                            };
                             break;
                         }
                     case "replay":
@@ -378,6 +425,20 @@ public static class ScenarioFile
                             var wd = Fields(Map(v, sf), sf, "wallet", "down");
                             step = new Step.SetDown(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
                                 !wd.TryGetValue("down", out var dn) || Bool(dn.Value, $"{sf}.down"));
+                            break;
+                        }
+                    case "setSilent":
+                        {
+                            RequireNoPendingFaults(pendingFaults, v, sf);
+                            var wd = Fields(Map(v, sf), sf, "wallet", "silent");
+                            step = new Step.SetSilent(WalletName(Required(wd, v, sf, "wallet").Value, $"{sf}.wallet", true),
+                                !wd.TryGetValue("silent", out var sl) || Bool(sl.Value, $"{sf}.silent"));
+                            break;
+                        }
+                    case "setKnowledge":
+                        {
+                            RequireNoPendingFaults(pendingFaults, v, sf);
+                            step = new Step.SetKnowledge(KnowledgeValue(key, v, sf, clientOnly: false));
                             break;
                         }
                     case "fault":

@@ -22,6 +22,13 @@ public static class ScenarioWriter
         sb.AppendLine("wallets:");
         foreach (var w in t.Wallets) sb.Append("  - ").AppendLine(Wallet(w, withName: true));
         if (Knowledge(t) is { } k) sb.AppendLine("knowledge:").Append("  ").AppendLine(k);
+        var gateway = new[]
+        {
+            t.DeclineAbove is { } limit ? "declineAbove: " + limit.ToString(CultureInfo.InvariantCulture) : null,
+            t.DeclineAboveByBrand.Count == 0 ? null : "declineAboveByBrand: {" + string.Join(", ", t.DeclineAboveByBrand.OrderBy(b => b.Key.Name, StringComparer.Ordinal)
+                .Select(b => $"{Q(b.Key.Name)}: {b.Value.ToString(CultureInfo.InvariantCulture)}")) + "}",
+        }.OfType<string>().ToList();
+        if (gateway.Count > 0) sb.Append("gateway: {").Append(string.Join(", ", gateway)).AppendLine("}");
         if (user.Preselected is not null || user.Answers.Count > 0)
         {
             sb.AppendLine("user:");
@@ -46,6 +53,7 @@ public static class ScenarioWriter
             $"held: {Brands(w.Held)}",
             w.Advertised.SetEquals(w.Held) ? null : $"advertised: {Brands(w.Advertised)}",
             w.Down ? "down: true" : null,
+            w.Silent ? "silent: true" : null,
         }.OfType<string>()) + "}";
 
     /// <summary>The knowledge under the one key the embodiment reads, or null when it starts with none.</summary>
@@ -53,15 +61,17 @@ public static class ScenarioWriter
     {
         if (t.Knowledge.Wallets.Count == 0) return null;
         var key = ScenarioFile.KnowledgeKeys.First(k => k.Kind == t.Traits.Knowledge && k.Holder == t.Traits.Holder).Key;
-        var value = t.Knowledge switch
+        return $"{key}: {KnowledgeValue(t.Knowledge)}";
+    }
+
+    /// <summary>A knowledge value as a flow collection: a brand table or installed WUMs as a mapping, an SSW list as a list.</summary>
+    private static string KnowledgeValue(Model.Vocabulary.Knowledge k) => k switch
         {
             Model.Vocabulary.Knowledge.BrandTable b => "{" + string.Join(", ", b.Entries.OrderBy(e => e.Key, NaturalOrder.Instance).Select(e => $"{Q(e.Key)}: {Brands(e.Value)}")) + "}",
             Model.Vocabulary.Knowledge.InstalledWums w => "{" + string.Join(", ", w.Entries.OrderBy(e => e.Key, NaturalOrder.Instance)
                 .Select(e => $"{Q(e.Key)}: {{version: {e.Value.Version.ToString(CultureInfo.InvariantCulture)}, brands: {Brands(e.Value.Brands)}}}")) + "}",
-            _ => List(t.Knowledge.Ssws),
+            _ => List(k.Ssws),
         };
-        return $"{key}: {value}";
-    }
 
     private static string Answer(UserAnswer a) => a switch
     {
@@ -79,7 +89,10 @@ public static class ScenarioWriter
 
     private static string Step(Step s) => s switch
     {
-        Model.Vocabulary.Step.WakeUp w => $"wakeUp: {{order: {Q(w.Order.LidM)}, brand: {Q(w.Brand.Name)}, amount: {w.Amount.ToString(CultureInfo.InvariantCulture)}, defect: {Defect(w.Defect)}}}",
+        Model.Vocabulary.Step.WakeUp w => $"wakeUp: {{order: {Q(w.Order.LidM)}, brand: {Q(w.Brand.Name)}, amount: {w.Amount.ToString(CultureInfo.InvariantCulture)}, defect: {Defect(w.Defect)}"
+            + (w.ClientInfo is { } ci ? $", clientInfo: {KnowledgeValue(ci)}" : "") + "}",
+        Model.Vocabulary.Step.SetSilent q => $"setSilent: {{wallet: {Q(q.Wallet)}, silent: {(q.Silent ? "true" : "false")}}}",
+        Model.Vocabulary.Step.SetKnowledge k => $"setKnowledge: {KnowledgeValue(k.Knowledge)}",
         Model.Vocabulary.Step.Replay r => $"replay: {Q(r.Order.LidM)}",
         Model.Vocabulary.Step.InstallWum i => $"installWum: {{wallet: {Q(i.Wallet)}, version: {i.Version.ToString(CultureInfo.InvariantCulture)}, brands: {Brands(i.Brands)}}}",
         Model.Vocabulary.Step.ChangeBrands c => $"changeBrands: {{wallet: {Q(c.Wallet)}, held: {Brands(c.Held)}, advertised: {Brands(c.Advertised)}}}",

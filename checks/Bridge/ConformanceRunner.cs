@@ -122,7 +122,7 @@ public static class ConformanceRunner
         sb.AppendLine($"embodiment {t.Embodiment}");
         if (t.Master is not null) sb.AppendLine($"master {t.Master}");
         foreach (var w in t.Wallets) sb.AppendLine($"wallet {w}");
-        if (t.Knowledge.Wallets.Count > 0) sb.AppendLine($"{KnowledgeLabel(t.Traits)} {DescribeKnowledge(t.Knowledge)}");
+        if (t.Knowledge.Wallets.Count > 0) sb.AppendLine($"{KnowledgeLabel(t.Traits)} {t.Knowledge.Describe()}");
         sb.AppendLine($"user preselected={s.Preselected ?? "none"} answers=[{string.Join(", ", s.Answers)}]");
         for (var i = 0; i < steps.Count; i++) sb.AppendLine($"#{i} {steps[i]}");
         return sb.ToString().TrimEnd();
@@ -140,13 +140,6 @@ public static class ConformanceRunner
         };
         return holder + kind;
     }
-
-    private static string DescribeKnowledge(Knowledge k) => k switch
-    {
-        Knowledge.BrandTable b => string.Join("; ", b.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={Brands.Print(e.Value)}")),
-        Knowledge.InstalledWums w => string.Join("; ", w.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}")),
-        _ => $"[{string.Join(", ", k.Wallets)}]",
-    };
 
     private static IReadOnlyList<(string Label, byte[] Bytes)> Secrets(Topology t, PaymentWorld world)
     {

@@ -41,6 +41,9 @@ public sealed class ImplBuilder
         User = new ScriptedUser(answers);
         Embodiment = EmbodimentWorld.Build(World, Config(t), User, parts);
         if (t.Master is { Down: true }) Embodiment.SetDown(t.Master.Name, true);
+        if (t.DeclineAbove is { } limit) World.Gateway.DeclineAbove = limit;
+        foreach (var (brand, own) in t.DeclineAboveByBrand) World.Gateway.DeclineAboveByBrand[brand.Name] = own;
+        foreach (var w in t.Wallets.Append(t.Master).OfType<WalletSpec>().Where(w => w.Silent)) Embodiment.SetSilent(w.Name, true);
         if (t.Traits.Holder == KnowledgeHolder.LiveQuery)
             foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());
     }
@@ -58,13 +61,21 @@ public sealed class ImplBuilder
             t.Wallets.Select(w => new WalletConfig(w.Name, Names(w.Held), w.Down)).ToList(),
             t.Master is null ? (t.Traits.IsMasterSlave ? new WalletConfig(WalletNames.Msw, []) : null) : new WalletConfig(t.Master.Name, Names(t.Master.Held)))
         {
-            Knowledge = t.Knowledge switch
-            {
-                Knowledge.BrandTable b => new KnowledgeConfig.BrandTable(t.InRegistrationOrder(b.Entries.Keys).Select(k => (k, Names(b.Entries[k]))).ToList()),
-                Knowledge.InstalledWums w => new KnowledgeConfig.InstalledWums(t.InRegistrationOrder(w.Entries.Keys).Select(k => (k, w.Entries[k].Version, Names(w.Entries[k].Brands))).ToList()),
-                Knowledge.SswList l => new KnowledgeConfig.SswList(l.Names),
-                _ => KnowledgeConfig.None,
-            },
+            Knowledge = KnowledgeOf(t, t.Knowledge),
+        };
+    }
+
+    /// <summary>The implementation's form of some knowledge of topology <paramref name="t"/> (entries in registration order).</summary>
+    public static KnowledgeConfig KnowledgeOf(Topology t, Knowledge k)
+    {
+        static IReadOnlyList<string> Names(IEnumerable<Brand> b) => b.Select(x => x.Name).ToList();
+        return k switch
+        {
+            Knowledge.BrandTable b => new KnowledgeConfig.BrandTable(t.InRegistrationOrder(b.Entries.Keys).Select(w => (w, Names(b.Entries[w]))).ToList()),
+            Knowledge.InstalledWums w => new KnowledgeConfig.InstalledWums(t.InRegistrationOrder(w.Entries.Keys).Select(x => (x, w.Entries[x].Version, Names(w.Entries[x].Brands))).ToList()),
+            // The implementation offers a list as it holds it: handed over in registration order, as the model offers it.
+            Knowledge.SswList l => new KnowledgeConfig.SswList(t.InRegistrationOrder(l.Names)),
+            _ => KnowledgeConfig.None,
         };
     }
 
@@ -101,6 +112,13 @@ public sealed class ImplBuilder
                 break;
             case Step.SetDown sd:
                 Embodiment.SetDown(sd.Wallet, sd.Down);
+                break;
+            case Step.SetSilent ss:
+                Embodiment.SetSilent(ss.Wallet, ss.Silent);
+                break;
+            case Step.SetKnowledge sk:
+                if (!Embodiment.ChangeKnowledge(KnowledgeOf(Topology, sk.Knowledge)))
+                    throw new InvalidOperationException($"{Topology.Embodiment}'s routing holds no replaceable knowledge ({sk})");
                 break;
             case Step.Fault f:
                 Arm(f);
@@ -239,6 +257,9 @@ public sealed class ImplBuilder
         var armed = true;
         if (step is Step.WakeUp { Defect: WakeUpDefect.Tampered t })
             World.Network.Garble(m => armed && m.Kind == PReq.Kind, m => Tamper(m, t.Where));
+        // E11/E12: what the client WUM sends with this one wake-up (a replay re-sends the same wake-up with the same information).
+        if (wake.ClientInfo is { } info && !Embodiment.SendWithWakeUp(KnowledgeOf(Topology, info)))
+            throw new InvalidOperationException($"{Topology.Embodiment}'s WUM sends no client information ({wake})");
         try
         {
             return World.Run(ct => Embodiment.PayAsync(bytes, ct));
@@ -246,6 +267,7 @@ public sealed class ImplBuilder
         finally
         {
             armed = false;
+            Embodiment.SendWithWakeUp(null);
             // Faults are armed for one wake-up: one it did not reach is gone after it.
             World.Network.Heal();
         }

@@ -31,7 +31,7 @@ internal sealed class OfferInvariant : Invariant
         {
             foreach (var o in w.Abstracted.OfType<AbstractEvent.Offered>())
             {
-                IReadOnlyList<string> expect = traits.Knowledge == KnowledgeKind.SswList ? t.Knowledge.Ssws : names;
+                IReadOnlyList<string> expect = traits.Knowledge == KnowledgeKind.SswList ? s.Knowledge.Ssws : names;
                 cls.Add("offered");
                 if (!o.Options.Order(StringComparer.Ordinal).SequenceEqual(expect.Distinct().Order(StringComparer.Ordinal)) || o.Options.Distinct().Count() != o.Options.Count)
                     return $"step #{w.StepIndex}: offered [{string.Join(", ", o.Options)}], the embodiment defines [{string.Join(", ", expect)}]";

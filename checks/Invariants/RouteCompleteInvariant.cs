@@ -26,7 +26,7 @@ internal sealed class RouteCompleteInvariant : Invariant
         {
             var fresh = accepted.Add(w.Wake.Order);
             if (!fresh || w.Wake.Defect is not WakeUpDefect.NoDefect || !w.Wake.Brand.IsKnown || w.Step is Step.Replay) continue;
-            if (c.Scenario.Topology.Master is { } m && (s.Down.Contains(m.Name) || s.Holds(m.Name, w.Wake.Brand))) continue;
+            if (c.Scenario.Topology.Master is { } m && (!s.Reachable(m.Name) || s.Holds(m.Name, w.Wake.Brand))) continue;
             var reachable = (s.Listed(w.Wake.Brand) ?? []).Where(s.Reachable).ToList();
             if (reachable.Count == 0)
             {
@@ -38,7 +38,9 @@ internal sealed class RouteCompleteInvariant : Invariant
             {
                 cls.Add("capable listed");
                 // A network fault may legitimately end a routed purchase unpaid; routing itself was complete.
-                if (w.ImplOutcome is not Outcome.Paid && !Faulted(w)) return $"step #{w.StepIndex}: {reachable[0]} is listed, reachable and holds {w.Wake.Brand}, outcome {w.Raw}";
+                // So may a gateway's decline limit: the purchase reached the gateway (routing was complete).
+                var declined = w.ImplOutcome is Outcome.Refused { Reason: Reason.Declined } && w.Wake.Amount > c.Scenario.Topology.DeclineLimit(w.Wake.Brand);
+                if (w.ImplOutcome is not Outcome.Paid && !Faulted(w) && !declined) return $"step #{w.StepIndex}: {reachable[0]} is listed, reachable and holds {w.Wake.Brand}, outcome {w.Raw}";
             }
             else cls.Add("first listed lies");
         }

@@ -60,6 +60,28 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout, ITimeSour
     /// <summary>True when <paramref name="at"/> is marked down.</summary>
     public bool IsDown(Address at) => down.ContainsKey(at);
 
+    private readonly ConcurrentDictionary<Address, bool> silent = new();
+
+    /// <summary>
+    /// Marks an address silent (or answering again): a request to it is accepted but never answered, so the sender waits
+    /// its whole bounded wait for the hop and sees a Timeout (a hung server, unlike a down one, which fails at once).
+    /// </summary>
+    public void SetSilent(Address at, bool isSilent)
+    {
+        if (isSilent) silent[at] = true; else silent.TryRemove(at, out _);
+    }
+
+    /// <summary>True when <paramref name="at"/> is marked silent.</summary>
+    public bool IsSilent(Address at) => silent.ContainsKey(at);
+
+    /// <summary>An answer that never comes; it ends (cancelled) only when the sender gives up.</summary>
+    private static async Task<NetMessage> SilenceAsync(CancellationToken ct)
+    {
+        var never = new TaskCompletionSource<NetMessage>();
+        await using (ct.Register(() => never.TrySetCanceled(ct)).ConfigureAwait(false))
+            return await never.Task.ConfigureAwait(false);
+    }
+
     /// <inheritdoc/>
     public async Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default)
     {
@@ -74,7 +96,7 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout, ITimeSour
         NetMessage response;
         try
         {
-            response = await Time.WithinAsync(DeliverAsync(request, cts.Token), limit, ct).ConfigureAwait(false);
+            response = await Time.WithinAsync(IsSilent(request.To) ? SilenceAsync(cts.Token) : DeliverAsync(request, cts.Token), limit, ct).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -58,6 +58,13 @@ public sealed class PaymentGateway
     /// <summary>Decline any authorization above this amount (minor units); null approves everything valid.</summary>
     public long? DeclineAbove { get; set; }
 
+    /// <summary>Per brand: decline any authorization in that brand above this amount (besides <see cref="DeclineAbove"/>).</summary>
+    public Dictionary<string, long> DeclineAboveByBrand { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The lower of the gateway's limit and the brand's, or null when neither is set.</summary>
+    public long? LimitFor(string brand) =>
+        DeclineAboveByBrand.TryGetValue(brand, out var own) ? Math.Min(own, DeclineAbove ?? long.MaxValue) : DeclineAbove;
+
     /// <summary>Authorizations standing for an order (merchant id, LID-M): granted and not reversed. Exactly-once checks read this.</summary>
     public int Authorizations(string merchantId, string lidM) => records.Authorizations(merchantId, lidM);
 
@@ -143,11 +150,12 @@ public sealed class PaymentGateway
         // Decided, signed and recorded as one step of the ledger: two copies of one AuthReq can never both authorize.
         var (record, fresh) = await records.RecordOnceAsync(xidHex, () =>
         {
-            var approved = DeclineAbove is not { } limit || data.Amount <= limit;
+            var limit = LimitFor(data.Brand);
+            var approved = limit is not { } l || data.Amount <= l;
             var code = approved ? Convert.ToHexString(rng.Bytes(3)) : "";
             if (approved) records.CountAuthorization(data.MerchantId, data.LidM, 1);
             net.Trace.Decide("gateway", approved ? TraceDecisions.Authorized : TraceDecisions.Declined, new Dictionary<string, string> { ["lid-m"] = data.LidM, ["brand"] = data.Brand },
-                approved ? "dual signature, PI and AuthReq agree" : $"amount above {DeclineAbove}");
+                approved ? "dual signature, PI and AuthReq agree" : $"amount above {limit}");
             var res = new AuthRes(data.LidM, data.Xid, data.Amount, approved, code);
             var out_ = SignedMessage.Sign(AuthRes.Kind, res.Encode(), own.For(data.Brand).Signing).Encode();
             var env = Envelope.Seal(out_, merchantKe.Cert, rng);

@@ -2,6 +2,7 @@ using MultiWallet.Impl.Client;
 using MultiWallet.Impl.Client.Selection;
 using MultiWallet.Impl.Client.User;
 using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Routing;
 using MultiWallet.Impl.Server.Master;
 using MultiWallet.Impl.Server.Slave;
 
@@ -43,7 +44,11 @@ public sealed class EmbodimentWorld
     private EmbodimentWorld(PaymentWorld world, TopologyConfig topology, IUser user)
     {
         World = world; Topology = topology; User = user;
+        clientKnowledge = topology.Knowledge;
     }
+
+    private KnowledgeConfig clientKnowledge;
+    private KnowledgeConfig? sentOnce;
 
     public PaymentWorld World { get; }
     public TopologyConfig Topology { get; }
@@ -99,7 +104,7 @@ public sealed class EmbodimentWorld
         if (Topology.Wiring.PcEntry is { } pcEntry) return pcEntry(this, net, selectorRouting, gate);
         return new Wum(net, Address.ServerWallet(Master!.Name), World.PcLogin, gate: gate)
         {
-            Info = Topology.Wiring.WumSendsKnowledge ? Topology.Knowledge.ClientInfoFor : null,
+            Info = Topology.Wiring.WumSendsKnowledge ? wakeUp => (sentOnce ?? clientKnowledge).ClientInfoFor(wakeUp) : null,
         };
     }
 
@@ -213,6 +218,36 @@ public sealed class EmbodimentWorld
         var name = master.WalletName ?? master.Value;
         return new(name, LoginIssuer.User, World.Logins.Key(LoginIssuer.User, name));
     }
+
+    /// <summary>
+    /// The routing knowledge changes from the next wake-up on: the client WUM's (E11/E12: what it sends with each wake-up), or
+    /// the knowledge the routing strategy holds (E3's selector table, the MSW's information of E7–E9). False when neither
+    /// holds any (another embodiment, or a substituted strategy that does not take replacements).
+    /// </summary>
+    public bool ChangeKnowledge(KnowledgeConfig knowledge)
+    {
+        if (Topology.Wiring.WumSendsKnowledge)
+        {
+            clientKnowledge = knowledge;
+            return true;
+        }
+        object? routing = selectorRouting ?? (object?)slaveRouting;
+        return routing is IReplaceableKnowledge r && r.Replace(knowledge.BrandSets, knowledge.Ssws);
+    }
+
+    /// <summary>
+    /// E11/E12: the client WUM sends <paramref name="knowledge"/> with the wake-ups that follow, in place of what it holds,
+    /// until called again with null (¶0160, ¶0172: the information travels with each wake-up). False elsewhere.
+    /// </summary>
+    public bool SendWithWakeUp(KnowledgeConfig? knowledge)
+    {
+        if (!Topology.Wiring.WumSendsKnowledge) return false;
+        sentOnce = knowledge;
+        return true;
+    }
+
+    /// <summary>Makes a wallet accept requests but never answer them (or answer again): its senders reach their bounded wait.</summary>
+    public void SetSilent(string wallet, bool silent) => World.Wire.SetSilent(Address.ServerWallet(wallet), silent);
 
     /// <summary>Marks a wallet down or up again (INV-ROUTE-COMPLETE cases).</summary>
     public void SetDown(string wallet, bool down) => World.Wire.SetDown(Address.ServerWallet(wallet), down);

@@ -118,9 +118,10 @@ public sealed class PaymentWorld : IAsyncDisposable
                 Merchant = NewMerchant(parts.Amnesiac.Contains(party) ? [] : Merchant.Orders.Values, $"merchant/restart-{n}");
                 return true;
             case GatewayParty:
-                var limit = Gateway.DeclineAbove;
+                var (limit, byBrand) = (Gateway.DeclineAbove, Gateway.DeclineAboveByBrand);
                 Gateway = NewGateway(parts.Amnesiac.Contains(party) ? null : Gateway.Ledger, $"gateway/restart-{n}");
                 Gateway.DeclineAbove = limit;
+                foreach (var (brand, own) in byBrand) Gateway.DeclineAboveByBrand[brand] = own;
                 return true;
             default:
                 if (!Wallets.TryGetValue(party, out var sw)) return false;

@@ -81,7 +81,7 @@ public sealed class Selector : ModelMachine<Selector.S, Selector.T>
     private RouteCursor FromTable(RunContext run)
     {
         why = $"selector table lists {brand}";
-        var table = world.Topology.Knowledge.Table;
+        var table = world.InForce.Table;
         var candidates = world.Topology.InRegistrationOrder(table.Keys).Select(w => new Candidate(w, table[w])).ToList();
         return new RouteCursor(candidates, brand, world.Answers, ignoreBrand: run.Perturbed(Perturbation.E3SelectorIgnoresBrand));
     }

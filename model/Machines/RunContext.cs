@@ -32,6 +32,9 @@ public sealed class RunContext(PredictorOptions options)
     /// <summary>The refusal reason of a faulted purchase that did not pay (Replay for a duplicated PInitReq), else ProtocolError.</summary>
     public Reason FaultedRefusal => Faulted?.Order.Answer == FaultedExchange.Answer.Replay ? Reason.Replay : Reason.ProtocolError;
 
+    /// <summary>The gateway declines this wake-up's authorization (its amount is above the topology's decline limit).</summary>
+    public bool GatewayDeclines { get; set; }
+
     /// <summary>Starts a new wake-up: no events, no steps.</summary>
-    public void Clear() { events.Clear(); steps = 0; Faulted = null; }
+    public void Clear() { events.Clear(); steps = 0; Faulted = null; GatewayDeclines = false; }
 }

@@ -19,7 +19,17 @@ public sealed class World
         foreach (var w in topology.Wallets) wallets[w.Name] = w;
         if (topology.Master is { } m) wallets[m.Name] = m;
         InstalledWums = topology.Knowledge.Wums.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        Knowledge = topology.Knowledge;
     }
+
+    /// <summary>The routing knowledge held now: the topology's, until a <see cref="Step.SetKnowledge"/> replaces it.</summary>
+    public Knowledge Knowledge { get; set; }
+
+    /// <summary>
+    /// The knowledge the current wake-up routes on: what the client WUM sent with it (E11/E12, <see cref="Step.WakeUp.ClientInfo"/>)
+    /// when it sent something of its own, else <see cref="Knowledge"/>.
+    /// </summary>
+    public Knowledge InForce { get; set; } = Knowledge.None;
 
     public Topology Topology { get; }
     public UserScript Script { get; }
@@ -36,7 +46,7 @@ public sealed class World
     public WalletSpec? Wallet(string name) => wallets.GetValueOrDefault(name);
     public bool Exists(string name) => wallets.ContainsKey(name);
     /// <summary>Answers within the bounded wait: exists and is not down.</summary>
-    public bool Answers(string name) => wallets.TryGetValue(name, out var w) && !w.Down;
+    public bool Answers(string name) => wallets.TryGetValue(name, out var w) && !w.Down && !w.Silent;
     public bool Holds(string name, Brand brand) => wallets.TryGetValue(name, out var w) && w.Held.Contains(brand);
     public bool IsSlave(string name) => Topology.Wallets.Any(w => w.Name == name);
 
@@ -48,6 +58,12 @@ public sealed class World
     public void SetDown(string name, bool down)
     {
         if (wallets.TryGetValue(name, out var w)) wallets[name] = w with { Down = down };
+    }
+
+    /// <summary>A wallet that accepts but never answers does not answer within the bounded wait: as down, for routing.</summary>
+    public void SetSilent(string name, bool silent)
+    {
+        if (wallets.TryGetValue(name, out var w)) wallets[name] = w with { Silent = silent };
     }
 
     /// <summary>The next user answer; once the script runs out the user answers nothing.</summary>

@@ -93,6 +93,12 @@ public static class Predictor
                 case Step.SetDown sd:
                     world.SetDown(sd.Wallet, sd.Down);
                     break;
+                case Step.SetSilent ss:
+                    world.SetSilent(ss.Wallet, ss.Silent);
+                    break;
+                case Step.SetKnowledge sk:
+                    world.Knowledge = sk.Knowledge;
+                    break;
             }
         }
         return predictions;
@@ -102,8 +108,10 @@ public static class Predictor
     {
         run.Clear();
         run.Faulted = faulted;
+        run.GatewayDeclines = world.Topology.DeclineLimit(wake.Brand) is { } limit && wake.Amount > limit;
         run.Emit(new AbstractEvent.WakeUp(wake.Order, wake.Brand));
         world.LastWakeUp[wake.Order] = wake;
+        world.InForce = wake.ClientInfo ?? world.Knowledge;
         var outcome = new EntryPoint(run, wake, world.Accepted).Admit();
         if (outcome is null)
         {

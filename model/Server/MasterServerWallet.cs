@@ -33,6 +33,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
     private string why = "";
     private bool released;
     private bool completed;
+    private bool declined;
 
     [GeneratedRegex("^ssw://([A-Za-z0-9-]+)$")]
     private static partial Regex AddressForm();
@@ -49,7 +50,7 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
         var topo = world.Topology;
         var typesAddress = traits.Asks == UserPrompt.TypedAddress;
         bool HoldsIt() => !run.Perturbed(Perturbation.MswIgnoresOwnBrand) && world.Holds(WalletNames.Msw, brand);
-        IReadOnlyList<string> options = topo.InRegistrationOrder(topo.Knowledge.Ssws);
+        IReadOnlyList<string> options = topo.InRegistrationOrder(world.InForce.Ssws);
         string? Typed() => answer.Given;
         bool RoutesOnTableOf(KnowledgeHolder holder) => traits.RoutesOnStaticTable && traits.Holder == holder;
         string? Addressed() => Typed() is { } t ? ParseAddress(t) : null;
@@ -67,14 +68,14 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
 
         // E7/E8: the MSW's own brand information; first listed slave that answers.
         Machine.Configure(S.ResolvingByBrandInfo)
-            .OnEntryFrom(T.Resolve, () => cursor = Cursor(topo.Knowledge.Table, $"brand info lists {brand}"), "read MSW brand information")
+            .OnEntryFrom(T.Resolve, () => cursor = Cursor(world.InForce.Table, $"brand info lists {brand}"), "read MSW brand information")
             .PermitIf(T.Probe, S.Proxying, () => cursor.Dispatchable && !traits.AcquiresCredential, "E7: lists the brand, slave answers: proxy")
             .PermitIf(T.Probe, S.AcquiringCredential, () => cursor.Dispatchable && traits.AcquiresCredential, "E8: lists the brand, slave answers: acquire credential");
         RouteProbe.ConfigureSkips(Machine, S.ResolvingByBrandInfo, T.Probe, S.RefusedNoCapable, () => cursor, run);
 
         // E11: the same rule on the brand information the client WUM sent.
         Machine.Configure(S.ResolvingByClientInfo)
-            .OnEntryFrom(T.Resolve, () => cursor = Cursor(topo.Knowledge.Table, $"client brand info lists {brand}"), "read client brand information")
+            .OnEntryFrom(T.Resolve, () => cursor = Cursor(world.InForce.Table, $"client brand info lists {brand}"), "read client brand information")
             .PermitIf(T.Probe, S.Proxying, () => cursor.Dispatchable, "lists the brand, slave answers: proxy");
         RouteProbe.ConfigureSkips(Machine, S.ResolvingByClientInfo, T.Probe, S.RefusedNoCapable, () => cursor, run);
 
@@ -123,7 +124,9 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             .OnEntry(() =>
             {
                 Emit(new AbstractEvent.CredentialReleased(Target!, WalletNames.Msw));
-                completed = new SetPurchase(run, defect).RunToEnd();
+                var purchase = new SetPurchase(run, defect);
+                completed = purchase.RunToEnd();
+                declined = purchase.Declined;
             }, "CredentialReleased; run SET as MSW")
             .Permit(T.Finish, run.Perturbed(Perturbation.MswSkipsErase) ? S.Done : S.Erased);
 
@@ -180,7 +183,8 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
                 Fire(T.Release);
                 if (State == S.RefusedCredential) return new Outcome.Refused(Reason.CredentialRefused, Target);
                 Fire(T.Finish);
-                return completed ? new Outcome.Paid(WalletNames.Msw, brand) : new Outcome.Refused(Run.FaultedRefusal, WalletNames.Msw);
+                return completed && !declined ? new Outcome.Paid(WalletNames.Msw, brand)
+                    : new Outcome.Refused(declined ? Reason.Declined : Run.FaultedRefusal, WalletNames.Msw);
         }
         return State switch
         {

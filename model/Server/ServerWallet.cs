@@ -15,6 +15,7 @@ public sealed class ServerWallet : ModelMachine<ServerWallet.S, ServerWallet.T>
     public enum T { Open, Verify, Settle }
 
     private bool completed;
+    private bool declined;
 
     public ServerWallet(RunContext run, World world, string wallet, Brand brand, WakeUpDefect defect) : base("ServerWallet", S.Idle, run)
     {
@@ -25,9 +26,14 @@ public sealed class ServerWallet : ModelMachine<ServerWallet.S, ServerWallet.T>
             .PermitIf(T.Verify, S.RefusedBrandNotHeld, () => !world.Holds(wallet, brand), "lacks the brand certificate");
         Machine.Configure(S.Purchasing)
             // The purchase is a machine of its own (the SET exchange); the wallet waits for its end.
-            .OnEntry(() => completed = new SetPurchase(run, defect).RunToEnd(), "run the SET purchase")
-            .PermitIf(T.Settle, S.Paid, () => completed, "purchase completed")
-            .PermitIf(T.Settle, S.RefusedProtocol, () => !completed, "purchase rejected by merchant or gateway");
+            .OnEntry(() =>
+            {
+                var purchase = new SetPurchase(run, defect);
+                completed = purchase.RunToEnd();
+                declined = purchase.Declined;
+            }, "run the SET purchase")
+            .PermitIf(T.Settle, S.Paid, () => completed && !declined, "purchase completed and authorized")
+            .PermitIf(T.Settle, S.RefusedProtocol, () => !completed || declined, "purchase rejected by merchant or gateway, or declined");
         Declared();
     }
 
@@ -43,7 +49,7 @@ public sealed class ServerWallet : ModelMachine<ServerWallet.S, ServerWallet.T>
         {
             S.Paid => new Outcome.Paid(Wallet, brand),
             S.RefusedBrandNotHeld => new Outcome.Refused(Reason.BrandNotHeld, Wallet),
-            _ => new Outcome.Refused(Run.FaultedRefusal, Wallet),
+            _ => new Outcome.Refused(declined ? Reason.Declined : Run.FaultedRefusal, Wallet),
         };
     }
 }

@@ -37,7 +37,13 @@ public sealed class SetPurchase : ModelMachine<SetPurchase.S, SetPurchase.T>
         Declared();
     }
 
-    /// <summary>Runs the exchange to its end; true when the purchase completed.</summary>
+    /// <summary>
+    /// The exchange completed (AuthRes and PRes sent) but the gateway declined the authorization (the amount is above its
+    /// limit): the purchase is over, unpaid, with no authorization.
+    /// </summary>
+    public bool Declined => State == S.Completed && Run.GatewayDeclines && Run.Faulted is null;
+
+    /// <summary>Runs the exchange to its end; true when the purchase completed (approved or <see cref="Declined"/>).</summary>
     public bool RunToEnd()
     {
         // Under armed faults the exchange follows the fault rules message by message (honest wake-ups only).

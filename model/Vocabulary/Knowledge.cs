@@ -67,4 +67,12 @@ public abstract record Knowledge
 
     /// <summary>The SSW names of a list; empty for any other kind.</summary>
     public IReadOnlyList<string> Ssws => this is SswList s ? s.Names : [];
+
+    /// <summary>One line, entries sorted by wallet (ordinal): <c>SSW-1=[BrandB]; SSW-2=[]</c>, or <c>[SSW-1, SSW-2]</c> for a list.</summary>
+    public string Describe() => this switch
+    {
+        BrandTable b => string.Join("; ", b.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={Brands.Print(e.Value)}")),
+        InstalledWums w => string.Join("; ", w.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}")),
+        _ => $"[{string.Join(", ", Wallets)}]",
+    };
 }

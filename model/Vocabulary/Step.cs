@@ -10,8 +10,23 @@ public abstract record Step
     public sealed record WakeUp(OrderId Order, Brand Brand, long Amount, WakeUpDefect Defect) : Step
     {
         public WakeUp(OrderId order, Brand brand) : this(order, brand, 1000, WakeUpDefect.None) { }
-        public override string ToString() => $"WakeUp({Order}, {Brand}, {Amount}, {Defect})";
+
+        /// <summary>
+        /// E11/E12: the client information the WUM sends with this one wake-up (¶0160, ¶0172), in place of the information it
+        /// holds (<see cref="SetKnowledge"/>); null: it sends what it holds. Its kind is the embodiment's knowledge kind.
+        /// </summary>
+        public Knowledge? ClientInfo { get; init; }
+
+        public override string ToString() =>
+            $"WakeUp({Order}, {Brand}, {Amount}, {Defect}{(ClientInfo is null ? "" : $", clientInfo={ClientInfo.Describe()}")})";
     }
+
+    /// <summary>
+    /// The routing knowledge the embodiment holds changes from the next wake-up on: the selector's table (E3), the MSW's brand
+    /// or SSW information (E7, E8, E9), or the information the client WUM holds and sends with each wake-up (E11, E12).
+    /// Its kind is the embodiment's knowledge kind; E4's knowledge changes by <see cref="InstallWum"/>.
+    /// </summary>
+    public sealed record SetKnowledge(Knowledge Knowledge) : Step { public override string ToString() => $"SetKnowledge({Knowledge.Describe()})"; }
 
     /// <summary>The last wake-up of this order, sent again (INV-ONCE). The order must have appeared before.</summary>
     public sealed record Replay(OrderId Order) : Step { public override string ToString() => $"Replay({Order})"; }
@@ -29,6 +44,9 @@ public abstract record Step
     }
 
     public sealed record SetDown(string Wallet, bool Down) : Step { public override string ToString() => $"SetDown({Wallet}, {Down})"; }
+
+    /// <summary>The wallet accepts requests but stops answering them (<paramref name="Silent"/> true), or answers again.</summary>
+    public sealed record SetSilent(string Wallet, bool Silent) : Step { public override string ToString() => $"SetSilent({Wallet}, {Silent})"; }
 
     /// <summary>
     /// Arms one network fault for the next wake-up: the first request at <paramref name="At"/> is dropped, delayed past

@@ -10,6 +10,16 @@ public sealed record Topology(Embodiment Embodiment, IReadOnlyList<WalletSpec> W
     /// <summary>The routing knowledge the embodiment starts with (its kind is <see cref="EmbodimentTraits.Knowledge"/>).</summary>
     public Knowledge Knowledge { get; init; } = Knowledge.None;
 
+    /// <summary>The gateway declines every authorization of an amount above this (minor units); null: it approves any amount.</summary>
+    public long? DeclineAbove { get; init; }
+
+    /// <summary>Per brand: the gateway declines every authorization in that brand above this amount (besides <see cref="DeclineAbove"/>).</summary>
+    public IReadOnlyDictionary<Brand, long> DeclineAboveByBrand { get; init; } = new Dictionary<Brand, long>();
+
+    /// <summary>The limit an authorization in <paramref name="brand"/> is held to: the lower of the two, or null when neither is set.</summary>
+    public long? DeclineLimit(Brand brand) =>
+        DeclineAboveByBrand.TryGetValue(brand, out var own) ? Math.Min(own, DeclineAbove ?? long.MaxValue) : DeclineAbove;
+
     /// <summary>What the embodiment does.</summary>
     public EmbodimentTraits Traits => EmbodimentTraits.Of(Embodiment);
 

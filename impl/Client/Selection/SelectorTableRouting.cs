@@ -9,8 +9,17 @@ namespace MultiWallet.Impl.Client.Selection;
 /// first WUM (registration order) whose SW is listed for the brand. Unlisted WUMs are never chosen. The
 /// table is configuration: it can be stale or wrong, and then the SW's refusal surfaces (no fallback).
 /// </summary>
-public sealed class SelectorTableRouting(IReadOnlyList<(string Wallet, IReadOnlySet<string> Brands)> table, TraceLog trace, string actor = "selector") : ISelectorRouting
+public sealed class SelectorTableRouting(IReadOnlyList<(string Wallet, IReadOnlySet<string> Brands)> table, TraceLog trace, string actor = "selector") : ISelectorRouting, IReplaceableKnowledge
 {
+    private IReadOnlyList<(string Wallet, IReadOnlySet<string> Brands)> table = table;
+
+    /// <inheritdoc/>
+    public bool Replace(IReadOnlyList<(string Wallet, IReadOnlySet<string> Brands)> table, IReadOnlyList<string> ssws)
+    {
+        this.table = table;
+        return true;
+    }
+
     /// <inheritdoc/>
     public string Embodiment => "E3";
 

@@ -10,8 +10,18 @@ namespace MultiWallet.Impl.Server.Master;
 /// slave (registration order) listed for the brand. E11 (¶0158–0163): the same, but the brand information
 /// is the one the client WUM sent with the wake-up (<paramref name="mswInfo"/> null), so the MSW manages none.
 /// </summary>
-public sealed class BrandInfoSlaveRouting(string embodiment, IReadOnlyList<(string Ssw, IReadOnlySet<string> Brands)>? mswInfo, TraceLog trace, string actor = "MSW") : ISlaveRouting
+public sealed class BrandInfoSlaveRouting(string embodiment, IReadOnlyList<(string Ssw, IReadOnlySet<string> Brands)>? mswInfo, TraceLog trace, string actor = "MSW") : ISlaveRouting, IReplaceableKnowledge
 {
+    private IReadOnlyList<(string Ssw, IReadOnlySet<string> Brands)>? mswInfo = mswInfo;
+
+    /// <inheritdoc/>
+    public bool Replace(IReadOnlyList<(string Wallet, IReadOnlySet<string> Brands)> table, IReadOnlyList<string> ssws)
+    {
+        if (FromClient) return false;
+        mswInfo = table;
+        return true;
+    }
+
     /// <inheritdoc/>
     public string Embodiment => embodiment;
 

@@ -13,8 +13,18 @@ namespace MultiWallet.Impl.Server.Master;
 /// exactly the listed slaves, in registration order.
 /// </summary>
 /// <remarks>The question is asked under the user's login at the master (<paramref name="key"/>).</remarks>
-public sealed class UserPickSlaveRouting(string embodiment, IReadOnlyList<string>? mswInfo, INetwork net, Address self, Address pc, UserPortKey key, string actor = "MSW") : ISlaveRouting
+public sealed class UserPickSlaveRouting(string embodiment, IReadOnlyList<string>? mswInfo, INetwork net, Address self, Address pc, UserPortKey key, string actor = "MSW") : ISlaveRouting, IReplaceableKnowledge
 {
+    private IReadOnlyList<string>? mswInfo = mswInfo;
+
+    /// <inheritdoc/>
+    public bool Replace(IReadOnlyList<(string Wallet, IReadOnlySet<string> Brands)> table, IReadOnlyList<string> ssws)
+    {
+        if (mswInfo is null) return false;
+        mswInfo = ssws;
+        return true;
+    }
+
     /// <inheritdoc/>
     public string Embodiment => embodiment;
 
