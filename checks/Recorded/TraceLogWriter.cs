@@ -83,8 +83,12 @@ public sealed class TraceLogWriter : IDisposable
                 w.WriteString("step", "Crash"); w.WriteString("party", c.Party.ToString()); w.WriteString("after", c.After.ToString()); break;
             case MultiWallet.Model.Vocabulary.Step.Heal:
                 w.WriteString("step", "Heal"); break;
-            default:
+            case MultiWallet.Model.Vocabulary.Step.WakeUp or MultiWallet.Model.Vocabulary.Step.Replay:
                 throw new ArgumentException($"{step} is a wake-up: write it with WakeUp", nameof(step));
+            default:
+                // Steps only an auditor's scenario file writes (knowledge changed by a step, a silent wallet): the generated
+                // campaign and `serve`, which are what writes recorded traces, never take them (docs/protocol/trace-format.md).
+                throw new NotSupportedException($"the recorded-trace format has no line for {step} (a scenario-file step; see trace-format.md, \"Not in the format\")");
         }
     }));
 
