@@ -63,7 +63,9 @@ public sealed record EvidenceBundle(
 
         var catalogMetas = catalog.Select(e => e.Meta).ToList();
         var outcomes = phases.SelectMany(p => p.Checks).ToDictionary(r => r.Entry.Id, r => r.Outcome);
-        var verdicts = VerdictModel.Compute(catalogMetas, outcomes, cases);
+        // A shard's filter names it (ShardSpec.FilterEntry): its verdicts then claim nothing.
+        var slice = filter.FirstOrDefault(f => f.StartsWith("--shard ", StringComparison.Ordinal));
+        var verdicts = VerdictModel.Compute(catalogMetas, outcomes, cases, slice: slice);
         // A record lists the backing checks this run ran (the report links them); its verdict lists the rest.
         string[] Ran(RequirementVerdict v) => [.. v.Backing.Where(outcomes.ContainsKey)];
 

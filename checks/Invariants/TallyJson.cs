@@ -1,0 +1,260 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MultiWallet.Impl.World;
+using MultiWallet.Model.Machines;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Checks.Invariants;
+
+/// <summary>
+/// The machine-readable form of a slice of the shared campaign (a shard's cases): every tally a derived check reads,
+/// with the case indices the slice ran and their digests, so slices of one (seed, budget, transport) can be merged into
+/// the <see cref="CampaignResult"/> an unsharded run folds. A failure keeps its case index and violation; its scenario
+/// is regenerated from the seed (the sequence is deterministic), so the check shrinks it exactly as in one process.
+/// </summary>
+public static class TallyJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The serialized form of <paramref name="result"/>, a campaign that ran the cases <paramref name="ran"/> picks.</summary>
+    public static string Write(CampaignResult result, Func<Embodiment, int, bool> ran) =>
+        JsonSerializer.Serialize(ToSlice(result, ran), Options);
+
+    /// <summary>Parses a serialized slice.</summary>
+    /// <exception cref="FormatException">The text is not a campaign slice.</exception>
+    public static CampaignSlice Read(string json)
+    {
+        try
+        {
+            var slice = JsonSerializer.Deserialize<CampaignSlice>(json, Options) ?? throw new FormatException("empty campaign slice");
+            if (slice.Embodiments is null) throw new FormatException("campaign slice without embodiments");
+            return slice;
+        }
+        catch (JsonException ex) { throw new FormatException("not a campaign slice: " + ex.Message, ex); }
+    }
+
+    /// <summary>
+    /// Merges slices of one campaign (same seed, budget and transport; disjoint cases) into the result an unsharded
+    /// run folds: counts add up, classes add up, the lowest case index wins for first failures and perturbation examples.
+    /// </summary>
+    /// <exception cref="FormatException">The slices disagree on the campaign, overlap, or leave a case out.</exception>
+    public static CampaignResult Merge(IReadOnlyList<CampaignSlice> slices)
+    {
+        if (slices.Count == 0) throw new FormatException("no campaign slice to merge");
+        var (seed, per, transport) = (slices[0].Seed, slices[0].PerEmbodiment, slices[0].Transport);
+        if (slices.Any(s => s.Seed != seed || s.PerEmbodiment != per || s.Transport != transport))
+            throw new FormatException("the campaign slices are of different campaigns (seed, budget or transport differ)");
+        var tallies = new List<EmbodimentTally>();
+        foreach (var e in Campaign.All)
+        {
+            var target = new EmbodimentTally(e, per);
+            var seen = new bool[per];
+            foreach (var s in slices)
+            {
+                var es = s.Embodiments.SingleOrDefault(x => x.Embodiment == e.ToString())
+                    ?? throw new FormatException($"a campaign slice has no tally for {e}");
+                foreach (var i in es.Cases)
+                {
+                    if (i < 0 || i >= per) throw new FormatException($"{e}: case index {i} outside the budget {per}");
+                    if (seen[i]) throw new FormatException($"{e}: case {i} is in two slices");
+                    seen[i] = true;
+                }
+                target.Merge(ToTally(es, e, seed, per, target));
+                target.Seconds += es.Seconds;
+            }
+            if (Array.IndexOf(seen, false) is var missing and >= 0) throw new FormatException($"{e}: no slice ran case {missing}");
+            tallies.Add(target);
+        }
+        return new CampaignResult(seed, per, transport, tallies, slices.Max(s => s.Seconds), slices.Sum(s => s.CpuSeconds));
+    }
+
+    private static CampaignSlice ToSlice(CampaignResult r, Func<Embodiment, int, bool> ran) => new()
+    {
+        Seed = r.Seed,
+        PerEmbodiment = r.PerEmbodiment,
+        Transport = r.Transport,
+        Seconds = r.Seconds,
+        CpuSeconds = r.CpuSeconds,
+        Embodiments = [.. r.Embodiments.Select(t =>
+        {
+            int[] cases = [.. Enumerable.Range(0, r.PerEmbodiment).Where(i => ran(t.Embodiment, i))];
+            return new EmbodimentSlice
+            {
+                Embodiment = t.Embodiment.ToString(),
+                Scenarios = t.Scenarios,
+                Seconds = t.Seconds,
+                Cases = cases,
+                Digests = [.. cases.Select(t.Digest)],
+                Properties = [.. t.PropertyIds.Select(id => t.Property(id)!).Zip(t.PropertyIds, (p, id) => new PropertySlice
+                {
+                    Invariant = id,
+                    Cases = p.Cases,
+                    Inconclusive = p.InconclusiveIndices,
+                    Classes = new SortedDictionary<string, int>(p.Classes, StringComparer.Ordinal),
+                    Failure = p.Failure is { } f ? new FailureSlice { Index = f.Index, Violation = f.Violation } : null,
+                })],
+                Perturbations = new PerturbationSlice
+                {
+                    Conforming = t.Perturbations.Conforming,
+                    Catches = [.. t.Perturbations.Catches.Select(c => new CatchSlice { Name = c.Name, Caught = c.Caught, Index = c.Index, Example = c.Example })],
+                },
+                Coverage = new CoverageSlice
+                {
+                    Predictions = t.Coverage.Predictions,
+                    Transitions = [.. t.Coverage.Counts.Select(c => new TransitionSlice
+                    {
+                        Machine = c.Transition.Machine, Source = c.Transition.Source, Trigger = c.Transition.Trigger,
+                        Destination = c.Transition.Destination, Count = c.Count,
+                    })],
+                },
+            };
+        })],
+    };
+
+    /// <summary>A tally holding one slice's cases of <paramref name="e"/>, its digests written into <paramref name="digestsInto"/>.</summary>
+    private static EmbodimentTally ToTally(EmbodimentSlice s, Embodiment e, int seed, int per, EmbodimentTally digestsInto)
+    {
+        if (s.Digests.Count != s.Cases.Count) throw new FormatException($"{e}: {s.Cases.Count} cases but {s.Digests.Count} digests");
+        for (var k = 0; k < s.Cases.Count; k++)
+        {
+            byte[] d;
+            try { d = Convert.FromHexString(s.Digests[k]); }
+            catch (FormatException) { d = []; }
+            if (d.Length != CaseDigest.Length) throw new FormatException($"{e}: case {s.Cases[k]} has a malformed digest");
+            digestsInto.RestoreDigest(s.Cases[k], d);
+        }
+        var t = new EmbodimentTally(e, 0);
+        t.RestoreScenarios(s.Scenarios);
+        var expected = t.PropertyIds;
+        if (!expected.SequenceEqual(s.Properties.Select(p => p.Invariant)))
+            throw new FormatException($"{e}: the slice's invariants ({string.Join(", ", s.Properties.Select(p => p.Invariant))}) are not this catalog's ({string.Join(", ", expected)})");
+        // Failures regenerate their scenario from the seed, once per embodiment however many invariants failed.
+        var scenarios = new Lazy<IReadOnlyList<Generators.GeneratedScenario>>(() => Campaign.Generate(e, seed, per));
+        foreach (var p in s.Properties)
+        {
+            var tally = t.Property(p.Invariant)!;
+            foreach (var (cls, n) in p.Classes) tally.Classes[cls] = n;
+            var failure = p.Failure is { } f
+                ? f.Index >= 0 && f.Index < per ? new PropertyFailure(e, f.Index, f.Violation, scenarios.Value[f.Index]) : throw new FormatException($"{e}: failure at case {f.Index} outside the budget")
+                : null;
+            tally.Restore(p.Cases, p.Inconclusive, failure);
+        }
+        t.Perturbations.Restore(s.Perturbations.Conforming, s.Perturbations.Catches.Select(c => (c.Name, c.Caught, c.Index, c.Example)));
+        t.Coverage.Restore(s.Coverage.Predictions, s.Coverage.Transitions.Select(c => (new TransitionKey(c.Machine, c.Source, c.Trigger, c.Destination), c.Count)));
+        return t;
+    }
+}
+
+/// <summary>A serialized slice of the shared campaign (<see cref="TallyJson"/>).</summary>
+public sealed record CampaignSlice
+{
+    /// <summary>The campaign's seed.</summary>
+    public int Seed { get; init; }
+    /// <summary>The campaign's budget: scenarios generated per embodiment.</summary>
+    public int PerEmbodiment { get; init; }
+    /// <summary>The network the scenarios ran over.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<WorldTransport>))]
+    public WorldTransport Transport { get; init; }
+    /// <summary>Wall-clock seconds the slice took (reporting only).</summary>
+    public double Seconds { get; init; }
+    /// <summary>Process CPU seconds the slice took (reporting only).</summary>
+    public double CpuSeconds { get; init; }
+    /// <summary>One entry per embodiment, in campaign order.</summary>
+    public IReadOnlyList<EmbodimentSlice> Embodiments { get; init; } = [];
+}
+
+/// <summary>One embodiment's tally in a <see cref="CampaignSlice"/>.</summary>
+public sealed record EmbodimentSlice
+{
+    /// <summary>The embodiment (E1..E12).</summary>
+    public string Embodiment { get; init; } = "";
+    /// <summary>Cases folded in.</summary>
+    public int Scenarios { get; init; }
+    /// <summary>Wall-clock seconds (reporting only).</summary>
+    public double Seconds { get; init; }
+    /// <summary>The case indices the slice ran, ascending.</summary>
+    public IReadOnlyList<int> Cases { get; init; } = [];
+    /// <summary>The <see cref="CaseDigest"/> of each of <see cref="Cases"/>, in the same order, lower-case hex.</summary>
+    public IReadOnlyList<string> Digests { get; init; } = [];
+    /// <summary>One tally per applicable invariant, by ordinal id.</summary>
+    public IReadOnlyList<PropertySlice> Properties { get; init; } = [];
+    /// <summary>The model's mutation test.</summary>
+    public PerturbationSlice Perturbations { get; init; } = new();
+    /// <summary>The model's transition coverage.</summary>
+    public CoverageSlice Coverage { get; init; } = new();
+}
+
+/// <summary>One invariant's <see cref="PropertyTally"/> in a slice.</summary>
+public sealed record PropertySlice
+{
+    /// <summary>The invariant id.</summary>
+    public string Invariant { get; init; } = "";
+    /// <summary>Conclusive cases judged.</summary>
+    public int Cases { get; init; }
+    /// <summary>Indices of the inconclusive cases.</summary>
+    public IReadOnlyList<int> Inconclusive { get; init; } = [];
+    /// <summary>Cases per class.</summary>
+    public SortedDictionary<string, int> Classes { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>The slice's first violating case, or null.</summary>
+    public FailureSlice? Failure { get; init; }
+}
+
+/// <summary>A first failure: its case index and what the invariant reported.</summary>
+public sealed record FailureSlice
+{
+    /// <summary>The case index in the embodiment's sequence.</summary>
+    public int Index { get; init; }
+    /// <summary>The violation.</summary>
+    public string Violation { get; init; } = "";
+}
+
+/// <summary>A <see cref="PerturbationTally"/> in a slice.</summary>
+public sealed record PerturbationSlice
+{
+    /// <summary>Conforming, conclusive cases every perturbation was tried on.</summary>
+    public int Conforming { get; init; }
+    /// <summary>The perturbations caught at least once.</summary>
+    public IReadOnlyList<CatchSlice> Catches { get; init; } = [];
+}
+
+/// <summary>One perturbation's catches: how many, and the first catching case with its example.</summary>
+public sealed record CatchSlice
+{
+    /// <summary>The perturbation's name.</summary>
+    public string Name { get; init; } = "";
+    /// <summary>Conforming cases it was caught on.</summary>
+    public int Caught { get; init; }
+    /// <summary>The lowest catching case index.</summary>
+    public int Index { get; init; }
+    /// <summary>That case's readable example.</summary>
+    public string? Example { get; init; }
+}
+
+/// <summary>A <see cref="CoverageTally"/> in a slice.</summary>
+public sealed record CoverageSlice
+{
+    /// <summary>Predictions added.</summary>
+    public int Predictions { get; init; }
+    /// <summary>Every declared transition with its count.</summary>
+    public IReadOnlyList<TransitionSlice> Transitions { get; init; } = [];
+}
+
+/// <summary>One declared transition's count.</summary>
+public sealed record TransitionSlice
+{
+    /// <summary>The machine.</summary>
+    public string Machine { get; init; } = "";
+    /// <summary>The source state.</summary>
+    public string Source { get; init; } = "";
+    /// <summary>The trigger.</summary>
+    public string Trigger { get; init; } = "";
+    /// <summary>The destination state.</summary>
+    public string Destination { get; init; } = "";
+    /// <summary>How often it fired.</summary>
+    public int Count { get; init; }
+}
