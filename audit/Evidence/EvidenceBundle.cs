@@ -46,6 +46,10 @@ public sealed record EvidenceBundle(
     /// <summary>Checks that failed.</summary>
     public int FailedCount => Checks.Count(c => !c.Passed);
 
+    /// <summary>Classes in ordinal order: a check that counts them on several cores (or a merge of shards) must not show the order they arrived in.</summary>
+    private static IReadOnlyDictionary<string, int> Ordered(IReadOnlyDictionary<string, int> classes) =>
+        new SortedDictionary<string, int>(classes.ToDictionary(), StringComparer.Ordinal);
+
     /// <summary>Builds the bundle from the phases the campaign ran, reading each check's typed evidence.</summary>
     /// <param name="catalog">The full catalog: a verdict weighs every check that backs a requirement, run or not.</param>
     /// <param name="phases">The phases the campaign ran.</param>
@@ -59,7 +63,7 @@ public sealed record EvidenceBundle(
         var checks = phases.SelectMany(p => p.Checks).Select(r => new CheckRecord(
             r.Entry.Id, r.Entry.Meta.Title, r.Entry.Meta.Kind.ToString().ToLowerInvariant(), r.Entry.Meta.Requirements, [.. r.Entry.Meta.Exercised.Select(x => x.ToString())],
             r.Outcome.CasesRun, r.Outcome.Passed, r.Outcome.Message, r.Outcome.Replay, r.Outcome.Counterexample,
-            r.Outcome.Classes, Math.Round(r.DurationSeconds, 4), FactRendering.Flatten(r.Outcome.Evidence), r.Outcome.Evidence) { Inconclusive = r.Outcome.Inconclusive }).ToList();
+            Ordered(r.Outcome.Classes), Math.Round(r.DurationSeconds, 4), FactRendering.Flatten(r.Outcome.Evidence), r.Outcome.Evidence) { Inconclusive = r.Outcome.Inconclusive }).ToList();
 
         var catalogMetas = catalog.Select(e => e.Meta).ToList();
         var outcomes = phases.SelectMany(p => p.Checks).ToDictionary(r => r.Entry.Id, r => r.Outcome);

@@ -62,10 +62,16 @@ public sealed class ShardRun(IAnsiConsole console)
             Checks = [.. phases.SelectMany(p => p.Checks).Select(c => new ShardCheck { Id = c.Entry.Id, DurationSeconds = c.DurationSeconds, Log = c.Log, Outcome = c.Outcome })],
             Campaign = campaign,
         };
+        var options = OutcomeJson.Options(Commands.VerifyCommand.CatalogAssemblies());
+        var json = JsonSerializer.Serialize(manifest, options);
+        // The merge must read back exactly what the checks returned: an evidence type that does not round-trip is a bug here, not a result.
+        if (JsonSerializer.Serialize(JsonSerializer.Deserialize<ShardManifest>(json, options), options) != json)
+            throw new InvalidOperationException("a check's outcome does not survive serialization into " + ShardManifest.FileName + ": " +
+                string.Join(", ", manifest.Checks.Where(c => JsonSerializer.Serialize(JsonSerializer.Deserialize<ShardCheck>(JsonSerializer.Serialize(c, options), options), options) != JsonSerializer.Serialize(c, options)).Select(c => c.Id)));
         var files = BundleWriter.Write(bundle, dir, log.ToString(), key, temp =>
         {
             CounterexampleFiles.Write(bundle, temp, shownAs: dir);
-            File.WriteAllText(Path.Combine(temp, ShardManifest.FileName), JsonSerializer.Serialize(manifest, OutcomeJson.Options(Commands.VerifyCommand.CatalogAssemblies())));
+            File.WriteAllText(Path.Combine(temp, ShardManifest.FileName), json);
             if (slice is not null) File.WriteAllText(Path.Combine(temp, ShardManifest.CampaignFileName), TallyJson.Write(slice, Owns));
         });
 
