@@ -145,6 +145,8 @@ public static class AuditApp
         c.AddCommand<CheckTraceCommand>("check-trace")
             .WithDescription("Check a recorded trace (JSON Lines, docs/protocol/trace-format.md) against the model and the invariants a trace shows, per order. " + CheckTraceCommand.ExitCodes)
             .WithExample("check-trace", "checks/Recorded/corpus/honest-E7.jsonl");
+        c.AddCommand<MergeCommand>("merge")
+            .WithDescription("Merge the shard bundles of one `verify --shard K/N` run (each verified) into the signed bundle the unsharded run writes. " + MergeCommand.ExitCodes);
         c.AddCommand<ReverifyCommand>("reverify")
             .WithDescription("Replay a seeded random sample of the cases an evidence directory's ledger (cases.jsonl) recorded and compare their digests. " + ReverifyCommand.ExitCodes)
             .WithExample("reverify", "evidence", "--sample", "10%", "--seed", "7");

@@ -101,9 +101,13 @@ public static class CampaignRunner
         var r = SharedCampaign.Result(new CheckContext(seed, cases, _ => { }, transport), progress);
         var run = new PhaseRun(PhaseRun.CampaignName, [], wall.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
         // Its time is a timing (timings.json, the console): the log, like the rest of the evidence, is the same on every run.
-        log.AppendLine($"### campaign seed={seed} cases={cases}: {r.Scenarios} scenarios");
+        log.AppendLine(CampaignLogLine(seed, cases, r.Scenarios));
         return run;
     }
+
+    /// <summary>The campaign's line in checks.log (one shape for a single run and a merge of shards).</summary>
+    public static string CampaignLogLine(int seed, int cases, int scenarios) =>
+        $"### campaign seed={seed} cases={cases}: {scenarios} scenarios";
 
     /// <summary>
     /// The kinds whose checks run side by side on every core: each builds its own fixed world from the seed and shares
@@ -131,8 +135,13 @@ public static class CampaignRunner
             try { outcome = e.Run(ctx); }
             catch (Exception ex) { outcome = CheckOutcome.Fail($"{ex.GetType().Name}: {ex.Message}"); }
             outcome ??= CheckOutcome.Fail("check returned null");
-            var run = runs[i] = new CheckRun(e, outcome, w.Elapsed.TotalSeconds);
-            lock (own) own.AppendLine($"  => {(outcome.Inconclusive is not null ? "inconclusive" : outcome.Passed ? "passed" : "FAILED")}: {outcome.Message}");
+            var duration = w.Elapsed.TotalSeconds;
+            CheckRun run;
+            lock (own)
+            {
+                own.AppendLine($"  => {(outcome.Inconclusive is not null ? "inconclusive" : outcome.Passed ? "passed" : "FAILED")}: {outcome.Message}");
+                run = runs[i] = new CheckRun(e, outcome, duration) { Log = own.ToString() };
+            }
             lock (gate) progress(e, run);
         }
         if (Concurrent.Contains(kind)) Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Run);

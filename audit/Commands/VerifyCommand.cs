@@ -7,6 +7,7 @@ using MultiWallet.Audit.Bundle;
 using MultiWallet.Audit.Campaign;
 using MultiWallet.Audit.Evidence;
 using MultiWallet.Audit.Report;
+using MultiWallet.Audit.Sharding;
 using MultiWallet.Audit.Verdicts;
 using MultiWallet.Checks.Catalog;
 using Spectre.Console;
@@ -75,6 +76,14 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         [Description("Also write the generated campaign's cases (of the selected embodiments) as a recorded trace, JSON Lines (docs/protocol/trace-format.md).")]
         public string? TraceLog { get; init; }
 
+        /// <summary>Run only shard K of N of this run (1 ≤ K ≤ N) and write a shard bundle for `audit merge` (README, "Sharding").</summary>
+        [CommandOption("--shard <K/N>")]
+        [Description("Run only shard K of N (1 ≤ K ≤ N): every Nth case of the shared campaign and every Nth other check, written as a shard bundle for `audit merge` (README, \"Sharding\").")]
+        public string? Shard { get; init; }
+
+        /// <summary>The parsed --shard, or null without it.</summary>
+        public ShardSpec? ShardSpec => Shard is null ? null : ShardSpec.Parse(Shard, out _);
+
         /// <summary>The --embodiment list, split.</summary>
         public string[] Embodiments => Split(Embodiment);
         /// <summary>The --only list, split.</summary>
@@ -94,6 +103,8 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
             if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out needs a directory");
             if (!Network.Equals("http", StringComparison.OrdinalIgnoreCase) && !Network.Equals("memory", StringComparison.OrdinalIgnoreCase))
                 return ValidationResult.Error($"--network: unknown {Network} (expected memory or http)");
+            if (Shard is not null && ShardSpec.Parse(Shard, out var shardError) is null) return ValidationResult.Error(shardError!);
+            if (Shard is not null && (ReplayFile is not null || TraceLog is not null)) return ValidationResult.Error("--shard runs a slice of the catalog: it takes no --replay or --trace-log");
             return ValidationResult.Success();
         }
     }
@@ -151,6 +162,9 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         var network = s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? " --network http" : "";
         var command = $"dotnet run --project audit -- verify --seed {seed} --cases {s.Cases}{network}{(s.Exhaustive ? " --exhaustive" : "")}" + (filter.Count > 0 ? " " + string.Join(' ', filter) : "");
         console.MarkupLineInterpolated($"[bold]MultiWallet verify[/]: {checks.Count} of {catalog.Count} checks, seed {seed}, {s.Cases} cases");
+
+        if (s.ShardSpec is { } shard)
+            return new ShardRun(console).Execute(new ShardRequest(shard, catalog, checks, seed, s.Cases, s.Transport, s.Exhaustive, command, filter, commit, dirty), dir, signingKey, total);
 
         var log = new StringBuilder();
         var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport, s.Exhaustive);

@@ -46,6 +46,10 @@ public sealed record EvidenceBundle(
     /// <summary>Checks that failed.</summary>
     public int FailedCount => Checks.Count(c => !c.Passed);
 
+    /// <summary>Classes in ordinal order: a check that counts them on several cores (or a merge of shards) must not show the order they arrived in.</summary>
+    private static IReadOnlyDictionary<string, int> Ordered(IReadOnlyDictionary<string, int> classes) =>
+        new SortedDictionary<string, int>(classes.ToDictionary(), StringComparer.Ordinal);
+
     /// <summary>Builds the bundle from the phases the campaign ran, reading each check's typed evidence.</summary>
     /// <param name="catalog">The full catalog: a verdict weighs every check that backs a requirement, run or not.</param>
     /// <param name="phases">The phases the campaign ran.</param>
@@ -59,11 +63,13 @@ public sealed record EvidenceBundle(
         var checks = phases.SelectMany(p => p.Checks).Select(r => new CheckRecord(
             r.Entry.Id, r.Entry.Meta.Title, r.Entry.Meta.Kind.ToString().ToLowerInvariant(), r.Entry.Meta.Requirements, [.. r.Entry.Meta.Exercised.Select(x => x.ToString())],
             r.Outcome.CasesRun, r.Outcome.Passed, r.Outcome.Message, r.Outcome.Replay, r.Outcome.Counterexample,
-            Sorted(r.Outcome.Classes), Math.Round(r.DurationSeconds, 4), FactRendering.Flatten(r.Outcome.Evidence), r.Outcome.Evidence) { Inconclusive = r.Outcome.Inconclusive }).ToList();
+            Ordered(r.Outcome.Classes), Math.Round(r.DurationSeconds, 4), FactRendering.Flatten(r.Outcome.Evidence), r.Outcome.Evidence) { Inconclusive = r.Outcome.Inconclusive }).ToList();
 
         var catalogMetas = catalog.Select(e => e.Meta).ToList();
         var outcomes = phases.SelectMany(p => p.Checks).ToDictionary(r => r.Entry.Id, r => r.Outcome);
-        var verdicts = VerdictModel.Compute(catalogMetas, outcomes, cases);
+        // A shard's filter names it (ShardSpec.FilterEntry): its verdicts then claim nothing.
+        var slice = filter.FirstOrDefault(f => f.StartsWith("--shard ", StringComparison.Ordinal));
+        var verdicts = VerdictModel.Compute(catalogMetas, outcomes, cases, slice: slice);
         // A record lists the backing checks this run ran (the report links them); its verdict lists the rest.
         string[] Ran(RequirementVerdict v) => [.. v.Backing.Where(outcomes.ContainsKey)];
 
@@ -111,10 +117,6 @@ public sealed record EvidenceBundle(
             traces, filter)
         { Verdicts = verdicts, Reproducibility = reproducibility, Exhaustive = ExhaustiveRecord.From(checks) };
     }
-
-    // Checks fill their classes from parallel work, so their insertion order varies between runs; the evidence lists them by key.
-    private static IReadOnlyDictionary<string, int> Sorted(IReadOnlyDictionary<string, int> classes) =>
-        new SortedDictionary<string, int>(classes.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);
 
     /// <summary>The replay command for one check (or the whole run when id is null).</summary>
     public string ReplayFor(string? id) =>

@@ -32,10 +32,11 @@ public sealed record VerdictModel(int FullBudget, int Cases, IReadOnlyList<Requi
 
     /// <summary>
     /// Computes the verdicts: <paramref name="catalog"/> is the full catalog, <paramref name="outcomes"/> the outcome of each
-    /// check that ran, <paramref name="cases"/> the run's budget.
+    /// check that ran, <paramref name="cases"/> the run's budget. <paramref name="slice"/> names the shard when the run is one
+    /// slice of a sharded run (e.g. "--shard 2/3"): a slice judges no requirement as conforming, only `audit merge` does.
     /// </summary>
     public static VerdictModel Compute(IReadOnlyList<CheckAttribute> catalog, IReadOnlyDictionary<string, CheckOutcome> outcomes, int cases,
-        int fullBudget = DefaultFullBudget)
+        int fullBudget = DefaultFullBudget, string? slice = null)
     {
         var reduced = cases < fullBudget;
         string Of(int n) => string.Create(CultureInfo.InvariantCulture, $"{n} of {fullBudget} cases");
@@ -77,6 +78,8 @@ public sealed record VerdictModel(int FullBudget, int Cases, IReadOnlyList<Requi
                         reducedIds.Count > 0 ? $"{reducedIds.Count} at a reduced budget ({Of(cases)})" : null,
                         inconclusive.Count > 0 ? $"{inconclusive.Count} inconclusive (environment)" : null,
                     }.OfType<string>()));
+            if (slice is not null && status == VerdictStatus.Conforms)
+                (status, reason) = (VerdictStatus.NotAssessed, $"{slice}: one slice of a sharded run (its backing checks passed here; `audit merge` judges the whole run)");
             return new RequirementVerdict(id, Attribution.KindOf(id), MultiWallet.Checks.Catalog.Requirements.Title(id), status,
                 backing, failing, notRun, reducedIds, inconclusive, reason);
         }).ToList();

@@ -84,6 +84,13 @@ public static class Campaign
         return result;
     }
 
+    /// <summary>
+    /// Makes <paramref name="result"/> the shared campaign of its (seed, budget, transport) in this process, so the derived
+    /// checks read it instead of executing the campaign: a merge of shard results (it must equal what an unsharded run folds).
+    /// </summary>
+    public static void Use(CampaignResult result) =>
+        Cache[(result.Seed, result.PerEmbodiment, result.Transport)] = new(() => result);
+
     /// <summary>How many scenarios an embodiment ran in the shared campaign and the wall-clock seconds they took.</summary>
     public static (int Scenarios, double Seconds) Scenarios(CheckContext ctx, Embodiment e)
     {
@@ -91,8 +98,13 @@ public static class Campaign
         return (t.Scenarios, t.Seconds);
     }
 
-    /// <summary>Executes a campaign afresh, bypassing the cache (a benchmark measures it; checks use <see cref="Result"/>).</summary>
-    public static CampaignResult Run(int seed, int perEmbodiment, WorldTransport transport, Action<int>? progress = null)
+    /// <summary>
+    /// Executes a campaign afresh, bypassing the cache (a benchmark measures it; checks use <see cref="Result"/>).
+    /// <paramref name="slice"/>, when given, picks the (embodiment, case index) pairs to execute: a shard's part of the
+    /// campaign, whose tallies hold only those cases (every scenario is still generated, since each case's random state
+    /// follows the previous one's).
+    /// </summary>
+    public static CampaignResult Run(int seed, int perEmbodiment, WorldTransport transport, Action<int>? progress = null, Func<Embodiment, int, bool>? slice = null)
     {
         var wall = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -109,8 +121,11 @@ public static class Campaign
             var sw = Stopwatch.StartNew();
             // Each case builds its own world (network, parties, trace) and shares only the per-seed PKI cache; each
             // worker folds its cases into its own tally, and the tallies merge, so no case outlives its fold.
-            Parallel.For(0, scenarios.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, tally.Worker, (i, _, worker) =>
+            var e = All[k];
+            int[] indices = [.. Enumerable.Range(0, scenarios.Count).Where(i => slice is null || slice(e, i))];
+            Parallel.For(0, indices.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, tally.Worker, (j, _, worker) =>
             {
+                var i = indices[j];
                 var coverage = new TransitionCoverage();
                 worker.Observe(Execute(scenarios[i], seed, null, transport, coverage), i, coverage);
                 progress?.Invoke(Interlocked.Increment(ref done));

@@ -27,6 +27,13 @@ public sealed class CoverageTally
         foreach (var (key, n) in other.counts.Values) Add(key, n);
     }
 
+    /// <summary>Restores a serialized tally (<see cref="TallyJson"/>): its predictions and every declared transition's count.</summary>
+    internal void Restore(int predictions, IEnumerable<(TransitionKey Key, int Count)> counts)
+    {
+        Predictions = predictions;
+        foreach (var (key, n) in counts) Add(key, n);
+    }
+
     private void Add(TransitionKey key, int n)
     {
         var k = key.ToString();

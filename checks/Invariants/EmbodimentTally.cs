@@ -74,6 +74,15 @@ public sealed class EmbodimentTally
         Coverage.Merge(other.Coverage);
     }
 
+    /// <summary>The invariant ids with a tally here, in ordinal order (for <see cref="TallyJson"/>).</summary>
+    internal IReadOnlyList<string> PropertyIds => [.. properties.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Copies a case's digest in (a merged shard's case, for <see cref="TallyJson"/>).</summary>
+    internal void RestoreDigest(int index, ReadOnlySpan<byte> digest) => digest.CopyTo(digests.AsSpan(index * CaseDigest.Length, CaseDigest.Length));
+
+    /// <summary>Restores the number of cases folded in (<see cref="TallyJson"/>).</summary>
+    internal void RestoreScenarios(int scenarios) => Scenarios = scenarios;
+
     /// <summary>A worker's empty tally writing digests into this one's array.</summary>
     public EmbodimentTally Worker() => new(Embodiment, 0) { digests = digests };
 }

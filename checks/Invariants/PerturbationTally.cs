@@ -37,6 +37,17 @@ public sealed class PerturbationTally
         foreach (var (name, v) in other.byName) Count(name, v.Caught, v.Index, () => v.Example);
     }
 
+    /// <summary>Per perturbation caught at least once: its catches, the index of its first catching case and that case's example (for <see cref="TallyJson"/>).</summary>
+    internal IReadOnlyList<(string Name, int Caught, int Index, string? Example)> Catches =>
+        [.. byName.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value.Caught, kv.Value.Index, kv.Value.Example))];
+
+    /// <summary>Restores a serialized tally (<see cref="TallyJson"/>).</summary>
+    internal void Restore(int conforming, IEnumerable<(string Name, int Caught, int Index, string? Example)> catches)
+    {
+        Conforming = conforming;
+        foreach (var (name, caught, index, example) in catches) Count(name, caught, index, () => example);
+    }
+
     /// <summary>Adds catches; the example is rendered only when its case is the lowest-indexed one so far.</summary>
     private void Count(string name, int caught, int index, Func<string?> example)
     {

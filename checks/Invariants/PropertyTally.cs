@@ -20,8 +20,8 @@ public sealed class PropertyTally(Embodiment embodiment)
     /// <summary>Cases a wall-clock limit cut short (judged by no invariant).</summary>
     public int Inconclusive => inconclusive.Count;
 
-    /// <summary>How many judged cases showed each class.</summary>
-    public Dictionary<string, int> Classes { get; } = new(StringComparer.Ordinal);
+    /// <summary>How many judged cases showed each class, in ordinal order (so the order workers or shards merged in never shows in the evidence).</summary>
+    public SortedDictionary<string, int> Classes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The first violating case by index, or null.</summary>
     public PropertyFailure? Failure { get; private set; }
@@ -45,6 +45,17 @@ public sealed class PropertyTally(Embodiment embodiment)
         inconclusive.AddRange(other.inconclusive);
         foreach (var (k, v) in other.Classes) Classes[k] = Classes.GetValueOrDefault(k) + v;
         Failure = PropertyFailure.First(Failure, other.Failure);
+    }
+
+    /// <summary>The indices of the inconclusive cases, ascending (for serializing a shard's tally: <see cref="TallyJson"/>).</summary>
+    internal IReadOnlyList<int> InconclusiveIndices => [.. inconclusive.Order()];
+
+    /// <summary>Restores a serialized tally's judged-case count and first failure (classes and inconclusive cases are added directly).</summary>
+    internal void Restore(int cases, IEnumerable<int> inconclusiveIndices, PropertyFailure? failure)
+    {
+        Cases = cases;
+        inconclusive.AddRange(inconclusiveIndices);
+        Failure = failure;
     }
 
     /// <summary>Judged cases with an index below the failure's: the 1-based position at which the failure was detected.</summary>
