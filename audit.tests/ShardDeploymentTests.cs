@@ -6,7 +6,7 @@ namespace MultiWallet.Audit.Tests;
 /// <summary>
 /// docs/ci/sharded-verify.yml and docs/ci/k8s-sharded-verify.yaml do what README.md ("Sharding") says: one shard per
 /// matrix entry or Job index, every K of N exactly once, and a merge that verifies and publishes the signed bundle.
-/// (Their schemas are checked by docs/ci/sharded-check.sh: @action-validator/cli 0.6.0 and kubernetes-models 5.1.0.)
+/// (Their schemas are checked by docs/ci/check-ci-files.sh: @action-validator/cli 0.6.0 and kubernetes-models 5.1.0.)
 /// </summary>
 public sealed class ShardDeploymentTests
 {

@@ -1,5 +1,5 @@
 // Validates docs/ci/k8s-sharded-verify.yaml against the Kubernetes API schemas that kubernetes-models carries
-// (run by docs/ci/sharded-check.sh; node sharded-k8s-check.mjs FILE).
+// (run by docs/ci/check-ci-files.sh; node sharded-k8s-check.mjs FILE).
 import { readFileSync } from "node:fs";
 import { loadAll } from "js-yaml";
 import { Job } from "kubernetes-models/batch/v1";
