@@ -9,7 +9,7 @@
 #     must become an <svg> and none may report a Mermaid syntax error.
 #  3. without JavaScript: no raw Mermaid source is visible (it sits in <template>), every diagram has a text form.
 #  4. screenshots, with and without JavaScript.
-# Usage: audit/check-report.sh [report.html] [screenshot.png]
+# Usage: audit/check-report.sh [report.html] [screenshot.png] (default: DIR-report.png beside the bundle directory DIR)
 # Without a report path it runs `verify --cases 16` (the budget `dotnet test` runs, at which every generated
 # property reaches all the classes it is about) into a temporary directory first, and that run
 # must pass (exit 0): CI uses this as a smoke test of the README's main job.
@@ -20,15 +20,19 @@ runs="${LOAD_RUNS:-3}"
 
 report="${1:-}"
 if [[ -z "$report" ]]; then
-  out="$(mktemp -d)"
+  # The bundle directory holds the bundle only (verify replaces it whole; verify-bundle refuses any extra file).
+  base="$(mktemp -d)"
+  out="$base/evidence"
   rc=0
-  dotnet run --project audit -- verify --cases 16 --out "$out" >"$out/verify.txt" 2>&1 || rc=$?
-  if [[ $rc -ne 0 ]]; then tail -40 "$out/verify.txt"; echo "verify exited $rc" >&2; exit 1; fi
-  grep -E "^│ total|PASSED" "$out/verify.txt" || true
+  dotnet run --project audit -- verify --cases 16 --out "$out" >"$base/verify.txt" 2>&1 || rc=$?
+  if [[ $rc -ne 0 ]]; then tail -40 "$base/verify.txt"; echo "verify exited $rc" >&2; exit 1; fi
+  grep -E "^│ total|PASSED" "$base/verify.txt" || true
+  dotnet run --project audit -- verify-bundle "$out" || { echo "FAIL: the bundle verify wrote does not verify" >&2; exit 1; }
   report="$out/report.html"
 fi
 report="$(realpath "$report")"
-shot="${2:-${report%.html}.png}"
+# Screenshots go beside the bundle, never into it: a file added to a signed bundle makes verify-bundle refuse it.
+shot="${2:-$(dirname "$(dirname "$report")")/$(basename "$(dirname "$report")")-report.png}"
 
 if ! command -v chromium >/dev/null 2>&1; then
   apt-get update && apt-get install -y chromium
