@@ -65,6 +65,9 @@ public sealed class ExpectationTests : IDisposable
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("step 0 answers: expected 1, model 0, implementation 0", r.Output);
         Assert.Contains("step 1 answers: expected 0, model 1, implementation 1", r.Output);
+        // Each names the line its wake-up starts on.
+        Assert.Contains("bound.yaml:8: step 0 answers", r.Output);
+        Assert.Contains("bound.yaml:9: step 1 answers", r.Output);
     }
 
     /// <summary>A fault step from a file reaches the bounded wait: the world's time of that wake-up shows it, the next one (fault gone) none.</summary>

@@ -69,7 +69,7 @@ public static class ScenarioExecution
         if (sc.BoundAnswers?.GetValueOrDefault(model.StepIndex) is { } bound)
         {
             static string Used(IEnumerable<AbstractEvent> e) => e.OfType<AbstractEvent.Chose>().Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            list.Add(new ExpectationResult("answers", 0, bound.ToString(System.Globalization.CultureInfo.InvariantCulture), Used(model.Events), impl is null ? null : Used(impl.Abstracted)));
+            list.Add(new ExpectationResult("answers", sc.StepLines.GetValueOrDefault(model.StepIndex), bound.ToString(System.Globalization.CultureInfo.InvariantCulture), Used(model.Events), impl is null ? null : Used(impl.Abstracted)));
         }
         return list;
     }

@@ -19,6 +19,9 @@ public sealed record ScenarioDocument(string Path, string? Title, Topology Topol
     /// </summary>
     public IReadOnlyDictionary<int, int>? BoundAnswers { get; init; }
 
+    /// <summary>The line of the file each step starts on, by step index (what a failed check of that step names).</summary>
+    public IReadOnlyDictionary<int, long> StepLines { get; init; } = new Dictionary<int, long>();
+
     /// <summary>The seeded fault (checks/Faults, e.g. FAULT-E1-FIRST-WUM) whose faulty world the file is played in, or null for the faithful world.</summary>
     public string? SeededFault { get; init; }
 }

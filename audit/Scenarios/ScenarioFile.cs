@@ -55,6 +55,7 @@ public static class ScenarioFile
         private readonly List<string> walletNames = [];
         private readonly Dictionary<int, Expectation> expectations = [];
         private readonly List<(int Step, IReadOnlyList<UserAnswer> Answers)> bound = [];
+        private readonly Dictionary<int, long> stepLines = [];
 
         private string SeededFault(YamlNode n)
         {
@@ -197,6 +198,7 @@ public static class ScenarioFile
                 BoundAnswers = bound.Count == 0 ? null : steps.Select((st, i) => (st, i)).Where(x => x.st is Step.WakeUp or Step.Replay)
                     .ToDictionary(x => x.i, x => bound.Where(b => b.Step == x.i).Sum(b => b.Answers.Count)),
                 SeededFault = fault,
+                StepLines = stepLines,
             };
         }
 
@@ -347,6 +349,7 @@ public static class ScenarioFile
             {
                 var f = $"steps[{i}]";
                 var c = s.Children[i];
+                stepLines[i] = c.Start.Line;
                 if (c is YamlScalarNode { Value: "heal" })
                 {
                     RequireNoPendingFaults(pendingFaults, c, f);
