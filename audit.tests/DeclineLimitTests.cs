@@ -8,16 +8,11 @@ namespace MultiWallet.Audit.Tests;
 /// </summary>
 public sealed class DeclineLimitTests : IDisposable
 {
-    private readonly string dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mw-decline-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempFolder temp = new("mw-decline");
 
-    public void Dispose() { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    public void Dispose() => temp.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var p = Path.Combine(dir, name);
-        File.WriteAllText(p, text);
-        return p;
-    }
+    private string Write(string name, string text) => temp.Write(name, text);
 
     /// <summary>Without the limit both sides pay the large amount: the file's Declined expectation fails (exit 1).</summary>
     [Fact]

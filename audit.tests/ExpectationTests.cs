@@ -9,16 +9,11 @@ namespace MultiWallet.Audit.Tests;
 /// </summary>
 public sealed class ExpectationTests : IDisposable
 {
-    private readonly string dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mw-expect-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempFolder temp = new("mw-expect");
 
-    public void Dispose() { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    public void Dispose() => temp.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var p = Path.Combine(dir, name);
-        File.WriteAllText(p, text);
-        return p;
-    }
+    private string Write(string name, string text) => temp.Write(name, text);
 
     /// <summary>E3.yaml with one expectation turned into a shared misreading: the lying table's BrandC paid by SW-1.</summary>
     [Fact]

@@ -11,16 +11,11 @@ namespace MultiWallet.Audit.Tests;
 /// </summary>
 public sealed class KnowledgeStepTests : IDisposable
 {
-    private readonly string dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mw-knowledge-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempFolder temp = new("mw-knowledge");
 
-    public void Dispose() { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    public void Dispose() => temp.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var p = Path.Combine(dir, name);
-        File.WriteAllText(p, text);
-        return p;
-    }
+    private string Write(string name, string text) => temp.Write(name, text);
 
     /// <summary>
     /// Without the forged information of the second wake-up, both sides pay it at SSW-1 (the held information), so the file's

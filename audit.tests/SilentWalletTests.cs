@@ -10,16 +10,11 @@ namespace MultiWallet.Audit.Tests;
 /// </summary>
 public sealed class SilentWalletTests : IDisposable
 {
-    private readonly string dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mw-silent-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempFolder temp = new("mw-silent");
 
-    public void Dispose() { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    public void Dispose() => temp.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var p = Path.Combine(dir, name);
-        File.WriteAllText(p, text);
-        return p;
-    }
+    private string Write(string name, string text) => temp.Write(name, text);
 
     /// <summary>
     /// The skip costs the PC → wallet hop's whole bounded wait, sent three times (3 × 3 T = 45 s of virtual time: DECISIONS.md,
