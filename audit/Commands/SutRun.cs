@@ -15,7 +15,7 @@ namespace MultiWallet.Audit.Commands;
 public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
 {
     /// <summary>Runs the campaign; the exit code is verify's (0 held, 1 a failure, 2 unusable target, 4 only inconclusive).</summary>
-    public int Execute(SutTarget target, int seed, int cases, IReadOnlyList<string> embodiments, string outDir)
+    public int Execute(SutTarget target, int seed, int cases, IReadOnlyList<string> embodiments, string outDir, bool compare = false)
     {
         using var client = new SutClient(target);
         SutCampaignResult result;
@@ -35,8 +35,19 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
             return AuditApp.ExitUsage;
         }
         Print(result);
+        var json = Json(result);
+        if (compare)
+        {
+            // The same cases, one at a time, with our own master in-process: over loopback HTTP, then in memory.
+            var http = SutCampaign.SecondsInProcess(target, seed, cases, only, MultiWallet.Impl.World.WorldTransport.Http);
+            var memory = SutCampaign.SecondsInProcess(target, seed, cases, only, MultiWallet.Impl.World.WorldTransport.InMemory);
+            var runnable = result.Embodiments.Sum(e => e.Cases.Count(c => c.Status != SutCaseStatus.NotRun));
+            var sutSeconds = result.Embodiments.Sum(e => e.Seconds);
+            console.WriteLine($"side by side, {runnable} cases, one at a time: against the SUT {sutSeconds:F1} s (shrinking included), our MSW in-process over HTTP {http:F1} s, in memory {memory:F1} s");
+            json["timing"] = new JsonObject { ["cases"] = runnable, ["sutSeconds"] = Math.Round(sutSeconds, 1), ["inProcessHttpSeconds"] = Math.Round(http, 1), ["inMemorySeconds"] = Math.Round(memory, 1) };
+        }
         Directory.CreateDirectory(outDir);
-        File.WriteAllText(Path.Combine(outDir, "sut.json"), Json(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(outDir, "sut.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         console.WriteLine($"written {Path.Combine(outDir, "sut.json")}");
         return result.Failed ? AuditApp.ExitFailed : result.Inconclusive ? AuditApp.ExitInconclusive : AuditApp.ExitOk;
     }

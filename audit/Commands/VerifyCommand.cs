@@ -72,6 +72,11 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         [DefaultValue(30)]
         public int SutTimeout { get; init; } = 30;
 
+        /// <summary>With --sut: also time the same cases with our own master in-process (HTTP and memory), side by side.</summary>
+        [CommandOption("--sut-compare")]
+        [Description("With --sut: also run the same cases one at a time with our own master in-process, over HTTP and in memory, and print the three campaign times side by side.")]
+        public bool SutCompare { get; init; }
+
         /// <summary>The parsed --sut, or null.</summary>
         public MultiWallet.Checks.Sut.SutTarget? SutTarget => Sut is null ? null : MultiWallet.Checks.Sut.SutTarget.Parse(Sut, TimeSpan.FromSeconds(SutTimeout), out _);
 
@@ -136,7 +141,7 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         var total = Stopwatch.StartNew();
         var seed = s.Seed ?? CheckContext.DefaultSeed;
         if (s.ReplayFile is not null) return new ReplayRun(console, errors).Execute(s.ReplayFile, seed);
-        if (s.SutTarget is { } sut) return new SutRun(console, errors).Execute(sut, seed, s.Cases, s.Embodiments, s.Out);
+        if (s.SutTarget is { } sut) return new SutRun(console, errors).Execute(sut, seed, s.Cases, s.Embodiments, s.Out, s.SutCompare);
         IReadOnlyList<CheckEntry> catalog;
         try { catalog = CheckCatalog.Discover(CatalogAssemblies()); }
         catch (Exception e) when (e is InvalidOperationException or ReflectionTypeLoadException or FileNotFoundException)
