@@ -88,7 +88,11 @@ public static class ConformanceRunner
                 return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Setup = setup, Inconclusive = $"step #{i} {step}: {e.Message}" };
             }
             var events = world.Trace.Since(mark);
-            if (built.Sut is { } attached) events = attached.Merge(events);
+            if (built.Sut is { } attached)
+            {
+                attached.CheckContract();
+                events = attached.Merge(events);
+            }
             var requests = world.Network.Requests.Skip(reqMark).ToList();
             var responses = world.Network.Responses.Skip(respMark).ToList();
             var predicted = predictions[i];

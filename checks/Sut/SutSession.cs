@@ -18,6 +18,8 @@ public sealed class SutSession
     private readonly SutClient client;
     private readonly ImplBuilder built;
     private int traceSeen;
+    private int requestsSeen;
+    private int answersSeen;
     private bool traceServed = true;
 
     private SutSession(SutClient client, ImplBuilder built, Address master)
@@ -81,6 +83,26 @@ public sealed class SutSession
                 client.State(ss.Wallet, ss.Silent ? "silent" : "up");
                 break;
         }
+    }
+
+    /// <summary>
+    /// Holds every message the SUT sent since the last call to the contract (docs/protocol/openapi.yaml, checked by
+    /// <see cref="Contract.WireContract"/> with envelopes opened by the world's recipients' keys): the requests it sent to
+    /// our listeners and its answers to our parties. The first violation is a <see cref="SutProtocolException"/> with the message.
+    /// </summary>
+    public void CheckContract()
+    {
+        var net = (HttpNetwork)built.World.Wire;
+        var requests = net.FromRemote;
+        var answers = built.World.Network.Responses.Where(m => m.From == Master).ToList();
+        var fresh = requests.Skip(requestsSeen).Select(m => (m, "request")).Concat(answers.Skip(answersSeen).Select(m => (m, "response"))).ToList();
+        (requestsSeen, answersSeen) = (requests.Count, answers.Count);
+        if (fresh.Count == 0) return;
+        var open = Contract.EnvelopeKeys.Of(built.World, built.Topology.Embodiment == Embodiment.E8 ? [Master.WalletName!] : []);
+        foreach (var (m, direction) in fresh)
+            if (Contract.WireContract.Committed.Violations(m, direction, open) is [var first, ..] all)
+                throw new SutProtocolException($"the SUT's {direction} {m.Kind} {m.From.Value} -> {m.To.Value} breaks the contract ({all.Count} violation(s))",
+                    $"{direction} {m.Kind} {m.From.Value} -> {m.To.Value}, fields {string.Join("&", m.Fields.Select(f => f.Key + "=" + f.Value))}, {m.Body.Length} body bytes\n  {string.Join("\n  ", all.Take(5))}");
     }
 
     /// <summary>The wake-up's events with the SUT's new decisions merged in (unchanged when it serves no trace).</summary>

@@ -196,6 +196,15 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
         Task<NetMessage> Second() => second ??= Recorded(request, () => inner.SendAsync(request, ct));
         lock (gate) pendingCopy = (request.To, Second);
         var first = inner.SendAsync(request, ct);
+        if (!time.IsVirtual && !first.IsCompleted)
+        {
+            // On virtual time the receiver runs up to its first wait inside SendAsync, so the copy starts when it sends a
+            // request of its own or, if it sends none, once the first copy is answered. Over a real transport its handling
+            // starts later, on its own thread: starting the copy now would make the order of the two copies a race of
+            // the machine (an AuthReq copy overtaking the first AuthRes). Wait for the same point instead.
+            try { await first.ConfigureAwait(false); }
+            catch (NetworkException) { }
+        }
         lock (gate) pendingCopy = null;
         var answer = Second();
         inner.Trace.Decide("fault", TraceDecisions.Concurrent, Detail(request, rule), "fault injected: two copies in flight at the same time");

@@ -113,6 +113,11 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
     /// </summary>
     public bool ObserveRemote { get; set; }
 
+    private readonly ConcurrentQueue<NetMessage> fromRemote = new();
+
+    /// <summary>With <see cref="ObserveRemote"/>: every request a remote party sent to a listener of this network, in arrival order.</summary>
+    public IReadOnlyList<NetMessage> FromRemote => [.. fromRemote];
+
     /// <summary>Makes an address served elsewhere (another process, a fixed port) reachable from this network.</summary>
     public void MapRemote(Address at, Uri baseUrl) => map[at] = baseUrl;
 
@@ -195,6 +200,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         var remote = ObserveRemote && !handlers.ContainsKey(h.From);
         if (remote)
         {
+            fromRemote.Enqueue(request);
             Trace.Message(request);
             if (IsDown(at))
             {
