@@ -110,8 +110,8 @@ export class Server {
         this.topo = topo;
         this.client = new Client(`sw://${MASTER}`, topo.tls, (a) => topo.addresses[a], topo.timeoutMs);
         this.msw = new Msw(topo, this.client, this.options.defects);
-        this.state = topo.master.down ? 'down' : 'up';
-        if (this.state === 'up') await this.startWallet();
+        this.state = topo.master.down ? 'down' : topo.master.silent ? 'silent' : 'up';
+        if (this.state !== 'down') await this.startWallet();
         else if (this.walletPort === 0) {
           await this.startWallet();
           await this.stopWallet();
@@ -149,6 +149,15 @@ export class Server {
           res.writeHead(204).end();
           return;
         }
+      }
+      if (req.method === 'PUT' && path === '/provision/knowledge') {
+        if (!this.msw || !['E7', 'E8', 'E9'].includes(this.topo!.embodiment)) return problem(409, 'no replaceable knowledge in this embodiment');
+        const k = JSON.parse(body.toString('utf8'));
+        const expected = this.topo!.embodiment === 'E9' ? 'SswList' : 'BrandTable';
+        if (k?.kind !== expected) return problem(400, `${this.topo!.embodiment} routes on ${expected}`, '/kind');
+        this.msw.setKnowledge(k);
+        res.writeHead(204).end();
+        return;
       }
       if (req.method === 'PUT' && path === '/provision/user/answers') {
         res.writeHead(204).end();

@@ -52,6 +52,11 @@ export class Msw {
     private readonly defects: Defects,
   ) {}
 
+  // Configuration: from the next wake-up on (E7/E8 BrandTable, E9 SswList).
+  setKnowledge(k: Topology['knowledge']): void {
+    this.topo.knowledge = k;
+  }
+
   setBrands(held: string[], advertised: string[]): void {
     this.topo.master = { ...this.topo.master, held, advertised };
   }
@@ -247,7 +252,10 @@ export class Msw {
   private async sendVirtual(vs: VirtualSession, kind: string, info: Fields, body: Buffer): Promise<Message | { failure: string; detail: string }> {
     const fields: Fields = { ...info, login: MASTER, session: vs.id, seq: String(vs.seq) };
     fields.mac = computeMac({ key: vs.key, direction: 'request', wallet: vs.slave, login: MASTER, kind, fields, body, inReplyTo: '' });
-    const r = await this.client.send(`sw://${vs.slave}`, { kind, fields, body });
+    // A session step waits 2 T and is tried up to 3 times (an identical repeat gets the slave's recorded reply); not
+    // after a timeout, since the PC waits only 3 T for the master.
+    let r = await this.client.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
+    for (let attempt = 2; !r.ok && (r.failure === 'Unreachable' || r.failure === 'Garbled') && attempt <= 3; attempt++) r = await this.client.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
     if (!r.ok) return { failure: r.failure, detail: r.detail };
     const f = r.reply.fields;
     const sealed = f.session === vs.id && f.seq === String(vs.seq) && macMatches({ key: vs.key, direction: 'reply', wallet: vs.slave, login: MASTER, kind: r.reply.kind, fields: f, body: r.reply.body, inReplyTo: fields.mac }, f.mac);

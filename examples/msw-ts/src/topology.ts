@@ -12,6 +12,7 @@ export interface WalletSpec {
   held: string[];
   advertised: string[];
   down?: boolean;
+  silent?: boolean;
 }
 
 export type Knowledge =

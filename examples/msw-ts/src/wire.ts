@@ -112,7 +112,8 @@ export class Client {
     this.agent.destroy();
   }
 
-  send(to: string, msg: Message): Promise<SendResult> {
+  // timeoutMs: this hop's bounded wait (openapi.yaml "Time": hop waits nest).
+  send(to: string, msg: Message, timeoutMs = this.timeoutMs): Promise<SendResult> {
     const base = this.urlOf(to);
     if (!base) return Promise.resolve({ ok: false, failure: 'UnknownAddress', detail: `no URL for ${to}` });
     const url = new URL('mw', base.endsWith('/') ? base : base + '/');
@@ -165,9 +166,9 @@ export class Client {
         },
       );
       const timer = setTimeout(() => {
-        done({ ok: false, failure: 'Timeout', detail: `no answer from ${to} in ${this.timeoutMs} ms` });
+        done({ ok: false, failure: 'Timeout', detail: `no answer from ${to} in ${timeoutMs} ms` });
         req.destroy();
-      }, this.timeoutMs);
+      }, timeoutMs);
       req.on('error', (e: NodeJS.ErrnoException) => {
         const refused = e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' || e.code === 'EHOSTUNREACH';
         done({ ok: false, failure: refused ? 'Unreachable' : 'Garbled', detail: `${to}: ${e.code ?? e.message}` });
