@@ -5,7 +5,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { AddressInfo } from 'node:net';
 import { Defects, Msw } from './msw';
-import { MASTER, readTopology, Topology, Unsupported, BRANDS } from './topology';
+import { readTopology, Topology, Unsupported, BRANDS } from './topology';
 import { Client, listener } from './wire';
 
 const VERSION = '0.1.0';
@@ -70,7 +70,7 @@ export class Server {
     const server = https.createServer(
       { key: t.tls.key, cert: t.tls.cert, ca: t.tls.root, requestCert: true, rejectUnauthorized: false },
       listener(
-        () => `sw://${MASTER}`,
+        () => `sw://${this.topo!.master.name}`,
         (m) => this.msw!.handle(m),
         () => this.state === 'silent',
       ),
@@ -108,7 +108,7 @@ export class Server {
         this.client?.close();
         await this.stopWallet();
         this.topo = topo;
-        this.client = new Client(`sw://${MASTER}`, topo.tls, (a) => topo.addresses[a], topo.timeoutMs);
+        this.client = new Client(`sw://${topo.master.name}`, topo.tls, (a) => topo.addresses[a], topo.timeoutMs);
         this.msw = new Msw(topo, this.client, this.options.defects);
         this.state = topo.master.down ? 'down' : topo.master.silent ? 'silent' : 'up';
         if (this.state !== 'down') await this.startWallet();
@@ -116,12 +116,12 @@ export class Server {
           await this.startWallet();
           await this.stopWallet();
         }
-        return json(200, { [`sw://${MASTER}`]: `https://${this.options.host}:${this.walletPort}/` });
+        return json(200, { [`sw://${topo.master.name}`]: `https://${this.options.host}:${this.walletPort}/` });
       }
       const party = /^\/provision\/parties\/([^/]+)\/(state|brands|restart)$/.exec(path);
       if (party) {
         const name = decodeURIComponent(party[1]);
-        if (!this.msw || name !== MASTER) return problem(404, `no party ${name} here`);
+        if (!this.msw || name !== this.topo!.master.name) return problem(404, `no party ${name} here`);
         const what = party[2];
         if (what === 'state' && req.method === 'PUT') {
           const state = JSON.parse(body.toString('utf8')).state;

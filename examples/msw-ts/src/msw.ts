@@ -8,7 +8,7 @@ import { Fields } from './headers';
 import { openSigned, parseInner, signMessage, ecKeyFromScalar } from './keys';
 import { computeMac, macMatches } from './mac';
 import { Credential, informational, Outcome, outcomeBody, parseWakeUp, Purchase, Step, WakeUp } from './purchase';
-import { BRANDS, MASTER, Topology } from './topology';
+import { BRANDS, MASTER_LOGIN, Topology } from './topology';
 import { Client, Incoming, Message } from './wire';
 
 export interface Defects {
@@ -57,6 +57,10 @@ export class Msw {
     this.topo.knowledge = k;
   }
 
+  private get name(): string {
+    return this.topo.master.name;
+  }
+
   setBrands(held: string[], advertised: string[]): void {
     this.topo.master = { ...this.topo.master, held, advertised };
   }
@@ -78,7 +82,7 @@ export class Msw {
         return this.session(msg);
       default: {
         const reason = 'ProtocolError';
-        return { kind: 'Wallet.Refused', fields: { session: '', reason }, body: outcomeBody({ outcome: 'Refused', reason, wallet: MASTER, cause: `${reason}: ${msg.kind} is not served here` }) };
+        return { kind: 'Wallet.Refused', fields: { session: '', reason }, body: outcomeBody({ outcome: 'Refused', reason, wallet: this.name, cause: `${reason}: ${msg.kind} is not served here` }) };
       }
     }
   }
@@ -86,14 +90,14 @@ export class Msw {
   private async session(msg: Incoming): Promise<Message> {
     const f = msg.fields;
     const login = f.login;
-    const key = login !== undefined ? this.topo.logins.get(`${login}@${MASTER}`) : undefined;
-    const authenticated = key !== undefined && macMatches({ key, direction: 'request', wallet: MASTER, login, kind: msg.kind, fields: f, body: msg.body, inReplyTo: '' }, f.mac);
+    const key = login !== undefined ? this.topo.logins.get(`${login}@${this.name}`) : undefined;
+    const authenticated = key !== undefined && macMatches({ key, direction: 'request', wallet: this.name, login, kind: msg.kind, fields: f, body: msg.body, inReplyTo: '' }, f.mac);
     const reject = (reason: string, cause: string): Message => {
       const fields: Fields = { reason };
       if (f.session !== undefined) fields.session = f.session;
       if (f.seq !== undefined) fields.seq = f.seq;
       const body = canonicalBytes({ msg: 'SessionRejected', reason, cause });
-      if (authenticated) fields.mac = computeMac({ key: key!, direction: 'reply', wallet: MASTER, login, kind: 'Wallet.Rejected', fields, body, inReplyTo: f.mac });
+      if (authenticated) fields.mac = computeMac({ key: key!, direction: 'reply', wallet: this.name, login, kind: 'Wallet.Rejected', fields, body, inReplyTo: f.mac });
       return { kind: 'Wallet.Rejected', fields, body };
     };
     if (!authenticated) return reject('Unauthenticated', 'the request does not authenticate');
@@ -122,7 +126,7 @@ export class Msw {
 
   private seal(s: Session, seq: number, requestMac: string, a: Answer): Message {
     const fields: Fields = { ...a.fields, session: s.id, seq: String(seq) };
-    fields.mac = computeMac({ key: s.key, direction: 'reply', wallet: MASTER, login: s.login, kind: a.kind, fields, body: a.body, inReplyTo: requestMac });
+    fields.mac = computeMac({ key: s.key, direction: 'reply', wallet: this.name, login: s.login, kind: a.kind, fields, body: a.body, inReplyTo: requestMac });
     return { kind: a.kind, fields, body: a.body };
   }
 
@@ -167,7 +171,7 @@ export class Msw {
 
     if (this.topo.master.held.includes(wake.brand)) {
       const cred = this.topo.credentials.get(wake.brand);
-      if (!cred) return this.refused(s, 'BrandNotHeld', `no ${wake.brand} credential provisioned`, MASTER);
+      if (!cred) return this.refused(s, 'BrandNotHeld', `no ${wake.brand} credential provisioned`, this.name);
       return this.pay(s, wake, cred);
     }
     const t = this.topo;
@@ -195,7 +199,7 @@ export class Msw {
   }
 
   private pay(s: Session, wake: WakeUp, cred: Credential, erase?: () => void): Answer {
-    const purchase = new Purchase(MASTER, wake, cred, this.topo.setRoot);
+    const purchase = new Purchase(this.name, wake, cred, this.topo.setRoot);
     s.mode = { kind: 'pay', purchase, erase };
     return this.step(s, purchase.start());
   }
@@ -226,20 +230,20 @@ export class Msw {
     if (answer === null) return this.refused(s, 'NoChoice', 'the user typed nothing');
     const m = /^ssw:\/\/([A-Za-z0-9-]+)$/.exec(answer);
     if (!m) return this.refused(s, 'MalformedAddress', `${answer} is not ssw://NAME`);
-    if (!(`sw://${m[1]}` in this.topo.addresses) || m[1] === MASTER) return this.refused(s, 'UnknownAddress', `no wallet at ${answer}`);
+    if (!(`sw://${m[1]}` in this.topo.addresses) || m[1] === this.name) return this.refused(s, 'UnknownAddress', `no wallet at ${answer}`);
     return (await this.proxyStart(s, wake, m[1])).answer;
   }
 
   // The user port (E9, E10, E12): one question MAC'd under the user's login, one answer MAC'd over the question's MAC.
   private async ask(s: Session, wake: WakeUp, kind: string, question: string, options: string[]): Promise<string | null> {
-    const fields: Fields = { login: s.login, order: sha256(wake.raw).toString('hex').slice(0, 16), question, wallet: MASTER };
+    const fields: Fields = { login: s.login, order: sha256(wake.raw).toString('hex').slice(0, 16), question, wallet: this.name };
     if (options.length > 0) fields.options = options.join(',');
     const body = canonicalBytes({ msg: 'User.Question', text: question, options });
-    fields.mac = computeMac({ key: s.key, direction: 'question', wallet: MASTER, login: s.login, kind, fields, body, inReplyTo: '' });
+    fields.mac = computeMac({ key: s.key, direction: 'question', wallet: this.name, login: s.login, kind, fields, body, inReplyTo: '' });
     const r = await this.client.send('pc', { kind, fields, body });
     if (!r.ok || r.reply.kind !== 'User.Answer') return null;
     const reply = r.reply;
-    if (!macMatches({ key: s.key, direction: 'answer', wallet: MASTER, login: s.login, kind: reply.kind, fields: reply.fields, body: reply.body, inReplyTo: fields.mac }, reply.fields.mac)) return null;
+    if (!macMatches({ key: s.key, direction: 'answer', wallet: this.name, login: s.login, kind: reply.kind, fields: reply.fields, body: reply.body, inReplyTo: fields.mac }, reply.fields.mac)) return null;
     try {
       const a = text(parseCanonical(reply.body, 'User.Answer'), 'answer', true);
       return a === '' ? null : a;
@@ -250,15 +254,15 @@ export class Msw {
 
   // The virtual WUM: a session of the master's own login at the slave.
   private async sendVirtual(vs: VirtualSession, kind: string, info: Fields, body: Buffer): Promise<Message | { failure: string; detail: string }> {
-    const fields: Fields = { ...info, login: MASTER, session: vs.id, seq: String(vs.seq) };
-    fields.mac = computeMac({ key: vs.key, direction: 'request', wallet: vs.slave, login: MASTER, kind, fields, body, inReplyTo: '' });
+    const fields: Fields = { ...info, login: MASTER_LOGIN, session: vs.id, seq: String(vs.seq) };
+    fields.mac = computeMac({ key: vs.key, direction: 'request', wallet: vs.slave, login: MASTER_LOGIN, kind, fields, body, inReplyTo: '' });
     // A session step waits 2 T and is tried up to 3 times (an identical repeat gets the slave's recorded reply); not
     // after a timeout, since the PC waits only 3 T for the master.
     let r = await this.client.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
     for (let attempt = 2; !r.ok && (r.failure === 'Unreachable' || r.failure === 'Garbled') && attempt <= 3; attempt++) r = await this.client.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
     if (!r.ok) return { failure: r.failure, detail: r.detail };
     const f = r.reply.fields;
-    const sealed = f.session === vs.id && f.seq === String(vs.seq) && macMatches({ key: vs.key, direction: 'reply', wallet: vs.slave, login: MASTER, kind: r.reply.kind, fields: f, body: r.reply.body, inReplyTo: fields.mac }, f.mac);
+    const sealed = f.session === vs.id && f.seq === String(vs.seq) && macMatches({ key: vs.key, direction: 'reply', wallet: vs.slave, login: MASTER_LOGIN, kind: r.reply.kind, fields: f, body: r.reply.body, inReplyTo: fields.mac }, f.mac);
     if (!sealed) return { failure: 'Garbled', detail: `${vs.slave}: ${r.reply.kind} does not authenticate` };
     vs.seq++;
     return r.reply;
@@ -279,7 +283,7 @@ export class Msw {
   }
 
   private async proxyStart(s: Session, wake: WakeUp, slave: string): Promise<{ reached: boolean; answer: Answer }> {
-    const key = this.topo.logins.get(`${MASTER}@${slave}`);
+    const key = this.topo.logins.get(`${MASTER_LOGIN}@${slave}`);
     if (!key) return { reached: false, answer: this.refused(s, 'UnknownAddress', `the master has no login at ${slave}`, slave) };
     const vs: VirtualSession = { slave, id: randomBytes(16).toString('hex'), seq: 0, key };
     s.mode = { kind: 'proxy', vs };
@@ -299,13 +303,13 @@ export class Msw {
     const candidates = this.capable(wake, table);
     if (candidates.length === 0) return this.refused(s, 'NoCapableWallet', `no custodian lists ${wake.brand}`);
     const id = this.topo.identity;
-    if (!id) return this.refused(s, 'CredentialRefused', 'no server identity provisioned for the master', MASTER);
+    if (!id) return this.refused(s, 'CredentialRefused', 'no server identity provisioned for the master', this.name);
     let last: Answer | undefined;
     for (const custodian of candidates) {
       const nonce = randomBytes(20);
-      const request = { msg: 'CustodyRequest', requester: MASTER, brand: wake.brand, merchant: wake.merchant, 'lid-m': wake.lidM, amount: wake.amount, currency: wake.currency, nonce, 'ke-chain': id.keChain };
+      const request = { msg: 'CustodyRequest', requester: this.name, brand: wake.brand, merchant: wake.merchant, 'lid-m': wake.lidM, amount: wake.amount, currency: wake.currency, nonce, 'ke-chain': id.keChain };
       const body = signMessage('CustodyRequest', request, id.signingKey, id.signingChain);
-      const r = await this.client.send(`sw://${custodian}`, { kind: 'Custody.Acquire', fields: { brand: wake.brand, 'lid-m': wake.lidM, requester: MASTER }, body });
+      const r = await this.client.send(`sw://${custodian}`, { kind: 'Custody.Acquire', fields: { brand: wake.brand, 'lid-m': wake.lidM, requester: this.name }, body });
       if (!r.ok) {
         last = this.refused(s, 'WalletUnreachable', `${custodian}: ${r.failure} (${r.detail})`, custodian);
         continue;

@@ -5,7 +5,8 @@ import { ecKeyFromScalar, privateKey } from './keys';
 import type { KeyObject } from 'node:crypto';
 
 export const BRANDS = ['BrandA', 'BrandB', 'BrandC', 'BrandD', 'BrandE'];
-export const MASTER = 'MSW';
+// The login a master uses at its slaves is named MSW whatever the master's wallet name (openapi.yaml, role MSW).
+export const MASTER_LOGIN = 'MSW';
 
 export interface WalletSpec {
   name: string;
@@ -56,19 +57,20 @@ export function readTopology(t: any): Topology {
   const roles: string[] = t.roles ?? [];
   if (roles.length !== 1 || roles[0] !== 'MSW') throw new Unsupported('/roles', 'this system plays the MSW only');
   if (!['E7', 'E8', 'E9', 'E10', 'E11', 'E12'].includes(t.embodiment)) throw new Unsupported('/embodiment', `${t.embodiment} has no MSW`);
-  if (!t.master) throw new Unsupported('/master', 'no master');
-  const mine = (t.tls?.certificates ?? []).find((c: { address: string }) => c.address === `sw://${MASTER}`);
-  if (!mine) throw new Unsupported('/tls/certificates', 'no certificate for sw://MSW');
+  if (!t.master || typeof t.master.name !== 'string') throw new Unsupported('/master', 'no master');
+  const name: string = t.master.name;
+  const mine = (t.tls?.certificates ?? []).find((c: { address: string }) => c.address === `sw://${name}`);
+  if (!mine) throw new Unsupported('/tls/certificates', 'no certificate for the master address');
   const logins = new Map<string, Buffer>();
   for (const l of t.logins ?? []) logins.set(`${l.client}@${l.wallet}`, b64(l.key));
   const credentials = new Map<string, Credential>();
   for (const c of t.credentials ?? []) {
-    if (c.wallet !== MASTER) continue;
+    if (c.wallet !== name) continue;
     const chain = (c.chain as string[]).map(b64);
     credentials.set(c.brand, { brand: c.brand, chain, key: ecKeyFromScalar(b64(c.key), chain[0]), pan: c.pan, panSecret: b64(c['pan-secret']), cardSecret: b64(c['card-secret']) });
   }
   let identity: ServerIdentity | undefined;
-  const id = (t.serverIdentities ?? []).find((s: { wallet: string }) => s.wallet === MASTER);
+  const id = (t.serverIdentities ?? []).find((s: { wallet: string }) => s.wallet === name);
   if (id) {
     const signingChain = (id['signing-chain'] as string[]).map(b64);
     const keChain = (id['key-exchange-chain'] as string[]).map(b64);
