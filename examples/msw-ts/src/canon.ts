@@ -38,7 +38,8 @@ function ordinal(a: string, b: string): number {
 }
 
 export function encode(value: Canon): string {
-  if (Buffer.isBuffer(value)) return '"' + value.toString('base64') + '"';
+  // Byte strings are strings like any other: their base64 '+' is escaped too (\u002B).
+  if (Buffer.isBuffer(value)) return escapeString(value.toString('base64'));
   if (typeof value === 'string') return escapeString(value);
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) throw new Error(`canonical JSON holds integers only, not ${value}`);

@@ -5,7 +5,7 @@ import { decodeFields, encodeFields, MalformedHeader, percentDecode, percentEnco
 import { computeMac, macMatches, MacInput } from '../src/mac';
 
 test('canonical JSON sorts keys by ordinal order, writes bytes as base64 and escapes like System.Text.Json', () => {
-  assert.equal(encode({ msg: 'X', b: 1, a: [Buffer.from([1, 2, 3])], Z: 'é<&>+\'"\\\n' }), '{"Z":"\\u00E9\\u003C\\u0026\\u003E\\u002B\\u0027\\u0022\\\\\\n","a":["AQID"],"b":1,"msg":"X"}');
+  assert.equal(encode({ msg: 'X', b: 1, a: [Buffer.from([1, 2, 3]), Buffer.from([0xfb, 0xff])], Z: 'é<&>+\'"\\\n' }), '{"Z":"\\u00E9\\u003C\\u0026\\u003E\\u002B\\u0027\\u0022\\\\\\n","a":["AQID","\\u002B/8="],"b":1,"msg":"X"}');
 });
 
 test('parsing is strict: whitespace, reordered keys, another type tag are refused', () => {
