@@ -150,6 +150,12 @@ export class Server {
           return;
         }
       }
+      if (req.method === 'GET' && path === '/provision/trace') {
+        if (!this.msw) return problem(404, 'no topology yet');
+        res.writeHead(200, { 'Content-Type': 'application/jsonl' });
+        res.end(this.msw.trace.jsonl());
+        return;
+      }
       if (req.method === 'PUT' && path === '/provision/knowledge') {
         if (!this.msw || !['E7', 'E8', 'E9'].includes(this.topo!.embodiment)) return problem(409, 'no replaceable knowledge in this embodiment');
         const k = JSON.parse(body.toString('utf8'));

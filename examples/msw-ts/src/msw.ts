@@ -9,7 +9,8 @@ import { openSigned, parseInner, signMessage, ecKeyFromScalar } from './keys';
 import { computeMac, macMatches } from './mac';
 import { Credential, informational, Outcome, outcomeBody, parseWakeUp, Purchase, Step, WakeUp } from './purchase';
 import { BRANDS, MASTER_LOGIN, Topology } from './topology';
-import { Client, Incoming, Message } from './wire';
+import { Trace } from './trace';
+import { Client, Incoming, Message, SendResult } from './wire';
 
 export interface Defects {
   // Routes to the first slave the knowledge lists, whatever brands it lists (the deliberate routing defect).
@@ -24,7 +25,10 @@ interface VirtualSession {
   id: string;
   seq: number;
   key: Buffer;
+  hopped: boolean;
 }
+
+type Attempt = { reached: true; answer: Message } | { reached: false; failure: string };
 
 type Mode = { kind: 'pay'; purchase: Purchase; erase?: () => void } | { kind: 'proxy'; vs: VirtualSession } | { kind: 'over' };
 
@@ -45,6 +49,7 @@ const MAX_SESSIONS = 4096;
 export class Msw {
   private sessions = new Map<string, Session>();
   private admitted = new Set<string>();
+  readonly trace = new Trace(() => this.name);
 
   constructor(
     private topo: Topology,
@@ -71,6 +76,22 @@ export class Msw {
   }
 
   async handle(msg: Incoming): Promise<Message> {
+    this.trace.msg(msg.from, msg.to, msg.kind, msg.body);
+    const answer = await this.answer(msg);
+    this.trace.msg(msg.to, msg.from, answer.kind, answer.body);
+    return answer;
+  }
+
+  // Every outgoing request and its answer go through here, so that the trace shows them.
+  private async send(to: string, msg: Message, timeoutMs?: number): Promise<SendResult> {
+    const self = `sw://${this.name}`;
+    this.trace.msg(self, to, msg.kind, msg.body);
+    const r = await this.client.send(to, msg, timeoutMs);
+    if (r.ok) this.trace.msg(to, self, r.reply.kind, r.reply.body);
+    return r;
+  }
+
+  private async answer(msg: Incoming): Promise<Message> {
     switch (msg.kind) {
       case 'Wallet.BrandQuery': {
         const brands = [...this.topo.master.advertised].sort();
@@ -131,7 +152,10 @@ export class Msw {
   }
 
   private ended(s: Session, o: Outcome): Answer {
-    if (s.mode.kind === 'pay') s.mode.erase?.();
+    if (s.mode.kind === 'pay' && s.mode.erase) {
+      s.mode.erase();
+      this.trace.decision('CredentialErased', { session: s.id }, 'E8: the acquired credential is dropped after this one purchase');
+    }
     s.mode = { kind: 'over' };
     if (o.outcome === 'Paid') return { kind: 'Wallet.Done', fields: { outcome: 'Paid', brand: o.brand }, body: outcomeBody(o) };
     return { kind: 'Wallet.Refused', fields: { reason: o.reason }, body: outcomeBody(o) };
@@ -139,6 +163,12 @@ export class Msw {
 
   private refused(s: Session, reason: string, detail: string, wallet?: string): Answer {
     return this.ended(s, { outcome: 'Refused', reason, wallet, cause: `${reason}: ${detail}` });
+  }
+
+  // A refusal the master decides itself (routing), recorded as a decision.
+  private decline(s: Session, reason: string, detail: string): Answer {
+    this.trace.decision('Refused', { reason }, `${reason}: ${detail}`);
+    return this.refused(s, reason, detail);
   }
 
   private step(s: Session, st: Step): Answer {
@@ -162,40 +192,37 @@ export class Msw {
         sswInfo = strings(ci, 'ssw-info');
       } else wake = parseWakeUp(msg.body);
     } catch (e) {
-      return this.refused(s, 'MalformedWakeUp', (e as Error).message);
+      return this.decline(s, 'MalformedWakeUp', (e as Error).message);
     }
-    if (!BRANDS.includes(wake.brand)) return this.refused(s, 'UnknownBrand', `${wake.brand} is not a brand`);
+    if (!BRANDS.includes(wake.brand)) return this.decline(s, 'UnknownBrand', `${wake.brand} is not a brand`);
     const order = JSON.stringify([wake.merchant, wake.lidM]);
-    if (this.admitted.has(order)) return this.refused(s, 'Replay', `order ${wake.lidM} of ${wake.merchant} already taken`);
+    if (this.admitted.has(order)) return this.decline(s, 'Replay', `order ${wake.merchant}/${wake.lidM} already accepted at ${this.name}`);
     this.admitted.add(order);
 
     if (this.topo.master.held.includes(wake.brand)) {
+      this.trace.decision('Routed', { wallet: this.name }, `${this.name} holds ${wake.brand} itself: pays directly`);
       const cred = this.topo.credentials.get(wake.brand);
       if (!cred) return this.refused(s, 'BrandNotHeld', `no ${wake.brand} credential provisioned`, this.name);
       return this.pay(s, wake, cred);
     }
     const t = this.topo;
+    const table = t.knowledge.kind === 'BrandTable' ? t.knowledge.entries : [];
     switch (t.embodiment) {
       case 'E7':
-        return this.routeAndProxy(s, wake, t.knowledge.kind === 'BrandTable' ? t.knowledge.entries : []);
+        return this.routeAndProxy(s, wake, table, "E7: MSW's brand information", false);
       case 'E11':
-        return this.routeAndProxy(s, wake, brandInfo ?? []);
+        return this.routeAndProxy(s, wake, brandInfo ?? [], 'E11: brand information sent by the WUM', false);
       case 'E8':
-        return this.custody(s, wake, t.knowledge.kind === 'BrandTable' ? t.knowledge.entries : []);
+        return this.routeAndProxy(s, wake, table, "E8: MSW's brand information", true);
       case 'E9':
-        return this.chooseAndProxy(s, wake, t.knowledge.kind === 'SswList' ? t.knowledge.names : []);
+        return this.chooseAndProxy(s, wake, t.knowledge.kind === 'SswList' ? t.knowledge.names : [], "E9: MSW's SSW information");
       case 'E12':
-        return this.chooseAndProxy(s, wake, sswInfo ?? []);
+        return this.chooseAndProxy(s, wake, sswInfo ?? [], 'E12: SSW information sent by the WUM');
       case 'E10':
         return this.typedAndProxy(s, wake);
       default:
-        return this.refused(s, 'NoCapableWallet', `${t.embodiment} is not a master/slave embodiment`);
+        return this.decline(s, 'NoCapableWallet', `${t.embodiment} is not a master/slave embodiment`);
     }
-  }
-
-  private capable(wake: WakeUp, table: { wallet: string; brands: string[] }[]): string[] {
-    if (this.defects.routeFirstListed) return table.slice(0, 1).map((e) => e.wallet);
-    return table.filter((e) => e.brands.includes(wake.brand)).map((e) => e.wallet);
   }
 
   private pay(s: Session, wake: WakeUp, cred: Credential, erase?: () => void): Answer {
@@ -204,34 +231,46 @@ export class Msw {
     return this.step(s, purchase.start());
   }
 
-  // E7, E11: the first capable slave in the knowledge's order that answers.
-  private async routeAndProxy(s: Session, wake: WakeUp, table: { wallet: string; brands: string[] }[]): Promise<Answer> {
-    const candidates = this.capable(wake, table);
-    if (candidates.length === 0) return this.refused(s, 'NoCapableWallet', `no slave lists ${wake.brand}`);
-    let last: Answer | undefined;
+  // E7, E8, E11: every slave the brand information lists for the brand, in registration order, until one answers.
+  private async routeAndProxy(s: Session, wake: WakeUp, table: { wallet: string; brands: string[] }[], source: string, custody: boolean): Promise<Answer> {
+    for (const e of table) this.trace.decision('Queried', { wallet: e.wallet, brands: [...e.brands].join(',') }, source);
+    const candidates = this.defects.routeFirstListed ? table.slice(0, 1).map((e) => e.wallet) : table.filter((e) => e.brands.includes(wake.brand)).map((e) => e.wallet);
+    if (candidates.length === 0) return this.decline(s, 'NoCapableWallet', `${source} lists no slave for ${wake.brand}`);
     for (const slave of candidates) {
-      const r = await this.proxyStart(s, wake, slave);
+      this.trace.decision('Routed', { wallet: slave }, `${source} lists ${wake.brand}; first capable in registration order`);
+      const r = custody ? await this.custody(s, wake, slave) : await this.proxyStart(s, wake, slave);
       if (r.reached) return r.answer;
-      last = r.answer;
+      this.trace.decision('Skipped', { wallet: slave }, 'did not answer within the bounded wait; trying the next capable wallet');
     }
-    return last!;
+    return this.decline(s, 'NoCapableWallet', `every capable wallet (${candidates.join(', ')}) was unreachable`);
   }
 
-  private async chooseAndProxy(s: Session, wake: WakeUp, options: string[]): Promise<Answer> {
-    if (options.length === 0) return this.refused(s, 'NoCapableWallet', 'no slave to offer');
-    const answer = await this.ask(s, wake, 'User.Choose', `Pay ${wake.brand} with which slave wallet?`, options);
-    if (answer === null) return this.refused(s, 'NoChoice', 'the user chose nothing');
-    if (!options.includes(answer)) return this.refused(s, 'InvalidChoice', `${answer} was not offered`);
-    return (await this.proxyStart(s, wake, answer)).answer;
+  private async chooseAndProxy(s: Session, wake: WakeUp, options: string[], source: string): Promise<Answer> {
+    this.trace.decision('Offered', { options: options.join(',') }, `${source}; brand unknown to the MSW`);
+    const answer = await this.ask(s, wake, 'User.Choose', `Which slave wallet should pay with ${wake.brand}?`, options);
+    if (answer === null) return this.decline(s, 'NoChoice', `${source.slice(0, source.indexOf(':'))}: the user chose no slave wallet`);
+    this.trace.decision('Chose', { choice: answer }, "the user's answer");
+    if (!options.includes(answer)) return this.decline(s, 'InvalidChoice', `${answer} was not offered`);
+    this.trace.decision('Routed', { wallet: answer }, `${source.slice(0, source.indexOf(':'))}: the slave the user chose`);
+    return this.proxyOnly(s, wake, answer);
   }
 
   private async typedAndProxy(s: Session, wake: WakeUp): Promise<Answer> {
-    const answer = await this.ask(s, wake, 'User.TypeAddress', `Type the slave wallet's address (ssw://NAME) to pay ${wake.brand}`, []);
-    if (answer === null) return this.refused(s, 'NoChoice', 'the user typed nothing');
+    const answer = await this.ask(s, wake, 'User.TypeAddress', `Network address of the slave wallet that holds ${wake.brand} (ssw://NAME)`, []);
+    if (answer === null) return this.decline(s, 'NoChoice', 'E10: the user typed no address');
+    this.trace.decision('Chose', { choice: answer }, "the user's answer");
     const m = /^ssw:\/\/([A-Za-z0-9-]+)$/.exec(answer);
-    if (!m) return this.refused(s, 'MalformedAddress', `${answer} is not ssw://NAME`);
-    if (!(`sw://${m[1]}` in this.topo.addresses) || m[1] === this.name) return this.refused(s, 'UnknownAddress', `no wallet at ${answer}`);
-    return (await this.proxyStart(s, wake, m[1])).answer;
+    if (!m) return this.decline(s, 'MalformedAddress', `${answer} is not ssw://NAME`);
+    this.trace.decision('Routed', { wallet: m[1] }, `E10: the address the user typed (${answer})`);
+    return this.proxyOnly(s, wake, m[1]);
+  }
+
+  // E9, E10, E12: the one slave named; unreachable is the outcome, not a reason to try another.
+  private async proxyOnly(s: Session, wake: WakeUp, slave: string): Promise<Answer> {
+    const r = await this.proxyStart(s, wake, slave);
+    if (r.reached) return r.answer;
+    const reason = r.failure === 'UnknownAddress' ? 'UnknownAddress' : 'WalletUnreachable';
+    return this.refused(s, reason, `${slave} ${r.failure} at session start`, slave);
   }
 
   // The user port (E9, E10, E12): one question MAC'd under the user's login, one answer MAC'd over the question's MAC.
@@ -240,7 +279,7 @@ export class Msw {
     if (options.length > 0) fields.options = options.join(',');
     const body = canonicalBytes({ msg: 'User.Question', text: question, options });
     fields.mac = computeMac({ key: s.key, direction: 'question', wallet: this.name, login: s.login, kind, fields, body, inReplyTo: '' });
-    const r = await this.client.send('pc', { kind, fields, body });
+    const r = await this.send('pc', { kind, fields, body });
     if (!r.ok || r.reply.kind !== 'User.Answer') return null;
     const reply = r.reply;
     if (!macMatches({ key: s.key, direction: 'answer', wallet: this.name, login: s.login, kind: reply.kind, fields: reply.fields, body: reply.body, inReplyTo: fields.mac }, reply.fields.mac)) return null;
@@ -258,8 +297,8 @@ export class Msw {
     fields.mac = computeMac({ key: vs.key, direction: 'request', wallet: vs.slave, login: MASTER_LOGIN, kind, fields, body, inReplyTo: '' });
     // A session step waits 2 T and is tried up to 3 times (an identical repeat gets the slave's recorded reply); not
     // after a timeout, since the PC waits only 3 T for the master.
-    let r = await this.client.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
-    for (let attempt = 2; !r.ok && (r.failure === 'Unreachable' || r.failure === 'Garbled') && attempt <= 3; attempt++) r = await this.client.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
+    let r = await this.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
+    for (let attempt = 2; !r.ok && (r.failure === 'Unreachable' || r.failure === 'Garbled') && attempt <= 3; attempt++) r = await this.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
     if (!r.ok) return { failure: r.failure, detail: r.detail };
     const f = r.reply.fields;
     const sealed = f.session === vs.id && f.seq === String(vs.seq) && macMatches({ key: vs.key, direction: 'reply', wallet: vs.slave, login: MASTER_LOGIN, kind: r.reply.kind, fields: f, body: r.reply.body, inReplyTo: fields.mac }, f.mac);
@@ -268,69 +307,67 @@ export class Msw {
     return r.reply;
   }
 
-  private relay(s: Session, vs: VirtualSession, reply: Message | { failure: string; detail: string }): { reached: boolean; answer: Answer } {
-    if ('failure' in reply) return { reached: false, answer: this.refused(s, 'WalletUnreachable', `${vs.slave}: ${reply.failure} (${reply.detail})`, vs.slave) };
+  private relay(s: Session, vs: VirtualSession, reply: Message | { failure: string; detail: string }): Answer {
+    if ('failure' in reply) return this.refused(s, 'WalletUnreachable', `${vs.slave}: ${reply.failure} (${reply.detail})`, vs.slave);
+    if (!vs.hopped) {
+      vs.hopped = true;
+      this.trace.decision('ProxyHop', { to: vs.slave }, 'virtual WUM relays the slave session; bodies pass unchanged');
+    }
     switch (reply.kind) {
       case 'Wallet.Forward':
-        return { reached: true, answer: { kind: reply.kind, fields: strip(reply.fields), body: reply.body } };
+        return { kind: reply.kind, fields: strip(reply.fields), body: reply.body };
       case 'Wallet.Done':
       case 'Wallet.Refused':
         s.mode = { kind: 'over' };
-        return { reached: true, answer: { kind: reply.kind, fields: strip(reply.fields), body: reply.body } };
+        return { kind: reply.kind, fields: strip(reply.fields), body: reply.body };
       default:
-        return { reached: true, answer: this.refused(s, 'ProtocolError', `${vs.slave} answered ${reply.kind}`, vs.slave) };
+        return this.refused(s, 'ProtocolError', `${vs.slave} answered ${reply.kind}`, vs.slave);
     }
   }
 
-  private async proxyStart(s: Session, wake: WakeUp, slave: string): Promise<{ reached: boolean; answer: Answer }> {
-    const key = this.topo.logins.get(`${MASTER_LOGIN}@${slave}`);
-    if (!key) return { reached: false, answer: this.refused(s, 'UnknownAddress', `the master has no login at ${slave}`, slave) };
-    const vs: VirtualSession = { slave, id: randomBytes(16).toString('hex'), seq: 0, key };
+  private async proxyStart(s: Session, wake: WakeUp, slave: string): Promise<Attempt> {
+    // Without a login at that name (an address the user made up) the start still goes out and the network answers.
+    const key = this.topo.logins.get(`${MASTER_LOGIN}@${slave}`) ?? Buffer.alloc(32);
+    const vs: VirtualSession = { slave, id: randomBytes(16).toString('hex'), seq: 0, key, hopped: false };
+    const reply = await this.sendVirtual(vs, 'Wallet.Start', informational(wake), wake.raw);
+    if ('failure' in reply) return { reached: false, failure: reply.failure };
     s.mode = { kind: 'proxy', vs };
-    return this.relay(s, vs, await this.sendVirtual(vs, 'Wallet.Start', informational(wake), wake.raw));
+    return { reached: true, answer: this.relay(s, vs, reply) };
   }
 
   private async deliver(s: Session, msg: Incoming): Promise<Answer> {
     const mode = s.mode;
     const kind = msg.fields.kind ?? '';
     if (mode.kind === 'pay') return this.step(s, mode.purchase.deliver(kind, msg.body));
-    if (mode.kind === 'proxy') return this.relay(s, mode.vs, await this.sendVirtual(mode.vs, 'Wallet.Deliver', strip(msg.fields), msg.body)).answer;
+    if (mode.kind === 'proxy') return this.relay(s, mode.vs, await this.sendVirtual(mode.vs, 'Wallet.Deliver', strip(msg.fields), msg.body));
     return this.refused(s, 'ProtocolError', 'the session is over');
   }
 
   // E8: the certificate acquisition module asks the custodian for the brand's credential for this one order.
-  private async custody(s: Session, wake: WakeUp, table: { wallet: string; brands: string[] }[]): Promise<Answer> {
-    const candidates = this.capable(wake, table);
-    if (candidates.length === 0) return this.refused(s, 'NoCapableWallet', `no custodian lists ${wake.brand}`);
+  private async custody(s: Session, wake: WakeUp, custodian: string): Promise<Attempt> {
     const id = this.topo.identity;
-    if (!id) return this.refused(s, 'CredentialRefused', 'no server identity provisioned for the master', this.name);
-    let last: Answer | undefined;
-    for (const custodian of candidates) {
-      const nonce = randomBytes(20);
-      const request = { msg: 'CustodyRequest', requester: this.name, brand: wake.brand, merchant: wake.merchant, 'lid-m': wake.lidM, amount: wake.amount, currency: wake.currency, nonce, 'ke-chain': id.keChain };
-      const body = signMessage('CustodyRequest', request, id.signingKey, id.signingChain);
-      const r = await this.client.send(`sw://${custodian}`, { kind: 'Custody.Acquire', fields: { brand: wake.brand, 'lid-m': wake.lidM, requester: this.name }, body });
-      if (!r.ok) {
-        last = this.refused(s, 'WalletUnreachable', `${custodian}: ${r.failure} (${r.detail})`, custodian);
-        continue;
-      }
-      if (r.reply.kind === 'Custody.Refused') return this.refused(s, 'CredentialRefused', `${custodian}: ${r.reply.fields.reason ?? 'refused'}`, custodian);
-      if (r.reply.kind !== 'Custody.Released') return this.refused(s, 'ProtocolError', `${custodian} answered ${r.reply.kind}`, custodian);
-      let cred: Credential;
-      try {
-        cred = this.readRelease(r.reply.body, wake, nonce, id);
-      } catch (e) {
-        return this.refused(s, 'CredentialRefused', `${custodian}: ${(e as Error).message}`, custodian);
-      }
-      // Erased after PRes, a failure or the end of the session: the buffers are zeroed and the key dropped.
-      const erase = () => {
-        cred.panSecret.fill(0);
-        cred.cardSecret.fill(0);
-        cred.pan = '';
-      };
-      return this.pay(s, wake, cred, erase);
+    if (!id) return { reached: true, answer: this.refused(s, 'CredentialRefused', 'no server identity provisioned for the master', this.name) };
+    const nonce = randomBytes(20);
+    const request = { msg: 'CustodyRequest', requester: this.name, brand: wake.brand, merchant: wake.merchant, 'lid-m': wake.lidM, amount: wake.amount, currency: wake.currency, nonce, 'ke-chain': id.keChain };
+    const body = signMessage('CustodyRequest', request, id.signingKey, id.signingChain);
+    const r = await this.send(`sw://${custodian}`, { kind: 'Custody.Acquire', fields: { brand: wake.brand, 'lid-m': wake.lidM, requester: this.name }, body });
+    if (!r.ok) return { reached: false, failure: r.failure };
+    if (r.reply.kind === 'Custody.Refused') return { reached: true, answer: this.refused(s, 'CredentialRefused', `${custodian}: ${r.reply.fields.reason ?? 'refused'}`, custodian) };
+    if (r.reply.kind !== 'Custody.Released') return { reached: true, answer: this.refused(s, 'ProtocolError', `${custodian} answered ${r.reply.kind}`, custodian) };
+    let cred: Credential;
+    try {
+      cred = this.readRelease(r.reply.body, wake, nonce, id);
+    } catch (e) {
+      return { reached: true, answer: this.refused(s, 'CredentialRefused', `${custodian}: ${(e as Error).message}`, custodian) };
     }
-    return last!;
+    this.trace.decision('CredentialAcquired', { brand: wake.brand, from: custodian, 'lid-m': wake.lidM }, 'E8: brand certificate obtained for this one order');
+    // Erased after PRes, a failure or the end of the session: the secrets are zeroed and the key dropped with the session.
+    const erase = () => {
+      cred.panSecret.fill(0);
+      cred.cardSecret.fill(0);
+      cred.pan = '';
+    };
+    return { reached: true, answer: this.pay(s, wake, cred, erase) };
   }
 
   private readRelease(body: Buffer, wake: WakeUp, nonce: Buffer, id: NonNullable<Topology['identity']>): Credential {

@@ -101,7 +101,7 @@ export class Purchase {
       if (this.stage === 'PInitReq' && kind === 'PInitRes') return this.onPInitRes(body);
       if (this.stage === 'PInitReq' && kind === 'NoAnswer') return this.refuse('ProtocolError', `PInitReq unanswered (${body.toString('latin1')})`);
       if ((this.stage === 'PReq' || this.stage === 'InqReq') && kind === 'PRes') return this.onPRes(body);
-      if ((this.stage === 'PReq' || this.stage === 'InqReq') && kind === 'NoAnswer') return this.inquire();
+      if ((this.stage === 'PReq' || this.stage === 'InqReq') && kind === 'NoAnswer') return this.inquire(`merchant ${body.toString('latin1')} during ${this.stage}`);
       if (this.stage === 'InqReq' && kind === 'InqRes') return this.onInqRes(body);
       return this.refuse('ProtocolError', `unexpected ${kind} after ${this.stage}`);
     } catch (e) {
@@ -165,12 +165,15 @@ export class Purchase {
   }
 
   // After an unanswered PReq the wallet asks the merchant what became of the order (fresh RRPID and Chall-C).
-  private inquire(): Step {
+  private inquiries = 0;
+
+  private inquire(why: string): Step {
+    if (++this.inquiries > 3) return this.refuse('ProtocolError', `no answer from the merchant after ${this.inquiries - 1} inquiries`);
     this.stage = 'InqReq';
     this.inqRrpid = randomBytes(20);
     this.inqChall = randomBytes(20);
     const body = canonicalBytes({ msg: 'InqReq', rrpid: this.inqRrpid, 'lid-c': this.lidC, 'lid-m': this.wake.lidM, merchant: this.wake.merchant, xid: this.xid!, 'chall-c': this.inqChall });
-    return { kind: 'forward', setKind: 'InqReq', body, fields: informational(this.wake) };
+    return { kind: 'forward', setKind: 'InqReq', body, fields: { ...informational(this.wake), why, xid: this.xid!.toString('hex').slice(0, 8) } };
   }
 
   private onInqRes(body: Buffer): Step {
@@ -183,7 +186,7 @@ export class Purchase {
       const inner = parseInner(openSigned(Buffer.from(pres[0], 'base64'), 'PRes', this.setRoot), 'PRes');
       return this.paidFrom(inner);
     }
-    if (status === 'Pending') return this.inquire();
+    if (status === 'Pending') return this.inquire('the merchant reports the order pending');
     return this.refuse('ProtocolError', `inquiry: ${status} (${text(res, 'cause', true)})`);
   }
 }
