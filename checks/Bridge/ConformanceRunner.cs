@@ -20,11 +20,12 @@ namespace MultiWallet.Checks.Bridge;
 public static class ConformanceRunner
 {
     public static ConformanceResult Run(Topology topology, UserScript script, IReadOnlyList<Step> steps, int seed,
-        EmbodimentWorld.Parts? parts = null, PredictorOptions? options = null, WorldTransport transport = WorldTransport.InMemory, bool recordOrders = false)
+        EmbodimentWorld.Parts? parts = null, PredictorOptions? options = null, WorldTransport transport = WorldTransport.InMemory, bool recordOrders = false,
+        Sut.SutClient? sut = null)
     {
         var predictions = Predictor.Predict(topology, script, steps, options).ToDictionary(p => p.StepIndex);
         var heals = steps.Any(s => s is Step.Heal) ? Predictor.PredictHeals(topology, script, steps, options) : new Dictionary<int, IReadOnlyDictionary<OrderId, Outcome>>();
-        var built = ImplBuilder.Build(topology, script, seed, parts, transport);
+        var built = sut is null ? ImplBuilder.Build(topology, script, seed, parts, transport) : ImplBuilder.BuildWithSut(topology, script, seed, sut, parts);
         try { return Run(topology, script, steps, predictions, heals, built, recordOrders); }
         // Over HTTP every party is a Kestrel host: stop them now; the trace and the facts stay readable.
         finally { built.World.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
@@ -87,6 +88,7 @@ public static class ConformanceRunner
                 return new ConformanceResult(topology, script, steps, results, built) { Heals = heals, Setup = setup, Inconclusive = $"step #{i} {step}: {e.Message}" };
             }
             var events = world.Trace.Since(mark);
+            if (built.Sut is { } attached) events = attached.Merge(events);
             var requests = world.Network.Requests.Skip(reqMark).ToList();
             var responses = world.Network.Responses.Skip(respMark).ToList();
             var predicted = predictions[i];

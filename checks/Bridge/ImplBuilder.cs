@@ -30,7 +30,10 @@ public sealed class ImplBuilder
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> advertised = new(StringComparer.Ordinal);
     private readonly Dictionary<OrderId, byte[]> sent = new();
 
-    private ImplBuilder(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport, Func<TracedNetwork, INetwork>? tap)
+    /// <summary>The system under test that plays a role of this world, or null when every party is ours.</summary>
+    public Sut.SutSession? Sut { get; }
+
+    private ImplBuilder(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport, Func<TracedNetwork, INetwork>? tap, Sut.SutClient? sut = null)
     {
         Topology = t;
         World = new PaymentWorld(seed, transport: transport, tap: tap);
@@ -46,11 +49,16 @@ public sealed class ImplBuilder
         foreach (var w in t.Wallets.Append(t.Master).OfType<WalletSpec>().Where(w => w.Silent)) Embodiment.SetSilent(w.Name, true);
         if (t.Traits.Holder == KnowledgeHolder.LiveQuery)
             foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());
+        if (sut is not null) Sut = Checks.Sut.SutSession.Attach(this, sut);
     }
 
     /// <summary>The world of a model topology and user script; <paramref name="tap"/> decorates its raw network (an attacker on the wire).</summary>
     public static ImplBuilder Build(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts = null, WorldTransport transport = WorldTransport.InMemory, Func<TracedNetwork, INetwork>? tap = null) =>
         new(t, s, seed, parts, transport, tap);
+
+    /// <summary>The world of a model topology over HTTP with the master wallet played by the system under test <paramref name="sut"/>.</summary>
+    public static ImplBuilder BuildWithSut(Topology t, UserScript s, int seed, Sut.SutClient sut, EmbodimentWorld.Parts? parts = null) =>
+        new(t, s, seed, parts, WorldTransport.Http, null, sut);
 
     /// <summary>The implementation topology of a model topology (knowledge in registration order).</summary>
     public static TopologyConfig Config(Topology t)
@@ -124,13 +132,20 @@ public sealed class ImplBuilder
                 Arm(f);
                 break;
             case Step.Crash c:
-                var at = Matches(c.After);
-                Address? to = null;
-                // The custodian that crashes is the one the matching request went to.
-                // The PC's work is a caller's: once it crashed it goes no further (its restarted instance takes its sessions up).
-                World.Network.Crash(m => { if (!at(m)) return false; to = m.To; return true; }, () => Restart(c.Party, to), Label(c.After), senderStops: c.Party == CrashParty.Pc);
+                Crash(c);
                 break;
         }
+        Sut?.Apply(step);
+    }
+
+    /// <summary>Arms a crash step: the party restarts when the matching request is sent.</summary>
+    private void Crash(Step.Crash c)
+    {
+        var at = Matches(c.After);
+        Address? to = null;
+        // The custodian that crashes is the one the matching request went to.
+        // The PC's work is a caller's: once it crashed it goes no further (its restarted instance takes its sessions up).
+        World.Network.Crash(m => { if (!at(m)) return false; to = m.To; return true; }, () => Restart(c.Party, to), Label(c.After), senderStops: c.Party == CrashParty.Pc);
     }
 
     /// <summary>

@@ -106,6 +106,13 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
     public string RenderAddressMap() =>
         string.Concat(map.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal).Select(kv => $"{kv.Key.Value} {kv.Value}\n"));
 
+    /// <summary>
+    /// Whether a request that arrives from a party this network does not host (a system under test in another process)
+    /// is traced at arrival, with its answer, and held to the receiver's down and silent marks: down aborts the
+    /// connection, silent never answers. Local senders decide both before any I/O, so this changes nothing for them.
+    /// </summary>
+    public bool ObserveRemote { get; set; }
+
     /// <summary>Makes an address served elsewhere (another process, a fixed port) reachable from this network.</summary>
     public void MapRemote(Address at, Uri baseUrl) => map[at] = baseUrl;
 
@@ -185,6 +192,22 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         var bytes = await ReadBoundedAsync(ctx, HttpWire.BodyLimit(h.Kind)).ConfigureAwait(false);
         if (bytes is null) return;
         var request = new NetMessage(h.From, h.To, h.Kind, bytes, h.Fields);
+        var remote = ObserveRemote && !handlers.ContainsKey(h.From);
+        if (remote)
+        {
+            Trace.Message(request);
+            if (IsDown(at))
+            {
+                ctx.Abort();
+                return;
+            }
+            if (IsSilent(at))
+            {
+                try { await Task.Delay(System.Threading.Timeout.Infinite, ctx.RequestAborted).ConfigureAwait(false); }
+                catch (OperationCanceledException) { }
+                return;
+            }
+        }
         NetMessage response;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
         limit.CancelAfter(HandlerTimeout);
@@ -214,6 +237,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
             Refuse(ctx, StatusCodes.Status400BadRequest, "rejected");
             return;
         }
+        if (remote) Trace.Message(response);
         WriteHeaders(ctx.Response.Headers, response);
         ctx.Response.ContentType = HttpWire.ContentType;
         ctx.Response.ContentLength = response.Body.Length;

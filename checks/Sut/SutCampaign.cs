@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using MultiWallet.Checks.Bridge;
+using MultiWallet.Checks.Generators;
+using MultiWallet.Checks.Invariants;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Checks.Sut;
+
+/// <summary>
+/// The generated campaign with a role played by a system under test, the model as oracle: the same cases as the
+/// in-process campaign (same generators, seed and budget), run one at a time (a SUT is provisioned for one topology at a
+/// time) over HTTP, each judged by every invariant that applies to its embodiment. A case whose fault or crash would
+/// have to be injected inside the SUT is not run (<see cref="SutSession.NotRunnable"/>), never counted as held. The first
+/// violation per embodiment is shrunk with the generators' shrinker, every candidate re-run against the SUT.
+/// </summary>
+public static class SutCampaign
+{
+    /// <summary>The embodiments in which the SUT's role exists.</summary>
+    public static IReadOnlyList<Embodiment> EmbodimentsOf(SutTarget target) =>
+        target.PlaysMaster ? [.. Campaign.All.Where(e => EmbodimentTraits.Of(e).IsMasterSlave)] : [];
+
+    /// <summary>Runs <paramref name="perEmbodiment"/> cases of each embodiment of the SUT's role; <paramref name="progress"/> hears each case.</summary>
+    public static SutCampaignResult Run(SutClient client, int seed, int perEmbodiment, IReadOnlyList<Embodiment>? only = null, Action<Embodiment, SutCaseResult>? progress = null, int shrinkBudget = 40)
+    {
+        var info = client.Info();
+        var wall = Stopwatch.StartNew();
+        var results = new List<SutEmbodimentResult>();
+        foreach (var e in EmbodimentsOf(client.Target).Where(e => only is null || only.Contains(e)))
+        {
+            var sw = Stopwatch.StartNew();
+            var cases = new List<SutCaseResult>();
+            var scenarios = Campaign.Generate(e, seed, perEmbodiment);
+            SutCounterexample? counterexample = null;
+            for (var i = 0; i < scenarios.Count; i++)
+            {
+                var r = Judge(client, scenarios[i], i, seed);
+                cases.Add(r);
+                progress?.Invoke(e, r);
+                if (r.Status == SutCaseStatus.Violated && counterexample is null)
+                    counterexample = Shrink(client, e, r, seed, shrinkBudget);
+            }
+            results.Add(new SutEmbodimentResult(e.ToString(), Campaign.Replay(seed, e), cases, counterexample, sw.Elapsed.TotalSeconds));
+        }
+        return new SutCampaignResult(client.Target, info, seed, perEmbodiment, results, wall.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Runs one case against the SUT and judges it with every applicable invariant.</summary>
+    public static SutCaseResult Judge(SutClient client, GeneratedScenario s, int index, int seed)
+    {
+        if (SutSession.NotRunnable(s.Steps) is { } why) return new(index, s, SutCaseStatus.NotRun, null, why);
+        ConformanceResult run;
+        try { run = ConformanceRunner.Run(s.Topology, s.Script, s.Steps, seed, sut: client); }
+        catch (SutUnsupportedException u) { return new(index, s, SutCaseStatus.NotRun, null, "the SUT declared it unsupported: " + u.Message); }
+        catch (SutHangException h) { return new(index, s, SutCaseStatus.Inconclusive, null, h.Exchange); }
+        catch (SutProtocolException p) { return new(index, s, SutCaseStatus.ProtocolFailure, null, p.Message + "\n" + p.Exchange); }
+        var c = new Case(s, run, null);
+        if (c.Inconclusive is { } inconclusive) return new(index, s, SutCaseStatus.Inconclusive, null, inconclusive);
+        foreach (var inv in Invariants.Invariants.AllInvariants.Where(i => i.Applies(s.Topology.Embodiment)))
+            if (inv.Eval(c, new List<string>()) is { } v) return new(index, s, SutCaseStatus.Violated, inv.Id, v);
+        return new(index, s, SutCaseStatus.Held, null, null);
+    }
+
+    /// <summary>Greedy shrinking against the SUT: the first smaller case that still violates the same invariant is kept.</summary>
+    private static SutCounterexample Shrink(SutClient client, Embodiment e, SutCaseResult found, int seed, int budget)
+    {
+        var (s, violation, runs, progress) = (found.Scenario, found.Detail!, 0, true);
+        while (progress && runs < budget)
+        {
+            progress = false;
+            foreach (var candidate in ScenarioGen.Shrink(s))
+            {
+                if (++runs > budget) break;
+                var r = Judge(client, candidate, found.Index, seed);
+                if (r.Status != SutCaseStatus.Violated || r.Invariant != found.Invariant) continue;
+                (s, violation, progress) = (candidate, r.Detail!, true);
+                break;
+            }
+        }
+        return new SutCounterexample(e.ToString(), found.Index, Campaign.Replay(seed, e), found.Invariant!, violation,
+            ConformanceRunner.Describe(found.Scenario.Topology, found.Scenario.Script, found.Scenario.Steps),
+            ConformanceRunner.Describe(s.Topology, s.Script, s.Steps), Math.Min(runs, budget));
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MultiWallet.Checks.Sut;
+
+/// <summary>
+/// The campaign's side of the provisioning interface (docs/protocol/openapi.yaml, "Provisioning"): one call per
+/// operation, each bounded by the target's timeout. An answer the contract does not allow is a
+/// <see cref="SutProtocolException"/> naming the exchange; no answer in time is a <see cref="SutHangException"/>.
+/// </summary>
+public sealed class SutClient(SutTarget target) : IDisposable
+{
+    private readonly HttpClient http = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { BaseAddress = target.Provisioning, Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>The target this client provisions.</summary>
+    public SutTarget Target { get; } = target;
+
+    /// <summary><c>GET /provision/info</c>.</summary>
+    public SutInfo Info()
+    {
+        var (status, body, exchange) = Call(HttpMethod.Get, "provision/info", null);
+        if (status != HttpStatusCode.OK) throw Unexpected(status, exchange);
+        try
+        {
+            var o = JsonNode.Parse(body)!.AsObject();
+            return new SutInfo((string)o["name"]!, (string)o["version"]!, o["roles"]!.AsArray().Select(r => (string)r!).ToList());
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
+        {
+            throw new SutProtocolException("/provision/info: the answer is not a SutInfo", exchange);
+        }
+    }
+
+    /// <summary><c>PUT /provision/topology</c>: the base URL of every address the SUT plays.</summary>
+    public IReadOnlyDictionary<string, Uri> Topology(JsonObject topology)
+    {
+        var (status, body, exchange) = Call(HttpMethod.Put, "provision/topology", topology);
+        if (status == HttpStatusCode.BadRequest) throw Refused(body, exchange);
+        if (status != HttpStatusCode.OK) throw Unexpected(status, exchange);
+        try
+        {
+            var map = new Dictionary<string, Uri>(StringComparer.Ordinal);
+            foreach (var (address, url) in JsonNode.Parse(body)!.AsObject())
+                map[address] = new Uri((string)url!, UriKind.Absolute);
+            return map;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or UriFormatException)
+        {
+            throw new SutProtocolException("/provision/topology: the answer is not an address map", exchange);
+        }
+    }
+
+    /// <summary><c>PUT /provision/knowledge</c>.</summary>
+    public void Knowledge(JsonObject knowledge)
+    {
+        var (status, body, exchange) = Call(HttpMethod.Put, "provision/knowledge", knowledge);
+        if (status == HttpStatusCode.Conflict) throw new SutUnsupportedException("the SUT holds no replaceable knowledge here: " + body);
+        if (status != HttpStatusCode.NoContent) throw Unexpected(status, exchange);
+    }
+
+    /// <summary><c>PUT /provision/parties/{name}/state</c>.</summary>
+    public void State(string party, string state) => NoContent(HttpMethod.Put, $"provision/parties/{Uri.EscapeDataString(party)}/state", new JsonObject { ["state"] = state });
+
+    /// <summary><c>GET /provision/trace</c>: its JSON Lines, or null when the SUT does not serve it (404).</summary>
+    public IReadOnlyList<string>? Trace()
+    {
+        var (status, body, exchange) = Call(HttpMethod.Get, "provision/trace", null);
+        if (status == HttpStatusCode.NotFound) return null;
+        if (status != HttpStatusCode.OK) throw Unexpected(status, exchange);
+        return body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    private void NoContent(HttpMethod method, string path, JsonObject body)
+    {
+        var (status, _, exchange) = Call(method, path, body);
+        if (status != HttpStatusCode.NoContent) throw Unexpected(status, exchange);
+    }
+
+    private (HttpStatusCode Status, string Body, string Exchange) Call(HttpMethod method, string path, JsonObject? body)
+    {
+        var sent = body?.ToJsonString() ?? "";
+        using var req = new HttpRequestMessage(method, path);
+        if (body is not null) req.Content = new StringContent(sent, Encoding.UTF8, "application/json");
+        var request = $"{method} {new Uri(Target.Provisioning, path)}{(body is null ? "" : " " + Abbreviate(sent))}";
+        using var cts = new CancellationTokenSource(Target.Timeout);
+        try
+        {
+            using var res = http.Send(req, cts.Token);
+            using var reader = new StreamReader(res.Content.ReadAsStream(cts.Token));
+            var text = reader.ReadToEnd();
+            return (res.StatusCode, text, $"{request}\n→ {(int)res.StatusCode} {Abbreviate(text)}");
+        }
+        catch (OperationCanceledException)
+        {
+            throw new SutHangException($"no answer within {Target.Timeout.TotalSeconds} s", $"{request}\n→ (no answer within {Target.Timeout.TotalSeconds} s)");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new SutProtocolException($"{path}: {e.HttpRequestError}", $"{request}\n→ ({e.HttpRequestError}: {e.Message})");
+        }
+    }
+
+    private static string Abbreviate(string s) => s.Length <= 400 ? s : s[..400] + $"… ({s.Length} chars)";
+
+    private static SutProtocolException Unexpected(HttpStatusCode status, string exchange) =>
+        new($"status {(int)status} is not one the contract allows here", exchange);
+
+    private static Exception Refused(string body, string exchange)
+    {
+        try
+        {
+            if (JsonNode.Parse(body) is JsonObject p && (string?)p["type"] == "unsupported")
+                return new SutUnsupportedException((string?)p["title"] ?? "unsupported");
+        }
+        catch (JsonException) { }
+        return new SutProtocolException("the SUT refused the topology", exchange);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => http.Dispose();
+}
