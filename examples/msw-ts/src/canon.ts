@@ -2,7 +2,7 @@
 // integers only, byte strings as padded base64, System.Text.Json's default escaping (non-ASCII and HTML-sensitive
 // characters as \uXXXX). Parsing is strict: the bytes must be exactly the canonical re-encoding of what was parsed.
 
-export type Canon = string | number | boolean | Buffer | Canon[] | { [key: string]: Canon };
+export type Canon = string | number | bigint | boolean | Buffer | Canon[] | { [key: string]: Canon };
 
 export class MalformedMessage extends Error {
   constructor(public readonly cause: string) {
@@ -45,6 +45,7 @@ export function encode(value: Canon): string {
     if (!Number.isSafeInteger(value)) throw new Error(`canonical JSON holds integers only, not ${value}`);
     return String(value);
   }
+  if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) return '[' + value.map(encode).join(',') + ']';
   const keys = Object.keys(value).sort(ordinal);
@@ -55,7 +56,65 @@ export function canonicalBytes(value: Canon): Buffer {
   return Buffer.from(encode(value), 'utf8');
 }
 
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type Json = string | number | bigint | boolean | null | Json[] | { [key: string]: Json };
+
+// JSON.parse would round int64 values beyond 2^53 (e.g. .NET ticks): integers that are not safe become bigint.
+function parseJson(text: string): Json {
+  let i = 0;
+  const fail = (): never => {
+    throw new SyntaxError(`bad JSON at ${i}`);
+  };
+  const value = (): Json => {
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      const obj: { [key: string]: Json } = {};
+      if (text[i] === '}') return i++, obj;
+      for (;;) {
+        if (text[i] !== '"') fail();
+        const key = str();
+        if (text[i++] !== ':') fail();
+        if (Object.prototype.hasOwnProperty.call(obj, key)) fail();
+        obj[key] = value();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return i++, obj;
+        else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      const arr: Json[] = [];
+      if (text[i] === ']') return i++, arr;
+      for (;;) {
+        arr.push(value());
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return i++, arr;
+        else fail();
+      }
+    }
+    if (c === '"') return str();
+    const m = /^(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 40));
+    if (m) {
+      i += m[0].length;
+      if (m[2] || m[3]) return Number(m[0]);
+      const n = Number(m[1]);
+      return Number.isSafeInteger(n) ? n : BigInt(m[1]);
+    }
+    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) if (text.startsWith(word, i)) return (i += word.length), v;
+    return fail();
+  };
+  const str = (): string => {
+    const start = i;
+    i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    if (i >= text.length) fail();
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const v = value();
+  if (i !== text.length) fail();
+  return v;
+}
 
 // Parses a canonical message and checks its type tag; every other check is the caller's, per field.
 export function parseCanonical(bytes: Buffer, msg: string): { [key: string]: Json } {
@@ -67,7 +126,7 @@ export function parseCanonical(bytes: Buffer, msg: string): { [key: string]: Jso
   }
   let value: Json;
   try {
-    value = JSON.parse(text) as Json;
+    value = parseJson(text);
   } catch {
     throw new MalformedMessage(`${msg}: not JSON`);
   }
@@ -92,6 +151,7 @@ export function text(obj: { [key: string]: Json }, key: string, allowEmpty = fal
 
 export function integer(obj: { [key: string]: Json }, key: string): number {
   const v = obj[key];
+  if (typeof v === 'bigint') return Number(v); // only read where the magnitude does not matter (expiry)
   if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new MalformedMessage(`${String(obj['msg'])}.${key}: missing or not an integer`);
   return v;
 }

@@ -248,8 +248,8 @@ export class Msw {
   private async chooseAndProxy(s: Session, wake: WakeUp, options: string[], source: string): Promise<Answer> {
     this.trace.decision('Offered', { options: options.join(',') }, `${source}; brand unknown to the MSW`);
     const answer = await this.ask(s, wake, 'User.Choose', `Which slave wallet should pay with ${wake.brand}?`, options);
+    this.trace.decision('Chose', { choice: answer ?? '(none)' }, "the user's answer");
     if (answer === null) return this.decline(s, 'NoChoice', `${source.slice(0, source.indexOf(':'))}: the user chose no slave wallet`);
-    this.trace.decision('Chose', { choice: answer }, "the user's answer");
     if (!options.includes(answer)) return this.decline(s, 'InvalidChoice', `${answer} was not offered`);
     this.trace.decision('Routed', { wallet: answer }, `${source.slice(0, source.indexOf(':'))}: the slave the user chose`);
     return this.proxyOnly(s, wake, answer);
@@ -257,10 +257,12 @@ export class Msw {
 
   private async typedAndProxy(s: Session, wake: WakeUp): Promise<Answer> {
     const answer = await this.ask(s, wake, 'User.TypeAddress', `Network address of the slave wallet that holds ${wake.brand} (ssw://NAME)`, []);
+    this.trace.decision('Chose', { choice: answer ?? '(none)' }, "the user's answer");
     if (answer === null) return this.decline(s, 'NoChoice', 'E10: the user typed no address');
-    this.trace.decision('Chose', { choice: answer }, "the user's answer");
     const m = /^ssw:\/\/([A-Za-z0-9-]+)$/.exec(answer);
     if (!m) return this.decline(s, 'MalformedAddress', `${answer} is not ssw://NAME`);
+    // The master itself is no slave: nothing to route to.
+    if (m[1] === this.name) return this.refused(s, 'UnknownAddress', `${answer} names the master itself`, this.name);
     this.trace.decision('Routed', { wallet: m[1] }, `E10: the address the user typed (${answer})`);
     return this.proxyOnly(s, wake, m[1]);
   }

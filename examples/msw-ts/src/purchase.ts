@@ -150,10 +150,12 @@ export class Purchase {
   private paidFrom(res: { [key: string]: Json }): Step {
     if (!bytes(res, 'xid', 20).equals(this.xid!)) throw new ProtocolError('PRes: XID mismatch');
     const completion = text(res, 'completion');
-    this.stage = 'done';
+    if (completion === 'Authorized') this.stage = 'done';
     if (completion === 'Authorized')
       return { kind: 'done', outcome: { outcome: 'Paid', wallet: this.wallet, brand: this.wake.brand, xid: this.xid!.toString('hex'), authCode: text(res, 'auth-code') } };
     if (completion === 'Declined') return this.refuse('Declined', 'the gateway declined');
+    // The merchant took the order but has no authorization result yet: ask what became of it.
+    if (completion === 'OrderReceived') return this.inquire('the merchant received the order without an authorization result');
     return this.refuse('ProtocolError', `PRes completion ${completion}`);
   }
 
