@@ -96,10 +96,10 @@ export class Purchase {
       if (kind === 'Error') {
         const err = parseCanonical(body, 'Error');
         const code = text(err, 'code');
-        return this.refuse(code === 'Declined' ? 'Declined' : 'ProtocolError', `${code}: ${text(err, 'cause')}`);
+        return this.refuse(code === 'Declined' ? 'Declined' : 'ProtocolError', text(err, 'cause'));
       }
       if (this.stage === 'PInitReq' && kind === 'PInitRes') return this.onPInitRes(body);
-      if (this.stage === 'PInitReq' && kind === 'NoAnswer') return this.refuse('ProtocolError', `PInitReq unanswered (${body.toString('latin1')})`);
+      if (this.stage === 'PInitReq' && kind === 'NoAnswer') return this.refuse('ProtocolError', `merchant ${body.toString('latin1')} during PInitReq`);
       if ((this.stage === 'PReq' || this.stage === 'InqReq') && kind === 'PRes') return this.onPRes(body);
       if ((this.stage === 'PReq' || this.stage === 'InqReq') && kind === 'NoAnswer') return this.inquire(`merchant ${body.toString('latin1')} during ${this.stage}`);
       if (this.stage === 'InqReq' && kind === 'InqRes') return this.onInqRes(body);
@@ -169,8 +169,10 @@ export class Purchase {
   // After an unanswered PReq the wallet asks the merchant what became of the order (fresh RRPID and Chall-C).
   private inquiries = 0;
 
+  // After 3 inquiries the outcome is unknown to the wallet; the cause says so in words the PC recognises ("outcome
+  // unknown"), so that it asks again once the network heals.
   private inquire(why: string): Step {
-    if (++this.inquiries > 3) return this.refuse('ProtocolError', `no answer from the merchant after ${this.inquiries - 1} inquiries`);
+    if (++this.inquiries > 3) return this.refuse('ProtocolError', `outcome unknown after ${this.inquiries - 1} inquiries (${why})`);
     this.stage = 'InqReq';
     this.inqRrpid = randomBytes(20);
     this.inqChall = randomBytes(20);
@@ -189,6 +191,6 @@ export class Purchase {
       return this.paidFrom(inner);
     }
     if (status === 'Pending') return this.inquire('the merchant reports the order pending');
-    return this.refuse('ProtocolError', `inquiry: ${status} (${text(res, 'cause', true)})`);
+    return this.refuse('ProtocolError', `order cancelled by merchant: ${text(res, 'cause', true)}`);
   }
 }
