@@ -96,7 +96,8 @@ export class Purchase {
       if (kind === 'Error') {
         const err = parseCanonical(body, 'Error');
         const code = text(err, 'code');
-        return this.refuse(code === 'Declined' ? 'Declined' : 'ProtocolError', text(err, 'cause'));
+        // The merchant's codes that are refusal reasons of their own; every other code is a protocol error.
+        return this.refuse(code === 'Declined' || code === 'Replay' ? code : 'ProtocolError', text(err, 'cause'));
       }
       if (this.stage === 'PInitReq' && kind === 'PInitRes') return this.onPInitRes(body);
       if (this.stage === 'PInitReq' && kind === 'NoAnswer') return this.refuse('ProtocolError', `merchant ${body.toString('latin1')} during PInitReq`);
