@@ -147,6 +147,9 @@ public static class AuditApp
             .WithExample("check-trace", "checks/Recorded/corpus/honest-E7.jsonl");
         c.AddCommand<MergeCommand>("merge")
             .WithDescription("Merge the shard bundles of one `verify --shard K/N` run (each verified) into the signed bundle the unsharded run writes. " + MergeCommand.ExitCodes);
+        c.AddCommand<SutHostCommand>("sut-host")
+            .WithDescription("Serve our own implementation of a role (MSW) as a separate process behind the provisioning interface (docs/protocol/openapi.yaml), for `verify --sut ROLE=URL`. " + SutHostCommand.ExitCodes)
+            .WithExample("sut-host", "--role", "MSW", "--listen", "http://127.0.0.1:7000");
         c.AddCommand<ReverifyCommand>("reverify")
             .WithDescription("Replay a seeded random sample of the cases an evidence directory's ledger (cases.jsonl) recorded and compare their digests. " + ReverifyCommand.ExitCodes)
             .WithExample("reverify", "evidence", "--sample", "10%", "--seed", "7");

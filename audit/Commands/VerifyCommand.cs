@@ -61,6 +61,25 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         [Description("Re-run one scenario file (e.g. a counterexample under evidence/counterexamples/) with every invariant, instead of the catalog.")]
         public string? ReplayFile { get; init; }
 
+        /// <summary>A system under test playing a role: ROLE=URL (its provisioning interface, loopback http).</summary>
+        [CommandOption("--sut <ROLE=URL>")]
+        [Description("Run the generated campaign of the role's embodiments with that role played by a system under test behind the provisioning interface at URL (docs/protocol/openapi.yaml; loopback http only). Roles: MSW (E7–E12). Writes sut.json under --out.")]
+        public string? Sut { get; init; }
+
+        /// <summary>Seconds one provisioning call may take before the SUT is reported hung (inconclusive).</summary>
+        [CommandOption("--sut-timeout <SECONDS>")]
+        [Description("With --sut: seconds one provisioning call may take before the SUT is reported hung (inconclusive, never a failure); default 30.")]
+        [DefaultValue(30)]
+        public int SutTimeout { get; init; } = 30;
+
+        /// <summary>With --sut: also time the same cases with our own master in-process (HTTP and memory), side by side.</summary>
+        [CommandOption("--sut-compare")]
+        [Description("With --sut: also run the same cases one at a time with our own master in-process, over HTTP and in memory, and print the three campaign times side by side.")]
+        public bool SutCompare { get; init; }
+
+        /// <summary>The parsed --sut, or null.</summary>
+        public MultiWallet.Checks.Sut.SutTarget? SutTarget => Sut is null ? null : MultiWallet.Checks.Sut.SutTarget.Parse(Sut, TimeSpan.FromSeconds(SutTimeout), out _);
+
         /// <summary>Evidence directory (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
         [Description("Evidence directory (default evidence/).")]
@@ -104,6 +123,9 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
             if (!Network.Equals("http", StringComparison.OrdinalIgnoreCase) && !Network.Equals("memory", StringComparison.OrdinalIgnoreCase))
                 return ValidationResult.Error($"--network: unknown {Network} (expected memory or http)");
             if (Shard is not null && ShardSpec.Parse(Shard, out var shardError) is null) return ValidationResult.Error(shardError!);
+            if (Sut is not null && MultiWallet.Checks.Sut.SutTarget.Parse(Sut, TimeSpan.FromSeconds(SutTimeout), out var sutError) is null) return ValidationResult.Error(sutError!);
+            if (SutTimeout < 1) return ValidationResult.Error("--sut-timeout must be at least 1 second");
+            if (Sut is not null && (Shard is not null || ReplayFile is not null || Exhaustive || Only is not null)) return ValidationResult.Error("--sut runs the generated campaign only: it takes no --shard, --replay, --exhaustive or --only");
             if (Shard is not null && (ReplayFile is not null || TraceLog is not null)) return ValidationResult.Error("--shard runs a slice of the catalog: it takes no --replay or --trace-log");
             return ValidationResult.Success();
         }
@@ -119,6 +141,7 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         var total = Stopwatch.StartNew();
         var seed = s.Seed ?? CheckContext.DefaultSeed;
         if (s.ReplayFile is not null) return new ReplayRun(console, errors).Execute(s.ReplayFile, seed);
+        if (s.SutTarget is { } sut) return new SutRun(console, errors).Execute(sut, seed, s.Cases, s.Embodiments, s.Out, s.SutCompare);
         IReadOnlyList<CheckEntry> catalog;
         try { catalog = CheckCatalog.Discover(CatalogAssemblies()); }
         catch (Exception e) when (e is InvalidOperationException or ReflectionTypeLoadException or FileNotFoundException)

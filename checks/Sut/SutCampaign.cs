@@ -60,6 +60,19 @@ public static class SutCampaign
         return new(index, s, SutCaseStatus.Held, null, null);
     }
 
+    /// <summary>
+    /// Wall-clock seconds the same cases take with our own master in-process on <paramref name="transport"/>, one at a
+    /// time as against a SUT (the side-by-side figure of `verify --sut … --sut-compare`; no verdict reads it).
+    /// </summary>
+    public static double SecondsInProcess(SutTarget target, int seed, int perEmbodiment, IReadOnlyList<Embodiment>? only, Impl.World.WorldTransport transport)
+    {
+        var wall = Stopwatch.StartNew();
+        foreach (var e in EmbodimentsOf(target).Where(e => only is null || only.Contains(e)))
+            foreach (var s in Campaign.Generate(e, seed, perEmbodiment))
+                if (SutSession.NotRunnable(s.Steps) is null) Campaign.Execute(s, seed, null, transport);
+        return wall.Elapsed.TotalSeconds;
+    }
+
     /// <summary>Greedy shrinking against the SUT: the first smaller case that still violates the same invariant is kept.</summary>
     private static SutCounterexample Shrink(SutClient client, Embodiment e, SutCaseResult found, int seed, int budget)
     {

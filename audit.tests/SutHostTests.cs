@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace MultiWallet.Audit.Tests;
+
+/// <summary>
+/// `verify --sut MSW=URL` against our own master run as a separate process (`sut-host`): the faithful one passes, one with
+/// a seeded routing defect is caught with a counterexample shrunk against the process. The waits are hang guards only.
+/// </summary>
+public sealed partial class SutHostTests
+{
+    private static readonly TimeSpan StartBound = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Verify_sut_passes_against_our_own_MSW_in_another_process_and_names_it()
+    {
+        await using var host = await SutHostProcess.StartAsync();
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "2", "--embodiment", "E7,E9", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 0, r.Output);
+        var sut = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!;
+        Assert.Equal("holds", (string?)sut["verdict"]);
+        Assert.Equal(host.Url.ToString(), (string?)sut["sut"]!["url"]);
+        Assert.StartsWith("MultiWallet reference MSW", (string?)sut["sut"]!["name"], StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty((string?)sut["sut"]!["version"]));
+        Assert.Equal(["MSW"], sut["sut"]!["rolesReplaced"]!.AsArray().Select(x => (string?)x));
+        var embodiments = sut["embodiments"]!.AsArray();
+        Assert.Equal(["E7", "E9"], embodiments.Select(e => (string?)e!["embodiment"]));
+        // Something was judged: a run where every case was "not run" would hold vacuously.
+        Assert.True(embodiments.Sum(e => (int)e!["held"]!) >= 2, r.Output);
+    }
+
+    [Fact]
+    public async Task Verify_sut_catches_a_seeded_routing_defect_with_a_shrunk_counterexample()
+    {
+        await using var host = await SutHostProcess.StartAsync("--defect", "route-last");
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "2", "--embodiment", "E7", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 1, r.Output);
+        var e7 = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!;
+        var c = e7["counterexample"]!;
+        Assert.Equal("INV-CONFORM", (string?)c["invariant"]);
+        // E7 routes to the first listed capable slave (SPEC.md E7; docs/DECISIONS.md "Routing, per embodiment"): the defect picks another.
+        Assert.Matches(@"model: Routed\(MSW, (SSW-\d+).*\n\s*impl:\s+Routed\(MSW, (?!\1\b)SSW-\d+", (string)c["violation"]!);
+        var shrunk = (string)c["shrunk"]!;
+        Assert.True(Steps(shrunk) <= Steps((string)c["original"]!), shrunk);
+        Assert.True((int)c["shrinkRuns"]! > 0);
+        Assert.Contains("counterexample E7", r.Output, StringComparison.Ordinal);
+        Assert.Contains("replay (", r.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_sut_refuses_a_provisioning_url_off_loopback()
+    {
+        var r = AuditTester.Run("verify", "--sut", "MSW=http://192.0.2.1:7000", "--cases", "1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("not loopback", r.Output, StringComparison.Ordinal);
+        Assert.Equal(2, AuditTester.Run("verify", "--sut", "PC=http://127.0.0.1:7000", "--cases", "1").ExitCode);
+    }
+
+    private static int Steps(string described) => described.Split('\n').Count(l => l.StartsWith('#'));
+
+    /// <summary>`sut-host` as a child process on a port the OS picks; stopped (by its own id) on dispose.</summary>
+    private sealed partial class SutHostProcess : IAsyncDisposable
+    {
+        private readonly Process process;
+        private SutHostProcess(Process p, Uri url) { process = p; Url = url; }
+        public Uri Url { get; }
+
+        public static async Task<SutHostProcess> StartAsync(params string[] extra)
+        {
+            var exe = Path.Combine(AppContext.BaseDirectory, "MultiWallet.Audit.dll");
+            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+            foreach (var a in new[] { exe, "sut-host", "--role", "MSW", "--listen", "http://127.0.0.1:0" }.Concat(extra)) psi.ArgumentList.Add(a);
+            var output = new StringBuilder();
+            var listening = new TaskCompletionSource<Uri>();
+            var p = new Process { StartInfo = psi };
+            p.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is null) return;
+                lock (output) output.AppendLine(e.Data);
+                if (Listening().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value));
+            };
+            p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+            p.Start();
+            p.BeginOutputReadLine();
+            p.BeginErrorReadLine();
+            if (await Task.WhenAny(listening.Task, Task.Delay(StartBound)) != listening.Task)
+            {
+                p.Kill(entireProcessTree: true);
+                lock (output) Assert.Fail("sut-host did not come up:\n" + output);
+            }
+            return new SutHostProcess(p, listening.Task.Result);
+        }
+
+        [GeneratedRegex(@"provisioning at (http://\S+)")]
+        private static partial Regex Listening();
+
+        public async ValueTask DisposeAsync()
+        {
+            // Closing its standard input stops it; the kill is the guard.
+            process.StandardInput.Close();
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try { await process.WaitForExitAsync(bound.Token); }
+            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
+            process.Dispose();
+        }
+    }
+}

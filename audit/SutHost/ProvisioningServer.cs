@@ -1,0 +1,190 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MultiWallet.Impl.Network;
+
+namespace MultiWallet.Audit.SutHost;
+
+/// <summary>
+/// The provisioning interface (docs/protocol/openapi.yaml, "Provisioning") in front of our own master wallet: plain HTTP
+/// on loopback, one topology at a time (<see cref="HostedMaster"/>), each <c>PUT /provision/topology</c> replacing the
+/// previous one whole. Calls are served one at a time.
+/// </summary>
+public sealed class ProvisioningServer : IAsyncDisposable
+{
+    /// <summary>The name `GET /provision/info` reports.</summary>
+    public const string Name = "MultiWallet reference MSW (audit sut-host)";
+
+    private readonly SutDefect? defect;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly WebApplication app;
+    private HostedMaster? current;
+
+    private ProvisioningServer(IPEndPoint listen, SutDefect? defect)
+    {
+        this.defect = defect;
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.Listen(listen);
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+        });
+        app = builder.Build();
+        app.Run(ServeAsync);
+    }
+
+    /// <summary>The URL it listens at.</summary>
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>Starts listening at <paramref name="listen"/> (port 0: the OS picks).</summary>
+    public static async Task<ProvisioningServer> StartAsync(IPEndPoint listen, SutDefect? defect)
+    {
+        var s = new ProvisioningServer(listen, defect);
+        await s.app.StartAsync().ConfigureAwait(false);
+        s.Url = new Uri(s.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        return s;
+    }
+
+    private async Task ServeAsync(HttpContext ctx)
+    {
+        await gate.WaitAsync(ctx.RequestAborted).ConfigureAwait(false);
+        try { await RouteAsync(ctx).ConfigureAwait(false); }
+        finally { gate.Release(); }
+    }
+
+    private async Task RouteAsync(HttpContext ctx)
+    {
+        var method = ctx.Request.Method;
+        var parts = (ctx.Request.Path.Value ?? "").Trim('/').Split('/');
+        switch (parts)
+        {
+            case ["provision", "info"] when method == HttpMethods.Get:
+                await Json(ctx, 200, new JsonObject
+                {
+                    ["name"] = Name + (defect is { } d ? $" with seeded defect {d}" : ""),
+                    ["version"] = typeof(ProvisioningServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+                    ["roles"] = new JsonArray("MSW"),
+                    ["embodiments"] = new JsonArray("E7", "E8", "E9", "E10", "E11", "E12"),
+                }).ConfigureAwait(false);
+                return;
+            case ["provision", "topology"] when method == HttpMethods.Put:
+                await TopologyAsync(ctx).ConfigureAwait(false);
+                return;
+            case ["provision", "knowledge"] when method == HttpMethods.Put:
+                if (await BodyAsync(ctx) is not { } k) return;
+                if (current is null || !current.ReplaceKnowledge(k)) await Problem(ctx, 409, "conflict", "no replaceable knowledge in this topology").ConfigureAwait(false);
+                else ctx.Response.StatusCode = 204;
+                return;
+            case ["provision", "parties", var name, "state"] when method == HttpMethods.Put:
+                if (await BodyAsync(ctx) is not { } st) return;
+                if (current is null || current.Master.Name != name) { await Problem(ctx, 404, "not-found", $"no party {name} here").ConfigureAwait(false); return; }
+                var state = (string?)st["state"];
+                if (state is not ("up" or "down" or "silent")) { await Problem(ctx, 400, "invalid", "state must be up, down or silent", "/state").ConfigureAwait(false); return; }
+                current.SetState(state);
+                ctx.Response.StatusCode = 204;
+                return;
+            case ["provision", "parties", var name, "brands" or "restart"]:
+                await Problem(ctx, 404, "not-found", $"{name}: this host changes no brands and restarts no party (the campaign runs no such step against it)").ConfigureAwait(false);
+                return;
+            case ["provision", "trace"] when method == HttpMethods.Get:
+                ctx.Response.StatusCode = 200;
+                ctx.Response.ContentType = "application/jsonl";
+                await ctx.Response.WriteAsync(current is null ? "" : Render(current.Trace), ctx.RequestAborted).ConfigureAwait(false);
+                return;
+            default:
+                await Problem(ctx, 404, "not-found", $"no operation {method} {ctx.Request.Path}").ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private async Task TopologyAsync(HttpContext ctx)
+    {
+        if (await BodyAsync(ctx) is not { } body) return;
+        if (current is { } old) await old.DisposeAsync().ConfigureAwait(false);
+        current = null;
+        try
+        {
+            current = HostedMaster.Build(body, defect);
+        }
+        catch (UnsupportedTopologyException e)
+        {
+            await Problem(ctx, 400, "unsupported", e.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            await Problem(ctx, 400, "invalid", "the topology cannot be set up: " + e.Message).ConfigureAwait(false);
+            return;
+        }
+        var (address, url) = current.Listening;
+        await Json(ctx, 200, new JsonObject { [address] = url.ToString() }).ConfigureAwait(false);
+    }
+
+    /// <summary>The trace as JSON Lines of docs/protocol/trace-format.md (messages and decisions).</summary>
+    public static string Render(TraceLog trace)
+    {
+        var sb = new StringBuilder();
+        foreach (var e in trace.Since(0))
+        {
+            JsonObject line = e switch
+            {
+                MessageEvent m => new JsonObject
+                {
+                    ["type"] = "msg", ["seq"] = m.Seq, ["from"] = m.From.Value, ["to"] = m.To.Value, ["kind"] = m.Kind,
+                    ["fields"] = new JsonObject(m.Fields.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))), ["digest"] = m.Digest,
+                },
+                DecisionEvent d => new JsonObject
+                {
+                    ["type"] = "decision", ["seq"] = d.Seq, ["actor"] = d.Actor, ["what"] = d.What,
+                    ["detail"] = new JsonObject(d.Detail.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))), ["reason"] = d.Reason,
+                },
+                _ => throw new InvalidOperationException($"unknown trace event {e.GetType().Name}"),
+            };
+            sb.Append(line.ToJsonString()).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static async Task<JsonObject?> BodyAsync(HttpContext ctx)
+    {
+        try
+        {
+            if (await JsonNode.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted).ConfigureAwait(false) is JsonObject o) return o;
+        }
+        catch (JsonException) { }
+        await Problem(ctx, 400, "invalid", "the body is not a JSON object").ConfigureAwait(false);
+        return null;
+    }
+
+    private static Task Problem(HttpContext ctx, int status, string type, string title, string? field = null)
+    {
+        var p = new JsonObject { ["type"] = type, ["title"] = title };
+        if (field is not null) p["field"] = field;
+        return Json(ctx, status, p);
+    }
+
+    private static async Task Json(HttpContext ctx, int status, JsonObject body)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json";
+        await ctx.Response.WriteAsync(body.ToJsonString(), ctx.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the hosted master and the listener.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (current is { } c) await c.DisposeAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+}
