@@ -6,7 +6,7 @@ using MultiWallet.Model.Vocabulary;
 namespace MultiWallet.Checks.Attacks;
 
 /// <summary>The attack properties (one PROP-* check per invariant over every embodiment it applies to) and the campaign's evidence check.</summary>
-internal static class AttackChecks
+public static class AttackChecks
 {
     /// <summary>Every attack invariant, in report order.</summary>
     public static readonly IReadOnlyList<AttackInvariant> All =
