@@ -1,6 +1,7 @@
 using MultiWallet.Audit.Scenarios;
 using MultiWallet.Checks.Attacks;
 using MultiWallet.Checks.Bridge;
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Faults;
 using MultiWallet.Checks.Generators;
 using MultiWallet.Checks.Invariants;

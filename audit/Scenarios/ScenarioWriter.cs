@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Audit.Scenarios;
