@@ -39,7 +39,7 @@ public static class ScenarioFile
     private static string Inner(YamlException e) => e.InnerException is YamlException i ? i.Message : e.Message;
 
     /// <summary>The knowledge keys of the format: which kind of knowledge each one gives, and who holds it.</summary>
-    internal static readonly (string Key, KnowledgeKind Kind, KnowledgeHolder Holder)[] KnowledgeKeys =
+    public static readonly (string Key, KnowledgeKind Kind, KnowledgeHolder Holder)[] KnowledgeKeys =
     [
         ("selectorTable", KnowledgeKind.BrandTable, KnowledgeHolder.Selector),
         ("installedWums", KnowledgeKind.InstalledWums, KnowledgeHolder.InstalledWums),
