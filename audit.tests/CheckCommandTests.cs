@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MultiWallet.Audit.Scenarios;
+using MultiWallet.Checks.Catalog;
 using Xunit;
 
 namespace MultiWallet.Audit.Tests;

@@ -20,6 +20,9 @@ public sealed class CounterexampleRoundTripTests : IDisposable
     [Theory]
     [InlineData("FAULT-E1-FIRST-WUM", "E1")]
     [InlineData("FAULT-E8-KEEPS-CREDENTIAL", "E8")]
+    // Attack faults: the counterexample carries the attacker's position and steps (`attack:`), and is judged by the attack properties.
+    [InlineData("FAULT-E1-GATEWAY-REAUTHORIZES-REPLAY", "E1")]
+    [InlineData("FAULT-E8-MASTER-NEVER-ERASES", "E8")]
     public void A_seeded_faults_counterexample_round_trips(string faultId, string embodiment)
     {
         var entry = CheckCatalog.All.Single(e => e.Id == faultId);
@@ -34,9 +37,13 @@ public sealed class CounterexampleRoundTripTests : IDisposable
         Assert.Equal(faultId, parsed.SeededFault);
         // Brand sets compare by reference in the records: compare their printed forms (the counterexample's own text).
         Assert.Equal(Checks.Bridge.ConformanceRunner.Describe(cex.Topology, cex.Script, cex.Steps), Checks.Bridge.ConformanceRunner.Describe(parsed.Topology, parsed.User, parsed.Steps));
+        Assert.Equal(cex.Attack?.ToString(), parsed.Attack?.ToString());
+        var isAttack = Checks.Faults.AttackFaults.All.Any(f => f.Id == faultId);
+        Assert.Equal(isAttack, parsed.Attack is not null);
 
         var check = AuditTester.Run("check", path);
         Assert.True(check.ExitCode == 1, check.Output);
+        if (isAttack) Assert.Contains("attacker at", check.Output);
         var replay = AuditTester.Run("verify", "--replay", path);
         Assert.True(replay.ExitCode == 1, replay.Output);
         Assert.Contains("the case fails", replay.Output);
@@ -45,6 +52,26 @@ public sealed class CounterexampleRoundTripTests : IDisposable
         File.WriteAllLines(faithful, File.ReadAllLines(path).Where(l => !l.StartsWith("fault: ", StringComparison.Ordinal)));
         var honest = AuditTester.Run("check", faithful);
         Assert.True(honest.ExitCode == 0, honest.Output);
+    }
+
+    /// <summary>
+    /// Every generated attacked scenario (whatever a shrunk attack counterexample can be) is written with its `attack:` block
+    /// and read back to the same scenario and attack.
+    /// </summary>
+    [Fact]
+    public void Every_generated_attacked_scenario_is_written_as_a_file_the_parser_reads_back()
+    {
+        foreach (var e in Checks.Invariants.Campaign.All)
+            foreach (var g in Checks.Attacks.AttackCampaign.Generate(e, CheckContext.DefaultSeed, 40))
+            {
+                var text = ScenarioWriter.Write(g.Scenario.Topology, g.Scenario.Script, g.Scenario.Steps, "attacked", attack: g.Attack);
+                ScenarioDocument back;
+                try { back = ScenarioFile.Parse(text, "attacked.yaml"); }
+                catch (ScenarioException x) { throw new Xunit.Sdk.XunitException($"{x.Message}\n{text}"); }
+                Assert.Equal(g.Scenario.ToString(), Checks.Bridge.ConformanceRunner.Describe(back.Topology, back.User, back.Steps));
+                Assert.Equal(g.Attack.ToString(), back.Attack!.ToString());
+                Assert.Equal(g.Attack.Events, back.Attack.Events);
+            }
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using MultiWallet.Audit.Scenarios;
+using MultiWallet.Checks.Catalog;
 using Xunit;
 
 namespace MultiWallet.Audit.Tests;
@@ -104,5 +105,20 @@ public sealed class ScenarioRobustnessTests : IDisposable
         string[] shuffled = ["E10", "E2", "E12", "E1", "E11", "E3", "E9", "E10-unknown-address", "E2-invalid-choice"];
         Assert.Equal(["E1", "E2", "E2-invalid-choice", "E3", "E9", "E10", "E10-unknown-address", "E11", "E12"], shuffled.Order(NaturalOrder.Instance).ToArray());
         Assert.Equal(["SSW-2", "SSW-10"], new[] { "SSW-10", "SSW-2" }.Order(NaturalOrder.Instance).ToArray());
+    }
+
+    /// <summary>
+    /// The catalog, and so every list of checks the evidence shows (evidence.json, junit.xml, the report, a requirement's
+    /// backing checks), is in the order E1, E2, …, E12: FAULT-E2-… before FAULT-E10-…, not after it as ordinal order puts it.
+    /// </summary>
+    [Fact]
+    public void The_catalog_and_a_requirements_backing_checks_are_listed_E1_E2_to_E12()
+    {
+        var ids = CheckCatalog.All.Select(c => c.Id).ToList();
+        Assert.Equal(ids.Order(NaturalOrder.Instance), ids);
+        Assert.True(ids.IndexOf("TRACE-E2-PATENT-EXAMPLE") < ids.IndexOf("TRACE-E10-PATENT-EXAMPLE"));
+        var backing = Verdicts.Attribution.Backing("INV-PROXY-TRANSPARENT", CheckCatalog.All.Select(c => c.Meta));
+        Assert.Equal(backing.Order(NaturalOrder.Instance), backing);
+        Assert.NotEqual(backing.Order(StringComparer.Ordinal), backing);
     }
 }

@@ -61,6 +61,8 @@ public sealed class ScenarioSchemaTests
     [InlineData("embodiment: E3\nwallets: [{name: SW-1}]\nsteps: [{wakeUp: {order: O, brand: BrandA, expect: {outcome: Payed}}}]\n")]
     [InlineData("embodiment: E13\nwallets: [{name: SW-1}]\nsteps: [heal]\n")]
     [InlineData("embodiment: E3\nwallets: [{name: SW-1}]\nsteps: [{fault: {kind: Drop, at: Nowhere}}]\n")]
+    [InlineData("embodiment: E3\nwallets: [{name: SW-1}]\nsteps: [heal]\nattack: {position: N-MOON, steps: [{kind: Replay, at: AuthReq}]}\n")]
+    [InlineData("embodiment: E3\nwallets: [{name: SW-1}]\nsteps: [heal]\nattack: {position: N-PC, steps: [{kind: Hammer, at: Wallet.Start}]}\n")]
     public void A_wrong_file_is_invalid_against_the_scenario_schema(string text) =>
         Assert.NotEqual("", Errors(ScenarioSchema.Value, YamlToJson(text)));
 
@@ -78,6 +80,10 @@ public sealed class ScenarioSchemaTests
         Assert.Equal(System.Enum.GetNames<FaultPosition>(), Enum(Field("fault", "at")));
         Assert.Equal(System.Enum.GetNames<CrashParty>(), Enum(Field("crash", "party")));
         Assert.Equal([.. Brand.Known.Select(b => b.Name)], Enum(s.GetProperty("brand")));
+        Assert.Equal(System.Enum.GetNames<Checks.Attacks.AttackKind>(), Enum(s.GetProperty("attackStep").GetProperty("properties").GetProperty("kind")));
+        var positions = JsonDocument.Parse(File.ReadAllText(Path.Combine(CheckCommandTests.ScenariosDir(), "scenario.schema.json"))).RootElement
+            .GetProperty("properties").GetProperty("attack").GetProperty("properties").GetProperty("position");
+        Assert.Equal([.. System.Enum.GetValues<Checks.Attacks.AttackPosition>().Select(Checks.Attacks.Positions.Id)], Enum(positions));
     }
 
     [Theory]
@@ -87,8 +93,9 @@ public sealed class ScenarioSchemaTests
         var r = AuditTester.Run("check", Path.Combine(CheckCommandTests.ScenariosDir(), file), "--json");
         using var doc = JsonDocument.Parse(r.Output);
         Assert.Equal("", Errors(OutputSchema.Value, doc.RootElement));
-        // Not vacuous: the run's own shape, with every wake-up's state and time present.
-        foreach (var w in doc.RootElement.GetProperty("wakeUps").EnumerateArray())
+        // Not vacuous: the run's own shape, with every wake-up's state and time present (an attacked run reports them once, at its end).
+        if (doc.RootElement.TryGetProperty("attack", out var attack)) Assert.True(attack.TryGetProperty("tried", out _));
+        else foreach (var w in doc.RootElement.GetProperty("wakeUps").EnumerateArray())
         {
             Assert.True(w.TryGetProperty("state", out _));
             Assert.True(w.TryGetProperty("time", out _));

@@ -76,6 +76,12 @@ public sealed class CheckCommand(IAnsiConsole console, ErrorConsole errors) : Co
             return AuditApp.ExitUsage;
         }
 
+        if (s.Attach is not null && scenario.Attack is not null)
+        {
+            // A served topology has no attacker on its wire: the file's attack could not be played, so its verdict would mean nothing.
+            errors.Console.MarkupLineInterpolated($"[red]error:[/] {s.File}: attack: a file with an attacker cannot be played against a served topology (run it without --attach)");
+            return AuditApp.ExitUsage;
+        }
         var seed = s.Seed ?? CheckContext.DefaultSeed;
         ScenarioRun run;
         try
@@ -103,14 +109,14 @@ public sealed class CheckCommand(IAnsiConsole console, ErrorConsole errors) : Co
         var violated = run.Invariants.Where(v => v.Violation is not null).ToList();
         if (s.Json)
             console.WriteRaw(JsonSerializer.Serialize(new CheckJson(s.File, scenario.Title, scenario.Topology.Embodiment.ToString(), scenario.SeededFault, seed, run.Mode,
-                agree, run.ExpectationsChecked ? failed.Count == 0 : null, run.Setup, run.Reports, run.Invariants), JsonOptions));
+                agree, run.ExpectationsChecked ? failed.Count == 0 : null, run.Setup, run.Reports, run.Invariants, run.Attack), JsonOptions));
         else Print(scenario, seed, run, agree, failed);
         return agree && failed.Count == 0 && violated.Count == 0 ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 
     /// <summary>The `check --json` document (its shape: scenarios/check-output.schema.json).</summary>
     private sealed record CheckJson(string File, string? Title, string Embodiment, string? SeededFault, int Seed, string Mode, bool Agree,
-        bool? ExpectationsHold, IReadOnlyList<SetupEvent> Setup, IReadOnlyList<WakeUpReport> WakeUps, IReadOnlyList<InvariantVerdict> Invariants);
+        bool? ExpectationsHold, IReadOnlyList<SetupEvent> Setup, IReadOnlyList<WakeUpReport> WakeUps, IReadOnlyList<InvariantVerdict> Invariants, AttackReport? Attack);
 
     private void Print(ScenarioDocument sc, int seed, ScenarioRun run, bool agree, IReadOnlyList<(int Step, ExpectationResult X)> failed)
     {
@@ -125,7 +131,7 @@ public sealed class CheckCommand(IAnsiConsole console, ErrorConsole errors) : Co
         }
         foreach (var r in run.Reports)
         {
-            var agreeText = r.ModelAgrees switch { true => "[green]yes[/]", false => "[red]NO[/]", null => "[grey]n/a (model only)[/]" };
+            var agreeText = r.ModelAgrees switch { true => "[green]yes[/]", false => "[red]NO[/]", null when run.Attack is not null => "[grey]not compared (an attacked run)[/]", null => "[grey]n/a (model only)[/]" };
             var t = new Table().Title($"step {r.Step}: {Markup.Escape(r.Input)}").HideHeaders().AddColumns("", "");
             t.AddRow("outcome", Markup.Escape(r.Outcome));
             if (r.RawOutcome is not null) t.AddRow("as the client saw it", Markup.Escape(r.RawOutcome));
@@ -135,7 +141,7 @@ public sealed class CheckCommand(IAnsiConsole console, ErrorConsole errors) : Co
             t.AddRow("route", Markup.Escape(r.Route.Count == 0 ? "-" : string.Join("\n", r.Route)));
             t.AddRow("model agrees", agreeText);
             if (r.Divergence is not null) t.AddRow("first divergence", $"[red]{Markup.Escape(r.Divergence)}[/]");
-            t.AddRow(r.AbstractTrace is null ? "model trace" : "abstract trace", Markup.Escape(string.Join("\n", r.AbstractTrace ?? r.ModelTrace)));
+            if (r.AbstractTrace is not null || r.ModelTrace.Count > 0) t.AddRow(r.AbstractTrace is null ? "model trace" : "abstract trace", Markup.Escape(string.Join("\n", r.AbstractTrace ?? r.ModelTrace)));
             if (r.Divergence is not null) t.AddRow("model trace", Markup.Escape(string.Join("\n", r.ModelTrace)));
             if (r.Lookups.Count > 0) t.AddRow("look-ups", Markup.Escape(string.Join("\n", r.Lookups)));
             if (r.Time is { } time) t.AddRow("time", Markup.Escape($"{time.ElapsedMs:0.###} ms (world time {time.Started:HH:mm:ss.fff} → {time.Ended:HH:mm:ss.fff})"));
@@ -152,11 +158,17 @@ public sealed class CheckCommand(IAnsiConsole console, ErrorConsole errors) : Co
         if (!run.ExpectationsChecked) console.MarkupLine("[yellow]expectations not checked: a served run reports outcomes only[/]");
         foreach (var (step, x) in failed)
             console.MarkupLineInterpolated($"[red]expectation failed:[/] {sc.Path}:{x.Line}: step {step} {x.Field}: expected {x.Expected}, model {x.Model ?? "(not stated)"}, implementation {x.Implementation ?? "(did not finish)"}");
+        if (run.Attack is { } a)
+        {
+            console.MarkupLineInterpolated($"attacker at {a.Position}: {string.Join("; ", a.Steps)}");
+            console.MarkupLineInterpolated($"  fired: {(a.Tried.Count == 0 ? "nothing (no targeted message crossed the position)" : string.Join(", ", a.Tried.Select(t => $"{t.Key}={t.Value}")))}");
+            console.MarkupLineInterpolated($"  at the end: authorizations {string.Join(", ", a.Authorizations.Select(x => $"{x.Key}={x.Value}"))}; {a.Sessions} session request(s) of its own; leaks: {(a.Leaks.Count == 0 ? "none" : string.Join(", ", a.Leaks))}");
+        }
         foreach (var v in run.Invariants)
             if (v.Violation is null) console.MarkupLineInterpolated($"[green]holds:[/] {v.Id}");
             else console.MarkupLineInterpolated($"[red]invariant violated:[/] {v.Id}: {v.Violation}");
         console.MarkupLine(!agree ? "[red bold]MODEL AND IMPLEMENTATION DISAGREE[/]"
-            : run.Invariants.Any(v => v.Violation is not null) ? "[red bold]AN INVARIANT IS VIOLATED[/]"
-            : failed.Count > 0 ? "[red bold]MODEL AND IMPLEMENTATION AGREE, BUT AN EXPECTATION FAILED[/]" : "[green bold]OK[/]");
+            : run.Invariants.Any(v => v.Violation is not null) ? (run.Attack is null ? "[red bold]AN INVARIANT IS VIOLATED[/]" : "[red bold]AN ATTACK PROPERTY IS VIOLATED[/]")
+            : failed.Count > 0 ? (run.Attack is null ? "[red bold]MODEL AND IMPLEMENTATION AGREE, BUT AN EXPECTATION FAILED[/]" : "[red bold]AN EXPECTATION FAILED[/]") : "[green bold]OK[/]");
     }
 }

@@ -5,7 +5,7 @@ namespace MultiWallet.Audit.Evidence;
 
 /// <summary>
 /// Writes every shrunk counterexample of a run (<see cref="CounterexampleScenario"/> evidence: generated properties,
-/// seeded faults) as a scenario file under the evidence directory's counterexamples/, named CHECK-Ek.yaml, so that
+/// seeded faults, the attacker campaign's properties and attack faults, with their attack) as a scenario file under the evidence directory's counterexamples/, named CHECK-Ek.yaml, so that
 /// `check FILE` reproduces the failure and `verify --replay FILE` re-runs that one case with every invariant.
 /// </summary>
 public static class CounterexampleFiles
@@ -44,5 +44,5 @@ public static class CounterexampleFiles
         $"# shrunk counterexample of {c.CheckId} in {c.Embodiment}{(c.SeededFault is null ? "" : $", played in the world of the seeded fault {c.SeededFault}")}\n" +
         $"# reproduce: dotnet run --project audit -- check {path}    (exit 1)\n" +
         $"# re-run this one case with every invariant: dotnet run --project audit -- verify --replay {path}\n" +
-        ScenarioWriter.Write(c.Topology, c.Script, c.Steps, $"counterexample of {c.CheckId}: {c.Violation.ReplaceLineEndings(" ")}", c.SeededFault);
+        ScenarioWriter.Write(c.Topology, c.Script, c.Steps, $"counterexample of {c.CheckId}: {c.Violation.ReplaceLineEndings(" ")}", c.SeededFault, c.Attack);
 }

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text;
 using MultiWallet.Audit.Report;
+using MultiWallet.Checks.Catalog;
 using Scriban;
 using Scriban.Runtime;
 

@@ -22,7 +22,7 @@ public static class Attribution
         check.Requirements.Contains(requirement)
         || (Requirements.Embodiments.ContainsKey(requirement) && check.Exercised.Any(e => e.ToString() == requirement));
 
-    /// <summary>The ids of the checks of <paramref name="catalog"/> that back <paramref name="requirement"/>, in ordinal order.</summary>
+    /// <summary>The ids of the checks of <paramref name="catalog"/> that back <paramref name="requirement"/>, in the order E1, E2, …, E12 (<see cref="NaturalOrder"/>).</summary>
     public static IReadOnlyList<string> Backing(string requirement, IEnumerable<CheckAttribute> catalog)
     {
         var via = Requirements.ClaimEmbodiments.TryGetValue(requirement, out var es) ? es : [];
@@ -30,7 +30,7 @@ public static class Attribution
             .Where(c => BacksDirectly(c, requirement) || via.Any(e => BacksDirectly(c, e)))
             .Select(c => c.Id)
             .Distinct()
-            .Order(StringComparer.Ordinal)
+            .Order(NaturalOrder.Instance)
             .ToList();
     }
 }

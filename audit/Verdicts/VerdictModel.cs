@@ -58,7 +58,7 @@ public sealed record VerdictModel(int FullBudget, int Cases, IReadOnlyList<Requi
                 : new(meta.Id, CheckStanding.Failed, "failed: " + FirstLine(o.Message));
         }
 
-        var checks = catalog.OrderBy(c => c.Id, StringComparer.Ordinal).Select(Assess).ToList();
+        var checks = catalog.OrderBy(c => c.Id, NaturalOrder.Instance).Select(Assess).ToList();
         var byId = checks.ToDictionary(c => c.Id);
         var verdicts = MultiWallet.Checks.Catalog.Requirements.All.Select(id =>
         {

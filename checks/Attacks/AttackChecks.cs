@@ -6,7 +6,7 @@ using MultiWallet.Model.Vocabulary;
 namespace MultiWallet.Checks.Attacks;
 
 /// <summary>The attack properties (one PROP-* check per invariant over every embodiment it applies to) and the campaign's evidence check.</summary>
-internal static class AttackChecks
+public static class AttackChecks
 {
     /// <summary>Every attack invariant, in report order.</summary>
     public static readonly IReadOnlyList<AttackInvariant> All =
@@ -33,7 +33,7 @@ internal static class AttackChecks
                 foreach (var s in seen.Concat(Cell(e, run))) Add(s);
                 if (v is null) continue;
                 var (small, violation) = AttackCampaign.Shrink(run.Case, v, r => r.Crash ?? inv.Eval(r, new HashSet<string>()), ctx.Seed, ctx.Transport);
-                return Violated(ctx, e, small, cases, classes, $"{inv.CheckId} violated in {e} after {cases} attacked cases: {violation}");
+                return Violated(ctx, inv.CheckId, e, small, cases, classes, violation, $"{inv.CheckId} violated in {e} after {cases} attacked cases: {violation}");
             }
         }
         var summary = $"{cases} attacked scenarios over {string.Join(",", inv.Embodiments)} ({AttackCampaign.PerEmbodiment(ctx)} per embodiment); classes: " +
@@ -79,13 +79,17 @@ internal static class AttackChecks
                 Message = $"{inv.CheckId} violated in {e} after {k} attacked case(s): {violation}",
                 Replay = $"{AttackCampaign.Replay(ctx, e)} seed={ctx.Seed}",
                 Counterexample = small.ToString(),
+                Evidence = [Scenario(inv.CheckId, e, small, violation)],
             };
         }
         return new CheckOutcome { Passed = true, CasesRun = cases.Count, Message = $"{inv.CheckId} held over {cases.Count} attacked cases of {e}" };
     }
 
-    /// <summary>The failed outcome of an attack property: the (shrunk) attacked scenario logged and shown, with its replay handle.</summary>
-    public static CheckOutcome Violated(CheckContext ctx, Embodiment e, AttackedScenario c, int cases, IReadOnlyDictionary<string, int> classes, string message)
+    /// <summary>
+    /// The failed outcome of attack check <paramref name="checkId"/>: the (shrunk) attacked scenario logged and shown, with its
+    /// replay handle, and carried as a scenario (its attack included) for the evidence's counterexample files.
+    /// </summary>
+    public static CheckOutcome Violated(CheckContext ctx, string checkId, Embodiment e, AttackedScenario c, int cases, IReadOnlyDictionary<string, int> classes, string violation, string message)
     {
         ctx.Log(c.ToString());
         return new CheckOutcome
@@ -96,8 +100,13 @@ internal static class AttackChecks
             Message = message,
             Replay = $"{AttackCampaign.Replay(ctx, e)} seed={ctx.Seed} (FsCheck Rnd(seed+embodiment+{AttackCampaign.Offset}, gamma), size)",
             Counterexample = c.ToString(),
+            Evidence = [Scenario(checkId, e, c, violation)],
         };
     }
+
+    /// <summary>An attacked counterexample as a scenario of the evidence (in the faithful world; a seeded fault's check names its own).</summary>
+    public static CounterexampleScenario Scenario(string checkId, Embodiment e, AttackedScenario c, string violation) =>
+        new(checkId, e, c.Scenario.Topology, c.Scenario.Script, c.Scenario.Steps, null, violation) { Attack = c.Attack };
 
     /// <summary>One property check per attack invariant.</summary>
     [CheckSource]

@@ -52,7 +52,7 @@ public static class AttackGen
     /// master acquires credentials), a probe at the requests that carry sealed card data when the position sees one, and the
     /// merchant's substitution at the AuthReq it seals (a PReq or PInitReq changed at the merchant is what N-MERCHANT plays).
     /// </summary>
-    private static string[] Targets(AttackPosition p, AttackKind kind, EmbodimentTraits t)
+    public static string[] Targets(AttackPosition p, AttackKind kind, EmbodimentTraits t)
     {
         var all = Positions.Targets(p).Where(x => Positions.Fits(kind, x) && (t.AcquiresCredential || x != Impl.Protocol.CustodyProtocol.Acquire)).ToArray();
         var sealedData = all.Where(x => x is Impl.Set.PReq.Kind or Impl.Set.AuthReqPayload.Kind).ToArray();

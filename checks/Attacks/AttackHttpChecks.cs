@@ -47,7 +47,7 @@ internal static class AttackHttpChecks
             foreach (var inv in AttackChecks.All.Where(i => i.Applies(e)))
             {
                 if ((run.Crash ?? inv.Eval(run, new HashSet<string>())) is not { } v) continue;
-                return AttackChecks.Violated(ctx, e, c, cases, classes, $"{inv.CheckId} violated over HTTP in {e}: {v}");
+                return AttackChecks.Violated(ctx, "ATTACK-HTTP-SAMPLE", e, c, cases, classes, v, $"{inv.CheckId} violated over HTTP in {e}: {v}");
             }
         }
         if (cases == 0 && inconclusive.Count > 0) return CheckOutcome.InconclusiveEnvironment(string.Join("; ", inconclusive));

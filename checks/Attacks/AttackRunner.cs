@@ -118,16 +118,16 @@ public static class AttackRunner
             else if (step is Step.Replay r) wake = last[r.Order];
             else { built.Apply(step); continue; }
             last[wake.Order] = wake;
-            string outcome; string? xid = null;
+            string outcome; string? xid = null, wallet = null;
             try
             {
                 var o = built.Pay(step, wake);
-                (outcome, xid) = o switch { Paid p => ($"Paid({p.Wallet}, {p.Brand})", p.Xid), Refused f => ($"Refused({f.Reason})", null), _ => (o.ToString(), null) };
+                (outcome, xid, wallet) = o switch { Paid p => ($"Paid({p.Wallet}, {p.Brand})", p.Xid, p.Wallet), Refused f => ($"Refused({f.Reason})", null, f.Wallet), _ => (o.ToString(), null, null) };
                 built.World.Run(ct => adversary.AfterWakeUpAsync(ct));
             }
             catch (HangException h) { outcome = $"hang: {h.Reason}"; }
             catch (WallClockLimitException e) { return (purchases, e.Message); }
-            purchases.Add(new UserPurchase(wake.Order.LidM, wake.Brand.Name, wake.Amount, outcome, xid));
+            purchases.Add(new UserPurchase(wake.Order.LidM, wake.Brand.Name, wake.Amount, outcome, xid) { Wallet = wallet });
         }
         return (purchases, null);
     }

@@ -6,4 +6,8 @@ namespace MultiWallet.Checks.Attacks;
 /// <param name="Amount">The amount of the offer.</param>
 /// <param name="Outcome">The outcome as a comparable line (Paid(wallet, brand) or Refused(reason)), or "hang".</param>
 /// <param name="Xid">The XID of a paid outcome (hex), else null.</param>
-public sealed record UserPurchase(string LidM, string Brand, long Amount, string Outcome, string? Xid);
+public sealed record UserPurchase(string LidM, string Brand, long Amount, string Outcome, string? Xid)
+{
+    /// <summary>The paying wallet, or the wallet a refusal names; null when it names none (kept apart from <see cref="Outcome"/>, which the properties compare).</summary>
+    public string? Wallet { get; init; }
+}

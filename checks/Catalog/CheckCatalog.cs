@@ -18,7 +18,7 @@ public static class CheckCatalog
         var sourced = methods
             .Where(m => m.GetCustomAttribute<CheckSourceAttribute>() is not null)
             .SelectMany(m => (IEnumerable<CheckEntry>)m.Invoke(null, null)!);
-        var entries = attributed.Concat(sourced).Select(Validate).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var entries = attributed.Concat(sourced).Select(Validate).OrderBy(e => e.Id, NaturalOrder.Instance).ToList();
         var dup = entries.GroupBy(e => e.Id).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new InvalidOperationException($"check id {dup.Key} is declared twice");
         return entries;

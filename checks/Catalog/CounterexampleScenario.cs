@@ -17,7 +17,10 @@ namespace MultiWallet.Checks.Catalog;
 public sealed record CounterexampleScenario(string CheckId, Embodiment Embodiment, Topology Topology, UserScript Script, IReadOnlyList<Step> Steps,
     string? SeededFault, string Violation) : IEvidence
 {
+    /// <summary>The attacker's position and steps played against the steps (a counterexample of the attacker campaign), or null.</summary>
+    public Attacks.Attack? Attack { get; init; }
+
     /// <summary>One line for the evidence's facts: which check, where, how big, in which world.</summary>
     public override string ToString() =>
-        $"{CheckId} in {Embodiment}: {Steps.Count} step(s){(SeededFault is null ? "" : $" in the world of {SeededFault}")}: {Violation}";
+        $"{CheckId} in {Embodiment}: {Steps.Count} step(s){(Attack is null ? "" : $", {Attack.Events.Count} attack step(s) at {Attacks.Positions.Id(Attack.Position)}")}{(SeededFault is null ? "" : $" in the world of {SeededFault}")}: {Violation}";
 }

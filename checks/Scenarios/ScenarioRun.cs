@@ -9,4 +9,7 @@ public sealed record ScenarioRun(IReadOnlyList<WakeUpReport> Reports, IReadOnlyL
 {
     /// <summary>Every invariant that applies to the embodiment, judged on this run (empty for a served run).</summary>
     public IReadOnlyList<InvariantVerdict> Invariants { get; init; } = [];
+
+    /// <summary>What the attacker of an attacked file did (null for an honest file).</summary>
+    public AttackReport? Attack { get; init; }
 }

@@ -1,5 +1,7 @@
 using MultiWallet.Audit.Scenarios;
+using MultiWallet.Checks.Attacks;
 using MultiWallet.Checks.Bridge;
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Faults;
 using MultiWallet.Checks.Generators;
 using MultiWallet.Checks.Invariants;
@@ -23,6 +25,7 @@ public static class ScenarioExecution
     public static ScenarioRun Run(ScenarioDocument sc, int seed)
     {
         var parts = sc.SeededFault is { } id ? SeededFaults.All.Single(f => f.Id == id).Parts : null;
+        if (sc.Attack is { } attack) return RunAttacked(sc, attack, seed, parts);
         var result = ConformanceRunner.Run(sc.Topology, sc.User, sc.Steps, seed, parts, recordOrders: true);
         var predictions = Predictor.Predict(sc.Topology, sc.User, sc.Steps).ToDictionary(p => p.StepIndex);
         var reports = result.WakeUps.Select(w => WakeUpReport.FromBridge(w) with
@@ -51,6 +54,47 @@ public static class ScenarioExecution
         var mode = "implementation (in-memory, virtual time, real cryptography) against the model"
                    + (sc.SeededFault is { } f ? $"; the implementation has the seeded fault {f}" : "");
         return new ScenarioRun(reports, setup, mode) { Invariants = Judge(sc, result) };
+    }
+
+    /// <summary>
+    /// An attacked file is one case of the attacker campaign: the attack runner plays the steps with the attacker on the wire,
+    /// and the attack properties that apply to the embodiment judge it. The model is not compared (it predicts an honest
+    /// network); the file's expectations are held against what the user's PC was told and the gateway's authorizations.
+    /// </summary>
+    private static ScenarioRun RunAttacked(ScenarioDocument sc, Attack attack, int seed, MultiWallet.Impl.World.EmbodimentWorld.Parts? parts)
+    {
+        var run = AttackRunner.Run(new AttackedScenario(new GeneratedScenario(sc.Topology, sc.User, sc.Steps), attack), seed, parts: parts);
+        var wakeSteps = sc.Steps.Select((st, i) => (st, i)).Where(x => x.st is Step.WakeUp or Step.Replay).ToList();
+        var reports = run.Purchases.Zip(wakeSteps, (p, w) =>
+        {
+            var outcome = p.Outcome.StartsWith("Paid(", StringComparison.Ordinal) ? "Paid"
+                : p.Outcome.StartsWith("Refused(", StringComparison.Ordinal) ? p.Outcome["Refused(".Length..^1]
+                : p.Outcome.StartsWith("hang", StringComparison.Ordinal) ? "Hang" : p.Outcome;
+            var authorizations = run.AuthorizationsPerOrder.GetValueOrDefault(p.LidM);
+            var results = new List<ExpectationResult>();
+            if (sc.Expectations.TryGetValue(w.i, out var x))
+            {
+                void Add(string field, string? expected, string actual) { if (expected is not null) results.Add(new ExpectationResult(field, x.Line, expected, null, actual)); }
+                Add("outcome", x.Outcome, outcome);
+                Add("wallet", x.Wallet, p.Wallet ?? Expectation.None);
+                Add("brand", x.Brand, p.Brand);
+                Add("authorizations", x.Authorizations?.ToString(System.Globalization.CultureInfo.InvariantCulture), authorizations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return new WakeUpReport(w.i, w.st.ToString(), outcome, p.Wallet, p.Brand, [], null, null, [], RawOutcome: p.Outcome)
+            { Expectations = results };
+        }).ToList();
+        var verdicts = AttackChecks.All.Where(i => i.Applies(sc.Topology.Embodiment))
+            .Select(i => new InvariantVerdict(i.CheckId["PROP-".Length..], run.Crash ?? run.Inconclusive ?? i.Eval(run, new HashSet<string>(StringComparer.Ordinal)))).ToList();
+        var mode = $"attacked implementation (in-memory, virtual time, real cryptography), attacker at {Positions.Id(attack.Position)}; judged by the attack properties, not compared with the model (it predicts an honest network)"
+                   + (sc.SeededFault is { } f ? $"; the implementation has the seeded fault {f}" : "");
+        return new ScenarioRun(reports, [], mode)
+        {
+            Invariants = verdicts,
+            Attack = new AttackReport(Positions.Id(attack.Position), [.. attack.Events.Select(e => e.ToString())],
+                run.Tried.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
+                run.AuthorizationsPerOrder.OrderBy(a => a.Key, NaturalOrder.Instance).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
+                run.Releases.Count, run.HeldAtEnd, run.HeldAfterBound, run.Leaks, run.Sessions.Count),
+        };
     }
 
     /// <summary>Every applicable invariant of the generated suite on this run: the file is one more case of the campaign.</summary>

@@ -24,4 +24,7 @@ public sealed record ScenarioDocument(string Path, string? Title, Topology Topol
 
     /// <summary>The seeded fault (checks/Faults, e.g. FAULT-E1-FIRST-WUM) whose faulty world the file is played in, or null for the faithful world.</summary>
     public string? SeededFault { get; init; }
+
+    /// <summary>The attacker's position and steps (`attack:`), or null: an attacked file is judged by the attack properties, not against the model.</summary>
+    public MultiWallet.Checks.Attacks.Attack? Attack { get; init; }
 }

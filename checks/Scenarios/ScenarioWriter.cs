@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MultiWallet.Checks.Catalog;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Audit.Scenarios;
@@ -11,8 +12,9 @@ namespace MultiWallet.Audit.Scenarios;
 /// </summary>
 public static class ScenarioWriter
 {
-    /// <summary>The file text of a scenario: optional title and seeded fault, topology, user script, steps.</summary>
-    public static string Write(Topology t, UserScript user, IReadOnlyList<Step> steps, string? title = null, string? seededFault = null)
+    /// <summary>The file text of a scenario: optional title and seeded fault, topology, user script, steps, and the attack played against them.</summary>
+    public static string Write(Topology t, UserScript user, IReadOnlyList<Step> steps, string? title = null, string? seededFault = null,
+        MultiWallet.Checks.Attacks.Attack? attack = null)
     {
         var sb = new StringBuilder();
         if (title is not null) sb.Append("title: ").AppendLine(Q(title.Length > ScenarioLimits.MaxScalarLength ? title[..(ScenarioLimits.MaxScalarLength - 3)] + "..." : title));
@@ -37,6 +39,7 @@ public static class ScenarioWriter
         }
         sb.AppendLine("steps:");
         foreach (var s in steps) sb.Append("  - ").AppendLine(Step(s));
+        if (attack is not null) sb.AppendLine(AttackFile.Write(attack, Q));
         return sb.ToString();
     }
 

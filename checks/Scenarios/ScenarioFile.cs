@@ -39,7 +39,7 @@ public static class ScenarioFile
     private static string Inner(YamlException e) => e.InnerException is YamlException i ? i.Message : e.Message;
 
     /// <summary>The knowledge keys of the format: which kind of knowledge each one gives, and who holds it.</summary>
-    internal static readonly (string Key, KnowledgeKind Kind, KnowledgeHolder Holder)[] KnowledgeKeys =
+    public static readonly (string Key, KnowledgeKind Kind, KnowledgeHolder Holder)[] KnowledgeKeys =
     [
         ("selectorTable", KnowledgeKind.BrandTable, KnowledgeHolder.Selector),
         ("installedWums", KnowledgeKind.InstalledWums, KnowledgeHolder.InstalledWums),
@@ -49,7 +49,7 @@ public static class ScenarioFile
         ("clientSswInfo", KnowledgeKind.SswList, KnowledgeHolder.ClientWum),
     ];
 
-    private sealed class Reader(string file)
+    private sealed class Reader(string file) : AttackFile.IFieldReader
     {
         private Embodiment embodiment;
         private readonly List<string> walletNames = [];
@@ -65,12 +65,12 @@ public static class ScenarioFile
             return f.Embodiment == embodiment ? id : throw Err(n, "fault", $"'{id}' is seeded in {f.Embodiment}, this file is {embodiment}");
         }
 
-        private ScenarioException Err(YamlNode node, string field, string message) => new(file, node.Start.Line, field, message);
+        public ScenarioException Err(YamlNode node, string field, string message) => new(file, node.Start.Line, field, message);
 
-        private YamlMappingNode Map(YamlNode n, string field) =>
+        public YamlMappingNode Map(YamlNode n, string field) =>
             n as YamlMappingNode ?? throw Err(n, field, "expected a mapping (key: value)");
 
-        private YamlSequenceNode Seq(YamlNode n, string field, int max = ScenarioLimits.MaxItems)
+        public YamlSequenceNode Seq(YamlNode n, string field, int max = ScenarioLimits.MaxItems)
         {
             var s = n as YamlSequenceNode ?? throw Err(n, field, "expected a list");
             return s.Children.Count <= max ? s : throw Err(s.Children[max], $"{field}[{max}]", $"more than {max} items");
@@ -82,7 +82,7 @@ public static class ScenarioFile
             return m.Children.Count <= ScenarioLimits.MaxItems ? m : throw Err(m, field, $"more than {ScenarioLimits.MaxItems} entries");
         }
 
-        private string Scalar(YamlNode n, string field)
+        public string Scalar(YamlNode n, string field)
         {
             if (n is not YamlScalarNode s || s.Value is null) throw Err(n, field, "expected a single value");
             if (string.IsNullOrWhiteSpace(s.Value)) throw Err(n, field, "must not be empty");
@@ -96,11 +96,11 @@ public static class ScenarioFile
             var v => throw Err(n, field, $"expected true or false, got '{v}'"),
         };
 
-        private int Int(YamlNode n, string field, int min) =>
+        public int Int(YamlNode n, string field, int min) =>
             int.TryParse(Scalar(n, field), out var v) && v >= min ? v : throw Err(n, field, $"expected a whole number >= {min}, got '{Scalar(n, field)}'");
 
         /// <summary>The mapping's entries by key; any key not in <paramref name="allowed"/> is rejected.</summary>
-        private Dictionary<string, (YamlNode Key, YamlNode Value)> Fields(YamlMappingNode m, string field, params string[] allowed)
+        public Dictionary<string, (YamlNode Key, YamlNode Value)> Fields(YamlMappingNode m, string field, params string[] allowed)
         {
             var d = new Dictionary<string, (YamlNode, YamlNode)>(StringComparer.Ordinal);
             foreach (var (k, v) in m.Children)
@@ -115,7 +115,7 @@ public static class ScenarioFile
 
         private static string At(string field, string key) => field.Length == 0 ? key : $"{field}.{key}";
 
-        private (YamlNode Key, YamlNode Value) Required(Dictionary<string, (YamlNode Key, YamlNode Value)> d, YamlNode owner, string field, string key) =>
+        public (YamlNode Key, YamlNode Value) Required(Dictionary<string, (YamlNode Key, YamlNode Value)> d, YamlNode owner, string field, string key) =>
             d.TryGetValue(key, out var v) ? v : throw Err(owner, At(field, key), "required field missing");
 
         private Brand KnownBrand(YamlNode n, string field)
@@ -141,7 +141,7 @@ public static class ScenarioFile
 
         public ScenarioDocument Read(YamlNode root)
         {
-            var top = Fields(Map(root, ""), "", "title", "embodiment", "fault", "wallets", "master", "knowledge", "gateway", "user", "steps");
+            var top = Fields(Map(root, ""), "", "title", "embodiment", "fault", "wallets", "master", "knowledge", "gateway", "user", "steps", "attack");
             var title = top.TryGetValue("title", out var t) ? Scalar(t.Value, "title") : null;
             var en = Required(top, root, "", "embodiment").Value;
             var es = Scalar(en, "embodiment");
@@ -162,6 +162,7 @@ public static class ScenarioFile
             if (top.TryGetValue("knowledge", out var kn)) topology = ReadKnowledge(kn.Value, topology);
             var fault = top.TryGetValue("fault", out var fn) ? SeededFault(fn.Value) : null;
             seeded = fault is not null;
+            attacked = top.ContainsKey("attack");
             var user = top.TryGetValue("user", out var un) ? ReadUser(un.Value) : UserScript.Silent;
             var steps = ReadSteps(Required(top, root, "", "steps").Value);
             if (top.TryGetValue("gateway", out var gn))
@@ -187,6 +188,7 @@ public static class ScenarioFile
                     topology = topology with { DeclineAboveByBrand = byBrand };
                 }
             }
+            var attack = top.TryGetValue("attack", out var at) ? AttackFile.Read(at.Value, embodiment, this) : null;
             if (bound.Count > 0)
             {
                 if (user.Answers.Count > 0) throw Err(un.Key, "user.answers", "answers are either one queue (user.answers) or bound to wake-ups (answers: on a wakeUp), not both");
@@ -199,6 +201,7 @@ public static class ScenarioFile
                     .ToDictionary(x => x.i, x => bound.Where(b => b.Step == x.i).Sum(b => b.Answers.Count)),
                 SeededFault = fault,
                 StepLines = stepLines,
+                Attack = attack,
             };
         }
 
@@ -321,6 +324,9 @@ public static class ScenarioFile
         /// <summary>The file names a seeded fault (its substituted component keeps the knowledge it was built with).</summary>
         private bool seeded;
 
+        /// <summary>The file has an `attack:` block: the attacker is its only adversary and its wake-ups are judged as the campaign's.</summary>
+        private bool attacked;
+
         /// <summary>
         /// A knowledge value of the embodiment's own kind (a brand table <c>WALLET: [brands]</c> or an SSW list <c>[SSW, ...]</c>)
         /// for a step that changes it (<paramref name="clientOnly"/> false) or for the information a wake-up carries (true: E11/E12).
@@ -352,6 +358,7 @@ public static class ScenarioFile
                 stepLines[i] = c.Start.Line;
                 if (c is YamlScalarNode { Value: "heal" })
                 {
+                    if (attacked) throw Err(c, f, AttackFile.NoFaults);
                     RequireNoPendingFaults(pendingFaults, c, f);
                     steps.Add(new Step.Heal());
                     continue;
@@ -373,6 +380,10 @@ public static class ScenarioFile
                             var amount = wd.TryGetValue("amount", out var am) ? Int(am.Value, $"{sf}.amount", 1) : 1000;
                             if (amount > ScenarioLimits.MaxAmount) throw Err(am.Value, $"{sf}.amount", $"at most {ScenarioLimits.MaxAmount}");
                             var defect = wd.TryGetValue("defect", out var df) ? Defect(df.Value, $"{sf}.defect") : WakeUpDefect.None;
+                            if (attacked && defect is WakeUpDefect.Tampered)
+                                throw Err(df.Value, $"{sf}.defect", "not in a file with `attack:`: tampering is the attacker's to do there (an attack step FlipBit, Substitute or Probe)");
+                            if (attacked && wd.TryGetValue("answers", out var ab))
+                                throw Err(ab.Key, $"{sf}.answers", "not in a file with `attack:`: give the user's answers as one queue (user.answers)");
                             if (consumed.TryGetValue(order, out var first))
                                 throw Err(on, $"{sf}.order", $"order '{order}' was already woken up at line {first}; use `replay: {order.LidM}` to send that wake-up again, or a new order");
                             // A wake-up refused at the entry point (no field, unknown brand) leaves its order unused: it may be retried.
@@ -446,6 +457,7 @@ public static class ScenarioFile
                         }
                     case "fault":
                         {
+                            if (attacked) throw Err(key, sf, AttackFile.NoFaults);
                             var wd = Fields(Map(v, sf), sf, "kind", "at");
                             step = new Step.Fault(EnumValue<FaultKind>(Required(wd, v, sf, "kind").Value, $"{sf}.kind"),
                                 EnumValue<FaultPosition>(Required(wd, v, sf, "at").Value, $"{sf}.at"));
@@ -454,6 +466,7 @@ public static class ScenarioFile
                         }
                     case "crash":
                         {
+                            if (attacked) throw Err(key, sf, AttackFile.NoFaults);
                             var wd = Fields(Map(v, sf), sf, "party", "after");
                             step = new Step.Crash(EnumValue<CrashParty>(Required(wd, v, sf, "party").Value, $"{sf}.party"),
                                 EnumValue<FaultPosition>(Required(wd, v, sf, "after").Value, $"{sf}.after"));
@@ -489,6 +502,8 @@ public static class ScenarioFile
         {
             var d = Fields(Map(n, f), f, ExpectKeys);
             if (d.Count == 0) throw Err(n, f, $"an empty expectation (give some of {string.Join(", ", ExpectKeys)})");
+            if (attacked && d.Keys.FirstOrDefault(k => !AttackFile.ExpectKeys.Contains(k)) is { } unobserved)
+                throw Err(d[unobserved].Key, $"{f}.{unobserved}", $"not observed in an attacked run (expect {string.Join(", ", AttackFile.ExpectKeys)} there)");
             string? Text(string k) => d.TryGetValue(k, out var x) ? Scalar(x.Value, $"{f}.{k}") : null;
             bool? Flag(string k) => d.TryGetValue(k, out var x) ? Bool(x.Value, $"{f}.{k}") : null;
             IReadOnlyList<string>? Names(string k) => d.TryGetValue(k, out var x)

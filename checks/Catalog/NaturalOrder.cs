@@ -1,4 +1,4 @@
-namespace MultiWallet.Audit;
+namespace MultiWallet.Checks.Catalog;
 
 /// <summary>
 /// Orders identifiers the way a reader counts: digit runs compare as numbers, so E2 comes before E10 and
