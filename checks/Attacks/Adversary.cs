@@ -63,6 +63,8 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
     public TimeSpan TimeoutFor(NetMessage request) => inner.TimeoutFor(request);
     /// <inheritdoc/>
     public TraceLog Trace => inner.Trace;
+    /// <inheritdoc/>
+    public ITimeSource Time => inner.Time;
 
     /// <inheritdoc/>
     public void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler) => inner.Listen(at, handler);

@@ -92,6 +92,7 @@ public static class SeededFaults
     {
         public TimeSpan Timeout => inner.Timeout;
         public TraceLog Trace => inner.Trace;
+        public ITimeSource Time => inner.Time;
         public void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler) => inner.Listen(at, handler);
         public Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default) => inner.SendAsync(rewrite(request), ct);
     }

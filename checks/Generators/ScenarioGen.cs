@@ -46,7 +46,11 @@ public static class ScenarioGen
         var master = traits.IsMasterSlave;
         string Name(int i) => master ? WalletNames.Ssw(i + 1) : WalletNames.Sw(i + 1);
         var liveQueries = traits.Holder == KnowledgeHolder.LiveQuery;
-        var wallets = Enumerable.Range(0, n).Select(i => new WalletSpec(Name(i), held[i], liveQueries && lies[i] ? lieSets[i] : held[i], down[i])).ToList();
+        // A master's slaves and custodians may accept and never answer (DECISIONS.md S4). Their brand information is never
+        // queried live, so the draw of a lying advertisement decides it there (a lie with three brands, about one slave in
+        // twenty): no other draw changes, and a case without a silent slave is the one it was.
+        bool Silent(int i) => master && !down[i] && lies[i] && lieSets[i].Count == 3;
+        var wallets = Enumerable.Range(0, n).Select(i => new WalletSpec(Name(i), held[i], liveQueries && lies[i] ? lieSets[i] : held[i], down[i]) { Silent = Silent(i) }).ToList();
         var ghostName = master ? WalletNames.Ssw(9) : WalletNames.Sw(9);
         var listed = Enumerable.Range(0, n).Where(i => keep[i]).ToList();
         var table = listed.ToImmutableDictionary(i => Name(i), i => beliefs[i]);
@@ -288,12 +292,12 @@ public static class ScenarioGen
         var names = t.Wallets.Select(w => w.Name).ToHashSet();
         foreach (var ghost in t.Knowledge.Wallets.Where(n => !names.Contains(n)).Distinct().ToList())
             yield return s with { Topology = Forget(t, ghost) };
-        // A wallet that is down from the start, brought up.
+        // A wallet that is down or silent from the start, brought up.
         for (var i = 0; i < t.Wallets.Count; i++)
-            if (t.Wallets[i].Down)
+            if (t.Wallets[i].Down || t.Wallets[i].Silent)
             {
                 var ws = t.Wallets.ToList();
-                ws[i] = ws[i] with { Down = false };
+                ws[i] = ws[i] with { Down = false, Silent = false };
                 yield return s with { Topology = t with { Wallets = ws } };
             }
         // A fault simplified to a drop (the plainest fault); a crash of the merchant or the wallet moved to after the PReq.

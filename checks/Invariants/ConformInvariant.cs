@@ -1,4 +1,5 @@
 using MultiWallet.Model.Vocabulary;
+using MultiWallet.Impl.Network;
 
 namespace MultiWallet.Checks.Invariants;
 
@@ -18,7 +19,12 @@ internal sealed class ConformInvariant : Invariant
     public override string? Eval(Case c, ICollection<string> cls)
     {
         if (c.Crash is not null) return "run crashed: " + c.Crash;
-        foreach (var w in c.Result!.WakeUps) cls.Add(w.ImplOutcome is Outcome.Paid ? "paid" : "refused:" + ((Outcome.Refused)w.ImplOutcome).Reason);
+        foreach (var w in c.Result!.WakeUps)
+        {
+            cls.Add(w.ImplOutcome is Outcome.Paid ? "paid" : "refused:" + ((Outcome.Refused)w.ImplOutcome).Reason);
+            // A silent slave or custodian tried behind the master: the PC was kept waiting (S4).
+            if (w.Events.OfType<DecisionEvent>().Any(d => d.What == TraceDecisions.KeptAlive)) cls.Add("kept alive");
+        }
         if (c.Result.Hang is { } hang) { cls.Add("hang"); return hang.Divergence; }
         return c.Result.FirstDivergence?.Divergence;
     }

@@ -15,6 +15,9 @@ internal sealed class UnboundedWaitNetwork(INetwork inner, string kind) : INetwo
     public TraceLog Trace => inner.Trace;
 
     /// <inheritdoc/>
+    public ITimeSource Time => inner.Time;
+
+    /// <inheritdoc/>
     public void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler) => inner.Listen(at, handler);
 
     /// <inheritdoc/>

@@ -86,7 +86,7 @@ public static class TraceLogReader
     private static WalletSpec Wallet(JsonFields w)
     {
         var held = w.Brands("held");
-        return new WalletSpec(w.Str("name"), held, w.Has("advertised") ? w.Brands("advertised") : held, w.OptBool("down", false));
+        return new WalletSpec(w.Str("name"), held, w.Has("advertised") ? w.Brands("advertised") : held, w.OptBool("down", false)) { Silent = w.OptBool("silent", false) };
     }
 
     private static Knowledge Knowledge(JsonFields k) => k.Str("kind") switch

@@ -86,7 +86,7 @@ public sealed class TraceLogWriter : IDisposable
             case MultiWallet.Model.Vocabulary.Step.WakeUp or MultiWallet.Model.Vocabulary.Step.Replay:
                 throw new ArgumentException($"{step} is a wake-up: write it with WakeUp", nameof(step));
             default:
-                // Steps only an auditor's scenario file writes (knowledge changed by a step, a silent wallet): the generated
+                // Steps only an auditor's scenario file writes (knowledge changed by a step, a wallet made silent by a step): the generated
                 // campaign and `serve`, which are what writes recorded traces, never take them (docs/protocol/trace-format.md).
                 throw new NotSupportedException($"the recorded-trace format has no line for {step} (a scenario-file step; see trace-format.md, \"Not in the format\")");
         }
@@ -170,6 +170,7 @@ public sealed class TraceLogWriter : IDisposable
         BrandList(w, "held", s.Held);
         BrandList(w, "advertised", s.Advertised);
         if (s.Down) w.WriteBoolean("down", true);
+        if (s.Silent) w.WriteBoolean("silent", true);
         w.WriteEndObject();
     }
 

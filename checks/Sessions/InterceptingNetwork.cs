@@ -11,6 +11,7 @@ internal sealed class InterceptingNetwork(INetwork inner, Func<NetMessage, INetw
     public TimeSpan Timeout => inner.Timeout;
     public TimeSpan TimeoutFor(NetMessage request) => inner.TimeoutFor(request);
     public TraceLog Trace => inner.Trace;
+    public ITimeSource Time => inner.Time;
     public void Listen(Address at, Func<NetMessage, CancellationToken, Task<NetMessage>> handler) => inner.Listen(at, handler);
     public Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default) => exchange(request, inner, ct);
 }

@@ -38,6 +38,8 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
     public TimeSpan TimeoutFor(NetMessage request) => inner.TimeoutFor(request);
     /// <inheritdoc/>
     public TraceLog Trace => inner.Trace;
+    /// <inheritdoc/>
+    public ITimeSource Time => time;
 
     /// <summary>When true, every request passing through is kept in <see cref="Requests"/> and its response in
     /// <see cref="Responses"/> (tests replay captured messages and scan every body for secrets).</summary>

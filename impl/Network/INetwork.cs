@@ -12,6 +12,15 @@ public interface INetwork
     /// <summary>The bounded wait for <paramref name="request"/> on its hop (<see cref="HopTimeouts"/>).</summary>
     TimeSpan TimeoutFor(NetMessage request) => HopTimeouts.For(request, Timeout);
 
+    /// <summary>The time the bounded waits run on (virtual in memory, the wall clock over HTTP).</summary>
+    ITimeSource Time { get; }
+
+    /// <summary>
+    /// How long a receiver still working on <paramref name="request"/> lets a repeat of it wait before it answers
+    /// <c>Wallet.Working</c> (<see cref="KeepAlive"/>): inside the sender's wait for the hop, so the sender hears it first.
+    /// </summary>
+    TimeSpan KeepAliveFor(NetMessage request) => KeepAlive.For(TimeoutFor(request), Timeout);
+
     /// <summary>Where every request, response and failure decision is recorded.</summary>
     TraceLog Trace { get; }
 

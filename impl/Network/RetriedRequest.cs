@@ -14,19 +14,41 @@ public static class RetriedRequest
     public const int Attempts = 3;
 
     /// <summary>Sends <paramref name="request"/>; after a timeout, the same message again, at most <see cref="Attempts"/> times in all.</summary>
-    public static async Task<NetMessage> SendAsync(INetwork net, NetMessage request, CancellationToken ct = default)
+    public static Task<NetMessage> SendAsync(INetwork net, NetMessage request, CancellationToken ct = default) =>
+        SendAsync(net, request, _ => false, ct);
+
+    /// <summary>
+    /// As <see cref="SendAsync(INetwork, NetMessage, CancellationToken)"/>, and an answer <paramref name="interim"/> accepts (the
+    /// receiver's authenticated <c>Wallet.Working</c>, S4) is not the answer: the same message is sent again, at most
+    /// <see cref="KeepAlive.MaxInterim"/> times; one more is a Timeout (the receiver never finished within the bound).
+    /// Timeouts count over the whole request, interim answers or not, so the wait is bounded by <see cref="KeepAlive.Bound"/>.
+    /// </summary>
+    public static async Task<NetMessage> SendAsync(INetwork net, NetMessage request, Func<NetMessage, bool> interim, CancellationToken ct = default)
     {
-        for (var attempt = 1; ; attempt++)
+        var timeouts = 0;
+        var interims = 0;
+        while (true)
         {
+            NetMessage reply;
             try
             {
-                return await net.SendAsync(request, ct).ConfigureAwait(false);
+                reply = await net.SendAsync(request, ct).ConfigureAwait(false);
             }
-            catch (NetworkException e) when (e.Failure == NetworkFailure.Timeout && attempt < Attempts && !ct.IsCancellationRequested)
+            catch (NetworkException e) when (e.Failure == NetworkFailure.Timeout && ++timeouts < Attempts && !ct.IsCancellationRequested)
             {
-                net.Trace.Decide(request.From.Value, TraceDecisions.Retried, new Dictionary<string, string> { ["kind"] = request.Kind, ["attempt"] = (attempt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                net.Trace.Decide(request.From.Value, TraceDecisions.Retried, new Dictionary<string, string> { ["kind"] = request.Kind, ["attempt"] = (timeouts + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) },
                     $"no answer from {request.To.Value} ({e.Failure}): the same request again");
+                continue;
             }
+            if (!interim(reply)) return reply;
+            var fields = new Dictionary<string, string> { ["kind"] = request.Kind, ["interim"] = (++interims).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (interims > KeepAlive.MaxInterim)
+            {
+                var why = $"{request.To.Value} still working after {KeepAlive.MaxInterim} interim answers: given up";
+                net.Trace.Decide(request.From.Value, TraceDecisions.StillWorking, fields, why);
+                throw new NetworkException(NetworkFailure.Timeout, request.To, why);
+            }
+            net.Trace.Decide(request.From.Value, TraceDecisions.StillWorking, fields, $"{request.To.Value} is still working on it: the same request again");
         }
     }
 }

@@ -117,6 +117,12 @@ public static class TraceDecisions
     /// <summary>A wallet answered an identical repeat of a session's last request with the reply it recorded (no second step).</summary>
     public const string SessionRepeated = "SessionRepeated";
 
+    /// <summary>A wallet answered a repeat of a request it is still working on with <c>Wallet.Working</c> (S4): the client keeps waiting.</summary>
+    public const string KeptAlive = "KeptAlive";
+
+    /// <summary>A client got <c>Wallet.Working</c> and sends the same request again (S4), within its bound of interim answers.</summary>
+    public const string StillWorking = "StillWorking";
+
     /// <summary>The merchant does not know whether the gateway authorized (the AuthReq or its answer was lost).</summary>
     public const string AuthorizationUnknown = "AuthorizationUnknown";
 

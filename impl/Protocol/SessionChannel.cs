@@ -56,9 +56,9 @@ public sealed class SessionChannel(INetwork net, Address self, Address wallet, s
     {
         var seq = SessionAuth.Seq(request);
         // A lost answer is asked for again with the same bytes: the wallet answers an identical repeat from its record (S1).
-        var reply = await RetriedRequest.SendAsync(net, request, ct).ConfigureAwait(false);
-        if (reply.Field(WalletProtocol.SessionField) != Session || SessionAuth.Seq(reply) != seq
-            || !SessionAuth.Verifies(key, SessionAuth.Reply, walletName, login, reply, request.Field(SessionAuth.MacField)))
+        // An authenticated Wallet.Working says the wallet is still at it (S4): the same bytes again, within KeepAlive's bound.
+        var reply = await RetriedRequest.SendAsync(net, request, r => r.Kind == WalletProtocol.Working && Authentic(r, request, seq), ct).ConfigureAwait(false);
+        if (!Authentic(reply, request, seq))
         {
             const string why = "reply does not authenticate as the wallet's answer to this request; not acted on";
             net.Trace.Decide(login, TraceDecisions.SessionRejected, new Dictionary<string, string> { ["from"] = walletName, ["kind"] = reply.Kind }, why);
@@ -66,4 +66,9 @@ public sealed class SessionChannel(INetwork net, Address self, Address wallet, s
         }
         return reply;
     }
+
+    /// <summary>True when <paramref name="reply"/> authenticates as the wallet's answer to <paramref name="request"/> (number <paramref name="seq"/>).</summary>
+    private bool Authentic(NetMessage reply, NetMessage request, long? seq) =>
+        reply.Field(WalletProtocol.SessionField) == Session && SessionAuth.Seq(reply) == seq
+        && SessionAuth.Verifies(key, SessionAuth.Reply, walletName, login, reply, request.Field(SessionAuth.MacField));
 }

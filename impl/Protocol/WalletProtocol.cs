@@ -11,6 +11,7 @@ namespace MultiWallet.Impl.Protocol;
 ///                  the wallet decides (after PReq: Forward an InqReq; after PInitReq: Refused)
 ///   Wallet.BrandQuery                                 → Wallet.Brands (body: canonical list of brands held now)
 ///   any session request the wallet does not act on   → Wallet.Rejected (body: <see cref="SessionRejectedBody"/>)
+///   a repeat of a request the wallet is still working on → Wallet.Working (no body; the client sends it again, S4)
 /// </code>
 /// The client never decides what a lost merchant answer means: it tells the wallet, which holds the transaction.
 /// Every Start and Deliver carries the client's login, the session's sequence number and a MAC
@@ -35,6 +36,12 @@ public static class WalletProtocol
 
     /// <summary>The wallet did not act on a session request (unauthenticated, unknown or another client's session, out of sequence).</summary>
     public const string Rejected = "Wallet.Rejected";
+
+    /// <summary>
+    /// The interim answer to a repeat of a session request the wallet is still working on (a master waiting on a slave or a
+    /// custodian): sealed as any reply, it tells the client to keep waiting and send the same request again (DECISIONS.md S4).
+    /// </summary>
+    public const string Working = "Wallet.Working";
 
     /// <summary>Field naming the session (128 random bits the client drew, hex; bound to the login that started it).</summary>
     public const string SessionField = "session";

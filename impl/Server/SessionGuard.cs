@@ -13,7 +13,10 @@ namespace MultiWallet.Impl.Server;
 /// nothing. Anything else gets a typed <see cref="WalletProtocol.Rejected"/> reply naming the cause (sealed when the
 /// request authenticated, so its client can trust it), is traced, and leaves nothing behind. Every reply the handler
 /// builds is sealed with the login's key over the request's MAC. Records live <see cref="ServerWallet.SessionLifetime"/>
-/// from the session's start on the wallet's clock.
+/// from the session's start on the wallet's clock. With a keep-alive network (a master wallet, whose work waits on slaves and
+/// custodians), a repeat that arrives while the first is still handled waits <see cref="INetwork.KeepAliveFor"/> for its
+/// reply and is answered a sealed <see cref="WalletProtocol.Working"/> if the reply is not there yet (S4): the client keeps
+/// waiting and sends it again, and the work itself goes on.
 /// </summary>
 public sealed class SessionGuard
 {
@@ -21,18 +24,20 @@ public sealed class SessionGuard
     private readonly WalletLogins logins;
     private readonly TraceLog trace;
     private readonly IRequestAuthentication authentication;
+    private readonly INetwork? keepAlive;
     private readonly ExpiringTable<string, SessionRecord> records;
     private readonly Lock gate = new();
 
     /// <summary>
     /// The guard of <paramref name="wallet"/> accepting <paramref name="logins"/>, expiring records on <paramref name="clock"/>;
     /// <paramref name="persisted"/> is the session log a restarted wallet reads back; <paramref name="authentication"/> decides
-    /// whether a request comes from the login it names (default <see cref="RequestAuthentication.Faithful"/>).
+    /// whether a request comes from the login it names (default <see cref="RequestAuthentication.Faithful"/>); with
+    /// <paramref name="keepAlive"/> a repeat of a request still being handled is answered <see cref="WalletProtocol.Working"/> on its time (S4).
     /// </summary>
     public SessionGuard(string wallet, WalletLogins logins, IClock clock, TraceLog trace, IReadOnlyDictionary<string, SessionRecord>? persisted = null,
-        IRequestAuthentication? authentication = null)
+        IRequestAuthentication? authentication = null, INetwork? keepAlive = null)
     {
-        this.wallet = wallet; this.logins = logins; this.trace = trace;
+        this.wallet = wallet; this.logins = logins; this.trace = trace; this.keepAlive = keepAlive;
         this.authentication = authentication ?? RequestAuthentication.Faithful;
         records = new(clock, ServerWallet.SessionLifetime, StringComparer.Ordinal);
         foreach (var (session, record) in persisted ?? new Dictionary<string, SessionRecord>()) records.TryAdd(session, record.Persisted());
@@ -107,7 +112,18 @@ public sealed class SessionGuard
         {
             trace.Decide(wallet, TraceDecisions.SessionRepeated, new Dictionary<string, string> { ["kind"] = m.Kind, [SessionAuth.SeqField] = $"{seq}" },
                 "identical repeat of the session's last request: the recorded reply, no second step");
-            return await recorded.ConfigureAwait(false);
+            if (keepAlive is null || recorded.IsCompleted) return await recorded.ConfigureAwait(false);
+            var wait = keepAlive.KeepAliveFor(m);
+            try
+            {
+                return await keepAlive.Time.WithinAsync(recorded, wait).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                trace.Decide(wallet, TraceDecisions.KeptAlive, new Dictionary<string, string> { ["kind"] = m.Kind, [SessionAuth.SeqField] = $"{seq}" },
+                    $"still working on it after {wait.TotalMilliseconds} ms: Working, the client keeps waiting");
+                return Sealed(m.Reply(WalletProtocol.Working, []), session, seq.Value, key, login!, mac);
+            }
         }
         NetMessage reply;
         try
@@ -124,12 +140,18 @@ public sealed class SessionGuard
             pending!.SetException(e);
             throw;
         }
-        var fields = SessionAuth.WithSeq(reply.Fields, seq.Value);
-        fields[WalletProtocol.SessionField] = session;
-        fields.Remove(SessionAuth.MacField);
-        var sealedReply = SessionAuth.Seal(key, SessionAuth.Reply, wallet, login!, reply with { Fields = fields }, mac);
+        var sealedReply = Sealed(reply, session, seq.Value, key, login!, mac);
         pending!.SetResult(sealedReply);
         return sealedReply;
+    }
+
+    /// <summary>A reply of session <paramref name="session"/>, number <paramref name="seq"/>, sealed for the login over the request's MAC.</summary>
+    private NetMessage Sealed(NetMessage reply, string session, long seq, byte[] key, string login, string requestMac)
+    {
+        var fields = SessionAuth.WithSeq(reply.Fields, seq);
+        fields[WalletProtocol.SessionField] = session;
+        fields.Remove(SessionAuth.MacField);
+        return SessionAuth.Seal(key, SessionAuth.Reply, wallet, login, reply with { Fields = fields }, requestMac);
     }
 
     /// <summary>A typed rejection, traced; sealed for the login when the request authenticated; nothing recorded.</summary>

@@ -47,6 +47,8 @@ public sealed class World
     public bool Exists(string name) => wallets.ContainsKey(name);
     /// <summary>Answers within the bounded wait: exists and is not down.</summary>
     public bool Answers(string name) => wallets.TryGetValue(name, out var w) && !w.Down && !w.Silent;
+    /// <summary>Accepts requests but never answers them (not down): behind a master, its Working answers keep the PC waiting meanwhile (S4).</summary>
+    public bool IsSilent(string name) => wallets.TryGetValue(name, out var w) && !w.Down && w.Silent;
     public bool Holds(string name, Brand brand) => wallets.TryGetValue(name, out var w) && w.Held.Contains(brand);
     public bool IsSlave(string name) => Topology.Wallets.Any(w => w.Name == name);
 

@@ -66,7 +66,8 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
             .OnEntry(() => Route(WalletNames.Msw, $"holds {brand}"), "Routed(MSW, MSW)")
             .Permit(T.Finish, S.Done);
 
-        // E7/E8: the MSW's own brand information; first listed slave that answers.
+        // E7/E8: the MSW's own brand information; first listed slave that answers. A listed slave or custodian that is down or
+        // silent is skipped alike (RouteProbe): a silent one after the master's attempts, the PC kept waiting meanwhile (S4).
         Machine.Configure(S.ResolvingByBrandInfo)
             .OnEntryFrom(T.Resolve, () => cursor = Cursor(world.InForce.Table, $"brand info lists {brand}"), "read MSW brand information")
             .PermitIf(T.Probe, S.Proxying, () => cursor.Dispatchable && !traits.AcquiresCredential, "E7: lists the brand, slave answers: proxy")
@@ -102,7 +103,10 @@ public sealed partial class MasterServerWallet : ModelMachine<MasterServerWallet
                 typesAddress ? ParseAddress(Typed()!)! : Typed()!,
                 typesAddress ? $"typed address {Typed()}" : "chosen by user"), "Routed: the one slave allowed")
             .PermitIf(T.Connect, S.Proxying, () => world.Answers(Target!), "slave answers")
-            .PermitIf(T.Connect, S.RefusedUnreachable, () => !world.Answers(Target!) && (!typesAddress || world.IsSlave(Target!)), "slave silent within bounded wait")
+            .PermitIf(T.Connect, S.RefusedUnreachable, () => !world.Answers(Target!) && !world.IsSilent(Target!) && (!typesAddress || world.IsSlave(Target!)), "slave down: unreachable at once")
+            // A slave that accepts and never answers costs the master its three attempts (3 x 2 T), longer than the PC's wait
+            // for the master (3 T): the master's Working answers keep the PC waiting, so the outcome still names the slave (S4).
+            .PermitIf(T.Connect, S.RefusedUnreachable, () => world.IsSilent(Target!) && (!typesAddress || world.IsSlave(Target!)), "slave silent: unreachable after the master's attempts, the PC kept waiting (S4)")
             .PermitIf(T.Connect, S.RefusedUnknownAddress, () => typesAddress && !world.IsSlave(Target!), "E10: nobody at the typed address");
 
         Machine.Configure(S.Proxying)

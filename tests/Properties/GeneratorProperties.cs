@@ -19,7 +19,8 @@ public sealed class GeneratorProperties
         (WellFormed(s) && s.WakeUps > 0)
             .Classify(EmbodimentTraits.Of(s.Topology.Embodiment).IsMasterSlave, "master/slave")
             .Classify(s.Steps.Any(x => x is Step.Replay), "has a replay")
-            .Classify(s.Steps.Any(x => x is Step.SetDown), "has a wallet going down");
+            .Classify(s.Steps.Any(x => x is Step.SetDown), "has a wallet going down")
+            .Classify(s.Topology.Wallets.Any(w => w.Silent), "has a silent slave");
 
     /// <summary>Every shrink candidate is strictly smaller under the shrinker's measure and still well-formed.</summary>
     [Property(MaxTest = 100)]
@@ -32,12 +33,13 @@ public sealed class GeneratorProperties
     }
 
     /// <summary>
-    /// What shrinking reduces: size (wallets, steps, answers), wallets down at the start, defective or non-default
+    /// What shrinking reduces: size (wallets, steps, answers), wallets down or silent at the start, defective or non-default
     /// wake-ups, faults other than a drop, crashes after another request than the PReq, brands held and advertised, and routing-knowledge entries.
     /// </summary>
     private static int Measure(GeneratedScenario s) =>
         s.Size
         + s.Topology.Wallets.Count(w => w.Down)
+        + s.Topology.Wallets.Count(w => w.Silent)
         + s.Steps.Count(x => x is Step.WakeUp w && (w.Defect is not WakeUpDefect.NoDefect || w.Amount != 1000))
         + s.Steps.Count(x => x is Step.Fault { Kind: not FaultKind.Drop })
         + s.Steps.Count(x => x is Step.Crash { After: not FaultPosition.PReq })

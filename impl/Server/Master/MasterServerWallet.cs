@@ -19,7 +19,9 @@ namespace MultiWallet.Impl.Server.Master;
 /// expires takes its acquired credential with it (INV-BOUNDED, INV-CUSTODY).
 /// Every session request passes its <see cref="SessionGuard"/> first (INV-SESSION-AUTH): nothing is routed, proxied or
 /// acquired for a request that is not an authenticated login's start or next step of its own session, so an E8
-/// acquisition happens only for the order of the wake-up an authenticated user's session is paying.
+/// acquisition happens only for the order of the wake-up an authenticated user's session is paying. A repeat of a request
+/// it is still working on (waiting on a slave, a custodian or the user) is answered <see cref="WalletProtocol.Working"/>
+/// (S4), so three silent attempts at a slave (3 × 2 T) do not outlast the PC's wait for the master (3 T).
 /// </summary>
 public sealed class MasterServerWallet
 {
@@ -52,7 +54,7 @@ public sealed class MasterServerWallet
         this.acquired = acquired ?? new AcquiredCredentials(clock);
         sessions = new(clock, ServerWallet.SessionLifetime, StringComparer.Ordinal);
         persisted ??= MasterLog.Empty;
-        guard = new SessionGuard(name, logins ?? new WalletLogins(), clock, net.Trace, persisted.Sessions, authentication);
+        guard = new SessionGuard(name, logins ?? new WalletLogins(), clock, net.Trace, persisted.Sessions, authentication, keepAlive: net);
         foreach (var (session, entry) in persisted.Purchases)
             if (sessions.TryAdd(session, Server.CardholderPurchase.Recover(entry, validator, rng, net.Trace, name))) log[session] = entry;
         At = Address.ServerWallet(name);
@@ -112,8 +114,12 @@ public sealed class MasterServerWallet
     /// <summary>Gives the master its own credential for a brand.</summary>
     public void AddCredential(CardholderCredential c) { lock (gate) own[c.Brand] = c; }
 
-    private async Task<NetMessage> HandleAsync(NetMessage m, CancellationToken ct)
+    private async Task<NetMessage> HandleAsync(NetMessage m, CancellationToken _)
     {
+        // The work on a session request is detached from the connection it came on: when the PC gives up on that connection
+        // and sends the request again, the repeat waits for the same work (S1) and hears Working while it goes on (S4).
+        // Every wait of the work is bounded by its own hop's wait, so the work ends on its own.
+        var ct = CancellationToken.None;
         var session = m.Field(WalletProtocol.SessionField) ?? "";
         switch (m.Kind)
         {
