@@ -27,7 +27,9 @@ start() {
   echo "msw-ts did not start:"; cat "$log/server.err"; exit 1
 }
 
-audit=(dotnet run --project "$repo/audit" --)
+# Built once here; each campaign then starts without a rebuild.
+dotnet build "$repo/audit" -v q -nologo
+audit=(dotnet run --no-build --project "$repo/audit" --)
 echo "== campaign against msw-ts (honest), $cases cases"
 start
 "${audit[@]}" verify --sut "MSW=$url" --cases "$cases" --out "$log/honest"
