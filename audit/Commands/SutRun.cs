@@ -69,6 +69,9 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
             console.WriteLine(c.Shrunk);
             console.WriteLine("violation: " + c.Violation);
         }
+        foreach (var e in r.Embodiments)
+            foreach (var (what, n) in e.NotAssessed)
+                console.WriteLine($"not assessed in {e.Embodiment} ({n} held case(s)): {what}");
         foreach (var p in r.Embodiments.SelectMany(e => e.Cases.Where(c => c.Status == SutCaseStatus.ProtocolFailure).Take(1).Select(c => (e.Embodiment, c))))
             console.WriteLine($"protocol failure {p.Embodiment} case {p.c.Index}:\n{p.c.Detail}");
         console.WriteLine($"campaign against the SUT: {r.Count(SutCaseStatus.Held)} held, {r.Count(SutCaseStatus.Violated)} violated, {r.Count(SutCaseStatus.ProtocolFailure)} protocol failures, "
@@ -97,6 +100,7 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
             ["protocolFailures"] = e.Count(SutCaseStatus.ProtocolFailure),
             ["inconclusive"] = e.Count(SutCaseStatus.Inconclusive),
             ["notRun"] = e.Count(SutCaseStatus.NotRun),
+            ["notAssessed"] = new JsonObject([.. e.NotAssessed.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
             ["cases"] = new JsonArray([.. e.Cases.Where(c => c.Status != SutCaseStatus.Held).Select(c => (JsonNode)new JsonObject
             {
                 ["index"] = c.Index, ["status"] = c.Status.ToString(), ["invariant"] = c.Invariant, ["detail"] = c.Detail,

@@ -99,7 +99,8 @@ public static class ConformanceRunner
             var facts = new WakeUpFacts(
                 world.Gateway.Authorizations(ImplBuilder.Merchant, wake.Order.LidM),
                 world.Gateway.TotalAuthorizations,
-                built.Embodiment.Master?.AcquiredCredentialsHeld ?? 0,
+                // With the master played by a SUT ours sits idle: what the SUT holds is what it reported (none when it reports nothing).
+                built.Sut is { } played ? played.ReportedHeld ?? 0 : built.Embodiment.Master?.AcquiredCredentialsHeld ?? 0,
                 built.Embodiment.Custodians.ToDictionary(c => c.Key, c => c.Value.ReleaseCount),
                 requests,
                 Leaks(requests.Concat(responses), secrets))

@@ -57,8 +57,14 @@ public static class SutCampaign
         if (c.Inconclusive is { } inconclusive) return new(index, s, SutCaseStatus.Inconclusive, null, inconclusive);
         foreach (var inv in Invariants.Invariants.AllInvariants.Where(i => i.Applies(s.Topology.Embodiment)))
             if (inv.Eval(c, new List<string>()) is { } v) return new(index, s, SutCaseStatus.Violated, inv.Id, v);
-        return new(index, s, SutCaseStatus.Held, null, null);
+        return new(index, s, SutCaseStatus.Held, null, null) { NotAssessed = Unobservable(s, run) };
     }
+
+    /// <summary>The parts of the invariants a held case did not assess because the SUT reported nothing of them.</summary>
+    private static IReadOnlyList<string> Unobservable(GeneratedScenario s, ConformanceResult run) =>
+        run.Built.Sut is { TraceServed: false } && s.Topology.Embodiment == Embodiment.E8 && run.Built.Sut.Master.WalletName == (s.Topology.Master?.Name ?? WalletNames.Msw)
+            ? ["INV-CUSTODY: the master erases each borrowed credential (E8; the SUT serves no GET /provision/trace)"]
+            : [];
 
     /// <summary>
     /// Wall-clock seconds the same cases take with our own master in-process on <paramref name="transport"/>, one at a

@@ -18,4 +18,8 @@ public enum SutCaseStatus
 }
 
 /// <summary>One case: its index in the embodiment's sequence, its status, the first violation or the exchange that showed a failure.</summary>
-public sealed record SutCaseResult(int Index, GeneratedScenario Scenario, SutCaseStatus Status, string? Invariant, string? Detail);
+public sealed record SutCaseResult(int Index, GeneratedScenario Scenario, SutCaseStatus Status, string? Invariant, string? Detail)
+{
+    /// <summary>What this case could not assess because the SUT keeps it to itself (e.g. its erasure when it serves no trace); empty when everything was.</summary>
+    public IReadOnlyList<string> NotAssessed { get; init; } = [];
+}

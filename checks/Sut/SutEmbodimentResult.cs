@@ -5,4 +5,8 @@ public sealed record SutEmbodimentResult(string Embodiment, string Replay, IRead
 {
     /// <summary>Cases with this status.</summary>
     public int Count(SutCaseStatus status) => Cases.Count(c => c.Status == status);
+
+    /// <summary>Each part of an invariant some case could not assess, with how many cases: the evidence names it rather than counting it held.</summary>
+    public IReadOnlyDictionary<string, int> NotAssessed =>
+        Cases.SelectMany(c => c.NotAssessed).GroupBy(x => x, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 }

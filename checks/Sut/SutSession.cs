@@ -21,6 +21,8 @@ public sealed class SutSession
     private int requestsSeen;
     private int answersSeen;
     private bool traceServed = true;
+    private int acquired;
+    private int erased;
 
     private SutSession(SutClient client, ImplBuilder built, Address master)
     {
@@ -32,6 +34,13 @@ public sealed class SutSession
 
     /// <summary>Whether the SUT served its decisions (false once it answered 404).</summary>
     public bool TraceServed => traceServed;
+
+    /// <summary>
+    /// Borrowed credentials the SUT holds by its own report: its <c>CredentialAcquired</c> decisions less its
+    /// <c>CredentialErased</c> ones so far. Null while it serves no trace: its erasure (INV-CUSTODY, E8) is then not
+    /// observable from outside, and the campaign says so rather than reading our idle master's zero.
+    /// </summary>
+    public int? ReportedHeld => traceServed ? acquired - erased : null;
 
     /// <summary>
     /// Why a case cannot be run against a SUT at all: a step whose position is inside the SUT (a fault or crash the
@@ -118,6 +127,11 @@ public sealed class SutSession
         catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
         {
             throw new SutProtocolException("/provision/trace: a line is not a trace event of docs/protocol/trace-format.md", string.Join("\n", fresh.Take(5)));
+        }
+        foreach (var d in parsed.Where(l => !l.IsMessage && l.Actor == Master.WalletName))
+        {
+            if (d.What == TraceDecisions.CredentialAcquired) acquired++;
+            else if (d.What == TraceDecisions.CredentialErased) erased++;
         }
         return SutTraceMerge.Merge(ours, parsed, Master.WalletName!);
     }
