@@ -31,6 +31,29 @@ public sealed partial class SutHostTests
         Assert.Equal(["E7", "E9"], embodiments.Select(e => (string?)e!["embodiment"]));
         // Something was judged: a run where every case was "not run" would hold vacuously.
         Assert.True(embodiments.Sum(e => (int)e!["held"]!) >= 2, r.Output);
+        // The attacker played against the process too, and its events reached their positions.
+        foreach (var e in embodiments)
+        {
+            var attacks = e!["attacks"]!;
+            Assert.True((int)attacks["run"]! >= 1 && (int)attacks["fired"]! >= 1 && (int)attacks["held"]! == (int)attacks["run"]!, r.Output);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_sut_attacker_catches_a_master_that_takes_any_session_mac()
+    {
+        await using var host = await SutHostProcess.StartAsync("--defect", "accept-any-mac");
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "2", "--embodiment", "E7", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 1, r.Output);
+        var e7 = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!;
+        // The honest cases cannot see it: only a session the user did not open shows it (SPEC.md INV-SESSION-AUTH).
+        Assert.Equal(0, (int)e7["violated"]!);
+        var c = e7["attacks"]!["counterexample"]!;
+        Assert.Equal("PROP-INV-SESSION-AUTH", (string?)c["property"]);
+        Assert.Contains("a session the user did not open went on", (string)c["violation"]!, StringComparison.Ordinal);
+        Assert.Matches(@"attacker (N-PC|LOCAL)\n!0 (ForgedWakeUp|SessionHijack|SessionRace)", ((string)c["shrunk"]!).ReplaceLineEndings("\n"));
+        Assert.Contains("attack counterexample E7", r.Output, StringComparison.Ordinal);
     }
 
     [Fact]

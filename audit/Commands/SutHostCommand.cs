@@ -30,13 +30,13 @@ public sealed class SutHostCommand(IAnsiConsole console, ErrorConsole errors) : 
         [DefaultValue("http://127.0.0.1:0")]
         public string Listen { get; init; } = "http://127.0.0.1:0";
 
-        /// <summary>Seed a routing defect (for tests that the campaign catches one).</summary>
+        /// <summary>Seed a defect (for tests that the campaign catches one).</summary>
         [CommandOption("--defect <NAME>")]
-        [Description("Seed a routing defect: route-last (E7/E8: the last capable slave instead of the first).")]
+        [Description("Seed a defect: route-last (E7/E8: the last capable slave instead of the first) or accept-any-mac (the master takes a session request without checking its MAC).")]
         public string? Defect { get; init; }
 
         /// <summary>The parsed --defect.</summary>
-        public SutDefect? ParsedDefect => Defect?.ToLowerInvariant() switch { null => null, "route-last" => SutDefect.RouteLast, _ => null };
+        public SutDefect? ParsedDefect => Defect?.ToLowerInvariant() switch { null => null, "route-last" => SutDefect.RouteLast, "accept-any-mac" => SutDefect.AcceptAnyMac, _ => null };
 
         /// <summary>The --listen end point, or null.</summary>
         public IPEndPoint? EndPoint =>
@@ -48,7 +48,7 @@ public sealed class SutHostCommand(IAnsiConsole console, ErrorConsole errors) : 
         {
             if (!Role.Equals("MSW", StringComparison.OrdinalIgnoreCase)) return ValidationResult.Error($"--role: {Role} is not played yet (MSW only)");
             if (EndPoint is null) return ValidationResult.Error($"--listen: {Listen} is not http://<loopback address>:PORT (provisioning carries private keys)");
-            if (Defect is not null && ParsedDefect is null) return ValidationResult.Error($"--defect: unknown {Defect} (expected route-last)");
+            if (Defect is not null && ParsedDefect is null) return ValidationResult.Error($"--defect: unknown {Defect} (expected route-last or accept-any-mac)");
             return ValidationResult.Success();
         }
     }

@@ -26,6 +26,10 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
             {
                 if (c.Status is not (SutCaseStatus.Held or SutCaseStatus.NotRun))
                     console.MarkupLineInterpolated($"  {e} case {c.Index}: [yellow]{c.Status}[/] {c.Invariant ?? ""} {Short(c.Detail)}");
+            }, attacked: (e, a) =>
+            {
+                if (a.Status is not (SutCaseStatus.Held or SutCaseStatus.NotRun))
+                    console.MarkupLineInterpolated($"  {e} attacked case {a.Index}: [yellow]{a.Status}[/] {a.Property ?? ""} {Short(a.Detail)}");
             });
         }
         catch (Exception e) when (e is SutProtocolException or SutHangException)
@@ -62,6 +66,19 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
             table.AddRow(e.Embodiment, e.Cases.Count.ToString(), e.Count(SutCaseStatus.Held).ToString(), e.Count(SutCaseStatus.Violated).ToString(),
                 e.Count(SutCaseStatus.ProtocolFailure).ToString(), e.Count(SutCaseStatus.Inconclusive).ToString(), e.Count(SutCaseStatus.NotRun).ToString(), e.Seconds.ToString("F1"));
         console.Write(table);
+        var attackTable = new Table().AddColumns("embodiment", "attacked", "fired", "held", "violated", "protocol", "inconclusive", "positions");
+        foreach (var e in r.Embodiments)
+            attackTable.AddRow(e.Embodiment, e.Attacks.Count.ToString(), e.Attacks.Count(a => a.Fired).ToString(), e.AttackCount(SutCaseStatus.Held).ToString(), e.AttackCount(SutCaseStatus.Violated).ToString(),
+                e.AttackCount(SutCaseStatus.ProtocolFailure).ToString(), e.AttackCount(SutCaseStatus.Inconclusive).ToString(),
+                string.Join(" ", e.Attacks.Select(a => MultiWallet.Checks.Attacks.Positions.Id(a.Case.Attack.Position)).Distinct().Order(StringComparer.Ordinal)));
+        console.Write(attackTable);
+        foreach (var e in r.Embodiments.Where(e => e.AttackCounterexample is not null))
+        {
+            var c = e.AttackCounterexample!;
+            console.WriteLine($"attack counterexample {c.Embodiment} attacked case {c.CaseIndex}, replay {c.Replay} (seed {r.Seed}), {c.Invariant}, shrunk in {c.ShrinkRuns} runs against the SUT:");
+            console.WriteLine(c.Shrunk);
+            console.WriteLine("violation: " + c.Violation);
+        }
         foreach (var e in r.Embodiments.Where(e => e.Counterexample is not null))
         {
             var c = e.Counterexample!;
@@ -74,6 +91,8 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
                 console.WriteLine($"not assessed in {e.Embodiment} ({n} held case(s)): {what}");
         foreach (var p in r.Embodiments.SelectMany(e => e.Cases.Where(c => c.Status == SutCaseStatus.ProtocolFailure).Take(1).Select(c => (e.Embodiment, c))))
             console.WriteLine($"protocol failure {p.Embodiment} case {p.c.Index}:\n{p.c.Detail}");
+        console.WriteLine($"attacker against the SUT: {r.Embodiments.Sum(e => e.Attacks.Count)} attacked cases ({r.Embodiments.Sum(e => e.Attacks.Count(a => a.Fired))} fired), {r.AttackCount(SutCaseStatus.Held)} held, "
+            + $"{r.AttackCount(SutCaseStatus.Violated)} violated, {r.AttackCount(SutCaseStatus.ProtocolFailure)} protocol failures, {r.AttackCount(SutCaseStatus.Inconclusive)} inconclusive");
         console.WriteLine($"campaign against the SUT: {r.Count(SutCaseStatus.Held)} held, {r.Count(SutCaseStatus.Violated)} violated, {r.Count(SutCaseStatus.ProtocolFailure)} protocol failures, "
             + $"{r.Count(SutCaseStatus.Inconclusive)} inconclusive, {r.Count(SutCaseStatus.NotRun)} not run (position inside the SUT), {r.Seconds:F1} s");
     }
@@ -105,6 +124,25 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
             {
                 ["index"] = c.Index, ["status"] = c.Status.ToString(), ["invariant"] = c.Invariant, ["detail"] = c.Detail,
             })]),
+            ["attacks"] = new JsonObject
+            {
+                ["replay"] = MultiWallet.Checks.Sut.SutAttackCampaign.Replay(r.Seed, Enum.Parse<Embodiment>(e.Embodiment)),
+                ["run"] = e.Attacks.Count(a => a.Status != SutCaseStatus.NotRun),
+                ["fired"] = e.Attacks.Count(a => a.Fired),
+                ["held"] = e.AttackCount(SutCaseStatus.Held),
+                ["violated"] = e.AttackCount(SutCaseStatus.Violated),
+                ["protocolFailures"] = e.AttackCount(SutCaseStatus.ProtocolFailure),
+                ["inconclusive"] = e.AttackCount(SutCaseStatus.Inconclusive),
+                ["cases"] = new JsonArray([.. e.Attacks.Select(a => (JsonNode)new JsonObject
+                {
+                    ["index"] = a.Index, ["position"] = MultiWallet.Checks.Attacks.Positions.Id(a.Case.Attack.Position), ["fired"] = a.Fired,
+                    ["status"] = a.Status.ToString(), ["property"] = a.Property, ["detail"] = a.Detail,
+                })]),
+                ["counterexample"] = e.AttackCounterexample is not { } ac ? null : new JsonObject
+                {
+                    ["case"] = ac.CaseIndex, ["property"] = ac.Invariant, ["violation"] = ac.Violation, ["shrunk"] = ac.Shrunk, ["original"] = ac.Original, ["shrinkRuns"] = ac.ShrinkRuns,
+                },
+            },
             ["counterexample"] = e.Counterexample is not { } c ? null : new JsonObject
             {
                 ["case"] = c.CaseIndex, ["invariant"] = c.Invariant, ["violation"] = c.Violation, ["shrunk"] = c.Shrunk, ["original"] = c.Original, ["shrinkRuns"] = c.ShrinkRuns,

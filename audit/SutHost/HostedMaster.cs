@@ -41,7 +41,7 @@ public sealed class HostedMaster : IAsyncDisposable
     /// <summary>Its address and the URL it listens at.</summary>
     public (string Address, Uri Url) Listening => (Master.At.Value, net.AddressMap[Master.At]);
 
-    /// <summary>Builds and starts the master of the body; <paramref name="defect"/> seeds a routing defect (null: faithful).</summary>
+    /// <summary>Builds and starts the master of the body; <paramref name="defect"/> seeds a defect (null: faithful).</summary>
     public static HostedMaster Build(JsonObject body, SutDefect? defect)
     {
         var embodiment = Text(body, "embodiment");
@@ -88,7 +88,8 @@ public sealed class HostedMaster : IAsyncDisposable
         var acquisition = embodiment == "E8"
             ? new CertificateAcquisition(net, self, Identity(body["serverIdentities"]!.AsArray().Single(s => Text(s!.AsObject(), "wallet") == name)!.AsObject()), validator, rng)
             : null;
-        var m = new MasterServerWallet(name, net, validator, rng, routing, acquisition, clock: clock, logins: logins, slaveLogin: slaveLogin);
+        var m = new MasterServerWallet(name, net, validator, rng, routing, acquisition, clock: clock, logins: logins, slaveLogin: slaveLogin,
+            authentication: defect == SutDefect.AcceptAnyMac ? new AnyMacAuthentication() : null);
         foreach (var c in body["credentials"]!.AsArray().Select(c => c!.AsObject()).Where(c => Text(c, "wallet") == name)) m.AddCredential(Credential(c));
         if (master["down"] is { } down && (bool)down) net.SetDown(self, true);
         if (master["silent"] is { } silent && (bool)silent) net.SetSilent(self, true);

@@ -26,32 +26,38 @@ public static class AttackRunner
 
     /// <summary>
     /// Runs <paramref name="c"/> on <paramref name="transport"/> for <paramref name="seed"/>, in a world built with <paramref name="parts"/>
-    /// (the faithful components when null; a seeded attack fault substitutes one); never throws.
+    /// (the faithful components when null; a seeded attack fault substitutes one); never throws, except for what a
+    /// system under test <paramref name="sut"/> (the master, over HTTP) did at the protocol level: a
+    /// <see cref="Sut.SutProtocolException"/>, <see cref="Sut.SutHangException"/> or <see cref="Sut.SutUnsupportedException"/>.
     /// </summary>
-    public static AttackRun Run(AttackedScenario c, int seed, WorldTransport transport = WorldTransport.InMemory, EmbodimentWorld.Parts? parts = null)
+    public static AttackRun Run(AttackedScenario c, int seed, WorldTransport transport = WorldTransport.InMemory, EmbodimentWorld.Parts? parts = null, Sut.SutClient? sut = null)
     {
         try
         {
-            var run = Execute(c, seed, transport, parts);
+            var run = Execute(c, seed, transport, parts, sut: sut);
             if (run.Inconclusive is null && c.Attack.Events.Any(e => e.Kind is AttackKind.SessionRace or AttackKind.SessionHijack or AttackKind.ForgedWakeUp))
             {
-                var baseline = Execute(c with { Attack = c.Attack with { Events = [] } }, seed, transport, parts);
+                var baseline = Execute(c with { Attack = c.Attack with { Events = [] } }, seed, transport, parts, sut: sut);
                 run = run with { Baseline = baseline.Purchases.Select(p => p.Outcome).ToList(), Inconclusive = baseline.Inconclusive };
             }
             if (run.Inconclusive is null && run.Probes.Count > 0)
             {
                 // A probe's first variant changes what the next one meets (a gateway refusal closes the order), so the
                 // variants are also sent one per run, from the same state: any difference is then the variant's doing.
-                var isolated = Enumerable.Range(0, IsolatedVariants).Select(k => Execute(c, seed, transport, parts, k)).ToList();
+                var isolated = Enumerable.Range(0, IsolatedVariants).Select(k => Execute(c, seed, transport, parts, k, sut)).ToList();
                 var merged = run.Probes.Select((_, i) => (IReadOnlyList<ProbeAnswer>)[.. isolated.Where(r => i < r.Probes.Count).SelectMany(r => r.Probes[i])]).ToList();
                 run = run with { IsolatedProbes = merged, Inconclusive = isolated.Select(r => r.Inconclusive).FirstOrDefault(x => x is not null) };
             }
             return run;
         }
-        catch (Exception ex) { return new AttackRun(c) { Crash = $"{ex.GetType().Name}: {ex.Message}" }; }
+        // What a system under test did wrong at the protocol level is its caller's to report, not a crash of ours.
+        catch (Exception ex) when (ex is not (Sut.SutProtocolException or Sut.SutHangException or Sut.SutUnsupportedException))
+        {
+            return new AttackRun(c) { Crash = $"{ex.GetType().Name}: {ex.Message}" };
+        }
     }
 
-    private static AttackRun Execute(AttackedScenario c, int seed, WorldTransport transport, EmbodimentWorld.Parts? parts, int? onlyVariant = null)
+    private static AttackRun Execute(AttackedScenario c, int seed, WorldTransport transport, EmbodimentWorld.Parts? parts, int? onlyVariant = null, Sut.SutClient? sut = null)
     {
         var t = c.Scenario.Topology;
         var victim = Positions.Victim(t);
@@ -59,7 +65,8 @@ public static class AttackRunner
         var knowledge = new AttackerKnowledge(Positions.Keys(c.Attack.Position, pki, victim));
         Adversary? adversary = null;
         var forgery = c.Attack.Position == AttackPosition.Merchant ? new MerchantForgery(pki, seed) : null;
-        var built = ImplBuilder.Build(t, c.Scenario.Script, seed, parts, transport, wire => adversary = new Adversary(wire, c.Attack, victim, knowledge, onlyVariant, forgery, Brands(t)));
+        INetwork Tap(TracedNetwork wire) => adversary = new Adversary(wire, c.Attack, victim, knowledge, onlyVariant, forgery, Brands(t));
+        var built = sut is null ? ImplBuilder.Build(t, c.Scenario.Script, seed, parts, transport, Tap) : ImplBuilder.BuildWithSut(t, c.Scenario.Script, seed, sut, parts, Tap);
         var world = built.World;
         try
         {
@@ -74,6 +81,8 @@ public static class AttackRunner
                 master.SweepExpired();
                 held = master.AcquiredCredentialsHeld;
             }
+            // A master played by a SUT: what it reported holding when the last purchase ended (its clock is its own).
+            if (built.Sut is { } played) heldAtEnd = played.ReportedHeld ?? 0;
             knowledge.Close();
             var lids = purchases.Select(p => p.LidM).Concat(world.Merchant.Orders.Keys).Distinct(StringComparer.Ordinal);
             return new AttackRun(c)
@@ -121,7 +130,14 @@ public static class AttackRunner
             string outcome; string? xid = null, wallet = null;
             try
             {
+                var mark = built.World.Trace.Count;
                 var o = built.Pay(step, wake);
+                if (built.Sut is { } played)
+                {
+                    // The SUT's answers, forged requests' included, must be ones the contract allows; its decisions are taken in.
+                    played.CheckContract();
+                    played.Merge(built.World.Trace.Since(mark));
+                }
                 (outcome, xid, wallet) = o switch { Paid p => ($"Paid({p.Wallet}, {p.Brand})", p.Xid, p.Wallet), Refused f => ($"Refused({f.Reason})", null, f.Wallet), _ => (o.ToString(), null, null) };
                 built.World.Run(ct => adversary.AfterWakeUpAsync(ct));
             }

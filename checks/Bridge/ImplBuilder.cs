@@ -56,9 +56,12 @@ public sealed class ImplBuilder
     public static ImplBuilder Build(Topology t, UserScript s, int seed, EmbodimentWorld.Parts? parts = null, WorldTransport transport = WorldTransport.InMemory, Func<TracedNetwork, INetwork>? tap = null) =>
         new(t, s, seed, parts, transport, tap);
 
-    /// <summary>The world of a model topology over HTTP with the master wallet played by the system under test <paramref name="sut"/>.</summary>
-    public static ImplBuilder BuildWithSut(Topology t, UserScript s, int seed, Sut.SutClient sut, EmbodimentWorld.Parts? parts = null) =>
-        new(t, s, seed, parts, WorldTransport.Http, null, sut);
+    /// <summary>
+    /// The world of a model topology over HTTP with the master wallet played by the system under test <paramref name="sut"/>;
+    /// <paramref name="tap"/> decorates our side's raw network (an attacker on the links with an end of ours).
+    /// </summary>
+    public static ImplBuilder BuildWithSut(Topology t, UserScript s, int seed, Sut.SutClient sut, EmbodimentWorld.Parts? parts = null, Func<TracedNetwork, INetwork>? tap = null) =>
+        new(t, s, seed, parts, WorldTransport.Http, tap, sut);
 
     /// <summary>The implementation topology of a model topology (knowledge in registration order).</summary>
     public static TopologyConfig Config(Topology t)

@@ -20,7 +20,9 @@ public static class SutCampaign
         target.PlaysMaster ? [.. Campaign.All.Where(e => EmbodimentTraits.Of(e).IsMasterSlave)] : [];
 
     /// <summary>Runs <paramref name="perEmbodiment"/> cases of each embodiment of the SUT's role; <paramref name="progress"/> hears each case.</summary>
-    public static SutCampaignResult Run(SutClient client, int seed, int perEmbodiment, IReadOnlyList<Embodiment>? only = null, Action<Embodiment, SutCaseResult>? progress = null, int shrinkBudget = 40)
+    /// <remarks>After the honest cases, <see cref="SutAttackCampaign.Budget"/> attacked cases of each embodiment (<paramref name="attacked"/> hears each).</remarks>
+    public static SutCampaignResult Run(SutClient client, int seed, int perEmbodiment, IReadOnlyList<Embodiment>? only = null, Action<Embodiment, SutCaseResult>? progress = null, int shrinkBudget = 40,
+        Action<Embodiment, SutAttackResult>? attacked = null)
     {
         var info = client.Info();
         var wall = Stopwatch.StartNew();
@@ -39,7 +41,9 @@ public static class SutCampaign
                 if (r.Status == SutCaseStatus.Violated && counterexample is null)
                     counterexample = Shrink(client, e, r, seed, shrinkBudget);
             }
-            results.Add(new SutEmbodimentResult(e.ToString(), Campaign.Replay(seed, e), cases, counterexample, sw.Elapsed.TotalSeconds));
+            var attacks = SutAttackCampaign.Run(client, e, seed, perEmbodiment, r => attacked?.Invoke(e, r));
+            var attackCounterexample = attacks.FirstOrDefault(a => a.Status == SutCaseStatus.Violated) is { } first ? SutAttackCampaign.Shrink(client, e, first, seed, shrinkBudget) : null;
+            results.Add(new SutEmbodimentResult(e.ToString(), Campaign.Replay(seed, e), cases, counterexample, sw.Elapsed.TotalSeconds) { Attacks = attacks, AttackCounterexample = attackCounterexample });
         }
         return new SutCampaignResult(client.Target, info, seed, perEmbodiment, results, wall.Elapsed.TotalSeconds);
     }

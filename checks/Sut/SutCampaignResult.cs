@@ -6,9 +6,12 @@ public sealed record SutCampaignResult(SutTarget Target, SutInfo Info, int Seed,
     /// <summary>Cases with this status, over every embodiment.</summary>
     public int Count(SutCaseStatus status) => Embodiments.Sum(e => e.Count(status));
 
-    /// <summary>Whether the SUT failed: an invariant violated or a protocol-level failure.</summary>
-    public bool Failed => Count(SutCaseStatus.Violated) + Count(SutCaseStatus.ProtocolFailure) > 0;
+    /// <summary>Attacked cases with this status, over every embodiment.</summary>
+    public int AttackCount(SutCaseStatus status) => Embodiments.Sum(e => e.AttackCount(status));
 
-    /// <summary>Whether nothing failed but some case was inconclusive.</summary>
-    public bool Inconclusive => !Failed && Count(SutCaseStatus.Inconclusive) > 0;
+    /// <summary>Whether the SUT failed: an invariant or attack property violated, or a protocol-level failure.</summary>
+    public bool Failed => Count(SutCaseStatus.Violated) + Count(SutCaseStatus.ProtocolFailure) + AttackCount(SutCaseStatus.Violated) + AttackCount(SutCaseStatus.ProtocolFailure) > 0;
+
+    /// <summary>Whether nothing failed but some case, honest or attacked, was inconclusive.</summary>
+    public bool Inconclusive => !Failed && Count(SutCaseStatus.Inconclusive) + AttackCount(SutCaseStatus.Inconclusive) > 0;
 }

@@ -1,0 +1,102 @@
+using MultiWallet.Checks.Attacks;
+using MultiWallet.Checks.Invariants;
+using MultiWallet.Model.Vocabulary;
+
+namespace MultiWallet.Checks.Sut;
+
+/// <summary>
+/// The attacker against a system under test: the in-process attacker campaign's scenarios (same generator and seed),
+/// played with the SUT in its role and the adversary on our side's wire, judged by the five attack properties. Only the
+/// positions whose messages cross a sender of ours can act (docs/THREATS.md): N-PC, N-MERCHANT, N-GATEWAY, LOCAL and
+/// MERCHANT. A link the SUT sends on (N-SLAVE with the SUT as master), a party inside the SUT (MSW) or one whose
+/// traffic the SUT alone starts (SSW, whose requests come from the master) are not run. Events that act by waiting out a
+/// hop's bound (drop, delay, reorder) are tried in memory only, as for every HTTP attacker run: over HTTP the wait is
+/// the wall clock's.
+/// </summary>
+public static class SutAttackCampaign
+{
+    /// <summary>Attack events that act by waiting out a hop's bounded time.</summary>
+    private static readonly AttackKind[] Waiting = [AttackKind.Drop, AttackKind.Delay, AttackKind.Reorder];
+
+    /// <summary>The positions an attacker can play with the master played by a SUT.</summary>
+    public static readonly IReadOnlyList<AttackPosition> Playable =
+        [AttackPosition.NetworkPc, AttackPosition.NetworkMerchant, AttackPosition.NetworkGateway, AttackPosition.Local, AttackPosition.Merchant];
+
+    /// <summary>
+    /// Attacked cases run per embodiment for a budget of <paramref name="perEmbodiment"/> honest cases: a quarter, and at
+    /// least one per playable position.
+    /// </summary>
+    public static int Budget(int perEmbodiment) => Math.Max(Playable.Count, perEmbodiment / 4);
+
+    /// <summary>Why an attacked case cannot be played against the SUT, or null when it can.</summary>
+    public static string? NotRunnable(AttackedScenario c)
+    {
+        if (!Playable.Contains(c.Attack.Position)) return $"attacker {Positions.Id(c.Attack.Position)}: the position is inside the SUT or on a link only the SUT sends on";
+        if (c.Attack.Events.FirstOrDefault(e => Waiting.Contains(e.Kind)) is { } w) return $"{w}: acts by waiting out a hop's bound (tried in memory only)";
+        return SutSession.NotRunnable(c.Scenario.Steps);
+    }
+
+    /// <summary>
+    /// The cases of <paramref name="e"/> played against the SUT, among its first <see cref="Pool"/> generated attacked
+    /// scenarios: first the earliest runnable one of each playable position (so a local process's session attacks are
+    /// never left to chance), then the earliest others, up to <see cref="Budget"/>; run in generation order, each heard
+    /// by <paramref name="progress"/>. A position with no runnable case in the pool is missing from the result.
+    /// </summary>
+    public static IReadOnlyList<SutAttackResult> Run(SutClient client, Embodiment e, int seed, int perEmbodiment, Action<SutAttackResult>? progress = null)
+    {
+        var budget = Budget(perEmbodiment);
+        var generated = AttackCampaign.Generate(e, seed, Pool(perEmbodiment));
+        var runnable = Enumerable.Range(0, generated.Count).Where(i => NotRunnable(generated[i]) is null).ToList();
+        var chosen = runnable.GroupBy(i => generated[i].Attack.Position).Select(g => g.First()).ToHashSet();
+        foreach (var i in runnable.Where(i => chosen.Count < budget)) chosen.Add(i);
+        var results = new List<SutAttackResult>();
+        foreach (var i in chosen.Order())
+        {
+            var r = Judge(client, generated[i], i, seed);
+            results.Add(r);
+            progress?.Invoke(r);
+        }
+        return results;
+    }
+
+    /// <summary>Generated attacked scenarios looked at per embodiment: eight times the budget.</summary>
+    public static int Pool(int perEmbodiment) => Budget(perEmbodiment) * 8;
+
+    /// <summary>Plays one attacked case against the SUT and judges it with every attack property that applies.</summary>
+    public static SutAttackResult Judge(SutClient client, AttackedScenario c, int index, int seed)
+    {
+        if (NotRunnable(c) is { } why) return new(index, c, SutCaseStatus.NotRun, null, why);
+        AttackRun run;
+        try { run = AttackRunner.Run(c, seed, Impl.World.WorldTransport.Http, sut: client); }
+        catch (SutUnsupportedException u) { return new(index, c, SutCaseStatus.NotRun, null, "the SUT declared it unsupported: " + u.Message); }
+        catch (SutHangException h) { return new(index, c, SutCaseStatus.Inconclusive, null, h.Exchange); }
+        catch (SutProtocolException p) { return new(index, c, SutCaseStatus.ProtocolFailure, null, p.Message + "\n" + p.Exchange); }
+        if (run.Inconclusive is { } inconclusive) return new(index, c, SutCaseStatus.Inconclusive, null, inconclusive);
+        var fired = run.Tried.Count > 0;
+        foreach (var inv in AttackChecks.All.Where(i => i.Applies(c.Scenario.Topology.Embodiment)))
+            if ((run.Crash ?? inv.Eval(run, new HashSet<string>())) is { } v) return new(index, c, SutCaseStatus.Violated, inv.CheckId, v) { Fired = fired };
+        return new(index, c, SutCaseStatus.Held, null, null) { Fired = fired };
+    }
+
+    /// <summary>Greedy shrinking against the SUT: the first smaller attacked case that still violates the same property is kept.</summary>
+    public static SutCounterexample Shrink(SutClient client, Embodiment e, SutAttackResult found, int seed, int budget = 40)
+    {
+        var (c, violation, runs, progress) = (found.Case, found.Detail!, 0, true);
+        while (progress && runs < budget)
+        {
+            progress = false;
+            foreach (var candidate in AttackGen.Shrink(c))
+            {
+                if (++runs > budget) break;
+                var r = Judge(client, candidate, found.Index, seed);
+                if (r.Status != SutCaseStatus.Violated || r.Property != found.Property) continue;
+                (c, violation, progress) = (candidate, r.Detail!, true);
+                break;
+            }
+        }
+        return new SutCounterexample(e.ToString(), found.Index, Replay(seed, e), found.Property!, violation, found.Case.ToString(), c.ToString(), Math.Min(runs, budget));
+    }
+
+    /// <summary>The replay handle of an embodiment's attacked sequence (the in-process attacker campaign's).</summary>
+    public static string Replay(int seed, Embodiment e) => $"({(ulong)seed + (ulong)e + AttackCampaign.Offset},{Campaign.Gamma},{Campaign.Size})";
+}
