@@ -13,10 +13,11 @@ public sealed partial class ShardMergeTests(ShardMergeTests.Runs runs) : IClassF
 {
     /// <summary>
     /// A small selection with campaign-derived checks (two properties, coverage, the model's mutation test, which fails at
-    /// this budget: a failure must merge too) and non-campaign ones (a model check, an example).
+    /// this budget: a failure must merge too) and non-campaign ones (a model check, an example, and two seeded faults, whose
+    /// shrunk counterexamples, one of them attacked, travel through shard.json and come out as the same scenario files).
     /// </summary>
     public static readonly string[] Args = ["--cases", "4", "--seed", "4242", "--only",
-        "CATALOG-WELLFORMED,FOUNDATION-PURCHASE,PROP-INV-CONFORM,PROP-INV-ONCE,MODEL-COVERAGE,MODEL-PERTURBATION-DETECTED"];
+        "CATALOG-WELLFORMED,FOUNDATION-PURCHASE,FAULT-E1-FIRST-WUM,FAULT-E4-GATEWAY-IGNORES-AMOUNT,PROP-INV-CONFORM,PROP-INV-ONCE,MODEL-COVERAGE,MODEL-PERTURBATION-DETECTED"];
 
     /// <summary>The processes, run once for the class: the unsharded run, three shards side by side, and their merge.</summary>
     public sealed class Runs : IDisposable
@@ -97,6 +98,9 @@ public sealed partial class ShardMergeTests(ShardMergeTests.Runs runs) : IClassF
         Assert.Contains("perturbation(s) not detected", evidence, StringComparison.Ordinal);
         Assert.Contains("\"FOUNDATION-PURCHASE\"", evidence, StringComparison.Ordinal);
         Assert.DoesNotContain("--shard", evidence, StringComparison.Ordinal);
+        foreach (var cex in new[] { "FAULT-E1-FIRST-WUM-E1.yaml", "FAULT-E4-GATEWAY-IGNORES-AMOUNT-E4.yaml" })
+            Assert.Equal(System.IO.File.ReadAllText(Path.Combine(runs.Root, "whole", "ev", "counterexamples", cex)),
+                System.IO.File.ReadAllText(Path.Combine(runs.Root, "merged", "ev", "counterexamples", cex)));
     }
 
     [Fact]

@@ -20,10 +20,15 @@ public static class CampaignRunner
 
     private static bool NeedsCampaign(IReadOnlyList<CheckEntry> checks) => checks.Any(c => SharedCampaign.DerivedCheckIds.Contains(c.Id));
 
-    /// <summary>Runs the checks phase by phase, reporting progress on <paramref name="console"/> and logging each check to <paramref name="log"/>.</summary>
+    /// <summary>
+    /// Runs the checks phase by phase, reporting progress on <paramref name="console"/> and logging each check to
+    /// <paramref name="log"/>; within a phase up to <paramref name="jobs"/> checks run side by side (<see cref="CheckScheduler"/>;
+    /// 0: one per core). The evidence is the same for any number of jobs.
+    /// </summary>
     public static IReadOnlyList<PhaseRun> Run(IAnsiConsole console, IReadOnlyList<CheckEntry> checks, int seed, int cases, StringBuilder log,
-        MultiWallet.Impl.World.WorldTransport transport = MultiWallet.Impl.World.WorldTransport.InMemory, bool exhaustive = false)
+        MultiWallet.Impl.World.WorldTransport transport = MultiWallet.Impl.World.WorldTransport.InMemory, bool exhaustive = false, int jobs = 0)
     {
+        if (jobs <= 0) jobs = Environment.ProcessorCount;
         var phases = checks.GroupBy(c => c.Meta.Kind).OrderBy(g => g.Key).ToList();
         var results = new List<PhaseRun>();
         var interactive = console.Profile.Capabilities.Interactive && console.Profile.Out.IsTerminal;
@@ -46,7 +51,7 @@ public static class CampaignRunner
                     foreach (var (p, t) in tasks)
                     {
                         t.StartTask();
-                        results.Add(RunPhase(p.Key, [.. p], seed, cases, transport, exhaustive, log, (entry, run) =>
+                        results.Add(RunPhase(p.Key, [.. p], seed, cases, transport, exhaustive, jobs, log, (entry, run) =>
                         {
                             if (run is null) t.Description = $"{p.Key}: {Markup.Escape(entry.Id)}";
                             else t.Increment(1);
@@ -81,7 +86,7 @@ public static class CampaignRunner
             foreach (var p in phases)
             {
                 console.WriteRaw($"== phase {p.Key.ToString().ToLowerInvariant()}: {p.Count()} checks");
-                var phase = RunPhase(p.Key, [.. p], seed, cases, transport, exhaustive, log, (entry, run) =>
+                var phase = RunPhase(p.Key, [.. p], seed, cases, transport, exhaustive, jobs, log, (entry, run) =>
                 {
                     if (run is not null)
                         console.WriteRaw($"   {(run.Outcome.Inconclusive is not null ? "INCONCLUSIVE" : run.Outcome.Passed ? "PASS" : "FAIL")} {entry.Id} ({run.DurationSeconds:0.00}s, {run.Outcome.CasesRun} cases)");
@@ -109,13 +114,7 @@ public static class CampaignRunner
     public static string CampaignLogLine(int seed, int cases, int scenarios) =>
         $"### campaign seed={seed} cases={cases}: {scenarios} scenarios";
 
-    /// <summary>
-    /// The kinds whose checks run side by side on every core: each builds its own fixed world from the seed and shares
-    /// nothing mutable with the others. Properties and faults parallelise inside themselves; model checks are cheap.
-    /// </summary>
-    private static readonly HashSet<CheckKind> Concurrent = [CheckKind.Example, CheckKind.Trace];
-
-    private static PhaseRun RunPhase(CheckKind kind, List<CheckEntry> entries, int seed, int cases, MultiWallet.Impl.World.WorldTransport transport, bool exhaustive, StringBuilder log, Action<CheckEntry, CheckRun?> progress)
+    private static PhaseRun RunPhase(CheckKind kind, List<CheckEntry> entries, int seed, int cases, MultiWallet.Impl.World.WorldTransport transport, bool exhaustive, int jobs, StringBuilder log, Action<CheckEntry, CheckRun?> progress)
     {
         var phaseWatch = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -144,8 +143,7 @@ public static class CampaignRunner
             }
             lock (gate) progress(e, run);
         }
-        if (Concurrent.Contains(kind)) Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Run);
-        else for (var i = 0; i < entries.Count; i++) Run(i);
+        CheckScheduler.Run(entries, jobs, Run);
         foreach (var l in logs) log.Append(l);
         return new PhaseRun(kind.ToString().ToLowerInvariant(), runs, phaseWatch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
     }

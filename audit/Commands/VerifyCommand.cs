@@ -100,6 +100,12 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         [Description("Run only shard K of N (1 ≤ K ≤ N): every Nth case of the shared campaign and every Nth other check, written as a shard bundle for `audit merge` (README, \"Sharding\").")]
         public string? Shard { get; init; }
 
+        /// <summary>Checks of a phase run side by side (default 0: one per core); the evidence is the same for any value.</summary>
+        [CommandOption("--jobs <N>")]
+        [Description("Checks of a phase run side by side (default 0: one per core). Checks marked exclusive run alone; the evidence is the same for any value.")]
+        [DefaultValue(0)]
+        public int Jobs { get; init; }
+
         /// <summary>The parsed --shard, or null without it.</summary>
         public ShardSpec? ShardSpec => Shard is null ? null : ShardSpec.Parse(Shard, out _);
 
@@ -115,6 +121,7 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         public override ValidationResult Validate()
         {
             if (Cases < 1) return ValidationResult.Error("--cases must be at least 1");
+            if (Jobs < 0) return ValidationResult.Error("--jobs must be at least 0 (0: one per core)");
             if (Embodiment is not null && Embodiments.Length == 0) return ValidationResult.Error("--embodiment needs at least one of E1..E12");
             var bad = Embodiments.Where(e => !Requirements.Embodiments.ContainsKey(e.ToUpperInvariant())).ToList();
             if (bad.Count > 0) return ValidationResult.Error($"--embodiment: unknown {string.Join(", ", bad)} (expected E1..E12)");
@@ -187,10 +194,10 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         console.MarkupLineInterpolated($"[bold]MultiWallet verify[/]: {checks.Count} of {catalog.Count} checks, seed {seed}, {s.Cases} cases");
 
         if (s.ShardSpec is { } shard)
-            return new ShardRun(console).Execute(new ShardRequest(shard, catalog, checks, seed, s.Cases, s.Transport, s.Exhaustive, command, filter, commit, dirty), dir, signingKey, total);
+            return new ShardRun(console).Execute(new ShardRequest(shard, catalog, checks, seed, s.Cases, s.Transport, s.Exhaustive, command, filter, commit, dirty) { Jobs = s.Jobs }, dir, signingKey, total);
 
         var log = new StringBuilder();
-        var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport, s.Exhaustive);
+        var phases = CampaignRunner.Run(console, checks, seed, s.Cases, log, s.Transport, s.Exhaustive, s.Jobs);
         var reproducibility = BuildEnvironment.Capture(command, seed, s.Cases, VerdictModel.DefaultFullBudget,
             s.Transport == MultiWallet.Impl.World.WorldTransport.Http ? "http" : "memory", filter, commit, dirty);
         var bundle = EvidenceBundle.Build(catalog, phases, reproducibility, ToolVersion(), total.Elapsed.TotalSeconds);

@@ -8,8 +8,9 @@ namespace MultiWallet.Audit.Sharding;
 
 /// <summary>
 /// JSON for a shard's manifest, whose checks carry their whole <see cref="CheckOutcome"/>: the typed evidence
-/// (<see cref="IEvidence"/>) is written with a "$type" discriminator naming its record, found among the catalog
-/// assemblies' <see cref="IEvidence"/> types, so a merge reads back the same records the shard's checks returned.
+/// (<see cref="IEvidence"/>) is written with a "$type" property naming its record, found among the catalog
+/// assemblies' <see cref="IEvidence"/> types, so a merge reads back the same records the shard's checks returned
+/// (<see cref="EvidenceJsonConverter"/>).
 /// </summary>
 public static class OutcomeJson
 {
@@ -20,19 +21,12 @@ public static class OutcomeJson
             .SelectMany(a => a.GetTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IEvidence).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
-        var resolver = new DefaultJsonTypeInfoResolver();
-        resolver.Modifiers.Add(info =>
-        {
-            if (info.Type != typeof(IEvidence)) return;
-            info.PolymorphismOptions = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "$type" };
-            foreach (var t in types) info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(t, t.FullName!));
-        });
         return new JsonSerializerOptions
         {
             WriteIndented = true,
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            TypeInfoResolver = resolver,
-            Converters = { new JsonStringEnumConverter() },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            Converters = { new JsonStringEnumConverter(), new EvidenceJsonConverter(types.ToDictionary(t => t.FullName!, StringComparer.Ordinal)) },
         };
     }
 }

@@ -18,6 +18,9 @@ namespace MultiWallet.Audit.Sharding;
 public sealed record ShardRequest(ShardSpec Shard, IReadOnlyList<CheckEntry> Catalog, IReadOnlyList<CheckEntry> Selected, int Seed, int Cases,
     WorldTransport Transport, bool Exhaustive, string Command, IReadOnlyList<string> Filter, string Commit, bool? Dirty)
 {
+    /// <summary>Checks of a phase run side by side (0: one per core).</summary>
+    public int Jobs { get; init; }
+
     /// <summary>The network's name as the evidence writes it.</summary>
     public string Network => Transport == WorldTransport.Http ? "http" : "memory";
 }

@@ -50,7 +50,7 @@ public sealed class ShardRun(IAnsiConsole console)
             log.AppendLine($"### campaign slice {shard} seed={r.Seed} cases={r.Cases}: {slice.Scenarios} scenarios in {run.DurationSeconds:0.00} s, {run.CpuSeconds:0.00} CPU-s");
             console.WriteRaw($"== phase campaign (shard {shard}): {slice.Scenarios} scenarios in {run.DurationSeconds:0.00}s");
         }
-        phases.AddRange(CampaignRunner.Run(console, mine, r.Seed, r.Cases, log, r.Transport, r.Exhaustive));
+        phases.AddRange(CampaignRunner.Run(console, mine, r.Seed, r.Cases, log, r.Transport, r.Exhaustive, r.Jobs));
 
         var reproducibility = BuildEnvironment.Capture($"{r.Command} --shard {shard}", r.Seed, r.Cases, VerdictModel.DefaultFullBudget, r.Network,
             [.. r.Filter, shard.FilterEntry], r.Commit, r.Dirty);

@@ -32,6 +32,12 @@ public sealed class CheckAttribute(string id) : Attribute
     public CheckKind Kind { get; set; } = CheckKind.Example;
 
     /// <summary>
+    /// The check runs alone, never beside another check of its phase: it holds a wall-clock limit (a loaded core could
+    /// make it inconclusive) or measures its own cost. Every other check shares no mutable state and runs side by side.
+    /// </summary>
+    public bool Exclusive { get; set; }
+
+    /// <summary>
     /// The attribute of a generated property built from a list (an invariant, an attack invariant): it cites
     /// <paramref name="requirements"/> and exercises <paramref name="embodiments"/>, marked "all" when that is every embodiment.
     /// </summary>

@@ -26,27 +26,38 @@ internal static class ExhaustiveChecks
     /// </summary>
     private static readonly HashSet<string> HonestVisible = new(StringComparer.Ordinal) { "FAULT-E2-GATEWAY-XID-CHECK-THEN-ACT" };
 
-    private static readonly ConcurrentDictionary<(int, string), Lazy<ExhaustiveEvidence>> Cache = new();
+    private static readonly ConcurrentDictionary<(int, string), Lazy<(ExhaustiveEvidence Evidence, IReadOnlyList<string> Log)>> Cache = new();
 
     /// <summary>The bound a run uses: the full one under `verify --exhaustive`, else the small one.</summary>
     public static ScopeBound BoundFor(CheckContext ctx) => ctx.Exhaustive ? ScopeBound.Full : ScopeBound.Small;
 
-    /// <summary>Every embodiment's scope within <paramref name="b"/>, run once per (seed, bound).</summary>
-    public static ExhaustiveEvidence Evidence(int seed, ScopeBound b, Action<string>? log = null) => Cache.GetOrAdd((seed, b.Name), _ => new(() =>
+    /// <summary>
+    /// Every embodiment's scope within <paramref name="b"/>, run once per (seed, bound); what the run logged is kept with it
+    /// and written to <paramref name="log"/> on every call, so a caller's log does not depend on who asked first.
+    /// </summary>
+    public static ExhaustiveEvidence Evidence(int seed, ScopeBound b, Action<string>? log = null)
     {
+        var (evidence, lines) = Cache.GetOrAdd((seed, b.Name), _ => new(() => Run(seed, b))).Value;
+        foreach (var line in lines) log?.Invoke(line);
+        return evidence;
+    }
+
+    private static (ExhaustiveEvidence, IReadOnlyList<string>) Run(int seed, ScopeBound b)
+    {
+        var log = new List<string>();
         var watch = Stopwatch.StartNew();
         var runs = new List<ScopeRun>();
         foreach (var e in Campaign.All)
         {
             var r = ExhaustiveRunner.Run(e, b, seed);
-            log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{e}: {r.Cases} distinct cases ({r.RawCases} with every renaming of brands; wallets are only ever named in registration order), {r.Run} run"));
+            log.Add(string.Create(CultureInfo.InvariantCulture, $"{e}: {r.Cases} distinct cases ({r.RawCases} with every renaming of brands; wallets are only ever named in registration order), {r.Run} run"));
             runs.Add(r);
         }
         var invariants = Inv.AllInvariants.Select(inv => ExhaustiveRunner.Merge(inv,
             runs.SelectMany(r => r.Invariants.Where(i => i.Id == inv.Id).Select(i => (r.Embodiment, i))))).ToList();
-        return new ExhaustiveEvidence(b.ToString(), seed, runs.Sum(r => r.Cases), runs.Sum(r => r.Run), watch.Elapsed.TotalSeconds,
-            [.. runs.Select(r => new ExhaustiveEmbodiment(r.Embodiment.ToString(), r.RawCases, r.Cases, r.Run, r.Seconds))], invariants);
-    })).Value;
+        return (new ExhaustiveEvidence(b.ToString(), seed, runs.Sum(r => r.Cases), runs.Sum(r => r.Run), watch.Elapsed.TotalSeconds,
+            [.. runs.Select(r => new ExhaustiveEmbodiment(r.Embodiment.ToString(), r.RawCases, r.Cases, r.Run, r.Seconds))], invariants), log);
+    }
 
     /// <summary>Runs the scope and judges it: every distinct case ran and no invariant was violated on any.</summary>
     public static CheckOutcome SmallScope(CheckContext ctx)

@@ -5,4 +5,7 @@ public sealed record Detection(SeededFault Fault, bool Detected, string? Detecte
 {
     /// <summary>The shrunk counterexample as a scenario in the fault's world, when detected.</summary>
     public Catalog.CounterexampleScenario? Scenario { get; init; }
+
+    /// <summary>What the detection's computation logged, in order (replayed into every check that asks for it).</summary>
+    public IReadOnlyList<string> Log { get; init; } = [];
 }

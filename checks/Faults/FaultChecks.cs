@@ -22,7 +22,26 @@ internal static class FaultChecks
     /// </summary>
     public static int Budget(CheckContext ctx) => Math.Max(200, Campaign.PerEmbodiment(ctx));
 
-    public static Detection Detect(CheckContext ctx, SeededFault f) => Cache.GetOrAdd((ctx.Seed, ctx.Cases, f.Id), _ => new(() =>
+    /// <summary>
+    /// The fault's detection, computed once per (seed, budget, fault) and shared by every check that asks (the fault's own,
+    /// FAULTS-ALL-DETECTED, EXHAUSTIVE-FINDS-LATE-FAULTS). What the computation logged is kept with it and written to the
+    /// log of every check that asks, so each check's log is the same whichever check, running beside it, asked first.
+    /// </summary>
+    public static Detection Detect(CheckContext ctx, SeededFault f)
+    {
+        var d = Cache.GetOrAdd((ctx.Seed, ctx.Cases, f.Id), _ => new(() => Logged(ctx, f))).Value;
+        foreach (var line in d.Log) ctx.Log(line);
+        return d;
+    }
+
+    private static Detection Logged(CheckContext asking, SeededFault f)
+    {
+        var lines = new List<string>();
+        var d = Compute(asking with { Log = l => { lock (lines) lines.Add(l); } }, f);
+        lock (lines) return d with { Log = [.. lines] };
+    }
+
+    private static Detection Compute(CheckContext ctx, SeededFault f)
     {
         if (f.Detector is var (property, run))
         {
@@ -61,7 +80,7 @@ internal static class FaultChecks
             }
         }
         return new Detection(f, false, null, 0, null, null, 0, scenarios.Count);
-    })).Value;
+    }
 
     private static CheckOutcome Outcome(CheckContext ctx, string id)
     {

@@ -66,7 +66,10 @@ public static class Campaign
     /// <summary>Runs one scenario against the model and the implementation; an exception becomes the case's <see cref="Case.Crash"/>.</summary>
     public static Case Execute(GeneratedScenario s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport = WorldTransport.InMemory, TransitionCoverage? coverage = null)
     {
-        try { return new Case(s, ConformanceRunner.Run(s.Topology, s.Script, s.Steps, seed, parts, coverage is null ? null : new PredictorOptions(null, coverage), transport), null); }
+        // With coverage (the shared campaign) the prediction also records the perturbations it asked about, which spares
+        // the mutation test predicting again with those it never did (PerturbationTally).
+        var queries = coverage is null ? null : new PerturbationQueries();
+        try { return new Case(s, ConformanceRunner.Run(s.Topology, s.Script, s.Steps, seed, parts, coverage is null ? null : new PredictorOptions(null, coverage, queries), transport), null) { AskedPerturbations = queries }; }
         catch (Exception ex) { return new Case(s, null, $"{ex.GetType().Name}: {ex.Message}"); }
     }
 

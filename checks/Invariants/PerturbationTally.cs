@@ -27,7 +27,8 @@ public sealed class PerturbationTally
         if (c.Result is not { Agrees: true, Inconclusive: null } r) return;
         Conforming++;
         foreach (var p in Perturbation.All)
-            if (Caught(c, r.WakeUps, p) is { } why) Count(p.Name, 1, index, () => c.Scenario + why);
+            // Never asked about by the faithful prediction: the perturbed one is the same, conforms, and is not caught.
+            if (c.AskedPerturbations?.WasAsked(p) != false && Caught(c, r.WakeUps, p) is { } why) Count(p.Name, 1, index, () => c.Scenario + why);
     }
 
     /// <summary>Adds another tally over a disjoint set of cases (the example kept is the one of the lower index).</summary>

@@ -67,7 +67,7 @@ internal static class HttpLimitChecks
     }
 
     [Check("HTTP-LIMIT-OVERSIZED-BODY", Title = "a body over its kind's limit is refused 413 before it is read (announced or chunked); within the limit it is served",
-        Requirements = ["INV-BOUNDED", "INV-BAD-INPUT"], Kind = CheckKind.Example)]
+        Requirements = ["INV-BOUNDED", "INV-BAD-INPUT"], Kind = CheckKind.Example, Exclusive = true)]
     public static CheckOutcome OversizedBody(CheckContext ctx)
     {
         var failures = new List<string>();
@@ -102,7 +102,7 @@ internal static class HttpLimitChecks
     }
 
     [Check("HTTP-LIMIT-MALFORMED-HEADERS", Title = "malformed, missing, misdirected or oversized message headers get a 4xx with a short reason that reflects none of them, and reach no party",
-        Requirements = ["INV-BOUNDED", "INV-BAD-INPUT"], Kind = CheckKind.Example)]
+        Requirements = ["INV-BOUNDED", "INV-BAD-INPUT"], Kind = CheckKind.Example, Exclusive = true)]
     public static CheckOutcome MalformedHeaders(CheckContext ctx)
     {
         var failures = new List<string>();
@@ -135,7 +135,7 @@ internal static class HttpLimitChecks
     }
 
     [Check("HTTP-LIMIT-HANDLER-THROWS", Title = "a handler that throws, and the user PC's port given a non-question or a malformed one, answer 400 without exception text; the user is asked nothing",
-        Requirements = ["INV-BOUNDED", "INV-BAD-INPUT"], Kind = CheckKind.Example)]
+        Requirements = ["INV-BOUNDED", "INV-BAD-INPUT"], Kind = CheckKind.Example, Exclusive = true)]
     public static CheckOutcome HandlerThrows(CheckContext ctx)
     {
         var failures = new List<string>();

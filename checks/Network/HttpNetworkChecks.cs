@@ -44,7 +44,7 @@ internal static class HttpNetworkChecks
     }
 
     [Check("HTTP-TIMEOUT-SILENT", Title = "a handler that never answers gives Timeout, never before its bound, and its token is cancelled once the sender gives up",
-        Requirements = ["INV-ROUTE-COMPLETE", "INV-BAD-INPUT"], Kind = CheckKind.Example)]
+        Requirements = ["INV-ROUTE-COMPLETE", "INV-BAD-INPUT"], Kind = CheckKind.Example, Exclusive = true)]
     public static CheckOutcome SilentHandler(CheckContext ctx)
     {
         // Judged: the failure is Timeout (a silent handler allows nothing else) and it never comes before its bound; the
@@ -129,7 +129,7 @@ internal static class HttpNetworkChecks
     ];
 
     [Check("HTTP-RAW-MISBEHAVING-SERVERS", Title = "raw TCP servers that close, answer garbage, non-2xx, bad headers, truncate or stall give Garbled/Timeout within Timeout+slack",
-        Requirements = ["INV-BAD-INPUT"], Kind = CheckKind.Example)]
+        Requirements = ["INV-BAD-INPUT"], Kind = CheckKind.Example, Exclusive = true)]
     public static CheckOutcome RawServers(CheckContext ctx)
     {
         var verdict = new WallClockVerdict(ctx);
@@ -163,7 +163,7 @@ internal static class HttpNetworkChecks
     }
 
     [Check("HTTP-UNREACHABLE", Title = "a down address and a stopped listener are Unreachable, an unmapped one UnknownAddress, at once, with no handler call",
-        Requirements = ["INV-ROUTE-COMPLETE"], Kind = CheckKind.Example)]
+        Requirements = ["INV-ROUTE-COMPLETE"], Kind = CheckKind.Example, Exclusive = true)]
     public static CheckOutcome Unreachable(CheckContext ctx)
     {
         var net = new HttpNetwork(new TraceLog(), LoopbackTls.Trust, Patient);

@@ -52,7 +52,7 @@ internal static class HttpPurchaseChecks
     private static readonly string[] LoadBrands = ["BrandA", "BrandB", "BrandC"];
 
     [Check("HTTP-LOAD-EXACTLY-ONCE", Title = "240 concurrent purchases (plus 24 duplicated wake-ups) over HTTP through one MSW proxying to 3 SSWs: every order authorized exactly once, none lost, duplicates refused",
-        Requirements = ["INV-ONCE", "INV-ROUTE-COMPLETE", "INV-PROXY-TRANSPARENT", "E7", "C8"], Embodiments = [Embodiment.E7], Kind = CheckKind.Example)]
+        Requirements = ["INV-ONCE", "INV-ROUTE-COMPLETE", "INV-PROXY-TRANSPARENT", "E7", "C8"], Embodiments = [Embodiment.E7], Kind = CheckKind.Example, Exclusive = true)]
     public static CheckOutcome LoadExactlyOnce(CheckContext ctx)
     {
         var world = new PaymentWorld(ctx.Seed, TimeSpan.FromSeconds(90), WorldTransport.Http);

@@ -33,7 +33,7 @@ internal static class HttpTlsChecks
     }
 
     [Check("HTTP-TLS-SERVER-AUTH", Title = "a sender refuses a server certificate from another root, or naming another party, before its message is delivered; the right server is answered",
-        Requirements = ["INV-SESSION-AUTH", "INV-BAD-INPUT"], Kind = CheckKind.Example)]
+        Requirements = ["INV-SESSION-AUTH", "INV-BAD-INPUT"], Kind = CheckKind.Example, Exclusive = true)]
     public static CheckOutcome ServerAuthentication(CheckContext ctx)
     {
         var sender = new HttpNetwork(new TraceLog(), LoopbackTls.Trust, Patient);
@@ -74,7 +74,7 @@ internal static class HttpTlsChecks
     private sealed record ClientCase(string Name, Address From, Address To, X509Certificate2? Certificate, bool Admitted);
 
     [Check("HTTP-TLS-MUTUAL-CLIENT-AUTH", Title = "on a server-to-server link a client without a certificate, with one naming another party, or with one from another root is refused before any handler runs; the right certificate is served",
-        Requirements = ["INV-SESSION-AUTH", "INV-BAD-INPUT"], Kind = CheckKind.Example)]
+        Requirements = ["INV-SESSION-AUTH", "INV-BAD-INPUT"], Kind = CheckKind.Example, Exclusive = true)]
     public static CheckOutcome MutualClientAuthentication(CheckContext ctx)
     {
         var master = new Address("sw://MSW");

@@ -27,7 +27,10 @@ public abstract class ModelMachine<TState, TTrigger> : IModelMachine where TStat
     public StateMachineInfo Info => Machine.GetInfo();
 
     /// <summary>Call at the end of a subclass constructor, once the configuration is complete.</summary>
-    protected void Declared() => Run.Coverage?.Declare(Name, Machine.GetInfo());
+    protected void Declared()
+    {
+        if (Run.Coverage is { } coverage) coverage.Declare(Name, DeclaredTransitions.Of(GetType(), Run.Perturbation, Machine.GetInfo));
+    }
 
     /// <summary>Fires <paramref name="trigger"/>, counted against the wake-up's step budget.</summary>
     public void Fire(TTrigger trigger)

@@ -14,7 +14,13 @@ public sealed class RunContext(PredictorOptions options)
     private readonly List<AbstractEvent> events = [];
     private int steps;
     public TransitionCoverage? Coverage => options.Coverage;
-    public bool Perturbed(Perturbation p) => options.Perturbation == p;
+    public bool Perturbed(Perturbation p)
+    {
+        options.Queries?.Asked(p);
+        return options.Perturbation == p;
+    }
+    /// <summary>The perturbation the machines are built with, or null for the faithful model.</summary>
+    public Perturbation? Perturbation => options.Perturbation;
     public void Emit(AbstractEvent e) => events.Add(e);
     public IReadOnlyList<AbstractEvent> Events => events;
     /// <summary>Triggers fired since the wake-up began.</summary>
