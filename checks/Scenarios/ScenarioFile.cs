@@ -144,8 +144,9 @@ public static class ScenarioFile
 
         public ScenarioDocument Read(YamlNode root)
         {
-            var top = Fields(Map(root, ""), "", "title", "embodiment", "fault", "wallets", "master", "knowledge", "merchants", "gateway", "user", "steps", "attack");
+            var top = Fields(Map(root, ""), "", "title", "requirements", "embodiment", "fault", "wallets", "master", "knowledge", "merchants", "gateway", "user", "steps", "attack");
             var title = top.TryGetValue("title", out var t) ? Scalar(t.Value, "title") : null;
+            var requirements = top.TryGetValue("requirements", out var rq) ? ReadRequirements(rq.Value) : [];
             var en = Required(top, root, "", "embodiment").Value;
             var es = Scalar(en, "embodiment");
             if (!Enum.TryParse(es, ignoreCase: false, out embodiment) || !Enum.IsDefined(embodiment) || !es.StartsWith('E'))
@@ -212,7 +213,26 @@ public static class ScenarioFile
                 SeededFault = fault,
                 StepLines = stepLines,
                 Attack = attack,
+                Requirements = requirements,
             };
+        }
+
+        /// <summary>
+        /// <c>requirements: [C4, INV-LIVE]</c>: requirement ids of SPEC.md the author claims the file supports beyond those its
+        /// embodiment and expectations give (docs/DECISIONS.md, "Scenario files as catalog checks"); each known, once.
+        /// </summary>
+        private IReadOnlyList<string> ReadRequirements(YamlNode n)
+        {
+            var ids = new List<string>();
+            var s = Seq(n, "requirements", MultiWallet.Checks.Catalog.Requirements.All.Count());
+            for (var i = 0; i < s.Children.Count; i++)
+            {
+                var id = Scalar(s.Children[i], $"requirements[{i}]");
+                if (!MultiWallet.Checks.Catalog.Requirements.IsKnown(id)) throw Err(s.Children[i], $"requirements[{i}]", $"unknown requirement id '{id}' (expected an E*, C* or INV-* id of SPEC.md)");
+                if (ids.Contains(id)) throw Err(s.Children[i], $"requirements[{i}]", $"'{id}' listed twice");
+                ids.Add(id);
+            }
+            return ids;
         }
 
         /// <summary>
