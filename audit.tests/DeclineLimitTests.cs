@@ -27,14 +27,14 @@ public sealed class DeclineLimitTests : IDisposable
         Assert.Contains("step 1 outcome: expected Declined, model Paid, implementation Paid", r.Output);
     }
 
-    /// <summary>A negative or oversized limit, an unknown gateway key, or a limit beside fault steps is refused with the field named.</summary>
+    /// <summary>A negative or oversized limit, an unknown gateway key, or a fault before a wake-up above a limit is refused with the field named.</summary>
     [Theory]
     [InlineData("gateway: {declineAbove: -1}\n", "", "gateway.declineAbove")]
     [InlineData("gateway: {declineAbove: 2000000000}\n", "", "gateway.declineAbove")]
     [InlineData("gateway: {declineBelow: 5}\n", "", "gateway.declineBelow: unknown key")]
     [InlineData("gateway: {declineAboveByBrand: {BrandZ: 5}}\n", "", "unknown brand 'BrandZ'")]
     [InlineData("gateway: {declineAboveByBrand: {BrandA: -5}}\n", "", "gateway.declineAboveByBrand.BrandA")]
-    [InlineData("gateway: {declineAbove: 5}\n", "  - fault: {kind: Drop, at: PReq}\n", "gateway.declineAbove: not with fault, crash or heal steps")]
+    [InlineData("gateway: {declineAbove: 5}\n", "  - fault: {kind: Drop, at: PReq}\n", "steps[1].wakeUp.amount: 1000 is above the limit 5")]
     public void Bad_gateway_fields_exit_2(string gateway, string before, string cause)
     {
         var path = Write("bad.yaml", $"embodiment: E3\nwallets:\n  - {{name: SW-1, held: [BrandA]}}\nknowledge:\n  selectorTable: {{SW-1: [BrandA]}}\n{gateway}steps:\n{before}  - wakeUp: {{order: O1, brand: BrandA}}\n");

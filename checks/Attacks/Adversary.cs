@@ -15,6 +15,7 @@ namespace MultiWallet.Checks.Attacks;
 /// <param name="inner">The raw network the attacker sits on.</param>
 /// <param name="attack">The position and events it plays.</param>
 /// <param name="victim">The wallet whose purchases the attack is aimed at.</param>
+/// <param name="merchant">The address of the merchant the MERCHANT position is (<see cref="Positions.Merchant"/>).</param>
 /// <param name="knowledge">What it knows, grown by everything it sees.</param>
 /// <param name="onlyVariant">When set, each probe sends only that variant: an isolated run, so every variant meets the same state.</param>
 /// <param name="forgery">What the position can sign and seal again with keys it holds (the merchant's), or null.</param>
@@ -22,7 +23,7 @@ namespace MultiWallet.Checks.Attacks;
 /// The brands a wallet is known to take (by wallet name): a forged wake-up names one of them, as a local process that
 /// reads the user's wallet list would, so the wallet's session handling (not its brand table) is what must refuse it.
 /// </param>
-public sealed class Adversary(TracedNetwork inner, Attack attack, string victim, AttackerKnowledge knowledge, int? onlyVariant = null, MerchantForgery? forgery = null,
+public sealed class Adversary(TracedNetwork inner, Attack attack, string victim, Address merchant, AttackerKnowledge knowledge, int? onlyVariant = null, MerchantForgery? forgery = null,
     Func<string, IReadOnlyList<string>>? brands = null) : INetwork
 {
     /// <summary>The trace actor of the attacker's decisions.</summary>
@@ -73,9 +74,9 @@ public sealed class Adversary(TracedNetwork inner, Attack attack, string victim,
     public async Task<NetMessage> SendAsync(NetMessage request, CancellationToken ct = default)
     {
         AttackEvent? e = null;
-        var sees = Positions.Sees(attack.Position, request, victim);
+        var sees = Positions.Sees(attack.Position, request, victim, merchant);
         lock (gate)
-            if (next < attack.Events.Count && Positions.Aims(attack.Events[next].Target, request.Kind) && Positions.Fires(attack.Position, request, victim))
+            if (next < attack.Events.Count && Positions.Aims(attack.Events[next].Target, request.Kind) && Positions.Fires(attack.Position, request, victim, merchant))
                 e = attack.Events[next++];
         if (sees) knowledge.Learn(request.Body);
         var response = e is null ? await inner.SendAsync(request, ct).ConfigureAwait(false) : await PlayAsync(e, request, ct).ConfigureAwait(false);

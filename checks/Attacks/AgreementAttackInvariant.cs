@@ -1,4 +1,4 @@
-using MultiWallet.Impl.World;
+using MultiWallet.Checks.Bridge;
 
 namespace MultiWallet.Checks.Attacks;
 
@@ -31,11 +31,12 @@ public sealed class AgreementAttackInvariant : AttackInvariant
         if (Fired(run, AttackKind.Concurrent)) classes.Add("concurrent");
         foreach (var a in run.Authorizations)
         {
-            if (a.MerchantId != PaymentWorld.MerchantId) return $"the gateway authorized {a} for merchant {a.MerchantId}, not the merchant the user dealt with";
             var offered = run.Purchases.Where(p => p.LidM == a.LidM).ToList();
             if (offered.Count == 0) return $"the gateway authorized {a}: an order the user's wallet never ran";
+            if (!offered.Any(p => p.Merchant == a.MerchantId)) return $"the gateway authorized {a} for merchant {a.MerchantId}, not the merchant the user dealt with";
+            offered = [.. offered.Where(p => p.Merchant == a.MerchantId)];
             if (!offered.Any(p => p.Brand == a.Brand && p.Amount == a.Amount)) return $"the gateway authorized {a} brand={a.Brand}; the user was offered {string.Join(", ", offered.Select(p => $"{p.Brand} {p.Amount}"))}";
-            if (run.Orders.TryGetValue(a.LidM, out var o) && (o.Offer.Brand != a.Brand || o.Offer.Amount != a.Amount))
+            if (run.Orders.TryGetValue(ImplBuilder.Key(a.MerchantId, a.LidM), out var o) && (o.Offer.Brand != a.Brand || o.Offer.Amount != a.Amount))
                 return $"the gateway authorized {a} brand={a.Brand}; the merchant's order is {o}";
         }
         foreach (var (lid, n) in run.AuthorizationsPerOrder)
@@ -43,8 +44,8 @@ public sealed class AgreementAttackInvariant : AttackInvariant
         foreach (var p in run.Purchases.Where(p => p.Xid is not null))
         {
             if (!p.Outcome.EndsWith($", {p.Brand})", StringComparison.Ordinal)) return $"the user's purchase of {p.LidM} in {p.Brand} ended {p.Outcome}";
-            if (!run.Authorizations.Any(a => a.LidM == p.LidM)) return $"the user was told {p.LidM} is paid ({p.Outcome}); the gateway holds no authorization for it";
-            if (run.Orders.TryGetValue(p.LidM, out var o) && o.Xid is { } x && !Convert.ToHexStringLower(x).Equals(p.Xid, StringComparison.OrdinalIgnoreCase))
+            if (!run.Authorizations.Any(a => a.LidM == p.LidM && a.MerchantId == p.Merchant)) return $"the user was told {p.LidM} is paid ({p.Outcome}); the gateway holds no authorization for it";
+            if (run.Orders.TryGetValue(ImplBuilder.Key(p.Merchant, p.LidM), out var o) && o.Xid is { } x && !Convert.ToHexStringLower(x).Equals(p.Xid, StringComparison.OrdinalIgnoreCase))
                 return $"the wallet and the merchant disagree on {p.LidM}'s XID";
         }
         return null;

@@ -11,7 +11,7 @@ namespace MultiWallet.Checks.Attacks;
 
 /// <summary>
 /// The attacker campaign: generates attacked scenarios per embodiment from the seed (FsCheck generators sampled with
-/// <c>Rnd(seed + embodiment + Offset, gamma)</c>, so a seed replays them and they differ from the honest campaign's),
+/// <c>Rnd(seed + embodiment + Offset, gamma)</c>, their merchants from the stream <see cref="Campaign.MerchantOffset"/> further on, so a seed replays them and they differ from the honest campaign's),
 /// executes each once (in parallel, one world per case) and shares the runs with every attack property; shrinks a
 /// counterexample greedily with <see cref="AttackGen.Shrink"/>, re-running only the violated property.
 /// </summary>
@@ -33,7 +33,8 @@ public static class AttackCampaign
 
     /// <summary>The attacked scenarios of one embodiment for a seed.</summary>
     public static IReadOnlyList<AttackedScenario> Generate(Embodiment e, int seed, int count) =>
-        Gen.Sample(AttackGen.For(e), count, new Rnd((ulong)seed + (ulong)e + Offset, Campaign.Gamma), Campaign.Size).ToList();
+        [.. Gen.Sample(AttackGen.Draft(e), count, new Rnd((ulong)seed + (ulong)e + Offset, Campaign.Gamma), Campaign.Size)
+            .Zip(Campaign.MerchantPlans((ulong)seed + (ulong)e + Offset, count), AttackGen.Place)];
 
     /// <summary>The shared runs of one embodiment and the seconds they took.</summary>
     public static (IReadOnlyList<AttackRun> Runs, double Seconds) Runs(CheckContext ctx, Embodiment e) =>

@@ -6,7 +6,7 @@ using MultiWallet.Model.Vocabulary;
 namespace MultiWallet.Checks.Attacks;
 
 /// <summary>
-/// FsCheck generators of attacked scenarios: an honest generated scenario (<see cref="ScenarioGen.For"/>, its own
+/// FsCheck generators of attacked scenarios: an honest generated scenario (<see cref="ScenarioGen.Draft"/> with its merchants placed, its own
 /// fault and crash steps left out: here the attacker is the only adversary) and an attack of one position with one to
 /// four events, each aimed at a message kind its position can act on. The shrinker drops events, simplifies their
 /// parameters and shrinks the honest scenario with the scenario shrinker.
@@ -70,11 +70,18 @@ public static class AttackGen
                select new Attack(p, [.. events]);
     }
 
-    /// <summary>An attacked scenario of embodiment <paramref name="e"/>.</summary>
-    public static Gen<AttackedScenario> For(Embodiment e) =>
-        from s in ScenarioGen.For(e)
+    /// <summary>
+    /// What an attacked scenario of embodiment <paramref name="e"/> draws from the attacker campaign's stream: the honest
+    /// case's draft and the attack; its merchants come from a stream of their own (<see cref="AttackCampaign.Generate"/>).
+    /// </summary>
+    public static Gen<(ScenarioDraft Draft, Attack Attack)> Draft(Embodiment e) =>
+        from d in ScenarioGen.Draft(e)
         from a in Attack(e)
-        select new AttackedScenario(Honest(s), a);
+        select (d, a);
+
+    /// <summary>The attacked scenario of a draft and its attack, with the draft's merchants placed (<see cref="ScenarioGen.Place"/>).</summary>
+    public static AttackedScenario Place((ScenarioDraft Draft, Attack Attack) c, MerchantPlan p) =>
+        new(Honest(ScenarioGen.Place(c.Draft, p)), c.Attack);
 
     /// <summary>
     /// The scenario without its generated faults, crashes, heals and tampered purchases: tampering is the attacker's to

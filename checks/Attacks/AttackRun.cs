@@ -18,9 +18,9 @@ public sealed record AttackRun(AttackedScenario Case)
     public IReadOnlyList<string>? Baseline { get; init; }
     /// <summary>The gateway's records of authorizations that stand.</summary>
     public IReadOnlyList<GatewayRecord> Authorizations { get; init; } = [];
-    /// <summary>Authorizations the gateway counted per order (LID-M).</summary>
+    /// <summary>Authorizations the gateway counted per order (by <see cref="Bridge.ImplBuilder.Key(string, string)"/>).</summary>
     public IReadOnlyDictionary<string, int> AuthorizationsPerOrder { get; init; } = new Dictionary<string, int>();
-    /// <summary>The merchant's orders after the run, by LID-M.</summary>
+    /// <summary>Every merchant's orders after the run, by <see cref="Bridge.ImplBuilder.Key(string, string)"/>.</summary>
     public IReadOnlyDictionary<string, MerchantOrder> Orders { get; init; } = new Dictionary<string, MerchantOrder>();
     /// <summary>The order (LID-M) of every credential a custodian released, in order (E8).</summary>
     public IReadOnlyList<string> Releases { get; init; } = [];

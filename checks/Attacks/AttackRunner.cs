@@ -61,11 +61,12 @@ public static class AttackRunner
     {
         var t = c.Scenario.Topology;
         var victim = Positions.Victim(t);
+        var merchant = Positions.Merchant(c.Scenario.Steps);
         var pki = CryptoWorld.For(seed);
-        var knowledge = new AttackerKnowledge(Positions.Keys(c.Attack.Position, pki, victim));
+        var knowledge = new AttackerKnowledge(Positions.Keys(c.Attack.Position, pki, victim, merchant));
         Adversary? adversary = null;
-        var forgery = c.Attack.Position == AttackPosition.Merchant ? new MerchantForgery(pki, seed) : null;
-        INetwork Tap(TracedNetwork wire) => adversary = new Adversary(wire, c.Attack, victim, knowledge, onlyVariant, forgery, Brands(t));
+        var forgery = c.Attack.Position == AttackPosition.Merchant ? new MerchantForgery(pki, seed, merchant) : null;
+        INetwork Tap(TracedNetwork wire) => adversary = new Adversary(wire, c.Attack, victim, Address.MerchantOf(merchant), knowledge, onlyVariant, forgery, Brands(t));
         var built = sut is null ? ImplBuilder.Build(t, c.Scenario.Script, seed, parts, transport, Tap) : ImplBuilder.BuildWithSut(t, c.Scenario.Script, seed, sut, parts, Tap);
         var world = built.World;
         try
@@ -84,14 +85,14 @@ public static class AttackRunner
             // A master played by a SUT: what it reported holding when the last purchase ended (its clock is its own).
             if (built.Sut is { } played) heldAtEnd = played.ReportedHeld ?? 0;
             knowledge.Close();
-            var lids = purchases.Select(p => p.LidM).Concat(world.Merchant.Orders.Keys).Distinct(StringComparer.Ordinal);
+            var orders = purchases.Select(p => (p.Merchant, p.LidM)).Concat(world.Merchants.SelectMany(m => m.Value.Orders.Keys.Select(l => (m.Key, l)))).Distinct().ToList();
             return new AttackRun(c)
             {
                 Inconclusive = inconclusive ?? (world.Time.IsVirtual || world.Wire.TimeoutsFired == 0 ? null : $"{world.Wire.TimeoutsFired} send(s) timed out on the wall clock over HTTP (environment: inconclusive)"),
                 Purchases = purchases,
                 Authorizations = [.. world.Gateway.Ledger.Records.Where(r => r.Status == Impl.Set.GatewayStatus.Authorized)],
-                AuthorizationsPerOrder = lids.ToDictionary(l => l, l => world.Gateway.Authorizations(PaymentWorld.MerchantId, l), StringComparer.Ordinal),
-                Orders = world.Merchant.Orders,
+                AuthorizationsPerOrder = orders.ToDictionary(o => ImplBuilder.Key(o.Item1, o.Item2), o => world.Gateway.Authorizations(o.Item1, o.Item2), StringComparer.Ordinal),
+                Orders = world.Merchants.SelectMany(m => m.Value.Orders.Select(o => (Key: ImplBuilder.Key(m.Key, o.Key), o.Value))).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal),
                 Releases = Releases(world.Trace),
                 HeldAfterBound = held,
                 HeldAtEnd = heldAtEnd,
@@ -143,15 +144,19 @@ public static class AttackRunner
             }
             catch (HangException h) { outcome = $"hang: {h.Reason}"; }
             catch (WallClockLimitException e) { return (purchases, e.Message); }
-            purchases.Add(new UserPurchase(wake.Order.LidM, wake.Brand.Name, wake.Amount, outcome, xid) { Wallet = wallet });
+            purchases.Add(new UserPurchase(wake.Order.LidM, wake.Brand.Name, wake.Amount, outcome, xid, wake.Order.Merchant) { Wallet = wallet });
         }
         return (purchases, null);
     }
 
-    /// <summary>The observable state an attacker can probe for: every order's state at the merchant and every record's at the gateway.</summary>
+    /// <summary>
+    /// The observable state an attacker can probe for: every order's state at every merchant (the first merchant's first)
+    /// and every record's at the gateway, each order named by <see cref="ImplBuilder.Key(string, string)"/>.
+    /// </summary>
     private static string State(PaymentWorld world) =>
-        string.Join(";", world.Merchant.Orders.Values.OrderBy(o => o.Offer.LidM, StringComparer.Ordinal).Select(o => $"{o.Offer.LidM}={o.State}"))
-        + "|" + string.Join(";", world.Gateway.Ledger.Records.Select(r => $"{r.LidM}={r.Status}"));
+        string.Join(";", world.Merchants.OrderBy(m => m.Key != PaymentWorld.MerchantId).ThenBy(m => m.Key, StringComparer.Ordinal)
+            .SelectMany(m => m.Value.Orders.Values.OrderBy(o => o.Offer.LidM, StringComparer.Ordinal).Select(o => $"{ImplBuilder.Key(m.Key, o.Offer.LidM)}={o.State}")))
+        + "|" + string.Join(";", world.Gateway.Ledger.Records.Select(r => $"{ImplBuilder.Key(r.MerchantId, r.LidM)}={r.Status}"));
 
     /// <summary>
     /// The order of every release a custodian decided (its <c>CredentialReleased</c> decisions, in trace order). A repeat of

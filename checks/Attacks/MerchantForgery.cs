@@ -15,7 +15,8 @@ namespace MultiWallet.Checks.Attacks;
 /// </summary>
 /// <param name="pki">The world's PKI (the merchant's keys; the gateway's public certificates).</param>
 /// <param name="seed">The run's seed (the attacker's envelopes draw from their own stream, so a run replays).</param>
-public sealed class MerchantForgery(CryptoWorld pki, int seed)
+/// <param name="merchantId">The merchant whose keys the position holds (<see cref="Positions.Merchant"/>).</param>
+public sealed class MerchantForgery(CryptoWorld pki, int seed, string merchantId = CryptoWorld.DefaultMerchantId)
 {
     private static readonly string[] Sealed = [AuthReqPayload.Kind, AuthInqReq.Kind, AuthRevReq.Kind];
     private readonly SecureRandom rng = SeededRandom.For(seed, "attacker/merchant");
@@ -42,7 +43,7 @@ public sealed class MerchantForgery(CryptoWorld pki, int seed)
             catch (SetException) { }
         }
         if (!Brands.IsKnown(brand)) brand = Brands.All[0].Name;
-        var signed = SignedMessage.Sign(kind, content, pki.Merchant(brand).Signing).Encode();
+        var signed = SignedMessage.Sign(kind, content, pki.Merchant(brand, merchantId).Signing).Encode();
         lock (gate) return Envelope.Seal(signed, pki.Gateway(brand).KeyExchange.Chain.Leaf, rng);
     }
 
@@ -53,7 +54,7 @@ public sealed class MerchantForgery(CryptoWorld pki, int seed)
         {
             var res = PInitRes.Decode(SignedMessage.Decode(body, PInitRes.Kind).Content);
             var brand = Brands.All.Select(b => b.Name).FirstOrDefault(b => pki.Gateway(b).KeyExchange.Chain.LeafThumbprint == res.GatewayThumbprint) ?? Brands.All[0].Name;
-            var mine = pki.Merchant(brand);
+            var mine = pki.Merchant(brand, merchantId);
             var forged = res with { GatewayThumbprint = mine.KeyExchange.Chain.LeafThumbprint, GatewayChain = mine.KeyExchange.Chain.Der };
             return SignedMessage.Sign(PInitRes.Kind, forged.Encode(), mine.Signing).Encode();
         }

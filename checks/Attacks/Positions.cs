@@ -31,8 +31,11 @@ public static class Positions
 
     private static readonly Address MasterAddress = Address.ServerWallet(WalletNames.Msw);
 
-    /// <summary>Whether a message crosses the position (what it observes and acts on); <paramref name="victim"/> names the compromised wallet.</summary>
-    public static bool Sees(AttackPosition p, NetMessage m, string victim)
+    /// <summary>
+    /// Whether a message crosses the position (what it observes and acts on); <paramref name="victim"/> names the compromised
+    /// wallet, <paramref name="merchant"/> the address of the merchant the MERCHANT position is (<see cref="Merchant"/>).
+    /// </summary>
+    public static bool Sees(AttackPosition p, NetMessage m, string victim, Address merchant)
     {
         bool Either(Func<Address, bool> f) => f(m.From) || f(m.To);
         bool Between(Func<Address, bool> a, Func<Address, bool> b) => (a(m.From) && b(m.To)) || (b(m.From) && a(m.To));
@@ -41,18 +44,19 @@ public static class Positions
         {
             AttackPosition.NetworkPc => Either(a => a == Address.Pc),
             AttackPosition.NetworkSlave => Between(a => a == MasterAddress, a => Wallet(a) && a != MasterAddress),
-            AttackPosition.NetworkMerchant => Between(a => a == Address.Merchant, a => a != Address.Gateway),
-            AttackPosition.NetworkGateway => Between(a => a == Address.Merchant, a => a == Address.Gateway),
+            // The network positions are on the links of every merchant: the client's to each merchant, the gateway's to each.
+            AttackPosition.NetworkMerchant => Between(a => a.IsMerchant, a => a != Address.Gateway),
+            AttackPosition.NetworkGateway => Between(a => a.IsMerchant, a => a == Address.Gateway),
             AttackPosition.Local => false,
-            AttackPosition.Merchant => Either(a => a == Address.Merchant),
+            AttackPosition.Merchant => Either(a => a == merchant),
             AttackPosition.Master => Either(a => a == MasterAddress),
             _ => Either(a => a == Address.ServerWallet(victim)),
         };
     }
 
     /// <summary>Whether an event of the position fires on <paramref name="m"/>: a message it sees, or (LOCAL) one the PC sends, whose timing a local process shares.</summary>
-    public static bool Fires(AttackPosition p, NetMessage m, string victim) =>
-        p == AttackPosition.Local ? m.From == Address.Pc : Sees(p, m, victim);
+    public static bool Fires(AttackPosition p, NetMessage m, string victim, Address merchant) =>
+        p == AttackPosition.Local ? m.From == Address.Pc : Sees(p, m, victim, merchant);
 
     private static readonly string[] WalletKinds = [WalletProtocol.Start, WalletProtocol.Deliver];
 
@@ -97,10 +101,10 @@ public static class Positions
     public static bool Fits(AttackKind k, string target) =>
         k == AttackKind.ForgeReply ? target == PInitReq.Kind : !Sessions.Contains(k) || target == WalletProtocol.Start;
 
-    /// <summary>The key-exchange identities the position holds: what lets it open envelopes.</summary>
-    public static IReadOnlyList<KeyExchangeIdentity> Keys(AttackPosition p, CryptoWorld pki, string victim) => p switch
+    /// <summary>The key-exchange identities the position holds: what lets it open envelopes (MERCHANT: those of merchant <paramref name="merchantId"/>).</summary>
+    public static IReadOnlyList<KeyExchangeIdentity> Keys(AttackPosition p, CryptoWorld pki, string victim, string merchantId) => p switch
     {
-        AttackPosition.Merchant => [.. Impl.Crypto.Brands.All.Select(b => pki.Merchant(b.Name).KeyExchange)],
+        AttackPosition.Merchant => [.. Impl.Crypto.Brands.All.Select(b => pki.Merchant(b.Name, merchantId).KeyExchange)],
         AttackPosition.Master => [pki.ServerWallet(WalletNames.Msw).KeyExchange],
         AttackPosition.Slave => [pki.ServerWallet(victim).KeyExchange],
         _ => [],
@@ -119,4 +123,12 @@ public static class Positions
 
     /// <summary>The compromised wallet of the SSW position: the topology's first.</summary>
     public static string Victim(Topology t) => t.Wallets.Count > 0 ? t.Wallets[0].Name : WalletNames.Msw;
+
+    /// <summary>
+    /// The merchant the MERCHANT position is: the merchant of the user's first order, as SSW is the topology's first wallet.
+    /// With one merchant it is that merchant; with several, the one the user deals with first, whose purchases the attack
+    /// can then reach (docs/THREATS.md, "The attacker campaign"). The network positions see every merchant's links.
+    /// </summary>
+    public static string Merchant(IReadOnlyList<Step> steps) =>
+        steps.OfType<Step.WakeUp>().Select(w => w.Order.Merchant).FirstOrDefault() ?? CryptoWorld.DefaultMerchantId;
 }

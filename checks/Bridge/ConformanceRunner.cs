@@ -97,7 +97,7 @@ public static class ConformanceRunner
             var responses = world.Network.Responses.Skip(respMark).ToList();
             var predicted = predictions[i];
             var facts = new WakeUpFacts(
-                world.Gateway.Authorizations(ImplBuilder.Merchant, wake.Order.LidM),
+                world.Gateway.Authorizations(wake.Order.Merchant, wake.Order.LidM),
                 world.Gateway.TotalAuthorizations,
                 // With the master played by a SUT ours sits idle: what the SUT holds is what it reported (none when it reports nothing).
                 built.Sut is { } played ? played.ReportedHeld ?? 0 : built.Embodiment.Master?.AcquiredCredentialsHeld ?? 0,
@@ -127,6 +127,7 @@ public static class ConformanceRunner
     {
         var sb = new StringBuilder();
         sb.AppendLine($"embodiment {t.Embodiment}");
+        if (t.Merchants.Count > 0) sb.AppendLine($"merchants {string.Join(", ", t.Merchants.Select(m => t.DeclineAboveByMerchant.TryGetValue(m, out var l) ? $"{m} (declines above {l})" : m))}");
         if (t.Master is not null) sb.AppendLine($"master {t.Master}");
         foreach (var w in t.Wallets) sb.AppendLine($"wallet {w}");
         if (t.Knowledge.Wallets.Count > 0) sb.AppendLine($"{KnowledgeLabel(t.Traits)} {t.Knowledge.Describe()}");
@@ -167,7 +168,7 @@ public static class ConformanceRunner
         var leaks = new List<string>();
         foreach (var m in requests)
         {
-            if (!(m.To == Address.Pc || m.From == Address.Pc || m.To.Value == "merchant" || m.From.Value == "merchant")) continue;
+            if (!(m.To == Address.Pc || m.From == Address.Pc || m.To.IsMerchant || m.From.IsMerchant)) continue;
             foreach (var (label, bytes) in secrets)
                 if (m.Body.AsSpan().IndexOf(bytes) >= 0) leaks.Add($"{label} in {m.Kind} {m.From.Value} -> {m.To.Value}");
         }

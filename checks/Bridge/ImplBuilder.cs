@@ -20,8 +20,17 @@ namespace MultiWallet.Checks.Bridge;
 /// </summary>
 public sealed class ImplBuilder
 {
-    /// <summary>Merchant id the model's orders use: the implementation's merchant.</summary>
+    /// <summary>Merchant id the model's orders use when a topology names no merchants: the implementation's first merchant.</summary>
     public const string Merchant = PaymentWorld.MerchantId;
+
+    /// <summary>
+    /// How the bridge's per-order facts name an order: its LID-M for the first merchant (as a file without merchants writes
+    /// it), <c>MERCHANT/LID-M</c> for any other (two merchants may use the same LID-M).
+    /// </summary>
+    public static string Key(OrderId o) => Key(o.Merchant, o.LidM);
+
+    /// <inheritdoc cref="Key(OrderId)"/>
+    public static string Key(string merchant, string lidM) => merchant == Merchant ? lidM : $"{merchant}/{lidM}";
 
     public PaymentWorld World { get; }
     public EmbodimentWorld Embodiment { get; }
@@ -42,10 +51,12 @@ public sealed class ImplBuilder
         if (t.Traits.Asks == UserPrompt.AtSetUp) answers.Add(s.Preselected);
         answers.AddRange(s.Answers.Select(a => a.Given));
         User = new ScriptedUser(answers);
+        foreach (var m in t.Merchants) World.AddMerchant(m);
         Embodiment = EmbodimentWorld.Build(World, Config(t), User, parts);
         if (t.Master is { Down: true }) Embodiment.SetDown(t.Master.Name, true);
         if (t.DeclineAbove is { } limit) World.Gateway.DeclineAbove = limit;
         foreach (var (brand, own) in t.DeclineAboveByBrand) World.Gateway.DeclineAboveByBrand[brand.Name] = own;
+        foreach (var (merchant, own) in t.DeclineAboveByMerchant) World.Gateway.DeclineAboveByMerchant[merchant] = own;
         foreach (var w in t.Wallets.Append(t.Master).OfType<WalletSpec>().Where(w => w.Silent)) Embodiment.SetSilent(w.Name, true);
         if (t.Traits.Holder == KnowledgeHolder.LiveQuery)
             foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());
@@ -159,7 +170,8 @@ public sealed class ImplBuilder
     {
         string? name = party switch
         {
-            CrashParty.Merchant => PaymentWorld.MerchantParty,
+            // The merchant the crashing request went to (several merchants: the one of this purchase).
+            CrashParty.Merchant => to is { IsMerchant: true } m && m != Address.Merchant ? m.Value : PaymentWorld.MerchantParty,
             CrashParty.Gateway => PaymentWorld.GatewayParty,
             CrashParty.Wallet when Embodiment.Master is { } m => m.Name,
             CrashParty.Custodian => to?.WalletName,
@@ -170,7 +182,7 @@ public sealed class ImplBuilder
         if (advertised.ContainsKey(name)) Advertise(name);
         return party switch
         {
-            CrashParty.Merchant => Address.Merchant,
+            CrashParty.Merchant => to is { IsMerchant: true } m ? m : Address.Merchant,
             CrashParty.Gateway => Address.Gateway,
             CrashParty.Pc => Address.Pc,
             _ => Address.ServerWallet(name),
@@ -235,24 +247,30 @@ public sealed class ImplBuilder
     {
         World.Network.Heal();
         var swept = World.Run(ct => World.Merchant.ResolvePendingAsync(ct));
+        foreach (var other in World.Merchants.Values.Where(m => m != World.Merchant)) swept += World.Run(ct => other.ResolvePendingAsync(ct));
         var resolved = World.Run(ct => UnknownOutcomes.For(Embodiment.Net).ResolveAsync(Embodiment.Net, ct));
-        return (swept, resolved);
+        // The PC names an order MERCHANT/LID-M; the bridge's facts name it by Key.
+        return (swept, resolved.ToDictionary(kv => Key(kv.Key[..kv.Key.IndexOf('/', StringComparison.Ordinal)], kv.Key[(kv.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]), kv => kv.Value, StringComparer.Ordinal));
     }
 
     /// <summary>What the merchant's order is called when the merchant holds no order of that LID-M (it forgot it, or never had it).</summary>
     public const string NoOrder = "(no order)";
 
     /// <summary>
-    /// Every order of the merchant, and every order a wake-up named, as the merchant and the gateway hold it now, by LID-M
-    /// (an order the merchant does not hold is <see cref="NoOrder"/>: a restarted merchant that forgot it shows here).
+    /// Every order of every merchant, and every order a wake-up named, as its merchant and the gateway hold it now, by
+    /// <see cref="Key(OrderId)"/> (an order the merchant does not hold is <see cref="NoOrder"/>: a restarted merchant that forgot it shows here).
     /// </summary>
     public IReadOnlyDictionary<string, OrderFacts> OrderFacts()
     {
-        var orders = World.Merchant.Orders;
-        return orders.Keys.Concat(sent.Keys.Select(o => o.LidM)).Distinct(StringComparer.Ordinal).ToDictionary(
-            lid => lid,
-            lid => new OrderFacts(orders.TryGetValue(lid, out var o) ? o.State.ToString() : NoOrder, World.Gateway.Status(Merchant, lid)?.ToString(), World.Gateway.Authorizations(Merchant, lid)),
-            StringComparer.Ordinal);
+        var facts = new Dictionary<string, OrderFacts>(StringComparer.Ordinal);
+        var named = World.Merchants.SelectMany(m => m.Value.Orders.Keys.Select(lid => (Merchant: m.Key, Lid: lid))).Concat(sent.Keys.Select(o => (o.Merchant, Lid: o.LidM)));
+        // The first merchant's orders first, as its table holds them, then the others', then those only a wake-up named.
+        foreach (var (merchant, lid) in named.Distinct())
+        {
+            var state = World.Merchants.TryGetValue(merchant, out var pos) && pos.Orders.TryGetValue(lid, out var o) ? o.State.ToString() : NoOrder;
+            facts[Key(merchant, lid)] = new OrderFacts(state, World.Gateway.Status(merchant, lid)?.ToString(), World.Gateway.Authorizations(merchant, lid));
+        }
+        return facts;
     }
 
     /// <summary>
@@ -265,12 +283,12 @@ public sealed class ImplBuilder
         byte[] bytes;
         if (step is Step.Replay r) bytes = sent[r.Order];
         else if (wake.Defect is WakeUpDefect.MissingField)
-            bytes = new ImplWakeUp(Merchant, wake.Order.LidM, "", wake.Amount, "JPY", wake.Brand.Name).Encode(); // empty order description
+            bytes = new ImplWakeUp(wake.Order.Merchant, wake.Order.LidM, "", wake.Amount, "JPY", wake.Brand.Name).Encode(); // empty order description
         else if (!wake.Brand.IsKnown)
             // A merchant offers no order in a brand nobody knows: this initiation is forged or garbled input,
             // so the merchant's order book is not touched (an honest wake-up may follow for the same order).
-            bytes = new ImplWakeUp(Merchant, wake.Order.LidM, "1 x book", wake.Amount, "JPY", wake.Brand.Name).Encode();
-        else bytes = World.WakeUp(wake.Order.LidM, wake.Brand.Name, wake.Amount);
+            bytes = new ImplWakeUp(wake.Order.Merchant, wake.Order.LidM, "1 x book", wake.Amount, "JPY", wake.Brand.Name).Encode();
+        else bytes = World.WakeUp(wake.Order.LidM, wake.Brand.Name, wake.Amount, merchant: wake.Order.Merchant);
         sent[wake.Order] = bytes;
         var armed = true;
         if (step is Step.WakeUp { Defect: WakeUpDefect.Tampered t })

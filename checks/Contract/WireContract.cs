@@ -86,7 +86,8 @@ internal sealed class WireContract
 
     private static void Party(JsonObject entry, string end, Address a, string where, List<string> errors)
     {
-        var cls = a.WalletName is not null ? "sw" : a.Value;
+        // Party classes: every server wallet is `sw`, every merchant (`merchant`, `merchant/ID`) is `merchant`.
+        var cls = a.WalletName is not null ? "sw" : a.IsMerchant ? "merchant" : a.Value;
         if (entry[end] is JsonArray allowed && !allowed.Any(x => (string?)x == cls))
             errors.Add($"{where}: {end} {a.Value} is not one of [{string.Join(", ", allowed)}]");
     }

@@ -69,6 +69,27 @@ public static class ScenarioGen
         };
     }
 
+    /// <summary>The merchant ids a generated world may have: the first is the implementation's one merchant of a plain world.</summary>
+    public static readonly string[] MerchantIds = [ImplBuilder.Merchant, "SHOP-2", "SHOP-3"];
+
+    /// <summary>The per-merchant decline limit a generated second or third merchant may have (about half the amounts generated).</summary>
+    public const long MerchantDeclineAbove = 25_000;
+
+    /// <summary>At most this many wake-ups are drawn per case (<see cref="Wakes"/>).</summary>
+    public const int MaxWakes = 4;
+
+    /// <summary>
+    /// Several merchants (DECISIONS.md, "Several merchants"): most worlds keep one merchant; about one in four has two and one
+    /// in ten three, and then the last may decline above <see cref="MerchantDeclineAbove"/> (its own agreement with the
+    /// acquirer), and each wake-up is at one of them, so every invariant is judged per merchant too. Sampled from a stream
+    /// of its own (<see cref="Invariants.Campaign.Generate"/>): a one-merchant world is the case the campaign's stream drew.
+    /// </summary>
+    public static readonly Gen<MerchantPlan> Merchants =
+        from n in Freq((13, Gen.Constant(1)), (5, Gen.Constant(2)), (2, Gen.Constant(3)))
+        from limited in Freq((2, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from picks in Gen.ArrayOf(Gen.Choose(0, n - 1), MaxWakes)
+        select new MerchantPlan(n, limited, picks);
+
     public static Gen<UserScript> Script(Topology t)
     {
         var names = t.Wallets.Select(w => w.Name).ToArray();
@@ -91,7 +112,7 @@ public static class ScenarioGen
                select new UserScript(t.Traits.Asks == UserPrompt.AtSetUp ? p : null, answers.ToList());
     }
 
-    public static Gen<IReadOnlyList<Step>> Steps(Topology t)
+    public static Gen<IReadOnlyList<WakeDraw>> Wakes(Topology t)
     {
         var held = t.Wallets.SelectMany(w => w.Held).Concat(t.Master?.Held ?? []).Distinct().ToArray();
         var brand = held.Length == 0
@@ -115,7 +136,7 @@ public static class ScenarioGen
         if (t.Traits.Knowledge == KnowledgeKind.InstalledWums)
             between.Add((4, from w in Gen.Elements(names) from v in Gen.Choose(2, 5) from b in BrandSet(3) select (Step?)new Step.InstallWum(w, v, b)));
         var betweenGen = Gen.Frequency(between.ToArray());
-        return from k in Gen.Choose(1, 4)
+        return from k in Gen.Choose(1, MaxWakes)
                from wakes in Gen.ListOf(from b in brand
                                         from d in defect
                                         from amount in Gen.Choose(1, 50_000)
@@ -123,8 +144,8 @@ public static class ScenarioGen
                                         from pre in betweenGen
                                         from faults in FaultsFor(t.Traits, t.Master?.Held ?? NoBrands)
                                         from healNow in Freq((3, Gen.Constant(true)), (1, Gen.Constant(false)))
-                                        select (b, d, amount, replay, pre, faults, healNow), k)
-               select Assemble(wakes, t.Master?.Held ?? NoBrands);
+                                        select new WakeDraw(b, d, amount, replay, pre, faults, healNow), k)
+               select (IReadOnlyList<WakeDraw>)[.. wakes];
     }
 
     /// <summary>The purchase's own hops a primary fault hits.</summary>
@@ -224,22 +245,27 @@ public static class ScenarioGen
         _ => [new Step.Fault(FaultKind.Delay, FaultPosition.AuthReq), new Step.Fault(FaultKind.Drop, FaultPosition.AuthInqReq)],
     };
 
-    private static IReadOnlyList<Step> Assemble(IEnumerable<(Brand B, WakeUpDefect D, int Amount, bool Replay, Step? Pre, IReadOnlyList<Step> Faults, bool HealNow)> wakes, ImmutableSortedSet<Brand> masterHeld)
+    // LID-Ms are numbered across merchants (L1, L2, ...), so no two orders of a generated case share one; a file may reuse them.
+    private static IReadOnlyList<Step> Assemble(IReadOnlyList<WakeDraw> wakes, Func<int, string> merchantOf, ImmutableSortedSet<Brand> masterHeld,
+        Func<string, Brand, long, bool> declined)
     {
         var steps = new List<Step>();
         var orders = new List<OrderId>();
         var unhealed = false;
-        foreach (var (b, d, amount, replay, pre, faults, healNow) in wakes)
+        for (var i = 0; i < wakes.Count; i++)
         {
+            var (b, d, amount, replay, pre, faults, healNow) = wakes[i];
+            var m = merchantOf(i);
             if (pre is not null) steps.Add(pre);
             if (replay && orders.Count > 0) steps.Add(new Step.Replay(orders[^1]));
             else
             {
-                var o = new OrderId(ImplBuilder.Merchant, $"L{orders.Count + 1}");
+                var o = new OrderId(m, $"L{orders.Count + 1}");
                 orders.Add(o);
                 // Faults only before an honest wake-up: the fault rules are written for honest purchases.
                 // A slave crash only in a purchase the master cannot pay itself (it may then proxy it to a slave).
-                var faulted = faults.Count > 0 && d is WakeUpDefect.NoDefect && b.IsKnown
+                // Nor before a purchase the gateway declines: the fault rules (model/Machines/FaultedExchange) are written for approved ones.
+                var faulted = faults.Count > 0 && d is WakeUpDefect.NoDefect && b.IsKnown && !declined(m, b, amount)
                     && !(faults is [var only] && OnlyBehindMaster(only) && masterHeld.Contains(b));
                 if (faulted) steps.AddRange(faults);
                 steps.Add(new Step.WakeUp(o, b, amount, d));
@@ -254,7 +280,7 @@ public static class ScenarioGen
                 else if (d is not WakeUpDefect.NoDefect)
                 {
                     // A tampered purchase did consume its order (PInitReq went out): the honest retry is a fresh order.
-                    var retry = new OrderId(ImplBuilder.Merchant, $"L{orders.Count + 1}");
+                    var retry = new OrderId(m, $"L{orders.Count + 1}");
                     orders.Add(retry);
                     steps.Add(new Step.WakeUp(retry, b, amount, WakeUpDefect.None));
                 }
@@ -265,11 +291,30 @@ public static class ScenarioGen
         return steps;
     }
 
-    public static Gen<GeneratedScenario> For(Embodiment e) =>
+    /// <summary>A case's draws from the campaign's stream: a one-merchant world, its user script, its wake-ups.</summary>
+    public static Gen<ScenarioDraft> Draft(Embodiment e) =>
         from t in Topology(e)
         from s in Script(t)
-        from steps in Steps(t)
-        select new GeneratedScenario(t, s, steps);
+        from wakes in Wakes(t)
+        select new ScenarioDraft(t, s, wakes);
+
+    /// <summary>
+    /// The case of <paramref name="d"/> with its merchants placed: the topology names them and their limits, each order is at
+    /// its wake-up's merchant, and no fault is armed before a purchase the gateway declines. With one merchant, the case is
+    /// the one its draws make without merchants.
+    /// </summary>
+    public static GeneratedScenario Place(ScenarioDraft d, MerchantPlan p)
+    {
+        var t = p.Count == 1 ? d.Topology : d.Topology with { Merchants = p.Merchants, DeclineAboveByMerchant = p.DeclineAbove };
+        var steps = Assemble(d.Wakes, p.MerchantOf, t.Master?.Held ?? NoBrands, (m, b, amount) => t.DeclineLimit(b, m) is { } limit && amount > limit);
+        return new GeneratedScenario(t, d.Script, steps);
+    }
+
+    /// <summary>A generated case, merchants drawn after the rest (for properties; the campaigns draw them from their own stream).</summary>
+    public static Gen<GeneratedScenario> For(Embodiment e) =>
+        from d in Draft(e)
+        from p in Merchants
+        select Place(d, p);
 
     /// <summary>Drop a step, an answer, a wallet; simplify defects, amounts and brand sets. Keeps scenarios valid (no dangling replay).</summary>
     public static IEnumerable<GeneratedScenario> Shrink(GeneratedScenario s)
@@ -282,6 +327,13 @@ public static class ScenarioGen
         for (var i = 0; i < s.Script.Answers.Count; i++)
             yield return s with { Script = s.Script with { Answers = s.Script.Answers.Where((_, j) => j != i).ToList() } };
         var t = s.Topology;
+        // One merchant: every order moved to the first (their LID-Ms are distinct), the others and their limits gone.
+        if (t.Merchants.Count > 0)
+            yield return s with
+            {
+                Topology = t with { Merchants = [], DeclineAboveByMerchant = new Dictionary<string, long>() },
+                Steps = [.. s.Steps.Select(OnFirstMerchant)],
+            };
         if (t.Wallets.Count > 1)
         {
             var last = t.Wallets[^1].Name;
@@ -334,6 +386,13 @@ public static class ScenarioGen
 
         static ImmutableSortedSet<Brand> Trim(ImmutableSortedSet<Brand> b) => b.Count > 1 ? b.Remove(b.Max!) : b;
     }
+
+    private static Step OnFirstMerchant(Step s) => s switch
+    {
+        Step.WakeUp w => w with { Order = w.Order with { Merchant = ImplBuilder.Merchant } },
+        Step.Replay r => r with { Order = r.Order with { Merchant = ImplBuilder.Merchant } },
+        _ => s,
+    };
 
     /// <summary>The topology with <paramref name="name"/> dropped from its routing knowledge.</summary>
     private static Topology Forget(Topology t, string name) => t with { Knowledge = t.Knowledge.Without(name) };

@@ -16,7 +16,8 @@ namespace MultiWallet.Checks.Invariants;
 /// finishes, into per-embodiment tallies (<see cref="EmbodimentTally"/>): every invariant's verdict and classes, the
 /// model's mutation test, its transition coverage and the case's digest. The derived checks (<see cref="DerivedCheckIds"/>)
 /// read the tallies and never re-run a scenario. Generation: FsCheck generators sampled with Rnd(seed + embodiment,
-/// gamma) — deterministic, so the replay handle "(seed,gamma,size)" plus a case index regenerates a case. Shrinking:
+/// gamma), the merchants of each case from their own stream Rnd(seed + embodiment + <see cref="MerchantOffset"/>, gamma)
+/// — deterministic, so the replay handle "(seed,gamma,size)" plus a case index regenerates a case. Shrinking:
 /// the scenario shrinker, greedily, re-running the failing invariant on each candidate.
 /// </summary>
 public static class Campaign
@@ -51,7 +52,24 @@ public static class Campaign
 
     /// <summary>The first <paramref name="count"/> scenarios of an embodiment's sequence for a seed.</summary>
     public static IReadOnlyList<GeneratedScenario> Generate(Embodiment e, int seed, int count) =>
-        Gen.Sample(ScenarioGen.For(e), count, new Rnd((ulong)seed + (ulong)e, Gamma), Size).ToList();
+        Place(Gen.Sample(ScenarioGen.Draft(e), count, new Rnd((ulong)seed + (ulong)e, Gamma), Size), (ulong)seed + (ulong)e);
+
+    /// <summary>
+    /// Keeps the merchants' random stream apart from the cases' (DECISIONS.md, "Several merchants"): drawing them takes
+    /// nothing from the stream the rest of every case is drawn from, so adding merchants shifted no existing case.
+    /// </summary>
+    public const ulong MerchantOffset = 0x5E7E2A1C;
+
+    /// <summary>
+    /// The drafts of a sequence with their merchants placed, the i-th draft's from the i-th plan of the merchants' own
+    /// stream for <paramref name="stream"/> (prefix-stable, as the drafts are).
+    /// </summary>
+    public static IReadOnlyList<GeneratedScenario> Place(IReadOnlyList<ScenarioDraft> drafts, ulong stream) =>
+        [.. drafts.Zip(MerchantPlans(stream, drafts.Count), ScenarioGen.Place)];
+
+    /// <summary>The first <paramref name="count"/> merchant plans of the merchants' stream for <paramref name="stream"/>.</summary>
+    public static IReadOnlyList<MerchantPlan> MerchantPlans(ulong stream, int count) =>
+        Gen.Sample(ScenarioGen.Merchants, count, new Rnd(stream + MerchantOffset, Gamma), Size).ToList();
 
     /// <summary>
     /// The first <paramref name="count"/> cases of an embodiment's sequence, executed again on every core and handed out in

@@ -124,7 +124,8 @@ internal sealed class ExactlyOnceUnderFaultsInvariant : Invariant
             cls.Add($"crash:{role}@{At(d)}");
             cls.Add("crash:" + (role == "pc" ? "pc" : family));
         }
-        if (w.Step is Step.WakeUp) told[w.Wake.Order.LidM] = w.Raw;
+        if (w.Step is Step.WakeUp) told[ImplBuilder.Key(w.Wake.Order)] = w.Raw;
+        if (w.Wake.Order.Merchant != ImplBuilder.Merchant && w.Events.OfType<DecisionEvent>().Any(d => d.Actor == "fault")) cls.Add("faulted:other merchant");
         if (w.Facts.AuthorizationsForOrder > 1) return $"step #{w.StepIndex}: order {w.Wake.Order} has {w.Facts.AuthorizationsForOrder} standing authorizations";
         var fired = w.Events.OfType<DecisionEvent>().Where(d => d.Actor == "fault" && d.What is TraceDecisions.Drop or TraceDecisions.Delay or TraceDecisions.Duplicate or TraceDecisions.Concurrent).ToList();
         foreach (var d in fired)

@@ -36,11 +36,13 @@ internal sealed class ProxyTransparentInvariant : Invariant
             var direct = new PaymentWorld(seed);
             direct.Network.RecordRequests = true;
             direct.AddServerWallet(p.Wallet, [.. s.Held[p.Wallet].Select(b => b.Name)]);
-            var outcome = direct.NewWum(p.Wallet).PayAsync(direct.WakeUp(w.Wake.Order.LidM, w.Wake.Brand.Name, w.Wake.Amount)).GetAwaiter().GetResult();
+            // The direct world's merchant is the purchase's: each merchant draws its XID and challenges from its own stream.
+            direct.AddMerchant(w.Wake.Order.Merchant);
+            var outcome = direct.NewWum(p.Wallet).PayAsync(direct.WakeUp(w.Wake.Order.LidM, w.Wake.Brand.Name, w.Wake.Amount, merchant: w.Wake.Order.Merchant)).GetAwaiter().GetResult();
             foreach (var kind in new[] { "PInitReq", "PReq" })
             {
-                var via = w.Facts.Requests.Where(m => m.Kind == kind && m.To == Address.Merchant).Select(m => TraceLog.Digest(m.Body)).ToList();
-                var dir = direct.Network.Requests.Where(m => m.Kind == kind && m.To == Address.Merchant).Select(m => TraceLog.Digest(m.Body)).ToList();
+                var via = w.Facts.Requests.Where(m => m.Kind == kind && m.To.IsMerchant).Select(m => TraceLog.Digest(m.Body)).ToList();
+                var dir = direct.Network.Requests.Where(m => m.Kind == kind && m.To.IsMerchant).Select(m => TraceLog.Digest(m.Body)).ToList();
                 if (!via.SequenceEqual(dir)) return $"step #{w.StepIndex}: {kind} via MSW [{string.Join(",", via)}] differs from direct [{string.Join(",", dir)}]";
             }
             if (!outcome.Encode().AsSpan().SequenceEqual(w.Raw.Encode())) return $"step #{w.StepIndex}: client result via MSW {w.Raw}, direct {outcome}";

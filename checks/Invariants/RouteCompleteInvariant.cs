@@ -39,7 +39,7 @@ internal sealed class RouteCompleteInvariant : Invariant
                 cls.Add("capable listed");
                 // A network fault may legitimately end a routed purchase unpaid; routing itself was complete.
                 // So may a gateway's decline limit: the purchase reached the gateway (routing was complete).
-                var declined = w.ImplOutcome is Outcome.Refused { Reason: Reason.Declined } && w.Wake.Amount > c.Scenario.Topology.DeclineLimit(w.Wake.Brand);
+                var declined = w.ImplOutcome is Outcome.Refused { Reason: Reason.Declined } && w.Wake.Amount > c.Scenario.Topology.DeclineLimit(w.Wake.Brand, w.Wake.Order.Merchant);
                 if (w.ImplOutcome is not Outcome.Paid && !Faulted(w) && !declined) return $"step #{w.StepIndex}: {reachable[0]} is listed, reachable and holds {w.Wake.Brand}, outcome {w.Raw}";
             }
             else cls.Add("first listed lies");

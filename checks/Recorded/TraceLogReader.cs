@@ -60,6 +60,17 @@ public static class TraceLogReader
         var wallets = f.Arr("wallets").Select((w, i) => Wallet(new JsonFields(w.ValueKind == JsonValueKind.Object ? w : throw f.Error($"wallets[{i}]", "expected an object"), f.Line))).ToList();
         var master = f.Has("master") ? Wallet(f.Obj("master")) : null;
         var knowledge = f.Has("knowledge") ? Knowledge(f.Obj("knowledge")) : MultiWallet.Model.Vocabulary.Knowledge.None;
+        var merchants = new List<string>();
+        var limits = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (f.Has("merchants"))
+            foreach (var (m, i) in f.Arr("merchants").Select((m, i) => (m, i)))
+            {
+                var mf = new JsonFields(m.ValueKind == JsonValueKind.Object ? m : throw f.Error($"merchants[{i}]", "expected an object"), f.Line);
+                var name = mf.Str("name");
+                if (merchants.Contains(name)) throw f.Error($"merchants[{i}].name", $"merchant {name} listed twice");
+                merchants.Add(name);
+                if (mf.Has("declineAbove")) limits[name] = mf.Long("declineAbove");
+            }
         var script = UserScript.Silent;
         if (f.Has("user"))
         {
@@ -79,7 +90,7 @@ public static class TraceLogReader
         var clock = MultiWallet.Impl.Crypto.FixedClock.Epoch;
         if (f.OptStr("clock") is { } c && !DateTime.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out clock))
             throw f.Error("clock", $"\"{c}\" is not an ISO 8601 time");
-        return new RecordedLine.Case(f.Line, f.Str("id"), f.OptStr("source") ?? "", new Topology(embodiment, wallets, master) { Knowledge = knowledge }, script, observed,
+        return new RecordedLine.Case(f.Line, f.Str("id"), f.OptStr("source") ?? "", new Topology(embodiment, wallets, master) { Knowledge = knowledge, Merchants = merchants, DeclineAboveByMerchant = limits }, script, observed,
             f.Has("setRoot") ? Base64(f, "setRoot") : null, clock);
     }
 

@@ -51,6 +51,18 @@ public sealed class TraceLogWriter : IDisposable
             if (topology.Master is { } m) { w.WritePropertyName("master"); Wallet(w, m); }
             w.WritePropertyName("knowledge");
             Knowledge(w, topology.Knowledge);
+            if (topology.Merchants.Count > 0)
+            {
+                w.WriteStartArray("merchants");
+                foreach (var id in topology.Merchants)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", id);
+                    if (topology.DeclineAboveByMerchant.TryGetValue(id, out var limit)) w.WriteNumber("declineAbove", limit);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteStartObject("user");
             if (script.Preselected is { } p) w.WriteString("preselected", p);
             w.WriteStartArray("answers");

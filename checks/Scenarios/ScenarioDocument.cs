@@ -25,6 +25,9 @@ public sealed record ScenarioDocument(string Path, string? Title, Topology Topol
     /// <summary>The seeded fault (checks/Faults, e.g. FAULT-E1-FIRST-WUM) whose faulty world the file is played in, or null for the faithful world.</summary>
     public string? SeededFault { get; init; }
 
+    /// <summary>Requirement ids the file claims beyond those its embodiment and expectations give (`requirements:`; <see cref="ScenarioRequirements"/>).</summary>
+    public IReadOnlyList<string> Requirements { get; init; } = [];
+
     /// <summary>The attacker's position and steps (`attack:`), or null: an attacked file is judged by the attack properties, not against the model.</summary>
     public MultiWallet.Checks.Attacks.Attack? Attack { get; init; }
 }

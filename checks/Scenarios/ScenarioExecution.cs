@@ -70,7 +70,7 @@ public static class ScenarioExecution
             var outcome = p.Outcome.StartsWith("Paid(", StringComparison.Ordinal) ? "Paid"
                 : p.Outcome.StartsWith("Refused(", StringComparison.Ordinal) ? p.Outcome["Refused(".Length..^1]
                 : p.Outcome.StartsWith("hang", StringComparison.Ordinal) ? "Hang" : p.Outcome;
-            var authorizations = run.AuthorizationsPerOrder.GetValueOrDefault(p.LidM);
+            var authorizations = run.AuthorizationsPerOrder.GetValueOrDefault(MultiWallet.Checks.Bridge.ImplBuilder.Key(p.Merchant, p.LidM));
             var results = new List<ExpectationResult>();
             if (sc.Expectations.TryGetValue(w.i, out var x))
             {

@@ -13,7 +13,10 @@ namespace MultiWallet.Audit.Scenarios;
 /// </summary>
 public static class ScenarioFile
 {
-    /// <summary>The one merchant of the implementation's world; every order belongs to it.</summary>
+    /// <summary>
+    /// The implementation world's first merchant: an order written as a LID alone is its order, and a file without a
+    /// <c>merchants:</c> list has only this merchant.
+    /// </summary>
     public const string DefaultMerchant = "SHOP-1";
 
     /// <summary>Reads, checks and parses the file at <paramref name="path"/>; every refusal is a <see cref="ScenarioException"/>.</summary>
@@ -141,8 +144,9 @@ public static class ScenarioFile
 
         public ScenarioDocument Read(YamlNode root)
         {
-            var top = Fields(Map(root, ""), "", "title", "embodiment", "fault", "wallets", "master", "knowledge", "gateway", "user", "steps", "attack");
+            var top = Fields(Map(root, ""), "", "title", "requirements", "embodiment", "fault", "wallets", "master", "knowledge", "merchants", "gateway", "user", "steps", "attack");
             var title = top.TryGetValue("title", out var t) ? Scalar(t.Value, "title") : null;
+            var requirements = top.TryGetValue("requirements", out var rq) ? ReadRequirements(rq.Value) : [];
             var en = Required(top, root, "", "embodiment").Value;
             var es = Scalar(en, "embodiment");
             if (!Enum.TryParse(es, ignoreCase: false, out embodiment) || !Enum.IsDefined(embodiment) || !es.StartsWith('E'))
@@ -164,18 +168,18 @@ public static class ScenarioFile
             seeded = fault is not null;
             attacked = top.ContainsKey("attack");
             var user = top.TryGetValue("user", out var un) ? ReadUser(un.Value) : UserScript.Silent;
+            var merchantLimits = top.TryGetValue("merchants", out var ms) ? ReadMerchants(ms.Value) : [];
+            if (merchants.Count > 0) topology = topology with { Merchants = [.. merchants] };
             var steps = ReadSteps(Required(top, root, "", "steps").Value);
+            int Limit(YamlNode v, string f)
+            {
+                var limit = Int(v, f, 0);
+                if (limit > ScenarioLimits.MaxAmount) throw Err(v, f, $"at most {ScenarioLimits.MaxAmount}");
+                return limit;
+            }
             if (top.TryGetValue("gateway", out var gn))
             {
                 var gd = Fields(Map(gn.Value, "gateway"), "gateway", "declineAbove", "declineAboveByBrand");
-                int Limit(YamlNode v, string f)
-                {
-                    var limit = Int(v, f, 0);
-                    if (limit > ScenarioLimits.MaxAmount) throw Err(v, f, $"at most {ScenarioLimits.MaxAmount}");
-                    if (steps.Any(x => x is Step.Fault or Step.Crash or Step.Heal))
-                        throw Err(v, f, "not with fault, crash or heal steps: the fault rules are written for a gateway that approves");
-                    return limit;
-                }
                 if (gd.TryGetValue("declineAbove", out var da)) topology = topology with { DeclineAbove = Limit(da.Value, "gateway.declineAbove") };
                 if (gd.TryGetValue("declineAboveByBrand", out var db))
                 {
@@ -188,6 +192,13 @@ public static class ScenarioFile
                     topology = topology with { DeclineAboveByBrand = byBrand };
                 }
             }
+            if (merchantLimits.Count > 0)
+            {
+                var byMerchant = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var (id, node, field) in merchantLimits) byMerchant[id] = Limit(node, field);
+                topology = topology with { DeclineAboveByMerchant = byMerchant };
+            }
+            DeclinedUnderFaults(topology, steps);
             var attack = top.TryGetValue("attack", out var at) ? AttackFile.Read(at.Value, embodiment, this) : null;
             if (bound.Count > 0)
             {
@@ -202,7 +213,66 @@ public static class ScenarioFile
                 SeededFault = fault,
                 StepLines = stepLines,
                 Attack = attack,
+                Requirements = requirements,
             };
+        }
+
+        /// <summary>
+        /// <c>requirements: [C4, INV-LIVE]</c>: requirement ids of SPEC.md the author claims the file supports beyond those its
+        /// embodiment and expectations give (docs/DECISIONS.md, "Scenario files as catalog checks"); each known, once.
+        /// </summary>
+        private IReadOnlyList<string> ReadRequirements(YamlNode n)
+        {
+            var ids = new List<string>();
+            var s = Seq(n, "requirements", MultiWallet.Checks.Catalog.Requirements.All.Count());
+            for (var i = 0; i < s.Children.Count; i++)
+            {
+                var id = Scalar(s.Children[i], $"requirements[{i}]");
+                if (!MultiWallet.Checks.Catalog.Requirements.IsKnown(id)) throw Err(s.Children[i], $"requirements[{i}]", $"unknown requirement id '{id}' (expected an E*, C* or INV-* id of SPEC.md)");
+                if (ids.Contains(id)) throw Err(s.Children[i], $"requirements[{i}]", $"'{id}' listed twice");
+                ids.Add(id);
+            }
+            return ids;
+        }
+
+        /// <summary>
+        /// Faults and crashes armed before a wake-up the gateway declines (its amount above the limit of its brand or merchant) are
+        /// refused: the fault rules (model/Machines/FaultedExchange) are written for a purchase the gateway approves.
+        /// </summary>
+        private void DeclinedUnderFaults(Topology t, IReadOnlyList<Step> steps)
+        {
+            for (var i = 1; i < steps.Count; i++)
+                if (steps[i] is Step.WakeUp w && steps[i - 1] is Step.Fault or Step.Crash && t.DeclineLimit(w.Brand, w.Order.Merchant) is { } limit && w.Amount > limit)
+                    throw new ScenarioException(file, stepLines.GetValueOrDefault(i), $"steps[{i}].wakeUp.amount",
+                        $"{w.Amount} is above the limit {limit} the gateway holds {w.Order} to: faults and crashes are armed only before a purchase the gateway approves (the fault rules are written for one)");
+        }
+
+        /// <summary>The merchants a file names (in order); empty: the one merchant <see cref="DefaultMerchant"/>.</summary>
+        private readonly List<string> merchants = [];
+
+        /// <summary>
+        /// <c>merchants: [{name: SHOP-1}, {name: SHOP-2, declineAbove: 5000}]</c>: each merchant's id (letters, digits and '-';
+        /// it names the merchant's certificates), once each, and its optional decline limit; returns the limits to check once
+        /// the steps are read (a limit is refused beside fault steps, as the gateway's).
+        /// </summary>
+        private List<(string Id, YamlNode Node, string Field)> ReadMerchants(YamlNode n)
+        {
+            var s = Seq(n, "merchants", ScenarioLimits.MaxMerchants);
+            if (s.Children.Count == 0) throw Err(n, "merchants", "at least one merchant (or leave the list out: one merchant, SHOP-1)");
+            var limits = new List<(string, YamlNode, string)>();
+            for (var i = 0; i < s.Children.Count; i++)
+            {
+                var f = $"merchants[{i}]";
+                var d = Fields(Map(s.Children[i], f), f, "name", "declineAbove");
+                var nn = Required(d, s.Children[i], f, "name").Value;
+                var id = Scalar(nn, $"{f}.name");
+                if (id.Length is 0 or > ScenarioLimits.MaxMerchantId || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+                    throw Err(nn, $"{f}.name", $"'{id}': a merchant id is 1 to {ScenarioLimits.MaxMerchantId} ASCII letters, digits or '-'");
+                if (merchants.Contains(id)) throw Err(nn, $"{f}.name", $"merchant '{id}' is listed twice");
+                merchants.Add(id);
+                if (d.TryGetValue("declineAbove", out var da)) limits.Add((id, da.Value, $"{f}.declineAbove"));
+            }
+            return limits;
         }
 
         private List<WalletSpec> ReadWallets(YamlNode n)
@@ -531,10 +601,12 @@ public static class ScenarioFile
         {
             var v = Scalar(n, field);
             var slash = v.IndexOf('/');
-            if (slash < 0) return new OrderId(DefaultMerchant, v);
-            if (slash == 0 || slash == v.Length - 1) throw Err(n, field, $"'{v}': expected LID or {DefaultMerchant}/LID");
-            if (v[..slash] != DefaultMerchant) throw Err(n, field, $"'{v}': the implementation has one merchant, {DefaultMerchant}");
-            return new OrderId(v[..slash], v[(slash + 1)..]);
+            if (slash == 0 || slash == v.Length - 1) throw Err(n, field, $"'{v}': expected LID or MERCHANT/LID");
+            var merchant = slash < 0 ? DefaultMerchant : v[..slash];
+            // A LID alone is the first merchant's (SHOP-1's) order: with a merchants: list, SHOP-1 must be in it.
+            if (merchants.Count == 0 ? merchant != DefaultMerchant : !merchants.Contains(merchant))
+                throw Err(n, field, $"'{v}': unknown merchant '{merchant}' (merchants: {(merchants.Count == 0 ? DefaultMerchant + ", the only one without a merchants: list" : string.Join(", ", merchants))})");
+            return new OrderId(merchant, slash < 0 ? v : v[(slash + 1)..]);
         }
 
         private WakeUpDefect Defect(YamlNode n, string field) => Scalar(n, field) switch

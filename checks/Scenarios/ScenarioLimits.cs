@@ -22,6 +22,12 @@ public static class ScenarioLimits
     /// <summary>Most server wallets (slaves in E7–E12).</summary>
     public const int MaxWallets = 16;
 
+    /// <summary>Most merchants (each gets its own SET certificates and POS).</summary>
+    public const int MaxMerchants = 8;
+
+    /// <summary>Longest merchant id (it names the merchant's certificates and its address).</summary>
+    public const int MaxMerchantId = 32;
+
     /// <summary>Most steps.</summary>
     public const int MaxSteps = 200;
 

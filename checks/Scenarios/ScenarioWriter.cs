@@ -24,6 +24,13 @@ public static class ScenarioWriter
         sb.AppendLine("wallets:");
         foreach (var w in t.Wallets) sb.Append("  - ").AppendLine(Wallet(w, withName: true));
         if (Knowledge(t) is { } k) sb.AppendLine("knowledge:").Append("  ").AppendLine(k);
+        if (t.Merchants.Count > 0)
+        {
+            sb.AppendLine("merchants:");
+            foreach (var id in t.Merchants)
+                sb.Append("  - {name: ").Append(Q(id))
+                  .Append(t.DeclineAboveByMerchant.TryGetValue(id, out var own) ? ", declineAbove: " + own.ToString(CultureInfo.InvariantCulture) : "").AppendLine("}");
+        }
         var gateway = new[]
         {
             t.DeclineAbove is { } limit ? "declineAbove: " + limit.ToString(CultureInfo.InvariantCulture) : null,
@@ -44,6 +51,9 @@ public static class ScenarioWriter
     }
 
     private static string Q(string s) => JsonSerializer.Serialize(s);
+
+    /// <summary>An order as the parser reads it: a LID alone for the first merchant's, MERCHANT/LID for any other's.</summary>
+    private static string Order(OrderId o) => o.Merchant == ScenarioFile.DefaultMerchant ? o.LidM : o.ToString();
 
     private static string List(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Q)) + "]";
 
@@ -92,11 +102,11 @@ public static class ScenarioWriter
 
     private static string Step(Step s) => s switch
     {
-        Model.Vocabulary.Step.WakeUp w => $"wakeUp: {{order: {Q(w.Order.LidM)}, brand: {Q(w.Brand.Name)}, amount: {w.Amount.ToString(CultureInfo.InvariantCulture)}, defect: {Defect(w.Defect)}"
+        Model.Vocabulary.Step.WakeUp w => $"wakeUp: {{order: {Q(Order(w.Order))}, brand: {Q(w.Brand.Name)}, amount: {w.Amount.ToString(CultureInfo.InvariantCulture)}, defect: {Defect(w.Defect)}"
             + (w.ClientInfo is { } ci ? $", clientInfo: {KnowledgeValue(ci)}" : "") + "}",
         Model.Vocabulary.Step.SetSilent q => $"setSilent: {{wallet: {Q(q.Wallet)}, silent: {(q.Silent ? "true" : "false")}}}",
         Model.Vocabulary.Step.SetKnowledge k => $"setKnowledge: {KnowledgeValue(k.Knowledge)}",
-        Model.Vocabulary.Step.Replay r => $"replay: {Q(r.Order.LidM)}",
+        Model.Vocabulary.Step.Replay r => $"replay: {Q(Order(r.Order))}",
         Model.Vocabulary.Step.InstallWum i => $"installWum: {{wallet: {Q(i.Wallet)}, version: {i.Version.ToString(CultureInfo.InvariantCulture)}, brands: {Brands(i.Brands)}}}",
         Model.Vocabulary.Step.ChangeBrands c => $"changeBrands: {{wallet: {Q(c.Wallet)}, held: {Brands(c.Held)}, advertised: {Brands(c.Advertised)}}}",
         Model.Vocabulary.Step.SetDown d => $"setDown: {{wallet: {Q(d.Wallet)}, down: {(d.Down ? "true" : "false")}}}",

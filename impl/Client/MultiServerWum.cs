@@ -40,5 +40,5 @@ public sealed class MultiServerWum : IPaymentEntry
     public Task<PaymentOutcome> PayAsync(byte[] wakeUpBytes, CancellationToken ct = default) =>
         RoutedEntry.PayAsync(wakeUpBytes, gate, Routing, net.Trace, Name, (w, wallet) =>
             relay.RunAsync(Address.ServerWallet(wallet), wakeUpBytes,
-                new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, ct), ct);
+                new Dictionary<string, string> { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" }, ct, merchant: Address.MerchantOf(w.MerchantId)), ct);
 }

@@ -26,7 +26,7 @@ public sealed class UnknownOutcomes
     /// <summary>The store of the PC that sends on <paramref name="net"/>.</summary>
     public static UnknownOutcomes For(INetwork net) => PcDisk.For(net).Unknown;
 
-    /// <summary>LID-Ms whose outcome is still unknown, in order.</summary>
+    /// <summary>Orders ("MERCHANT/LID-M") whose outcome is still unknown, in order.</summary>
     public IReadOnlyList<string> Orders { get { lock (gate) return [.. pending.Keys]; } }
 
     /// <summary>Keeps an order the wallet reported unknown, with the last inquiry relayed for it; false when it is not such an outcome.</summary>
@@ -34,12 +34,13 @@ public sealed class UnknownOutcomes
     {
         if (outcome is not Refused { Reason: RefusalReason.ProtocolError } r || !r.Cause.StartsWith(UnknownCause, StringComparison.Ordinal) || inquiry is null || fields is null) return false;
         var q = InqReq.Decode(inquiry);
-        lock (gate) pending[q.LidM] = new Entry(self, merchant, r.Wallet ?? wallet, fields.GetValueOrDefault("brand", ""), inquiry, fields);
+        lock (gate) pending[$"{q.MerchantId}/{q.LidM}"] = new Entry(self, merchant, r.Wallet ?? wallet, fields.GetValueOrDefault("brand", ""), inquiry, fields);
         return true;
     }
 
     /// <summary>
-    /// Asks the merchant again about every kept order; returns the final answers learned (LID-M → outcome). An order
+    /// Asks the merchant again about every kept order; returns the final answers learned (order "MERCHANT/LID-M" → outcome: several
+    /// merchants may use the same LID-M). An order
     /// still unanswered (no answer, or Pending) stays kept for the next heal.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, PaymentOutcome>> ResolveAsync(INetwork net, CancellationToken ct = default)
@@ -56,7 +57,7 @@ public sealed class UnknownOutcomes
             if (outcome is null) continue;
             lock (gate) pending.Remove(lid);
             resolved[lid] = outcome;
-            net.Trace.Decide("pc", TraceDecisions.Outcome, new Dictionary<string, string> { ["lid-m"] = lid, ["after"] = "re-inquiry" }, outcome.ToString());
+            net.Trace.Decide("pc", TraceDecisions.Outcome, new Dictionary<string, string> { ["lid-m"] = InqReq.Decode(e.Inquiry).LidM, ["after"] = "re-inquiry" }, outcome.ToString());
         }
         return resolved;
     }

@@ -25,7 +25,7 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
 
     /// <summary>The PC address the relay sends from.</summary>
     public Address Self { get; } = self;
-    /// <summary>The merchant the relay forwards SET messages to.</summary>
+    /// <summary>The merchant the relay forwards SET messages to when a session names none (<see cref="RunAsync"/>).</summary>
     public Address Merchant { get; } = merchant;
 
     /// <summary>
@@ -33,8 +33,11 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
     /// the Start is <see cref="RefusalReason.WalletUnreachable"/> (nothing reached the merchant yet). Before each request of
     /// the session is sent, the session's state is written to the PC's disk (<see cref="PcDisk"/>, <see cref="OpenSession"/>),
     /// so a restarted PC can take it up (<see cref="ResumeAsync"/>); it is removed when the session ends.
+    /// <paramref name="merchant"/> is where this session's SET messages go: the merchant the wake-up names (several merchants
+    /// share one PC), <see cref="Merchant"/> when null.
     /// </summary>
-    public async Task<PaymentOutcome> RunAsync(Address wallet, byte[] wakeUpBytes, IReadOnlyDictionary<string, string>? startFields = null, CancellationToken ct = default, string startKind = WalletProtocol.Start)
+    public async Task<PaymentOutcome> RunAsync(Address wallet, byte[] wakeUpBytes, IReadOnlyDictionary<string, string>? startFields = null, CancellationToken ct = default,
+        string startKind = WalletProtocol.Start, Address? merchant = null)
     {
         var name = wallet.WalletName ?? wallet.Value;
         if (login.KeyFor(name) is not { } key)
@@ -42,7 +45,7 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
         var channel = new SessionChannel(net, Self, wallet, name, login.Client, key, login.NewSessionId());
         var fields = new Dictionary<string, string>(startFields ?? NetMessage.NoFields);
         var start = channel.SealNext(startKind, wakeUpBytes, fields);
-        var s = new OpenSession(channel.Session, login.Client, wallet, name, Self, Merchant, fields.GetValueOrDefault("lid-m", ""), channel.Next, start, null, null, null);
+        var s = new OpenSession(channel.Session, login.Client, wallet, name, Self, merchant ?? Merchant, fields.GetValueOrDefault("lid-m", ""), channel.Next, start, null, null, null);
         Sessions.Write(s);
         NetMessage resp;
         try
@@ -72,7 +75,7 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
             s.InFlight is null ? "the merchant's answer was lost with the PC: the wallet is told NoAnswer" : "the session request's answer was lost with the PC: sent again, the same bytes");
         // The PC's wait for the merchant's answer ended with the PC: for the wallet, that answer timed out.
         var again = s.InFlight;
-        if (again is null) (s, again) = SealDeliver(channel, s, NoAnswer(NetworkFailure.Timeout, s.Unanswered ?? ""));
+        if (again is null) (s, again) = SealDeliver(channel, s, NoAnswer(s.Merchant, NetworkFailure.Timeout, s.Unanswered ?? ""));
         NetMessage resp;
         try
         {
@@ -109,7 +112,7 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
                     try { outcome = PaymentOutcome.Decode(resp.Body); }
                     catch (Codec.SetException e) { return End(s, Refused.Because(RefusalReason.ProtocolError, name, $"garbled outcome from {name}: {e.Error.Cause}")); }
                     // The wallet's last inquiry: kept by the PC if the wallet ends "outcome unknown", to ask again once the network heals.
-                    UnknownOutcomes.For(net).Keep(outcome, Self, Merchant, name, s.Inquiry, s.InquiryFields);
+                    UnknownOutcomes.For(net).Keep(outcome, Self, s.Merchant, name, s.Inquiry, s.InquiryFields);
                     return End(s, outcome);
                 case WalletProtocol.Rejected:
                     return End(s, Rejected(resp, name));
@@ -123,12 +126,12 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
                     NetMessage reply;
                     try
                     {
-                        reply = await net.SendAsync(new NetMessage(Self, Merchant, kind, resp.Body, Strip(resp.Fields)), ct).ConfigureAwait(false);
+                        reply = await net.SendAsync(new NetMessage(Self, s.Merchant, kind, resp.Body, Strip(resp.Fields)), ct).ConfigureAwait(false);
                     }
                     catch (NetworkException e)
                     {
                         // The wallet holds the transaction: it decides what a lost answer means (inquire, or give up).
-                        reply = NoAnswer(e.Failure, unanswered);
+                        reply = NoAnswer(s.Merchant, e.Failure, unanswered);
                     }
                     try
                     {
@@ -157,8 +160,8 @@ public sealed class WalletRelay(INetwork net, Address self, Address merchant, Cl
     }
 
     /// <summary>What the wallet is told when the merchant's answer did not come (a message as the merchant's answer would be).</summary>
-    private NetMessage NoAnswer(NetworkFailure failure, string unanswered) =>
-        new(Merchant, Self, WalletProtocol.NoAnswer, System.Text.Encoding.ASCII.GetBytes(failure.ToString()),
+    private NetMessage NoAnswer(Address merchant, NetworkFailure failure, string unanswered) =>
+        new(merchant, Self, WalletProtocol.NoAnswer, System.Text.Encoding.ASCII.GetBytes(failure.ToString()),
             new Dictionary<string, string> { ["failure"] = failure.ToString(), [UnansweredField] = unanswered });
 
     /// <summary>An authenticated rejection (the wallet knows this client but not the session or step): the session is over.</summary>

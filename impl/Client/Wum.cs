@@ -62,6 +62,6 @@ public sealed class Wum : IPaymentEntry
         var start = Info is null ? wakeUpBytes : Info(wakeUpBytes);
         var kind = Info is null ? WalletProtocol.Start : ClientInfo.StartWithInfo;
         var fields = new Dictionary<string, string>(extraFields ?? NetMessage.NoFields) { ["lid-m"] = w.LidM, ["brand"] = w.Brand, ["amount"] = $"{w.Amount} {w.Currency}" };
-        return relay.RunAsync(Wallet, start, fields, ct, kind);
+        return relay.RunAsync(Wallet, start, fields, ct, kind, Address.MerchantOf(w.MerchantId));
     }
 }

@@ -8,8 +8,21 @@ public readonly record struct Address(string Value)
 {
     /// <summary>The user PC.</summary>
     public static readonly Address Pc = new("pc");
-    /// <summary>The merchant POS.</summary>
+    /// <summary>The merchant POS of the world's first merchant (<see cref="Crypto.CryptoWorld.DefaultMerchantId"/>).</summary>
     public static readonly Address Merchant = new("merchant");
+
+    /// <summary>
+    /// Where the merchant <paramref name="merchantId"/> listens: the first merchant at plain <c>merchant</c> (so a world of
+    /// one merchant looks as it always did), every other one at <c>merchant/ID</c>. The PC learns the merchant id from the
+    /// wake-up; whether the merchant that answers there is that merchant is the wallet's check of the signing certificate.
+    /// </summary>
+    public static Address MerchantOf(string merchantId) =>
+        merchantId == Crypto.CryptoWorld.DefaultMerchantId ? Merchant : new(MerchantPrefix + merchantId);
+
+    private const string MerchantPrefix = "merchant/";
+
+    /// <summary>True for a merchant POS's address (<see cref="Merchant"/> or one of <see cref="MerchantOf"/>).</summary>
+    public bool IsMerchant => this == Merchant || Value.StartsWith(MerchantPrefix, StringComparison.Ordinal);
     /// <summary>The payment gateway.</summary>
     public static readonly Address Gateway = new("gateway");
 

@@ -61,9 +61,20 @@ public sealed class PaymentGateway
     /// <summary>Per brand: decline any authorization in that brand above this amount (besides <see cref="DeclineAbove"/>).</summary>
     public Dictionary<string, long> DeclineAboveByBrand { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The lower of the gateway's limit and the brand's, or null when neither is set.</summary>
-    public long? LimitFor(string brand) =>
-        DeclineAboveByBrand.TryGetValue(brand, out var own) ? Math.Min(own, DeclineAbove ?? long.MaxValue) : DeclineAbove;
+    /// <summary>
+    /// Per merchant id: decline any authorization for that merchant above this amount (its agreement with the acquirer),
+    /// besides <see cref="DeclineAbove"/> and the brand's. The merchant id is the one its certificate names (checked first).
+    /// </summary>
+    public Dictionary<string, long> DeclineAboveByMerchant { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The lowest of the gateway's limit, the brand's and the merchant's, or null when none is set.</summary>
+    public long? LimitFor(string brand, string? merchantId = null)
+    {
+        long? limit = DeclineAbove;
+        if (DeclineAboveByBrand.TryGetValue(brand, out var own)) limit = Math.Min(own, limit ?? long.MaxValue);
+        if (merchantId is not null && DeclineAboveByMerchant.TryGetValue(merchantId, out var merchant)) limit = Math.Min(merchant, limit ?? long.MaxValue);
+        return limit;
+    }
 
     /// <summary>Authorizations standing for an order (merchant id, LID-M): granted and not reversed. Exactly-once checks read this.</summary>
     public int Authorizations(string merchantId, string lidM) => records.Authorizations(merchantId, lidM);
@@ -150,7 +161,7 @@ public sealed class PaymentGateway
         // Decided, signed and recorded as one step of the ledger: two copies of one AuthReq can never both authorize.
         var (record, fresh) = await records.RecordOnceAsync(xidHex, () =>
         {
-            var limit = LimitFor(data.Brand);
+            var limit = LimitFor(data.Brand, data.MerchantId);
             var approved = limit is not { } l || data.Amount <= l;
             var code = approved ? Convert.ToHexString(rng.Bytes(3)) : "";
             if (approved) records.CountAuthorization(data.MerchantId, data.LidM, 1);

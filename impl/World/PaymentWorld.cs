@@ -53,15 +53,43 @@ public sealed class PaymentWorld : IAsyncDisposable
         Wire = transport == WorldTransport.Http ? new HttpNetwork(Trace, Keys.HttpTls, timeout) : new InMemoryNetwork(Trace, timeout, VirtualTime);
         if (this.parts.Hops is { } hops) Wire.Hops = hops;
         Network = new FaultyNetwork(tap?.Invoke(Wire) ?? Wire, Wire.Time);
-        Merchant = NewMerchant([], "merchant");
+        NewMerchant(MerchantId, [], "merchant");
         Gateway = NewGateway(null, "gateway");
     }
 
     // Each party gets its own credentials, the root through its validator, the clock and its own stream;
-    // the merchant learns only the public key-exchange chains of the gateway.
-    private MerchantPos NewMerchant(IEnumerable<MerchantOrder> persisted, string stream) =>
-        new(MerchantId, Network, new BrandCredentials(Pki.Merchant), new BrandCredentials(Pki.Gateway).KeyExchangeChains, Validator("merchant"), Clock, Random(stream),
+    // a merchant learns only the public key-exchange chains of the gateway. Every merchant has its own certificates
+    // (naming its merchant id), address, order table and stream; the first keeps the names a one-merchant world always had.
+    private MerchantPos NewMerchant(string id, IEnumerable<MerchantOrder> persisted, string stream)
+    {
+        var first = id == MerchantId;
+        var pos = new MerchantPos(id, Network, new BrandCredentials(b => Pki.Merchant(b, id)), new BrandCredentials(Pki.Gateway).KeyExchangeChains,
+            Validator(first ? "merchant" : "merchant/" + id), Clock, Random(first ? stream : $"{stream}/{id}"), at: Address.MerchantOf(id),
             persisted: persisted, resolution: parts.OrderResolution, journal: parts.MerchantJournal?.Invoke(), lifetimes: parts.OrderLifetimes, failureAnswer: parts.FailureAnswer);
+        merchants[id] = pos;
+        return pos;
+    }
+
+    private readonly Dictionary<string, MerchantPos> merchants = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Adds a merchant POS named <paramref name="merchantId"/> (its own SET certificates under each brand's Merchant CA, listening at
+    /// <see cref="Address.MerchantOf"/>); the gateway serves it as it serves every merchant its certificates name. Returns the
+    /// existing one when the id is already a merchant of this world.
+    /// </summary>
+    public MerchantPos AddMerchant(string merchantId)
+    {
+        if (merchants.TryGetValue(merchantId, out var known)) return known;
+        if (Transport == WorldTransport.Http) foreach (var b in Brands.All) Pki.Merchant(b.Name, merchantId);
+        return NewMerchant(merchantId, [], "merchant");
+    }
+
+    /// <summary>Every merchant of this world by merchant id, in the order they were added (the first, <see cref="MerchantId"/>, first).</summary>
+    public IReadOnlyDictionary<string, MerchantPos> Merchants => merchants;
+
+    /// <summary>The merchant POS <paramref name="merchantId"/>; throws for an id that is no merchant of this world.</summary>
+    public MerchantPos MerchantNamed(string merchantId) =>
+        merchants.TryGetValue(merchantId, out var m) ? m : throw new ArgumentException($"no merchant {merchantId} in this world", nameof(merchantId));
 
     private PaymentGateway NewGateway(IGatewayLedger? persisted, string stream) =>
         new(Network, new BrandCredentials(Pki.Gateway), Validator("gateway"), Random(stream), ledger: persisted ?? parts.GatewayLedger?.Invoke(this),
@@ -92,12 +120,15 @@ public sealed class PaymentWorld : IAsyncDisposable
     {
         parts = substitute;
         Wire.Hops = substitute.Hops ?? HopTimeouts.Faithful;
-        Merchant = NewMerchant(Merchant.Orders.Values, "merchant");
+        foreach (var (id, m) in merchants.ToList()) NewMerchant(id, m.Orders.Values, "merchant");
         Gateway = NewGateway(null, "gateway");
         foreach (var (name, sw) in Wallets.ToList()) NewServerWallet(name, sw.Credentials, "sw/" + name, logins: sw.Logins);
     }
 
-    /// <summary>Names <see cref="Restart"/> accepts for the world's own parties (server wallets go by their name).</summary>
+    /// <summary>
+    /// Names <see cref="Restart"/> accepts for the world's own parties (server wallets go by their name; a merchant other than
+    /// the first by its address, <c>merchant/ID</c>).
+    /// </summary>
     public const string MerchantParty = "merchant", GatewayParty = "gateway";
 
     /// <summary>
@@ -115,13 +146,17 @@ public sealed class PaymentWorld : IAsyncDisposable
         switch (party)
         {
             case MerchantParty:
-                Merchant = NewMerchant(parts.Amnesiac.Contains(party) ? [] : Merchant.Orders.Values, $"merchant/restart-{n}");
+                NewMerchant(MerchantId, parts.Amnesiac.Contains(party) ? [] : Merchant.Orders.Values, $"merchant/restart-{n}");
+                return true;
+            case var other when other.StartsWith(MerchantParty + "/", StringComparison.Ordinal) && merchants.TryGetValue(other[(MerchantParty.Length + 1)..], out var pos):
+                NewMerchant(pos.MerchantId, parts.Amnesiac.Contains(MerchantParty) ? [] : pos.Orders.Values, $"merchant/restart-{n}");
                 return true;
             case GatewayParty:
-                var (limit, byBrand) = (Gateway.DeclineAbove, Gateway.DeclineAboveByBrand);
+                var (limit, byBrand, byMerchant) = (Gateway.DeclineAbove, Gateway.DeclineAboveByBrand, Gateway.DeclineAboveByMerchant);
                 Gateway = NewGateway(parts.Amnesiac.Contains(party) ? null : Gateway.Ledger, $"gateway/restart-{n}");
                 Gateway.DeclineAbove = limit;
                 foreach (var (brand, own) in byBrand) Gateway.DeclineAboveByBrand[brand] = own;
+                foreach (var (merchant, own) in byMerchant) Gateway.DeclineAboveByMerchant[merchant] = own;
                 return true;
             default:
                 if (!Wallets.TryGetValue(party, out var sw)) return false;
@@ -154,8 +189,8 @@ public sealed class PaymentWorld : IAsyncDisposable
     public TracedNetwork Wire { get; }
     /// <summary>The network every party uses: the raw one behind a (by default inactive) fault decorator.</summary>
     public FaultyNetwork Network { get; }
-    /// <summary>The merchant POS.</summary>
-    public MerchantPos Merchant { get; private set; }
+    /// <summary>The world's first merchant POS (<see cref="MerchantId"/>).</summary>
+    public MerchantPos Merchant => merchants[MerchantId];
     /// <summary>The payment gateway.</summary>
     public PaymentGateway Gateway { get; private set; }
     /// <summary>The server wallets added so far, by name.</summary>
@@ -176,9 +211,9 @@ public sealed class PaymentWorld : IAsyncDisposable
     /// <summary>Marks a wallet's address down (Unreachable) or up again.</summary>
     public void SetWalletDown(string walletName, bool down = true) => Wire.SetDown(Address.ServerWallet(walletName), down);
 
-    /// <summary>The merchant offers an order and returns the wake-up bytes.</summary>
-    public byte[] WakeUp(string lidM, string brand, long amount = 12_800, string currency = "JPY", string description = "1 x book") =>
-        Merchant.Offer(lidM, description, amount, currency, brand);
+    /// <summary>The merchant (the first unless <paramref name="merchant"/> names another) offers an order and returns the wake-up bytes.</summary>
+    public byte[] WakeUp(string lidM, string brand, long amount = 12_800, string currency = "JPY", string description = "1 x book", string? merchant = null) =>
+        (merchant is null ? Merchant : MerchantNamed(merchant)).Offer(lidM, description, amount, currency, brand);
 
     /// <summary>
     /// Runs a purchase (or any work on this world) to completion from synchronous code, on <see cref="Time"/>: throws

@@ -54,7 +54,7 @@ public static class Predictor
                     {
                         var record = new FaultedExchange.Record();
                         var p = WakeUp(i, w, w, world, wums, run, new FaultedExchange(run, armed, record, [.. crashes]));
-                        if (record.Merchant != FaultedExchange.Merchant.Offered) faulted[w.Order.LidM] = (w.Order, record, p.Outcome);
+                        if (record.Merchant != FaultedExchange.Merchant.Offered) faulted[w.Order.ToString()] = (w.Order, record, p.Outcome);
                         predictions.Add(p);
                         armed.Clear();
                         crashes.Clear();
@@ -108,7 +108,7 @@ public static class Predictor
     {
         run.Clear();
         run.Faulted = faulted;
-        run.GatewayDeclines = world.Topology.DeclineLimit(wake.Brand) is { } limit && wake.Amount > limit;
+        run.GatewayDeclines = world.Topology.DeclineLimit(wake.Brand, wake.Order.Merchant) is { } limit && wake.Amount > limit;
         run.Emit(new AbstractEvent.WakeUp(wake.Order, wake.Brand));
         world.LastWakeUp[wake.Order] = wake;
         world.InForce = wake.ClientInfo ?? world.Knowledge;

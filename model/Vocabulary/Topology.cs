@@ -16,9 +16,26 @@ public sealed record Topology(Embodiment Embodiment, IReadOnlyList<WalletSpec> W
     /// <summary>Per brand: the gateway declines every authorization in that brand above this amount (besides <see cref="DeclineAbove"/>).</summary>
     public IReadOnlyDictionary<Brand, long> DeclineAboveByBrand { get; init; } = new Dictionary<Brand, long>();
 
-    /// <summary>The limit an authorization in <paramref name="brand"/> is held to: the lower of the two, or null when neither is set.</summary>
-    public long? DeclineLimit(Brand brand) =>
-        DeclineAboveByBrand.TryGetValue(brand, out var own) ? Math.Min(own, DeclineAbove ?? long.MaxValue) : DeclineAbove;
+    /// <summary>
+    /// The merchants of the world, each by its merchant id, in declaration order; empty: one merchant, whatever its id.
+    /// Orders are told apart by (merchant, LID-M) (<see cref="OrderId"/>): two merchants may use the same LID-M.
+    /// </summary>
+    public IReadOnlyList<string> Merchants { get; init; } = [];
+
+    /// <summary>Per merchant id: the gateway declines every authorization for that merchant above this amount.</summary>
+    public IReadOnlyDictionary<string, long> DeclineAboveByMerchant { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// The limit an authorization in <paramref name="brand"/> for <paramref name="merchant"/> is held to: the lowest of the
+    /// gateway's, the brand's and the merchant's, or null when none is set.
+    /// </summary>
+    public long? DeclineLimit(Brand brand, string? merchant = null)
+    {
+        var limit = DeclineAbove;
+        if (DeclineAboveByBrand.TryGetValue(brand, out var own)) limit = Math.Min(own, limit ?? long.MaxValue);
+        if (merchant is not null && DeclineAboveByMerchant.TryGetValue(merchant, out var m)) limit = Math.Min(m, limit ?? long.MaxValue);
+        return limit;
+    }
 
     /// <summary>What the embodiment does.</summary>
     public EmbodimentTraits Traits => EmbodimentTraits.Of(Embodiment);

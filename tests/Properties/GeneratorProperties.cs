@@ -20,7 +20,26 @@ public sealed class GeneratorProperties
             .Classify(EmbodimentTraits.Of(s.Topology.Embodiment).IsMasterSlave, "master/slave")
             .Classify(s.Steps.Any(x => x is Step.Replay), "has a replay")
             .Classify(s.Steps.Any(x => x is Step.SetDown), "has a wallet going down")
-            .Classify(s.Topology.Wallets.Any(w => w.Silent), "has a silent slave");
+            .Classify(s.Steps.OfType<Step.WakeUp>().Select(w => w.Order.Merchant).Distinct().Count() > 1, "wake-ups at several merchants")
+            .Classify(s.Topology.Wallets.Any(w => w.Silent), "has a silent slave")
+            .Collect($"merchants: {Math.Max(1, s.Topology.Merchants.Count)}");
+
+    /// <summary>
+    /// Several merchants (DECISIONS.md): a generated world names its merchants, every wake-up names one of them, and two
+    /// merchants never share a LID-M in a generated case. Multi-merchant cases occur (classified; also required of the
+    /// campaign by INV-CONFORM's classes).
+    /// </summary>
+    [Property]
+    public Property Generated_orders_name_a_merchant_of_the_world(GeneratedScenario s)
+    {
+        var merchants = s.Topology.Merchants.Count == 0 ? [Checks.Bridge.ImplBuilder.Merchant] : s.Topology.Merchants;
+        var orders = s.Steps.OfType<Step.WakeUp>().Select(w => w.Order).Distinct().ToList();
+        return (orders.All(o => merchants.Contains(o.Merchant)) && orders.Select(o => o.LidM).Distinct().Count() == orders.Count
+                && s.Topology.DeclineAboveByMerchant.Keys.All(merchants.Contains))
+            .Classify(s.Topology.Merchants.Count > 1, "several merchants")
+            .Classify(orders.Select(o => o.Merchant).Distinct().Count() > 1, "orders at several merchants")
+            .Collect($"merchants: {merchants.Count}");
+    }
 
     /// <summary>Every shrink candidate is strictly smaller under the shrinker's measure and still well-formed.</summary>
     [Property(MaxTest = 100)]
@@ -34,7 +53,7 @@ public sealed class GeneratorProperties
 
     /// <summary>
     /// What shrinking reduces: size (wallets, steps, answers), wallets down or silent at the start, defective or non-default
-    /// wake-ups, faults other than a drop, crashes after another request than the PReq, brands held and advertised, and routing-knowledge entries.
+    /// wake-ups, faults other than a drop, crashes after another request than the PReq, brands held and advertised, routing-knowledge entries, and merchants.
     /// </summary>
     private static int Measure(GeneratedScenario s) =>
         s.Size
@@ -44,7 +63,8 @@ public sealed class GeneratorProperties
         + s.Steps.Count(x => x is Step.Fault { Kind: not FaultKind.Drop })
         + s.Steps.Count(x => x is Step.Crash { After: not FaultPosition.PReq })
         + s.Topology.Wallets.Sum(w => w.Held.Count + w.Advertised.Count)
-        + s.Topology.Knowledge.Wallets.Count;
+        + s.Topology.Knowledge.Wallets.Count
+        + s.Topology.Merchants.Count;
 
     private static bool WellFormed(GeneratedScenario s)
     {

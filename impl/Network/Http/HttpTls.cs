@@ -38,8 +38,8 @@ public sealed class HttpTls
     public X509Certificate2 CertificateOf(Address party) =>
         issued.GetOrAdd(party, p => new Lazy<X509Certificate2>(() => issue(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    /// <summary>A party that runs on a server and holds a TLS client certificate: the merchant, the gateway, every server wallet.</summary>
-    public static bool IsServerParty(Address a) => a == Address.Merchant || a == Address.Gateway || a.WalletName is not null;
+    /// <summary>A party that runs on a server and holds a TLS client certificate: every merchant, the gateway, every server wallet.</summary>
+    public static bool IsServerParty(Address a) => a.IsMerchant || a == Address.Gateway || a.WalletName is not null;
 
     /// <summary>
     /// Whether the client of <paramref name="from"/> → <paramref name="to"/> must prove who it is: both ends are server
