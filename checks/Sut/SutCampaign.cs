@@ -17,7 +17,7 @@ public static class SutCampaign
 {
     /// <summary>The embodiments in which the SUT's role exists.</summary>
     public static IReadOnlyList<Embodiment> EmbodimentsOf(SutTarget target) =>
-        target.PlaysMaster ? [.. Campaign.All.Where(e => EmbodimentTraits.Of(e).IsMasterSlave)] : [];
+        target.PlaysMaster || target.PlaysSlaves ? [.. Campaign.All.Where(e => EmbodimentTraits.Of(e).IsMasterSlave)] : [];
 
     /// <summary>Runs <paramref name="perEmbodiment"/> cases of each embodiment of the SUT's role; <paramref name="progress"/> hears each case.</summary>
     public static SutCampaignResult Run(SutClient client, int seed, int perEmbodiment, IReadOnlyList<Embodiment>? only = null, Action<Embodiment, SutCaseResult>? progress = null, int shrinkBudget = 40)
@@ -47,7 +47,7 @@ public static class SutCampaign
     /// <summary>Runs one case against the SUT and judges it with every applicable invariant.</summary>
     public static SutCaseResult Judge(SutClient client, GeneratedScenario s, int index, int seed)
     {
-        if (SutSession.NotRunnable(s.Steps) is { } why) return new(index, s, SutCaseStatus.NotRun, null, why);
+        if (SutSession.NotRunnable(s.Steps, client.Target) is { } why) return new(index, s, SutCaseStatus.NotRun, null, why);
         ConformanceResult run;
         try { run = ConformanceRunner.Run(s.Topology, s.Script, s.Steps, seed, sut: client); }
         catch (SutUnsupportedException u) { return new(index, s, SutCaseStatus.NotRun, null, "the SUT declared it unsupported: " + u.Message); }
@@ -69,7 +69,7 @@ public static class SutCampaign
         var wall = Stopwatch.StartNew();
         foreach (var e in EmbodimentsOf(target).Where(e => only is null || only.Contains(e)))
             foreach (var s in Campaign.Generate(e, seed, perEmbodiment))
-                if (SutSession.NotRunnable(s.Steps) is null) Campaign.Execute(s, seed, null, transport);
+                if (SutSession.NotRunnable(s.Steps, target) is null) Campaign.Execute(s, seed, null, transport);
         return wall.Elapsed.TotalSeconds;
     }
 
