@@ -7,8 +7,9 @@ using Xunit;
 namespace MultiWallet.Audit.Tests;
 
 /// <summary>
-/// `verify --sut MSW=URL` against our own master run as a separate process (`sut-host`): the faithful one passes, one with
-/// a seeded routing defect is caught with a counterexample shrunk against the process. The waits are hang guards only.
+/// `verify --sut MSW=URL` and `--sut SSW=URL` against our own master, or our own slaves and custodians, run as a separate
+/// process (`sut-host`): the faithful ones pass, ones with a seeded defect are caught with a counterexample shrunk against
+/// the process, and a malformed provisioning reply is a protocol failure shown with its exchange. The waits are hang guards only.
 /// </summary>
 public sealed partial class SutHostTests
 {
@@ -17,7 +18,7 @@ public sealed partial class SutHostTests
     [Fact]
     public async Task Verify_sut_passes_against_our_own_MSW_in_another_process_and_names_it()
     {
-        await using var host = await SutHostProcess.StartAsync();
+        await using var host = await SutHostProcess.StartAsync("MSW");
         using var dir = new TempFolder("mw-sut");
         var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "2", "--embodiment", "E7,E9", "--out", dir.Dir);
         Assert.True(r.ExitCode == 0, r.Output);
@@ -59,7 +60,7 @@ public sealed partial class SutHostTests
     [Fact]
     public async Task Verify_sut_catches_a_seeded_routing_defect_with_a_shrunk_counterexample()
     {
-        await using var host = await SutHostProcess.StartAsync("--defect", "route-last");
+        await using var host = await SutHostProcess.StartAsync("MSW", "--defect", "route-last");
         using var dir = new TempFolder("mw-sut");
         var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "2", "--embodiment", "E7", "--out", dir.Dir);
         Assert.True(r.ExitCode == 1, r.Output);
@@ -84,6 +85,75 @@ public sealed partial class SutHostTests
         Assert.Equal(2, AuditTester.Run("verify", "--sut", "PC=http://127.0.0.1:7000", "--cases", "1").ExitCode);
     }
 
+    [Fact]
+    public void Verify_sut_refuses_two_systems_under_test_in_one_run()
+    {
+        var r = AuditTester.Run("verify", "--sut", "MSW=http://127.0.0.1:7000", "--sut", "SSW=http://127.0.0.1:7001", "--cases", "1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("one system under test per run", r.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_sut_passes_against_our_own_slaves_and_custodians_in_another_process()
+    {
+        await using var host = await SutHostProcess.StartAsync("SSW");
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"SSW={host.Url}", "--cases", "2", "--embodiment", "E7,E8", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 0, r.Output);
+        var sut = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!;
+        Assert.Equal("holds", (string?)sut["verdict"]);
+        Assert.StartsWith("MultiWallet reference SSW", (string?)sut["sut"]!["name"], StringComparison.Ordinal);
+        Assert.Equal(["SSW"], sut["sut"]!["rolesReplaced"]!.AsArray().Select(x => (string?)x));
+        var embodiments = sut["embodiments"]!.AsArray();
+        Assert.Equal(["E7", "E8"], embodiments.Select(e => (string?)e!["embodiment"]));
+        // Both the proxied slaves (E7) and the custodians (E8) were judged, not only skipped.
+        Assert.All(embodiments, e => Assert.True((int)e!["held"]! >= 1, r.Output));
+    }
+
+    [Fact]
+    public async Task Verify_sut_catches_a_slave_that_answers_for_a_brand_it_does_not_hold()
+    {
+        await using var host = await SutHostProcess.StartAsync("SSW", "--defect", "unheld-brand");
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"SSW={host.Url}", "--cases", "3", "--embodiment", "E7", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 1, r.Output);
+        var c = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!["counterexample"]!;
+        Assert.Equal("INV-CONFORM", (string?)c["invariant"]);
+        // A slave refuses a brand it holds no credential for before any PInitReq (SPEC.md E7; impl ServerWallet): the defect pays on.
+        Assert.Matches(@"model: Outcome\(Refused\(BrandNotHeld, SSW-\d+\)\)\s*\n\s*impl:\s+Msg\(PInitReq\)", (string)c["violation"]!);
+        Assert.True(Steps((string)c["shrunk"]!) <= Steps((string)c["original"]!));
+        Assert.True((int)c["shrinkRuns"]! > 0);
+    }
+
+    [Fact]
+    public async Task Verify_sut_an_E10_address_nobody_is_at_is_UnknownAddress_against_a_hosted_master()
+    {
+        // DECISIONS.md, refusal reasons: the MSW keeps no slave list and learns "nobody there" from the network (UnknownAddress);
+        // case 3 of the default seed's E10 sequence types ssw://SSW-9 in a topology without it.
+        await using var host = await SutHostProcess.StartAsync("MSW");
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "4", "--embodiment", "E10", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 0, r.Output);
+        Assert.DoesNotContain("WalletUnreachable", r.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_sut_reports_a_malformed_provisioning_reply_as_a_protocol_failure_with_the_exchange()
+    {
+        await using var host = await SutHostProcess.StartAsync("SSW", "--defect", "malformed-reply");
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"SSW={host.Url}", "--cases", "1", "--embodiment", "E7", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 1, r.Output);
+        var e7 = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!;
+        Assert.Equal(1, (int)e7["protocolFailures"]!);
+        Assert.Equal(0, (int)e7["held"]!);
+        var detail = (string)e7["cases"]![0]!["detail"]!;
+        // The exchange: the request sent and the answer that broke the contract.
+        Assert.Contains("PUT http://", detail, StringComparison.Ordinal);
+        Assert.Contains("→ 200 {\"addresses\": [", detail, StringComparison.Ordinal);
+        Assert.Contains("protocol failure E7 case 0", r.Output, StringComparison.Ordinal);
+    }
+
     private static int Steps(string described) => described.Split('\n').Count(l => l.StartsWith('#'));
 
     /// <summary>`sut-host` as a child process on a port the OS picks; stopped (by its own id) on dispose.</summary>
@@ -93,11 +163,11 @@ public sealed partial class SutHostTests
         private SutHostProcess(Process p, Uri url) { process = p; Url = url; }
         public Uri Url { get; }
 
-        public static async Task<SutHostProcess> StartAsync(params string[] extra)
+        public static async Task<SutHostProcess> StartAsync(string role, params string[] extra)
         {
             var exe = Path.Combine(AppContext.BaseDirectory, "MultiWallet.Audit.dll");
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-            foreach (var a in new[] { exe, "sut-host", "--role", "MSW", "--listen", "http://127.0.0.1:0" }.Concat(extra)) psi.ArgumentList.Add(a);
+            foreach (var a in new[] { exe, "sut-host", "--role", role, "--listen", "http://127.0.0.1:0" }.Concat(extra)) psi.ArgumentList.Add(a);
             var output = new StringBuilder();
             var listening = new TaskCompletionSource<Uri>();
             var p = new Process { StartInfo = psi };

@@ -18,9 +18,9 @@ public sealed class SutHostCommand(IAnsiConsole console, ErrorConsole errors) : 
     /// <summary>The options of the verb.</summary>
     public sealed class Settings : CommandSettings
     {
-        /// <summary>The role to play (MSW).</summary>
+        /// <summary>The role to play (MSW or SSW).</summary>
         [CommandOption("--role <ROLE>")]
-        [Description("The role to play: MSW (the master server wallet, E7–E12).")]
+        [Description("The role to play: MSW (the master server wallet, E7–E12) or SSW (every slave wallet and E8 custodian of each topology, each at an HTTPS origin of its own).")]
         [DefaultValue("MSW")]
         public string Role { get; init; } = "MSW";
 
@@ -32,11 +32,21 @@ public sealed class SutHostCommand(IAnsiConsole console, ErrorConsole errors) : 
 
         /// <summary>Seed a defect (for tests that the campaign catches one).</summary>
         [CommandOption("--defect <NAME>")]
-        [Description("Seed a defect: route-last (E7/E8: the last capable slave instead of the first) or accept-any-mac (the master takes a session request without checking its MAC).")]
+        [Description("Seed a defect: route-last (MSW, E7/E8: the last capable slave instead of the first), unheld-brand (SSW: a slave answers for a brand it does not hold instead of refusing BrandNotHeld), malformed-reply (any role: PUT /provision/topology answers 200 with a body that is not JSON), accept-any-mac (MSW: the master takes a session request without checking its MAC).")]
         public string? Defect { get; init; }
 
+        /// <summary>The role, upper case.</summary>
+        public string ParsedRole => Role.ToUpperInvariant();
+
         /// <summary>The parsed --defect.</summary>
-        public SutDefect? ParsedDefect => Defect?.ToLowerInvariant() switch { null => null, "route-last" => SutDefect.RouteLast, "accept-any-mac" => SutDefect.AcceptAnyMac, _ => null };
+        public SutDefect? ParsedDefect => Defect?.ToLowerInvariant() switch
+        {
+            "route-last" => SutDefect.RouteLast,
+            "unheld-brand" => SutDefect.UnheldBrand,
+            "malformed-reply" => SutDefect.MalformedReply,
+            "accept-any-mac" => SutDefect.AcceptAnyMac,
+            _ => null,
+        };
 
         /// <summary>The --listen end point, or null.</summary>
         public IPEndPoint? EndPoint =>
@@ -46,9 +56,12 @@ public sealed class SutHostCommand(IAnsiConsole console, ErrorConsole errors) : 
         /// <summary>Bad values are usage errors (exit 2).</summary>
         public override ValidationResult Validate()
         {
-            if (!Role.Equals("MSW", StringComparison.OrdinalIgnoreCase)) return ValidationResult.Error($"--role: {Role} is not played yet (MSW only)");
+            if (ParsedRole is not ("MSW" or "SSW")) return ValidationResult.Error($"--role: {Role} is not played (MSW or SSW)");
             if (EndPoint is null) return ValidationResult.Error($"--listen: {Listen} is not http://<loopback address>:PORT (provisioning carries private keys)");
-            if (Defect is not null && ParsedDefect is null) return ValidationResult.Error($"--defect: unknown {Defect} (expected route-last or accept-any-mac)");
+            if (Defect is not null && ParsedDefect is null) return ValidationResult.Error($"--defect: unknown {Defect} (expected route-last, unheld-brand, malformed-reply or accept-any-mac)");
+            if (ParsedDefect == SutDefect.RouteLast && ParsedRole != "MSW") return ValidationResult.Error("--defect route-last is a master's routing defect: --role MSW only");
+            if (ParsedDefect == SutDefect.AcceptAnyMac && ParsedRole != "MSW") return ValidationResult.Error("--defect accept-any-mac is a master's defect: --role MSW only");
+            if (ParsedDefect == SutDefect.UnheldBrand && ParsedRole != "SSW") return ValidationResult.Error("--defect unheld-brand is a slave's defect: --role SSW only");
             return ValidationResult.Success();
         }
     }
@@ -57,8 +70,8 @@ public sealed class SutHostCommand(IAnsiConsole console, ErrorConsole errors) : 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         _ = errors;
-        await using var server = await ProvisioningServer.StartAsync(s.EndPoint!, s.ParsedDefect).ConfigureAwait(false);
-        console.WriteLine($"sut-host: MSW provisioning at {server.Url}");
+        await using var server = await ProvisioningServer.StartAsync(s.EndPoint!, s.ParsedRole, s.ParsedDefect).ConfigureAwait(false);
+        console.WriteLine($"sut-host: {s.ParsedRole} provisioning at {server.Url}");
         // Runs until cancelled (Ctrl+C) or until standard input ends (a parent process closing its pipe).
         var stdin = Task.Run(() => { while (Console.In.ReadLine() is not null) { } }, CancellationToken.None);
         try { await Task.WhenAny(stdin, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false); }

@@ -63,8 +63,8 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
 
         /// <summary>A system under test playing a role: ROLE=URL (its provisioning interface, loopback http).</summary>
         [CommandOption("--sut <ROLE=URL>")]
-        [Description("Run the generated campaign of the role's embodiments with that role played by a system under test behind the provisioning interface at URL (docs/protocol/openapi.yaml; loopback http only). Roles: MSW (E7–E12). Writes sut.json under --out.")]
-        public string? Sut { get; init; }
+        [Description("Run the generated campaign of the role's embodiments with that role played by a system under test behind the provisioning interface at URL (docs/protocol/openapi.yaml; loopback http only). Roles: MSW (the master, E7–E12), SSW (every slave and E8 custodian, E7–E12). One per run. Writes sut.json under --out.")]
+        public string[]? Sut { get; init; }
 
         /// <summary>Seconds one provisioning call may take before the SUT is reported hung (inconclusive).</summary>
         [CommandOption("--sut-timeout <SECONDS>")]
@@ -78,7 +78,7 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         public bool SutCompare { get; init; }
 
         /// <summary>The parsed --sut, or null.</summary>
-        public MultiWallet.Checks.Sut.SutTarget? SutTarget => Sut is null ? null : MultiWallet.Checks.Sut.SutTarget.Parse(Sut, TimeSpan.FromSeconds(SutTimeout), out _);
+        public MultiWallet.Checks.Sut.SutTarget? SutTarget => Sut is not [var one] ? null : MultiWallet.Checks.Sut.SutTarget.Parse(one, TimeSpan.FromSeconds(SutTimeout), out _);
 
         /// <summary>Evidence directory (default evidence/).</summary>
         [CommandOption("--out <DIR>")]
@@ -130,9 +130,11 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
             if (!Network.Equals("http", StringComparison.OrdinalIgnoreCase) && !Network.Equals("memory", StringComparison.OrdinalIgnoreCase))
                 return ValidationResult.Error($"--network: unknown {Network} (expected memory or http)");
             if (Shard is not null && ShardSpec.Parse(Shard, out var shardError) is null) return ValidationResult.Error(shardError!);
-            if (Sut is not null && MultiWallet.Checks.Sut.SutTarget.Parse(Sut, TimeSpan.FromSeconds(SutTimeout), out var sutError) is null) return ValidationResult.Error(sutError!);
+            if (Sut is { Length: > 1 })
+                return ValidationResult.Error($"--sut: one system under test per run, got {Sut.Length} ({string.Join(", ", Sut)}): the master → slave link between two of them would be seen by neither end (docs/DECISIONS.md, \"One --sut per run\"); run verify once per role");
+            if (Sut is [var sutSpec] && MultiWallet.Checks.Sut.SutTarget.Parse(sutSpec, TimeSpan.FromSeconds(SutTimeout), out var sutError) is null) return ValidationResult.Error(sutError!);
             if (SutTimeout < 1) return ValidationResult.Error("--sut-timeout must be at least 1 second");
-            if (Sut is not null && (Shard is not null || ReplayFile is not null || Exhaustive || Only is not null)) return ValidationResult.Error("--sut runs the generated campaign only: it takes no --shard, --replay, --exhaustive or --only");
+            if (Sut is { Length: > 0 } && (Shard is not null || ReplayFile is not null || Exhaustive || Only is not null)) return ValidationResult.Error("--sut runs the generated campaign only: it takes no --shard, --replay, --exhaustive or --only");
             if (Shard is not null && (ReplayFile is not null || TraceLog is not null)) return ValidationResult.Error("--shard runs a slice of the catalog: it takes no --replay or --trace-log");
             return ValidationResult.Success();
         }

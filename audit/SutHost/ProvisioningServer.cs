@@ -15,23 +15,25 @@ using MultiWallet.Impl.Network;
 namespace MultiWallet.Audit.SutHost;
 
 /// <summary>
-/// The provisioning interface (docs/protocol/openapi.yaml, "Provisioning") in front of our own master wallet: plain HTTP
-/// on loopback, one topology at a time (<see cref="HostedMaster"/>), each <c>PUT /provision/topology</c> replacing the
-/// previous one whole. Calls are served one at a time.
+/// The provisioning interface (docs/protocol/openapi.yaml, "Provisioning") in front of our own master wallet (role MSW,
+/// <see cref="HostedMaster"/>) or slaves and custodians (role SSW, <see cref="HostedSlaves"/>): plain HTTP on loopback,
+/// one topology at a time, each <c>PUT /provision/topology</c> replacing the previous one whole. Calls are served one at
+/// a time.
 /// </summary>
 public sealed class ProvisioningServer : IAsyncDisposable
 {
-    /// <summary>The name `GET /provision/info` reports.</summary>
-    public const string Name = "MultiWallet reference MSW (audit sut-host)";
+    /// <summary>The name `GET /provision/info` reports, with the role played.</summary>
+    public static string Name(string role) => $"MultiWallet reference {role} (audit sut-host)";
 
+    private readonly string role;
     private readonly SutDefect? defect;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly WebApplication app;
-    private HostedMaster? current;
+    private IHostedRole? current;
 
-    private ProvisioningServer(IPEndPoint listen, SutDefect? defect)
+    private ProvisioningServer(IPEndPoint listen, string role, SutDefect? defect)
     {
-        this.defect = defect;
+        this.role = role; this.defect = defect;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
@@ -47,10 +49,10 @@ public sealed class ProvisioningServer : IAsyncDisposable
     /// <summary>The URL it listens at.</summary>
     public Uri Url { get; private set; } = null!;
 
-    /// <summary>Starts listening at <paramref name="listen"/> (port 0: the OS picks).</summary>
-    public static async Task<ProvisioningServer> StartAsync(IPEndPoint listen, SutDefect? defect)
+    /// <summary>Starts listening at <paramref name="listen"/> (port 0: the OS picks) for <paramref name="role"/> (MSW or SSW).</summary>
+    public static async Task<ProvisioningServer> StartAsync(IPEndPoint listen, string role, SutDefect? defect)
     {
-        var s = new ProvisioningServer(listen, defect);
+        var s = new ProvisioningServer(listen, role, defect);
         await s.app.StartAsync().ConfigureAwait(false);
         s.Url = new Uri(s.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return s;
@@ -72,9 +74,9 @@ public sealed class ProvisioningServer : IAsyncDisposable
             case ["provision", "info"] when method == HttpMethods.Get:
                 await Json(ctx, 200, new JsonObject
                 {
-                    ["name"] = Name + (defect is { } d ? $" with seeded defect {d}" : ""),
+                    ["name"] = Name(role) + (defect is { } d ? $" with seeded defect {d}" : ""),
                     ["version"] = typeof(ProvisioningServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
-                    ["roles"] = new JsonArray("MSW"),
+                    ["roles"] = new JsonArray(role),
                     ["embodiments"] = new JsonArray("E7", "E8", "E9", "E10", "E11", "E12"),
                 }).ConfigureAwait(false);
                 return;
@@ -88,14 +90,16 @@ public sealed class ProvisioningServer : IAsyncDisposable
                 return;
             case ["provision", "parties", var name, "state"] when method == HttpMethods.Put:
                 if (await BodyAsync(ctx) is not { } st) return;
-                if (current is null || current.Master.Name != name) { await Problem(ctx, 404, "not-found", $"no party {name} here").ConfigureAwait(false); return; }
                 var state = (string?)st["state"];
                 if (state is not ("up" or "down" or "silent")) { await Problem(ctx, 400, "invalid", "state must be up, down or silent", "/state").ConfigureAwait(false); return; }
-                current.SetState(state);
+                if (current is null || !current.SetState(name, state)) { await Problem(ctx, 404, "not-found", $"no party {name} here").ConfigureAwait(false); return; }
                 ctx.Response.StatusCode = 204;
                 return;
-            case ["provision", "parties", var name, "brands" or "restart"]:
-                await Problem(ctx, 404, "not-found", $"{name}: this host changes no brands and restarts no party (the campaign runs no such step against it)").ConfigureAwait(false);
+            case ["provision", "parties", var name, "brands"] when method == HttpMethods.Put:
+                await BrandsAsync(ctx, name).ConfigureAwait(false);
+                return;
+            case ["provision", "parties", var name, "restart"]:
+                await Problem(ctx, 404, "not-found", $"{name}: this host restarts no party (the campaign runs no such step against it)").ConfigureAwait(false);
                 return;
             case ["provision", "trace"] when method == HttpMethods.Get:
                 ctx.Response.StatusCode = 200;
@@ -115,7 +119,7 @@ public sealed class ProvisioningServer : IAsyncDisposable
         current = null;
         try
         {
-            current = HostedMaster.Build(body, defect);
+            current = role == "SSW" ? HostedSlaves.Build(body, defect) : HostedMaster.Build(body, defect);
         }
         catch (UnsupportedTopologyException e)
         {
@@ -127,8 +131,39 @@ public sealed class ProvisioningServer : IAsyncDisposable
             await Problem(ctx, 400, "invalid", "the topology cannot be set up: " + e.Message).ConfigureAwait(false);
             return;
         }
-        var (address, url) = current.Listening;
-        await Json(ctx, 200, new JsonObject { [address] = url.ToString() }).ConfigureAwait(false);
+        if (defect == SutDefect.MalformedReply)
+        {
+            // The seeded protocol defect: a 200 whose body is not the ProvisionedAddresses object the contract requires.
+            ctx.Response.StatusCode = 200;
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.WriteAsync("{\"addresses\": [", ctx.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        await Json(ctx, 200, new JsonObject(current.Addresses.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value.ToString())))).ConfigureAwait(false);
+    }
+
+    private async Task BrandsAsync(HttpContext ctx, string name)
+    {
+        if (await BodyAsync(ctx) is not { } body) return;
+        IReadOnlyList<MultiWallet.Impl.Crypto.CardholderCredential> credentials;
+        try
+        {
+            var held = body["held"]!.AsArray().Select(b => (string)b!).ToHashSet(StringComparer.Ordinal);
+            credentials = body["credentials"] is null ? [] : ProvisionMaterial.Credentials(body, name);
+            if (held.FirstOrDefault(b => credentials.All(c => c.Brand != b)) is { } missing)
+            {
+                await Problem(ctx, 400, "invalid", $"no credential of {name} for held brand {missing}", "/credentials").ConfigureAwait(false);
+                return;
+            }
+            credentials = [.. credentials.Where(c => held.Contains(c.Brand))];
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or ArgumentException)
+        {
+            await Problem(ctx, 400, "invalid", "the brands cannot be applied: " + e.Message).ConfigureAwait(false);
+            return;
+        }
+        if (current is null || !current.ChangeBrands(name, credentials)) { await Problem(ctx, 404, "not-found", $"no wallet {name} whose brands change here").ConfigureAwait(false); return; }
+        ctx.Response.StatusCode = 204;
     }
 
     /// <summary>The trace as JSON Lines of docs/protocol/trace-format.md (messages and decisions).</summary>

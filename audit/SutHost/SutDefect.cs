@@ -1,9 +1,9 @@
 namespace MultiWallet.Audit.SutHost;
 
-/// <summary>A defect `sut-host --defect` seeds in the hosted master, so a test can show the campaign catches it.</summary>
+/// <summary>A defect `sut-host --defect` seeds, so a test can show the campaign catches it.</summary>
 public enum SutDefect
 {
-    /// <summary>E7/E8: the brand information is read last entry first, so the last capable slave wins instead of the first.</summary>
+    /// <summary>MSW, E7/E8: the brand information is read last entry first, so the last capable slave wins instead of the first.</summary>
     RouteLast,
 
     /// <summary>
@@ -11,4 +11,10 @@ public enum SutDefect
     /// local process or the network opens a session with a wake-up of its own (caught by the attacker, INV-SESSION-AUTH).
     /// </summary>
     AcceptAnyMac,
+
+    /// <summary>SSW: a slave or custodian answers for a brand it does not hold, with its first credential under that brand's name, instead of refusing BrandNotHeld.</summary>
+    UnheldBrand,
+
+    /// <summary>Any role: <c>PUT /provision/topology</c> answers 200 with a body that is not JSON (a protocol-level failure).</summary>
+    MalformedReply,
 }

@@ -27,7 +27,7 @@ public static class AttackRunner
     /// <summary>
     /// Runs <paramref name="c"/> on <paramref name="transport"/> for <paramref name="seed"/>, in a world built with <paramref name="parts"/>
     /// (the faithful components when null; a seeded attack fault substitutes one); never throws, except for what a
-    /// system under test <paramref name="sut"/> (the master, over HTTP) did at the protocol level: a
+    /// system under test <paramref name="sut"/> (a role of the world, over HTTP) did at the protocol level: a
     /// <see cref="Sut.SutProtocolException"/>, <see cref="Sut.SutHangException"/> or <see cref="Sut.SutUnsupportedException"/>.
     /// </summary>
     public static AttackRun Run(AttackedScenario c, int seed, WorldTransport transport = WorldTransport.InMemory, EmbodimentWorld.Parts? parts = null, Sut.SutClient? sut = null)
@@ -83,7 +83,7 @@ public static class AttackRunner
                 held = master.AcquiredCredentialsHeld;
             }
             // A master played by a SUT: what it reported holding when the last purchase ended (its clock is its own).
-            if (built.Sut is { } played) heldAtEnd = played.ReportedHeld ?? 0;
+            if (built.Sut is { PlaysMaster: true } played) heldAtEnd = played.ReportedHeld ?? 0;
             knowledge.Close();
             var orders = purchases.Select(p => (p.Merchant, p.LidM)).Concat(world.Merchants.SelectMany(m => m.Value.Orders.Keys.Select(l => (m.Key, l)))).Distinct().ToList();
             return new AttackRun(c)

@@ -100,7 +100,7 @@ public static class ConformanceRunner
                 world.Gateway.Authorizations(wake.Order.Merchant, wake.Order.LidM),
                 world.Gateway.TotalAuthorizations,
                 // With the master played by a SUT ours sits idle: what the SUT holds is what it reported (none when it reports nothing).
-                built.Sut is { } played ? played.ReportedHeld ?? 0 : built.Embodiment.Master?.AcquiredCredentialsHeld ?? 0,
+                built.Sut is { PlaysMaster: true } played ? played.ReportedHeld ?? 0 : built.Embodiment.Master?.AcquiredCredentialsHeld ?? 0,
                 built.Embodiment.Custodians.ToDictionary(c => c.Key, c => c.Value.ReleaseCount),
                 requests,
                 Leaks(requests.Concat(responses), secrets))

@@ -58,6 +58,62 @@ public static class ProvisionBody
         return body;
     }
 
+    /// <summary>
+    /// The body for every slave wallet (E7, E9–E12) or custodian (E8) of <paramref name="built"/>'s world, our parties at
+    /// <paramref name="addresses"/>: one TLS certificate per slave address (one SUT process plays each slave at an HTTPS
+    /// origin of its own), the master's login at each slave (E7, E9–E12) or each custodian's server identity (E8), and the
+    /// cardholder credentials of every slave's held brands.
+    /// </summary>
+    public static JsonObject ForSlaves(ImplBuilder built, IReadOnlyDictionary<Address, Uri> addresses)
+    {
+        var t = built.Topology;
+        var world = built.World;
+        var master = t.Master ?? new WalletSpec(WalletNames.Msw, [], []);
+        var played = t.Wallets.Select(w => Address.ServerWallet(w.Name)).ToHashSet();
+        var custody = EmbodimentTraits.Of(t.Embodiment).Embodiment == Embodiment.E8;
+        var certificates = new JsonArray();
+        foreach (var a in played.OrderBy(a => a.Value, StringComparer.Ordinal))
+        {
+            var tls = world.Keys.Tls.Issue(a);
+            certificates.Add(new JsonObject
+            {
+                ["address"] = a.Value,
+                ["certificate"] = tls.ExportCertificatePem(),
+                ["key"] = tls.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem(),
+            });
+        }
+        var body = new JsonObject
+        {
+            ["embodiment"] = t.Embodiment.ToString(),
+            ["roles"] = new JsonArray("SSW"),
+            ["addresses"] = new JsonObject(addresses.Where(a => !played.Contains(a.Key)).OrderBy(a => a.Key.Value, StringComparer.Ordinal)
+                .Select(a => KeyValuePair.Create(a.Key.Value, (JsonNode?)a.Value.ToString()))),
+            ["wallets"] = new JsonArray([.. t.Wallets.Select(Wallet)]),
+            ["master"] = Wallet(master),
+            ["knowledge"] = new JsonObject { ["kind"] = "None" },
+            ["tls"] = new JsonObject { ["root"] = world.Keys.Tls.RootPem, ["certificates"] = certificates },
+            ["logins"] = custody ? new JsonArray() : new JsonArray([.. t.Wallets.Select(w => (JsonNode)Login(master.Name, w.Name, world))]),
+            ["credentials"] = new JsonArray([.. t.Wallets.SelectMany(w => w.Held.Select(b => (JsonNode)Credential(world.Pki.Cardholder(w.Name, b.Name))))]),
+            ["setRoot"] = Convert.ToBase64String(world.Pki.Root.GetEncoded()),
+            ["now"] = world.Clock.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["timeout"] = (int)world.Wire.Timeout.TotalMilliseconds,
+        };
+        if (custody) body["serverIdentities"] = new JsonArray([.. t.Wallets.Select(w => (JsonNode)ServerIdentity(world.Pki.ServerWallet(w.Name)))]);
+        return body;
+    }
+
+    /// <summary>
+    /// The body of <c>PUT /provision/parties/{name}/brands</c> (<c>WalletBrands</c>) for wallet <paramref name="wallet"/> of
+    /// <paramref name="world"/>: the brands and the cardholder credential of each held one (a newly held brand cannot be
+    /// paid with unless its credential is given).
+    /// </summary>
+    public static JsonObject Brands(PaymentWorld world, string wallet, IReadOnlyList<string> held, IEnumerable<string> advertised) => new()
+    {
+        ["held"] = Strings(held),
+        ["advertised"] = Strings(advertised),
+        ["credentials"] = new JsonArray([.. held.Select(b => (JsonNode)Credential(world.Pki.Cardholder(wallet, b)))]),
+    };
+
     /// <summary>The <c>Knowledge</c> schema's form of the implementation's knowledge.</summary>
     public static JsonObject Knowledge(KnowledgeConfig k) => k switch
     {

@@ -6,34 +6,35 @@ namespace MultiWallet.Checks.Sut;
 
 /// <summary>
 /// The attacker against a system under test: the in-process attacker campaign's scenarios (same generator and seed),
-/// played with the SUT in its role and the adversary on our side's wire, judged by the five attack properties. Only the
-/// positions whose messages cross a sender of ours can act (docs/THREATS.md): N-PC, N-MERCHANT, N-GATEWAY, LOCAL and
-/// MERCHANT. A link the SUT sends on (N-SLAVE with the SUT as master), a party inside the SUT (MSW) or one whose
-/// traffic the SUT alone starts (SSW, whose requests come from the master) are not run. Events that act by waiting out a
-/// hop's bound (drop, delay, reorder) are tried in memory only, as for every HTTP attacker run: over HTTP the wait is
-/// the wall clock's.
+/// played with the SUT in its role and the adversary on our side's wire, judged by the five attack properties. Our
+/// adversary sits in our parties' senders, so only positions whose traffic one of ours sends can act (docs/THREATS.md):
+/// with the SUT as master, N-PC, N-MERCHANT, N-GATEWAY, LOCAL and MERCHANT (not N-SLAVE, which the SUT sends on, nor SSW,
+/// whose traffic the master starts, nor MSW, the SUT itself); with the SUT as slaves, every position but SSW (the
+/// compromised slave is inside the SUT). Events that act by waiting out a hop's bound (drop, delay, reorder) are tried
+/// in memory only, as for every HTTP attacker run: over HTTP the wait is the wall clock's.
 /// </summary>
 public static class SutAttackCampaign
 {
     /// <summary>Attack events that act by waiting out a hop's bounded time.</summary>
     private static readonly AttackKind[] Waiting = [AttackKind.Drop, AttackKind.Delay, AttackKind.Reorder];
 
-    /// <summary>The positions an attacker can play with the master played by a SUT.</summary>
-    public static readonly IReadOnlyList<AttackPosition> Playable =
-        [AttackPosition.NetworkPc, AttackPosition.NetworkMerchant, AttackPosition.NetworkGateway, AttackPosition.Local, AttackPosition.Merchant];
+    /// <summary>The positions an attacker can play with <paramref name="target"/>'s roles played by a SUT.</summary>
+    public static IReadOnlyList<AttackPosition> Playable(SutTarget target) => target.PlaysMaster
+        ? [AttackPosition.NetworkPc, AttackPosition.NetworkMerchant, AttackPosition.NetworkGateway, AttackPosition.Local, AttackPosition.Merchant]
+        : [.. Enum.GetValues<AttackPosition>().Where(p => p != AttackPosition.Slave)];
 
     /// <summary>
     /// Attacked cases run per embodiment for a budget of <paramref name="perEmbodiment"/> honest cases: a quarter, and at
     /// least one per playable position.
     /// </summary>
-    public static int Budget(int perEmbodiment) => Math.Max(Playable.Count, perEmbodiment / 4);
+    public static int Budget(SutTarget target, int perEmbodiment) => Math.Max(Playable(target).Count, perEmbodiment / 4);
 
     /// <summary>Why an attacked case cannot be played against the SUT, or null when it can.</summary>
-    public static string? NotRunnable(AttackedScenario c)
+    public static string? NotRunnable(AttackedScenario c, SutTarget target)
     {
-        if (!Playable.Contains(c.Attack.Position)) return $"attacker {Positions.Id(c.Attack.Position)}: the position is inside the SUT or on a link only the SUT sends on";
+        if (!Playable(target).Contains(c.Attack.Position)) return $"attacker {Positions.Id(c.Attack.Position)}: the position is inside the SUT or on a link only the SUT sends on";
         if (c.Attack.Events.FirstOrDefault(e => Waiting.Contains(e.Kind)) is { } w) return $"{w}: acts by waiting out a hop's bound (tried in memory only)";
-        return SutSession.NotRunnable(c.Scenario.Steps);
+        return SutSession.NotRunnable(c.Scenario.Steps, target);
     }
 
     /// <summary>
@@ -44,9 +45,9 @@ public static class SutAttackCampaign
     /// </summary>
     public static IReadOnlyList<SutAttackResult> Run(SutClient client, Embodiment e, int seed, int perEmbodiment, Action<SutAttackResult>? progress = null)
     {
-        var budget = Budget(perEmbodiment);
-        var generated = AttackCampaign.Generate(e, seed, Pool(perEmbodiment));
-        var runnable = Enumerable.Range(0, generated.Count).Where(i => NotRunnable(generated[i]) is null).ToList();
+        var budget = Budget(client.Target, perEmbodiment);
+        var generated = AttackCampaign.Generate(e, seed, Pool(client.Target, perEmbodiment));
+        var runnable = Enumerable.Range(0, generated.Count).Where(i => NotRunnable(generated[i], client.Target) is null).ToList();
         var chosen = runnable.GroupBy(i => generated[i].Attack.Position).Select(g => g.First()).ToHashSet();
         foreach (var i in runnable.Where(i => chosen.Count < budget)) chosen.Add(i);
         var results = new List<SutAttackResult>();
@@ -60,12 +61,12 @@ public static class SutAttackCampaign
     }
 
     /// <summary>Generated attacked scenarios looked at per embodiment: eight times the budget.</summary>
-    public static int Pool(int perEmbodiment) => Budget(perEmbodiment) * 8;
+    public static int Pool(SutTarget target, int perEmbodiment) => Budget(target, perEmbodiment) * 8;
 
     /// <summary>Plays one attacked case against the SUT and judges it with every attack property that applies.</summary>
     public static SutAttackResult Judge(SutClient client, AttackedScenario c, int index, int seed)
     {
-        if (NotRunnable(c) is { } why) return new(index, c, SutCaseStatus.NotRun, null, why);
+        if (NotRunnable(c, client.Target) is { } why) return new(index, c, SutCaseStatus.NotRun, null, why);
         AttackRun run;
         try { run = AttackRunner.Run(c, seed, Impl.World.WorldTransport.Http, sut: client); }
         catch (SutUnsupportedException u) { return new(index, c, SutCaseStatus.NotRun, null, "the SUT declared it unsupported: " + u.Message); }

@@ -17,7 +17,7 @@ public static class SutCampaign
 {
     /// <summary>The embodiments in which the SUT's role exists.</summary>
     public static IReadOnlyList<Embodiment> EmbodimentsOf(SutTarget target) =>
-        target.PlaysMaster ? [.. Campaign.All.Where(e => EmbodimentTraits.Of(e).IsMasterSlave)] : [];
+        target.PlaysMaster || target.PlaysSlaves ? [.. Campaign.All.Where(e => EmbodimentTraits.Of(e).IsMasterSlave)] : [];
 
     /// <summary>Runs <paramref name="perEmbodiment"/> cases of each embodiment of the SUT's role; <paramref name="progress"/> hears each case.</summary>
     /// <remarks>After the honest cases, <see cref="SutAttackCampaign.Budget"/> attacked cases of each embodiment (<paramref name="attacked"/> hears each).</remarks>
@@ -51,7 +51,7 @@ public static class SutCampaign
     /// <summary>Runs one case against the SUT and judges it with every applicable invariant.</summary>
     public static SutCaseResult Judge(SutClient client, GeneratedScenario s, int index, int seed)
     {
-        if (SutSession.NotRunnable(s.Steps) is { } why) return new(index, s, SutCaseStatus.NotRun, null, why);
+        if (SutSession.NotRunnable(s.Steps, client.Target) is { } why) return new(index, s, SutCaseStatus.NotRun, null, why);
         ConformanceResult run;
         try { run = ConformanceRunner.Run(s.Topology, s.Script, s.Steps, seed, sut: client); }
         catch (SutUnsupportedException u) { return new(index, s, SutCaseStatus.NotRun, null, "the SUT declared it unsupported: " + u.Message); }
@@ -66,7 +66,7 @@ public static class SutCampaign
 
     /// <summary>The parts of the invariants a held case did not assess because the SUT reported nothing of them.</summary>
     private static IReadOnlyList<string> Unobservable(GeneratedScenario s, ConformanceResult run) =>
-        run.Built.Sut is { TraceServed: false } && s.Topology.Embodiment == Embodiment.E8 && run.Built.Sut.Master.WalletName == (s.Topology.Master?.Name ?? WalletNames.Msw)
+        run.Built.Sut is { TraceServed: false, PlaysMaster: true } && s.Topology.Embodiment == Embodiment.E8
             ? ["INV-CUSTODY: the master erases each borrowed credential (E8; the SUT serves no GET /provision/trace)"]
             : [];
 
@@ -79,7 +79,7 @@ public static class SutCampaign
         var wall = Stopwatch.StartNew();
         foreach (var e in EmbodimentsOf(target).Where(e => only is null || only.Contains(e)))
             foreach (var s in Campaign.Generate(e, seed, perEmbodiment))
-                if (SutSession.NotRunnable(s.Steps) is null) Campaign.Execute(s, seed, null, transport);
+                if (SutSession.NotRunnable(s.Steps, target) is null) Campaign.Execute(s, seed, null, transport);
         return wall.Elapsed.TotalSeconds;
     }
 

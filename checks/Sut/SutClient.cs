@@ -63,6 +63,9 @@ public sealed class SutClient(SutTarget target) : IDisposable
     /// <summary><c>PUT /provision/parties/{name}/state</c>.</summary>
     public void State(string party, string state) => NoContent(HttpMethod.Put, $"provision/parties/{Uri.EscapeDataString(party)}/state", new JsonObject { ["state"] = state });
 
+    /// <summary><c>PUT /provision/parties/{name}/brands</c>.</summary>
+    public void Brands(string party, JsonObject brands) => NoContent(HttpMethod.Put, $"provision/parties/{Uri.EscapeDataString(party)}/brands", brands);
+
     /// <summary><c>GET /provision/trace</c>: its JSON Lines, or null when the SUT does not serve it (404).</summary>
     public IReadOnlyList<string>? Trace()
     {

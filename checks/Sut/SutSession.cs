@@ -7,11 +7,12 @@ using MultiWallet.Model.Vocabulary;
 namespace MultiWallet.Checks.Sut;
 
 /// <summary>
-/// One case's world with a role played by a system under test: our own instance of the role stops listening, the SUT is
-/// provisioned with the case's topology and mapped in its place, world-changing steps that concern it go through
-/// provisioning, and after each wake-up its own decisions (when it serves <c>GET /provision/trace</c>) are merged into
-/// what our network observed (<see cref="SutTraceMerge"/>). Our listeners trace what the SUT sends them and hold it to
-/// their down and silent marks (<see cref="HttpNetwork.ObserveRemote"/>).
+/// One case's world with a role played by a system under test: our own instances of the role stop listening (the
+/// master, or every slave and E8 custodian), the SUT is provisioned with the case's topology and mapped in their place
+/// (one HTTPS origin per address it plays), world-changing steps that concern it go through provisioning, and after each
+/// wake-up its own decisions (when it serves <c>GET /provision/trace</c>) are merged into what our network observed
+/// (<see cref="SutTraceMerge"/>). Our listeners trace what the SUT sends them and hold it to their down and silent marks
+/// (<see cref="HttpNetwork.ObserveRemote"/>).
 /// </summary>
 public sealed class SutSession
 {
@@ -24,32 +25,40 @@ public sealed class SutSession
     private int acquired;
     private int erased;
 
-    private SutSession(SutClient client, ImplBuilder built, Address master)
+    private SutSession(SutClient client, ImplBuilder built, IReadOnlySet<Address> played)
     {
-        this.client = client; this.built = built; Master = master;
+        this.client = client; this.built = built; Played = played;
     }
 
-    /// <summary>The address the SUT plays.</summary>
-    public Address Master { get; }
+    /// <summary>The addresses the SUT plays.</summary>
+    public IReadOnlySet<Address> Played { get; }
 
     /// <summary>Whether the SUT served its decisions (false once it answered 404).</summary>
     public bool TraceServed => traceServed;
 
     /// <summary>
-    /// Borrowed credentials the SUT holds by its own report: its <c>CredentialAcquired</c> decisions less its
-    /// <c>CredentialErased</c> ones so far. Null while it serves no trace: its erasure (INV-CUSTODY, E8) is then not
-    /// observable from outside, and the campaign says so rather than reading our idle master's zero.
+    /// Borrowed credentials a SUT playing the master holds by its own report: its <c>CredentialAcquired</c> decisions
+    /// less its <c>CredentialErased</c> ones so far. Null while it serves no trace: its erasure (INV-CUSTODY, E8) is then
+    /// not observable from outside, and the campaign says so rather than reading our idle master's zero.
     /// </summary>
     public int? ReportedHeld => traceServed ? acquired - erased : null;
 
+    /// <summary>Whether the SUT plays the master (else every slave and custodian).</summary>
+    public bool PlaysMaster => client.Target.PlaysMaster;
+
     /// <summary>
-    /// Why a case cannot be run against a SUT at all: a step whose position is inside the SUT (a fault or crash the
-    /// campaign would have to inject in a message the SUT sends, or a crash of the SUT's own party); null when it can.
+    /// Why a case cannot be run against a SUT playing <paramref name="target"/>'s roles: a step whose position is inside
+    /// the SUT (a fault or crash the campaign would have to inject in a message the SUT sends, or a crash of the SUT's own
+    /// party); null when it can. A slave or custodian sends requests to nobody (it only answers its master), so against
+    /// an SSW only a crash of a slave or custodian is inside the SUT.
     /// </summary>
-    public static string? NotRunnable(IReadOnlyList<Step> steps)
+    public static string? NotRunnable(IReadOnlyList<Step> steps, SutTarget target)
     {
         foreach (var s in steps)
         {
+            if (target.PlaysSlaves && s is Step.Crash { Party: CrashParty.Slave or CrashParty.Custodian })
+                return $"{s}: crashes a party of the SUT";
+            if (!target.PlaysMaster) continue;
             switch (s)
             {
                 case Step.Fault f when f.At is FaultPosition.SlaveStart or FaultPosition.SlaveDeliver || ImplBuilder.KindAt(f.At) == Impl.Protocol.CustodyProtocol.Acquire:
@@ -63,33 +72,47 @@ public sealed class SutSession
         return null;
     }
 
-    /// <summary>Replaces the master of <paramref name="built"/>'s world by the SUT (provisioned for this case).</summary>
+    /// <summary>Replaces the parties of the SUT's role in <paramref name="built"/>'s world by the SUT (provisioned for this case).</summary>
     public static SutSession Attach(ImplBuilder built, SutClient client)
     {
         if (built.World.Wire is not HttpNetwork net) throw new InvalidOperationException("a system under test is reached over HTTP only");
-        var master = Address.ServerWallet(built.Embodiment.Master?.Name ?? WalletNames.Msw);
+        var target = client.Target;
+        if (target.PlaysMaster && target.PlaysSlaves) throw new InvalidOperationException("one SUT plays one role (verify refuses MSW and SSW together)");
+        var played = target.PlaysMaster
+            ? new HashSet<Address> { Address.ServerWallet(built.Embodiment.Master?.Name ?? WalletNames.Msw) }
+            : built.Topology.Wallets.Select(w => Address.ServerWallet(w.Name)).ToHashSet();
         net.ObserveRemote = true;
-        net.StopListeningAsync(master).GetAwaiter().GetResult();
-        var map = client.Topology(ProvisionBody.ForMaster(built, net.AddressMap));
-        if (!map.TryGetValue(master.Value, out var url))
-            throw new SutProtocolException($"/provision/topology: the answer names no URL for {master.Value}", string.Join(", ", map.Keys));
-        net.MapRemote(master, url);
-        return new SutSession(client, built, master);
+        foreach (var a in played) net.StopListeningAsync(a).GetAwaiter().GetResult();
+        var body = target.PlaysMaster ? ProvisionBody.ForMaster(built, net.AddressMap) : ProvisionBody.ForSlaves(built, net.AddressMap);
+        var map = client.Topology(body);
+        foreach (var a in played.OrderBy(a => a.Value, StringComparer.Ordinal))
+        {
+            if (!map.TryGetValue(a.Value, out var url))
+                throw new SutProtocolException($"/provision/topology: the answer names no URL for {a.Value}", string.Join(", ", map.Keys));
+            net.MapRemote(a, url);
+        }
+        return new SutSession(client, built, played);
     }
+
+    private bool Plays(string? wallet) => wallet is not null && Played.Contains(Address.ServerWallet(wallet));
 
     /// <summary>What a world-changing step needs of the SUT, after our side applied it.</summary>
     public void Apply(Step step)
     {
         switch (step)
         {
-            case Step.SetKnowledge sk when EmbodimentTraits.Of(built.Topology.Embodiment).Holder == KnowledgeHolder.Msw:
+            case Step.SetKnowledge sk when client.Target.PlaysMaster && EmbodimentTraits.Of(built.Topology.Embodiment).Holder == KnowledgeHolder.Msw:
                 client.Knowledge(ProvisionBody.Knowledge(ImplBuilder.KnowledgeOf(built.Topology, sk.Knowledge)));
                 break;
-            case Step.SetDown sd when sd.Wallet == Master.WalletName:
+            case Step.SetDown sd when Plays(sd.Wallet):
                 client.State(sd.Wallet, sd.Down ? "down" : "up");
                 break;
-            case Step.SetSilent ss when ss.Wallet == Master.WalletName:
+            case Step.SetSilent ss when Plays(ss.Wallet):
                 client.State(ss.Wallet, ss.Silent ? "silent" : "up");
+                break;
+            // As in-process, where a custodian's brands are its configuration and only a wallet's change (ImplBuilder.Apply).
+            case Step.ChangeBrands cb when Plays(cb.Wallet) && built.World.Wallets.ContainsKey(cb.Wallet):
+                client.Brands(cb.Wallet, ProvisionBody.Brands(built.World, cb.Wallet, [.. cb.Held.Select(b => b.Name)], cb.Advertised.Select(b => b.Name)));
                 break;
         }
     }
@@ -103,11 +126,12 @@ public sealed class SutSession
     {
         var net = (HttpNetwork)built.World.Wire;
         var requests = net.FromRemote;
-        var answers = built.World.Network.Responses.Where(m => m.From == Master).ToList();
+        var answers = built.World.Network.Responses.Where(m => Played.Contains(m.From)).ToList();
         var fresh = requests.Skip(requestsSeen).Select(m => (m, "request")).Concat(answers.Skip(answersSeen).Select(m => (m, "response"))).ToList();
         (requestsSeen, answersSeen) = (requests.Count, answers.Count);
         if (fresh.Count == 0) return;
-        var open = Contract.EnvelopeKeys.Of(built.World, built.Topology.Embodiment == Embodiment.E8 ? [Master.WalletName!] : []);
+        // E8: a custodian's release is sealed to the master, whichever side plays it.
+        var open = Contract.EnvelopeKeys.Of(built.World, built.Topology.Embodiment == Embodiment.E8 ? [built.Embodiment.Master?.Name ?? WalletNames.Msw] : []);
         foreach (var (m, direction) in fresh)
             if (Contract.WireContract.Committed.Violations(m, direction, open) is [var first, ..] all)
                 throw new SutProtocolException($"the SUT's {direction} {m.Kind} {m.From.Value} -> {m.To.Value} breaks the contract ({all.Count} violation(s))",
@@ -128,11 +152,11 @@ public sealed class SutSession
         {
             throw new SutProtocolException("/provision/trace: a line is not a trace event of docs/protocol/trace-format.md", string.Join("\n", fresh.Take(5)));
         }
-        foreach (var d in parsed.Where(l => !l.IsMessage && l.Actor == Master.WalletName))
+        foreach (var d in parsed.Where(l => !l.IsMessage && PlaysMaster && Played.Contains(Address.ServerWallet(l.Actor))))
         {
             if (d.What == TraceDecisions.CredentialAcquired) acquired++;
             else if (d.What == TraceDecisions.CredentialErased) erased++;
         }
-        return SutTraceMerge.Merge(ours, parsed, Master.WalletName!);
+        return SutTraceMerge.Merge(ours, parsed, Played.Select(a => a.WalletName!).ToHashSet(StringComparer.Ordinal));
     }
 }

@@ -4,13 +4,13 @@ namespace MultiWallet.Checks.Sut;
 /// A system under test: the roles it plays and where its provisioning interface listens (docs/protocol/openapi.yaml,
 /// "Provisioning"). Provisioning carries private keys in the clear, so only a loopback <c>http://</c> URL is accepted.
 /// </summary>
-/// <param name="Roles">The roles it replaces (MSW today).</param>
+/// <param name="Roles">The roles it replaces (MSW or SSW).</param>
 /// <param name="Provisioning">Its provisioning base URL.</param>
 /// <param name="Timeout">How long one provisioning call may take before the SUT is reported hung.</param>
 public sealed record SutTarget(IReadOnlyList<string> Roles, Uri Provisioning, TimeSpan Timeout)
 {
     /// <summary>The roles <c>verify --sut</c> can replace so far.</summary>
-    public static readonly IReadOnlyList<string> Supported = ["MSW"];
+    public static readonly IReadOnlyList<string> Supported = ["MSW", "SSW"];
 
     /// <summary>The default wait for one provisioning call.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -38,4 +38,7 @@ public sealed record SutTarget(IReadOnlyList<string> Roles, Uri Provisioning, Ti
 
     /// <summary>Whether the SUT plays the master wallet.</summary>
     public bool PlaysMaster => Roles.Contains("MSW");
+
+    /// <summary>Whether the SUT plays every slave wallet and E8 custodian.</summary>
+    public bool PlaysSlaves => Roles.Contains("SSW");
 }
