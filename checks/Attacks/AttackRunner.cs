@@ -78,7 +78,7 @@ public static class AttackRunner
             var lids = purchases.Select(p => p.LidM).Concat(world.Merchant.Orders.Keys).Distinct(StringComparer.Ordinal);
             return new AttackRun(c)
             {
-                Inconclusive = inconclusive ?? (world.Time.IsVirtual || world.Wire.TimeoutsFired == 0 ? null : $"{world.Wire.TimeoutsFired} send(s) timed out on the wall clock over HTTP (environment: inconclusive)"),
+                Inconclusive = inconclusive ?? (world.Time.IsVirtual || world.Wire.EnvironmentFailures == 0 ? null : $"{world.Wire.DescribeEnvironmentFailures()} (environment: inconclusive)"),
                 Purchases = purchases,
                 Authorizations = [.. world.Gateway.Ledger.Records.Where(r => r.Status == Impl.Set.GatewayStatus.Authorized)],
                 AuthorizationsPerOrder = lids.ToDictionary(l => l, l => world.Gateway.Authorizations(PaymentWorld.MerchantId, l), StringComparer.Ordinal),
