@@ -17,7 +17,7 @@ public sealed partial class ShardMergeTests(ShardMergeTests.Runs runs) : IClassF
     /// shrunk counterexamples, one of them attacked, travel through shard.json and come out as the same scenario files).
     /// </summary>
     public static readonly string[] Args = ["--cases", "4", "--seed", "4242", "--only",
-        "CATALOG-WELLFORMED,FOUNDATION-PURCHASE,FAULT-E1-FIRST-WUM,FAULT-E4-GATEWAY-IGNORES-AMOUNT,PROP-INV-CONFORM,PROP-INV-ONCE,MODEL-COVERAGE,MODEL-PERTURBATION-DETECTED"];
+        "CATALOG-WELLFORMED,FOUNDATION-PURCHASE,FAULT-E1-FIRST-WUM,FAULT-E7-MASTER-PROXIES-FORGED-SESSION,PROP-INV-CONFORM,PROP-INV-ONCE,MODEL-COVERAGE,MODEL-PERTURBATION-DETECTED"];
 
     /// <summary>The processes, run once for the class: the unsharded run, three shards side by side, and their merge.</summary>
     public sealed class Runs : IDisposable
@@ -98,7 +98,7 @@ public sealed partial class ShardMergeTests(ShardMergeTests.Runs runs) : IClassF
         Assert.Contains("perturbation(s) not detected", evidence, StringComparison.Ordinal);
         Assert.Contains("\"FOUNDATION-PURCHASE\"", evidence, StringComparison.Ordinal);
         Assert.DoesNotContain("--shard", evidence, StringComparison.Ordinal);
-        foreach (var cex in new[] { "FAULT-E1-FIRST-WUM-E1.yaml", "FAULT-E4-GATEWAY-IGNORES-AMOUNT-E4.yaml" })
+        foreach (var cex in new[] { "FAULT-E1-FIRST-WUM-E1.yaml", "FAULT-E7-MASTER-PROXIES-FORGED-SESSION-E7.yaml" })
             Assert.Equal(System.IO.File.ReadAllText(Path.Combine(runs.Root, "whole", "ev", "counterexamples", cex)),
                 System.IO.File.ReadAllText(Path.Combine(runs.Root, "merged", "ev", "counterexamples", cex)));
     }

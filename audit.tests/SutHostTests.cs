@@ -43,7 +43,7 @@ public sealed partial class SutHostTests
     [Fact]
     public async Task Verify_sut_attacker_catches_a_master_that_takes_any_session_mac()
     {
-        await using var host = await SutHostProcess.StartAsync("--defect", "accept-any-mac");
+        await using var host = await SutHostProcess.StartAsync("MSW", "--defect", "accept-any-mac");
         using var dir = new TempFolder("mw-sut");
         var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "2", "--embodiment", "E7", "--out", dir.Dir);
         Assert.True(r.ExitCode == 1, r.Output);

@@ -145,8 +145,8 @@ public sealed class ServeCommand(IAnsiConsole console, ErrorConsole errors) : Co
             console.MarkupLineInterpolated($"trace log: {example.WakeUps.Count} wake-up(s) written to {s.TraceLog}");
         }
         // Over HTTP a send that timed out measured the machine, not the system: an unexpected outcome is then inconclusive.
-        var inconclusive = !ok && world.Wire.TimeoutsFired > 0;
-        if (inconclusive) console.MarkupLineInterpolated($"[yellow]inconclusive (environment):[/] {world.Wire.TimeoutsFired} send(s) timed out on the wall clock");
+        var inconclusive = !ok && world.Wire.EnvironmentFailures > 0;
+        if (inconclusive) console.MarkupLineInterpolated($"[yellow]inconclusive (environment):[/] {world.Wire.DescribeEnvironmentFailures()}");
         foreach (var q in user.Log) console.MarkupLineInterpolated($"[grey]user was asked[/] {q.Question} [grey]offered[/] [[{string.Join(", ", q.Options)}]] [grey]answered[/] {q.Answer ?? "nothing"}");
         console.MarkupLineInterpolated($"gateway authorizations: {world.Gateway.TotalAuthorizations}");
 

@@ -88,7 +88,7 @@ public static class AttackRunner
             var orders = purchases.Select(p => (p.Merchant, p.LidM)).Concat(world.Merchants.SelectMany(m => m.Value.Orders.Keys.Select(l => (m.Key, l)))).Distinct().ToList();
             return new AttackRun(c)
             {
-                Inconclusive = inconclusive ?? (world.Time.IsVirtual || world.Wire.TimeoutsFired == 0 ? null : $"{world.Wire.TimeoutsFired} send(s) timed out on the wall clock over HTTP (environment: inconclusive)"),
+                Inconclusive = inconclusive ?? (world.Time.IsVirtual || world.Wire.EnvironmentFailures == 0 ? null : $"{world.Wire.DescribeEnvironmentFailures()} (environment: inconclusive)"),
                 Purchases = purchases,
                 Authorizations = [.. world.Gateway.Ledger.Records.Where(r => r.Status == Impl.Set.GatewayStatus.Authorized)],
                 AuthorizationsPerOrder = orders.ToDictionary(o => ImplBuilder.Key(o.Item1, o.Item2), o => world.Gateway.Authorizations(o.Item1, o.Item2), StringComparer.Ordinal),

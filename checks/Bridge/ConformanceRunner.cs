@@ -112,13 +112,14 @@ public static class ConformanceRunner
                 TraceAbstraction.Abstract(topology.Embodiment, wake, events, raw, predicted.Events),
                 predicted, facts, events) { Started = started, Ended = world.Time.UtcNow });
         }
-        // Over HTTP a send that timed out measured the machine's load, not the system: the run cannot be judged.
-        var wallTimeouts = world.Time.IsVirtual ? 0 : world.Wire.TimeoutsFired;
+        // Over HTTP a send that timed out, or that the transport refused though its party listened, measured the machine's
+        // load, not the system: the run cannot be judged.
+        var wallTimeouts = world.Time.IsVirtual ? 0 : world.Wire.EnvironmentFailures;
         return new ConformanceResult(topology, script, steps, results, built)
         {
             Heals = heals,
             Setup = setup,
-            Inconclusive = wallTimeouts == 0 ? null : $"{wallTimeouts} send(s) timed out on the wall clock over HTTP (environment: inconclusive)",
+            Inconclusive = wallTimeouts == 0 ? null : $"{world.Wire.DescribeEnvironmentFailures()} (environment: inconclusive)",
         };
     }
 

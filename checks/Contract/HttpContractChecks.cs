@@ -35,7 +35,7 @@ internal static class HttpContractChecks
             world.AddServerWallet(Wallet, "BrandB");
             var o1 = e7.PayAsync(world.WakeUp("HTTP-1", "BrandA")).GetAwaiter().GetResult();
             var o2 = world.NewWum(Wallet).PayAsync(world.WakeUp("HTTP-2", "BrandB")).GetAwaiter().GetResult();
-            if (world.Wire.TimeoutsFired > 0) return CheckOutcome.InconclusiveEnvironment("a send over HTTP timed out on the wall clock");
+            if (world.Wire.EnvironmentFailures > 0) return CheckOutcome.InconclusiveEnvironment(world.Wire.DescribeEnvironmentFailures());
             var failures = new List<string>();
             if (o1 is not Paid || o2 is not Paid) failures.Add($"the purchases did not pay: {o1} / {o2}");
             var tally = new ConformanceTally();

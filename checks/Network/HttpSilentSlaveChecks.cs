@@ -37,6 +37,10 @@ internal static class HttpSilentSlaveChecks
             ctx.Log($"over HTTP: {http}");
             // Only the silent slave's attempts and the PC's first wait may time out; any other Timeout is the wall clock's.
             if (http.Timeouts > memory!.Timeouts) verdict.Environment($"over HTTP {http.Timeouts - memory.Timeouts} more send(s) timed out on the wall clock");
+            // The outcome is the rule's; whether a Working answer was due depends on when the wall-clock waits of a
+            // loaded machine fired (the in-memory run judges that on virtual time), so a run without one judged nothing of it.
+            else if (http.KeptAlive == 0 && http.Outcome is Paid { Wallet: "SSW-2" })
+                verdict.Environment("over HTTP no Working answer was traced: the PC's and the master's waits ran on the machine's wall clock, so the keep-alive was not exercised");
             else Judge(verdict, "over HTTP", http);
         }
         return verdict.Outcome(2, $"both transports: Paid(SSW-2) after the master's Working answers ({memory!.KeptAlive} in memory), SSW-1 skipped");

@@ -39,6 +39,12 @@ internal static class HttpTraceChecks
                 environment.Add($"{s.Name}: {Timeouts(b) - Timeouts(a)} send(s) timed out on the wall clock");
                 continue;
             }
+            // So was a connection refused or broken though its party listened.
+            if (a != b && http.Refusals > 0)
+            {
+                environment.Add($"{s.Name}: {http.Refusals} send(s) refused or broken by the transport");
+                continue;
+            }
             if (a != b)
             {
                 var la = a.Split('\n');

@@ -21,6 +21,7 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout, ITimeSour
 
     private readonly ConcurrentDictionary<Address, bool> down = new();
     private int timeoutsFired;
+    private int refusalsFired;
 
     /// <inheritdoc/>
     public TimeSpan Timeout { get; } = timeout ?? DefaultTimeout;
@@ -28,6 +29,17 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout, ITimeSour
     public ITimeSource Time { get; } = time;
     /// <summary>How many sends ended in a Timeout decided by this network (not by fault injection).</summary>
     public int TimeoutsFired => Volatile.Read(ref timeoutsFired);
+    /// <summary>
+    /// How many sends to a party that was listening failed in the transport itself (<see cref="TransportException.Environmental"/>:
+    /// refused, not connected in time, broken mid-exchange, its handler over the host's wall-clock limit). A listener stopped on purpose is not listening, and a party
+    /// marked down is decided before any I/O, so neither counts: what counts is the machine's, never the system's.
+    /// </summary>
+    public int RefusalsFired => Volatile.Read(ref refusalsFired);
+    /// <summary>Sends the environment cut short (<see cref="TimeoutsFired"/> + <see cref="RefusalsFired"/>): over real sockets a run with any cannot be judged.</summary>
+    public int EnvironmentFailures => TimeoutsFired + RefusalsFired;
+    /// <summary>What <see cref="EnvironmentFailures"/> counts, in words, for an inconclusive verdict.</summary>
+    public string DescribeEnvironmentFailures() =>
+        $"{TimeoutsFired} send(s) timed out and {RefusalsFired} refused or broken by the transport on the wall clock over real sockets";
     /// <inheritdoc/>
     public TraceLog Trace { get; } = trace;
     /// <summary>The per-hop wait table (<see cref="HopTimeouts.Faithful"/> unless a world substitutes one).</summary>
@@ -108,6 +120,7 @@ public abstract class TracedNetwork(TraceLog trace, TimeSpan? timeout, ITimeSour
         catch (TransportException e) when (!ct.IsCancellationRequested)
         {
             if (e.Failure == NetworkFailure.Timeout) Interlocked.Increment(ref timeoutsFired);
+            else if (e.Environmental && IsListening(request.To)) Interlocked.Increment(ref refusalsFired);
             throw Failed(e.Failure, request.To, e.Detail);
         }
         // Any other exception (a handler's own NetworkException included) passes through untraced, as a call would.

@@ -11,4 +11,11 @@ public sealed class TransportException(NetworkFailure failure, string detail, Ex
     public NetworkFailure Failure { get; } = failure;
     /// <summary>The reason alone.</summary>
     public string Detail { get; } = detail;
+
+    /// <summary>
+    /// The transport itself gave out — the connection refused or not established in time, broken mid-exchange, or the
+    /// host's wall-clock limit on its handler (503) — rather than a party answering wrongly. Sent to a party that is listening, that is the machine's load, not the
+    /// system (<see cref="TracedNetwork.RefusalsFired"/>).
+    /// </summary>
+    public bool Environmental { get; init; }
 }

@@ -6,6 +6,9 @@ namespace MultiWallet.Checks.Traces.Scenarios;
 /// <summary>The result of a scenario: per wake-up results, the whole trace, the gateway's authorization count.</summary>
 public sealed record TraceScenarioResult(TraceScenario Scenario, IReadOnlyList<TraceWakeUpResult> WakeUps, TraceLog Trace, int Authorizations)
 {
+    /// <summary>Sends to a listening party the transport refused or broke (over real sockets: the machine's load; <see cref="TracedNetwork.RefusalsFired"/>).</summary>
+    public int Refusals { get; init; }
+
     /// <summary>Every way the run differs from the hand-written expectations (empty = as expected).</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -30,6 +30,6 @@ public static class TraceScenarioRunner
             var events = run.World.Trace.Since(bookmark);
             results.Add(new TraceWakeUpResult(i, step, outcome, bookmark + 1, bookmark + events.Count, events));
         }
-        return new TraceScenarioResult(s, results, run.World.Trace, run.World.Gateway.TotalAuthorizations);
+        return new TraceScenarioResult(s, results, run.World.Trace, run.World.Gateway.TotalAuthorizations) { Refusals = run.World.Wire.RefusalsFired };
     }
 }

@@ -328,7 +328,8 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
             if (!res.IsSuccessStatusCode)
             {
                 var why = Header(res, HttpWire.ReasonHeader) is { } r ? ": " + (HttpWire.Decode(r) ?? r) : "";
-                throw new TransportException(NetworkFailure.Garbled, $"HTTP {(int)res.StatusCode}{why}");
+                // 503 is the host's own wall-clock limit on a handler (HandlerTimeout): the machine's load, like a timeout.
+                throw new TransportException(NetworkFailure.Garbled, $"HTTP {(int)res.StatusCode}{why}") { Environmental = res.StatusCode == HttpStatusCode.ServiceUnavailable };
             }
             var head = HttpWire.ReadHeaders(h => Header(res, h), out var reason);
             if (head is not { } h) throw new TransportException(NetworkFailure.Garbled, reason);
@@ -337,10 +338,15 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
             var body = await res.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             return new NetMessage(h.From, h.To, h.Kind, body, h.Fields);
         }
-        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
-                                             || e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.NameResolutionError)
         {
             throw new TransportException(NetworkFailure.Unreachable, "connection refused", e);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError
+                                             || e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+        {
+            // Refused or not connected within the bound: from a party that listens, the machine's load (its backlog, its connection limit).
+            throw new TransportException(NetworkFailure.Unreachable, "connection refused", e) { Environmental = true };
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.SecureConnectionError)
         {
@@ -348,11 +354,13 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         }
         catch (HttpRequestException e)
         {
-            throw new TransportException(NetworkFailure.Garbled, $"bad HTTP exchange ({e.HttpRequestError}): {e.Message}", e);
+            // A connection our own host closed before answering (ResponseEnded) is its connection limit under load, not its answer.
+            throw new TransportException(NetworkFailure.Garbled, $"bad HTTP exchange ({e.HttpRequestError}): {e.Message}", e)
+                { Environmental = e.HttpRequestError is HttpRequestError.ResponseEnded };
         }
         catch (IOException e)
         {
-            throw new TransportException(NetworkFailure.Garbled, $"connection broken mid-response: {e.Message}", e);
+            throw new TransportException(NetworkFailure.Garbled, $"connection broken mid-response: {e.Message}", e) { Environmental = true };
         }
         catch (TaskCanceledException e) when (!ct.IsCancellationRequested && e.InnerException is TimeoutException)
         {
