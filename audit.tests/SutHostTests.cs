@@ -59,7 +59,7 @@ public sealed partial class SutHostTests
         var r = AuditTester.Run("verify", "--sut", "MSW=http://192.0.2.1:7000", "--cases", "1");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("not loopback", r.Output, StringComparison.Ordinal);
-        Assert.Equal(2, AuditTester.Run("verify", "--sut", "PC=http://127.0.0.1:7000", "--cases", "1").ExitCode);
+        Assert.Equal(2, AuditTester.Run("verify", "--sut", "SW=http://127.0.0.1:7000", "--cases", "1").ExitCode);
     }
 
     [Fact]
@@ -100,6 +100,34 @@ public sealed partial class SutHostTests
         Assert.Matches(@"model: Outcome\(Refused\(BrandNotHeld, SSW-\d+\)\)\s*\n\s*impl:\s+Msg\(PInitReq\)", (string)c["violation"]!);
         Assert.True(Steps((string)c["shrunk"]!) <= Steps((string)c["original"]!));
         Assert.True((int)c["shrinkRuns"]! > 0);
+    }
+
+    [Fact]
+    public async Task Verify_sut_passes_against_our_own_PC_entry_point_in_another_process()
+    {
+        await using var host = await SutHostProcess.StartAsync("PC");
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"PC={host.Url}", "--cases", "4", "--embodiment", "E1,E5", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 0, r.Output);
+        var sut = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!;
+        Assert.Equal(["PC"], sut["sut"]!["rolesReplaced"]!.AsArray().Select(x => (string?)x));
+        var embodiments = sut["embodiments"]!.AsArray();
+        Assert.Equal(["E1", "E5"], embodiments.Select(e => (string?)e!["embodiment"]));
+        Assert.All(embodiments, e => Assert.True((int)e!["held"]! >= 1, r.Output));
+    }
+
+    [Fact]
+    public async Task Verify_sut_catches_a_PC_whose_gate_admits_a_replayed_wake_up()
+    {
+        await using var host = await SutHostProcess.StartAsync("PC", "--defect", "admit-replay");
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"PC={host.Url}", "--cases", "8", "--embodiment", "E2", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 1, r.Output);
+        var c = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!["counterexample"]!;
+        // The PC refuses a second wake-up for an order it already admitted (SPEC.md E1–E6, INV-ONCE): the defect routes it again.
+        Assert.Matches(@"model: Outcome\(Refused\(Replay\)\)", (string)c["violation"]!);
+        Assert.Contains("Replay(", (string)c["shrunk"]!, StringComparison.Ordinal);
+        Assert.True(Steps((string)c["shrunk"]!) <= Steps((string)c["original"]!));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public static class SutCampaign
 {
     /// <summary>The embodiments in which the SUT's role exists.</summary>
     public static IReadOnlyList<Embodiment> EmbodimentsOf(SutTarget target) =>
-        target.PlaysMaster || target.PlaysSlaves ? [.. Campaign.All.Where(e => EmbodimentTraits.Of(e).IsMasterSlave)] : [];
+        target.PlaysPc ? [.. Campaign.All.Where(e => !EmbodimentTraits.Of(e).IsMasterSlave)]
+        : target.PlaysMaster || target.PlaysSlaves ? [.. Campaign.All.Where(e => EmbodimentTraits.Of(e).IsMasterSlave)] : [];
 
     /// <summary>Runs <paramref name="perEmbodiment"/> cases of each embodiment of the SUT's role; <paramref name="progress"/> hears each case.</summary>
     public static SutCampaignResult Run(SutClient client, int seed, int perEmbodiment, IReadOnlyList<Embodiment>? only = null, Action<Embodiment, SutCaseResult>? progress = null, int shrinkBudget = 40)
