@@ -82,7 +82,7 @@ public sealed partial class SutHostTests
         var r = AuditTester.Run("verify", "--sut", "MSW=http://192.0.2.1:7000", "--cases", "1");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("not loopback", r.Output, StringComparison.Ordinal);
-        Assert.Equal(2, AuditTester.Run("verify", "--sut", "PC=http://127.0.0.1:7000", "--cases", "1").ExitCode);
+        Assert.Equal(2, AuditTester.Run("verify", "--sut", "SW=http://127.0.0.1:7000", "--cases", "1").ExitCode);
     }
 
     [Fact]
@@ -126,6 +126,34 @@ public sealed partial class SutHostTests
     }
 
     [Fact]
+    public async Task Verify_sut_passes_against_our_own_PC_entry_point_in_another_process()
+    {
+        await using var host = await SutHostProcess.StartAsync("PC");
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"PC={host.Url}", "--cases", "4", "--embodiment", "E1,E5", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 0, r.Output);
+        var sut = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!;
+        Assert.Equal(["PC"], sut["sut"]!["rolesReplaced"]!.AsArray().Select(x => (string?)x));
+        var embodiments = sut["embodiments"]!.AsArray();
+        Assert.Equal(["E1", "E5"], embodiments.Select(e => (string?)e!["embodiment"]));
+        Assert.All(embodiments, e => Assert.True((int)e!["held"]! >= 1, r.Output));
+    }
+
+    [Fact]
+    public async Task Verify_sut_catches_a_PC_whose_gate_admits_a_replayed_wake_up()
+    {
+        await using var host = await SutHostProcess.StartAsync("PC", "--defect", "admit-replay");
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"PC={host.Url}", "--cases", "8", "--embodiment", "E2", "--out", dir.Dir);
+        Assert.True(r.ExitCode == 1, r.Output);
+        var c = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!["counterexample"]!;
+        // The PC refuses a second wake-up for an order it already admitted (SPEC.md E1–E6, INV-ONCE): the defect routes it again.
+        Assert.Matches(@"model: Outcome\(Refused\(Replay\)\)", (string)c["violation"]!);
+        Assert.Contains("Replay(", (string)c["shrunk"]!, StringComparison.Ordinal);
+        Assert.True(Steps((string)c["shrunk"]!) <= Steps((string)c["original"]!));
+    }
+
+    [Fact]
     public async Task Verify_sut_an_E10_address_nobody_is_at_is_UnknownAddress_against_a_hosted_master()
     {
         // DECISIONS.md, refusal reasons: the MSW keeps no slave list and learns "nobody there" from the network (UnknownAddress);
@@ -152,6 +180,60 @@ public sealed partial class SutHostTests
         Assert.Contains("PUT http://", detail, StringComparison.Ordinal);
         Assert.Contains("→ 200 {\"addresses\": [", detail, StringComparison.Ordinal);
         Assert.Contains("protocol failure E7 case 0", r.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_sut_reports_a_status_code_the_contract_does_not_allow_as_a_protocol_failure_with_the_exchange()
+    {
+        // A tiny SUT of our own: a valid SutInfo, then 500 to PUT /provision/topology (the contract allows 200 or 400 there).
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource();
+        var serving = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var client = await listener.AcceptTcpClientAsync(stop.Token);
+                using var stream = client.GetStream();
+                var request = await ReadRequestAsync(stream);
+                var (status, body) = request.StartsWith("GET /provision/info", StringComparison.Ordinal)
+                    ? ("200 OK", """{"name":"wrong-status SUT","version":"0","roles":["SSW"]}""")
+                    : ("500 Internal Server Error", "oops");
+                var bytes = Encoding.UTF8.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}");
+                await stream.WriteAsync(bytes, stop.Token);
+            }
+        });
+        using var dir = new TempFolder("mw-sut");
+        var r = AuditTester.Run("verify", "--sut", $"SSW=http://127.0.0.1:{port}", "--cases", "1", "--embodiment", "E7", "--out", dir.Dir);
+        await stop.CancelAsync();
+        listener.Stop();
+        try { await serving; } catch (Exception e) when (e is OperationCanceledException or System.Net.Sockets.SocketException or ObjectDisposedException) { }
+        Assert.True(r.ExitCode == 1, r.Output);
+        var e7 = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!;
+        Assert.Equal(1, (int)e7["protocolFailures"]!);
+        var detail = (string)e7["cases"]![0]!["detail"]!;
+        Assert.Contains("status 500 is not one the contract allows", detail, StringComparison.Ordinal);
+        Assert.Contains("PUT http://127.0.0.1:", detail, StringComparison.Ordinal);
+        Assert.Contains("→ 500 oops", detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads one HTTP/1.1 request (head and Content-Length body) and returns its head.</summary>
+    private static async Task<string> ReadRequestAsync(System.Net.Sockets.NetworkStream stream)
+    {
+        var buffer = new List<byte>();
+        var one = new byte[8192];
+        while (true)
+        {
+            var n = await stream.ReadAsync(one);
+            if (n == 0) return Encoding.UTF8.GetString([.. buffer]);
+            buffer.AddRange(one.AsSpan(0, n).ToArray());
+            var text = Encoding.UTF8.GetString([.. buffer]);
+            var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (end < 0) continue;
+            var length = Regex.Match(text[..end], @"(?im)^content-length:\s*(\d+)") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (Encoding.UTF8.GetByteCount(text) - Encoding.UTF8.GetByteCount(text[..(end + 4)]) >= length) return text[..end];
+        }
     }
 
     private static int Steps(string described) => described.Split('\n').Count(l => l.StartsWith('#'));

@@ -63,7 +63,7 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
 
         /// <summary>A system under test playing a role: ROLE=URL (its provisioning interface, loopback http).</summary>
         [CommandOption("--sut <ROLE=URL>")]
-        [Description("Run the generated campaign of the role's embodiments with that role played by a system under test behind the provisioning interface at URL (docs/protocol/openapi.yaml; loopback http only). Roles: MSW (the master, E7–E12), SSW (every slave and E8 custodian, E7–E12). One per run. Writes sut.json under --out.")]
+        [Description("Run the generated campaign of the role's embodiments with that role played by a system under test behind the provisioning interface at URL (docs/protocol/openapi.yaml; loopback http only). Roles: MSW (the master, E7–E12), SSW (every slave and E8 custodian, E7–E12), PC (the selector or multi-server WUM, E1–E6). One per run. Writes sut.json under --out.")]
         public string[]? Sut { get; init; }
 
         /// <summary>Seconds one provisioning call may take before the SUT is reported hung (inconclusive).</summary>

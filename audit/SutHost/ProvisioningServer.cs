@@ -16,7 +16,8 @@ namespace MultiWallet.Audit.SutHost;
 
 /// <summary>
 /// The provisioning interface (docs/protocol/openapi.yaml, "Provisioning") in front of our own master wallet (role MSW,
-/// <see cref="HostedMaster"/>) or slaves and custodians (role SSW, <see cref="HostedSlaves"/>): plain HTTP on loopback,
+/// <see cref="HostedMaster"/>), slaves and custodians (role SSW, <see cref="HostedSlaves"/>) or user PC (role PC,
+/// <see cref="HostedPc"/>): plain HTTP on loopback,
 /// one topology at a time, each <c>PUT /provision/topology</c> replacing the previous one whole. Calls are served one at
 /// a time.
 /// </summary>
@@ -77,7 +78,7 @@ public sealed class ProvisioningServer : IAsyncDisposable
                     ["name"] = Name(role) + (defect is { } d ? $" with seeded defect {d}" : ""),
                     ["version"] = typeof(ProvisioningServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
                     ["roles"] = new JsonArray(role),
-                    ["embodiments"] = new JsonArray("E7", "E8", "E9", "E10", "E11", "E12"),
+                    ["embodiments"] = role == "PC" ? new JsonArray("E1", "E2", "E3", "E4", "E5", "E6") : new JsonArray("E7", "E8", "E9", "E10", "E11", "E12"),
                 }).ConfigureAwait(false);
                 return;
             case ["provision", "topology"] when method == HttpMethods.Put:
@@ -101,6 +102,17 @@ public sealed class ProvisioningServer : IAsyncDisposable
             case ["provision", "parties", var name, "restart"]:
                 await Problem(ctx, 404, "not-found", $"{name}: this host restarts no party (the campaign runs no such step against it)").ConfigureAwait(false);
                 return;
+            case ["provision", "wake-up"] when method == HttpMethods.Post:
+                if (current is not HostedPc pc) { await Problem(ctx, 404, "not-found", "no PC entry point here (role PC only)").ConfigureAwait(false); return; }
+                using (var buffer = new MemoryStream())
+                {
+                    await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted).ConfigureAwait(false);
+                    var outcome = await pc.WakeUpAsync(buffer.ToArray(), ctx.RequestAborted).ConfigureAwait(false);
+                    ctx.Response.StatusCode = 200;
+                    ctx.Response.ContentType = "application/octet-stream";
+                    await ctx.Response.Body.WriteAsync(outcome, ctx.RequestAborted).ConfigureAwait(false);
+                }
+                return;
             case ["provision", "trace"] when method == HttpMethods.Get:
                 ctx.Response.StatusCode = 200;
                 ctx.Response.ContentType = "application/jsonl";
@@ -119,7 +131,7 @@ public sealed class ProvisioningServer : IAsyncDisposable
         current = null;
         try
         {
-            current = role == "SSW" ? HostedSlaves.Build(body, defect) : HostedMaster.Build(body, defect);
+            current = role switch { "SSW" => HostedSlaves.Build(body, defect), "PC" => HostedPc.Build(body, defect), _ => HostedMaster.Build(body, defect) };
         }
         catch (UnsupportedTopologyException e)
         {

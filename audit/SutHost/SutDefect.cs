@@ -15,6 +15,9 @@ public enum SutDefect
     /// <summary>SSW: a slave or custodian answers for a brand it does not hold, with its first credential under that brand's name, instead of refusing BrandNotHeld.</summary>
     UnheldBrand,
 
+    /// <summary>PC: the wake-up gate forgets what it admitted, so a replayed wake-up is paid again.</summary>
+    AdmitReplay,
+
     /// <summary>Any role: <c>PUT /provision/topology</c> answers 200 with a body that is not JSON (a protocol-level failure).</summary>
     MalformedReply,
 }

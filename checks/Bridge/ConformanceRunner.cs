@@ -74,6 +74,7 @@ public static class ConformanceRunner
             last[wake.Order] = wake;
             var mark = world.Trace.Count;
             var reqMark = world.Network.Requests.Count;
+            var remoteMark = built.Sut is not null && world.Wire is Impl.Network.Http.HttpNetwork marked ? marked.FromRemote.Count : 0;
             var respMark = world.Network.Responses.Count;
             var started = world.Time.UtcNow;
             PaymentOutcome raw;
@@ -94,6 +95,9 @@ public static class ConformanceRunner
                 events = attached.Merge(events);
             }
             var requests = world.Network.Requests.Skip(reqMark).ToList();
+            // A system under test's requests reach our listeners from outside: they are this wake-up's requests as much
+            // as ours (a PC that sends anything on a replay breaks INV-ONCE whoever plays it).
+            if (built.Sut is not null && world.Wire is Impl.Network.Http.HttpNetwork remote) requests.AddRange(remote.FromRemote.Skip(remoteMark));
             var responses = world.Network.Responses.Skip(respMark).ToList();
             var predicted = predictions[i];
             var facts = new WakeUpFacts(

@@ -60,7 +60,7 @@ public sealed class ImplBuilder
         foreach (var w in t.Wallets.Append(t.Master).OfType<WalletSpec>().Where(w => w.Silent)) Embodiment.SetSilent(w.Name, true);
         if (t.Traits.Holder == KnowledgeHolder.LiveQuery)
             foreach (var w in t.Wallets) InstallAdvertiser(w.Name, w.Advertised.Select(b => b.Name).ToList());
-        if (sut is not null) Sut = Checks.Sut.SutSession.Attach(this, sut);
+        if (sut is not null) Sut = Checks.Sut.SutSession.Attach(this, sut, s);
     }
 
     /// <summary>The world of a model topology and user script; <paramref name="tap"/> decorates its raw network (an attacker on the wire).</summary>
@@ -298,6 +298,7 @@ public sealed class ImplBuilder
             throw new InvalidOperationException($"{Topology.Embodiment}'s WUM sends no client information ({wake})");
         try
         {
+            if (Sut is { PlaysPc: true } pc) return pc.WakeUp(bytes);
             return World.Run(ct => Embodiment.PayAsync(bytes, ct));
         }
         finally

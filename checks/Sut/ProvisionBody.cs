@@ -59,6 +59,45 @@ public static class ProvisionBody
     }
 
     /// <summary>
+    /// The body for the user PC (E1–E6) of <paramref name="built"/>'s world, our parties at <paramref name="addresses"/>:
+    /// the wallets, the routing knowledge, the user's answers (E1: <c>preselected</c> first), the PC's TLS certificate
+    /// (its user port listens at <c>pc</c>) and the user's login at every wallet.
+    /// </summary>
+    public static JsonObject ForPc(ImplBuilder built, IReadOnlyDictionary<Address, Uri> addresses, UserScript script)
+    {
+        var t = built.Topology;
+        var world = built.World;
+        var tls = world.Keys.Tls.Issue(Address.Pc);
+        var body = new JsonObject
+        {
+            ["embodiment"] = t.Embodiment.ToString(),
+            ["roles"] = new JsonArray("PC"),
+            ["addresses"] = new JsonObject(addresses.Where(a => a.Key != Address.Pc).OrderBy(a => a.Key.Value, StringComparer.Ordinal)
+                .Select(a => KeyValuePair.Create(a.Key.Value, (JsonNode?)a.Value.ToString()))),
+            ["wallets"] = new JsonArray([.. t.Wallets.Select(Wallet)]),
+            ["knowledge"] = Knowledge(ImplBuilder.Config(t).Knowledge),
+            ["answers"] = new JsonArray([.. script.Answers.Select(a => (JsonNode?)a.Given)]),
+            ["tls"] = new JsonObject
+            {
+                ["root"] = world.Keys.Tls.RootPem,
+                ["certificates"] = new JsonArray(new JsonObject
+                {
+                    ["address"] = Address.Pc.Value,
+                    ["certificate"] = tls.ExportCertificatePem(),
+                    ["key"] = tls.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem(),
+                }),
+            },
+            ["logins"] = new JsonArray([.. t.Wallets.Select(w => (JsonNode)Login(LoginIssuer.User, w.Name, world))]),
+            ["credentials"] = new JsonArray(),
+            ["setRoot"] = Convert.ToBase64String(world.Pki.Root.GetEncoded()),
+            ["now"] = world.Clock.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["timeout"] = (int)world.Wire.Timeout.TotalMilliseconds,
+        };
+        if (t.Traits.Asks == UserPrompt.AtSetUp && script.Preselected is { } p) body["preselected"] = p;
+        return body;
+    }
+
+    /// <summary>
     /// The body for every slave wallet (E7, E9–E12) or custodian (E8) of <paramref name="built"/>'s world, our parties at
     /// <paramref name="addresses"/>: one TLS certificate per slave address (one SUT process plays each slave at an HTTPS
     /// origin of its own), the master's login at each slave (E7, E9–E12) or each custodian's server identity (E8), and the

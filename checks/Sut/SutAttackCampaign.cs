@@ -10,7 +10,8 @@ namespace MultiWallet.Checks.Sut;
 /// adversary sits in our parties' senders, so only positions whose traffic one of ours sends can act (docs/THREATS.md):
 /// with the SUT as master, N-PC, N-MERCHANT, N-GATEWAY, LOCAL and MERCHANT (not N-SLAVE, which the SUT sends on, nor SSW,
 /// whose traffic the master starts, nor MSW, the SUT itself); with the SUT as slaves, every position but SSW (the
-/// compromised slave is inside the SUT). Events that act by waiting out a hop's bound (drop, delay, reorder) are tried
+/// compromised slave is inside the SUT); with the SUT as the PC, N-GATEWAY and MERCHANT (the PC sends on N-PC and
+/// N-MERCHANT, and a local process would live inside it). Events that act by waiting out a hop's bound (drop, delay, reorder) are tried
 /// in memory only, as for every HTTP attacker run: over HTTP the wait is the wall clock's.
 /// </summary>
 public static class SutAttackCampaign
@@ -19,9 +20,11 @@ public static class SutAttackCampaign
     private static readonly AttackKind[] Waiting = [AttackKind.Drop, AttackKind.Delay, AttackKind.Reorder];
 
     /// <summary>The positions an attacker can play with <paramref name="target"/>'s roles played by a SUT.</summary>
-    public static IReadOnlyList<AttackPosition> Playable(SutTarget target) => target.PlaysMaster
-        ? [AttackPosition.NetworkPc, AttackPosition.NetworkMerchant, AttackPosition.NetworkGateway, AttackPosition.Local, AttackPosition.Merchant]
-        : [.. Enum.GetValues<AttackPosition>().Where(p => p != AttackPosition.Slave)];
+    public static IReadOnlyList<AttackPosition> Playable(SutTarget target) =>
+        target.PlaysMaster ? [AttackPosition.NetworkPc, AttackPosition.NetworkMerchant, AttackPosition.NetworkGateway, AttackPosition.Local, AttackPosition.Merchant]
+        : target.PlaysSlaves ? [.. Enum.GetValues<AttackPosition>().Where(p => p != AttackPosition.Slave)]
+        // The PC sends on N-PC and N-MERCHANT and is LOCAL's host; what is left is the merchant and its gateway link.
+        : [AttackPosition.NetworkGateway, AttackPosition.Merchant];
 
     /// <summary>
     /// Attacked cases run per embodiment for a budget of <paramref name="perEmbodiment"/> honest cases: a quarter, and at

@@ -17,7 +17,8 @@ public static class SutCampaign
 {
     /// <summary>The embodiments in which the SUT's role exists.</summary>
     public static IReadOnlyList<Embodiment> EmbodimentsOf(SutTarget target) =>
-        target.PlaysMaster || target.PlaysSlaves ? [.. Campaign.All.Where(e => EmbodimentTraits.Of(e).IsMasterSlave)] : [];
+        target.PlaysPc ? [.. Campaign.All.Where(e => !EmbodimentTraits.Of(e).IsMasterSlave)]
+        : target.PlaysMaster || target.PlaysSlaves ? [.. Campaign.All.Where(e => EmbodimentTraits.Of(e).IsMasterSlave)] : [];
 
     /// <summary>Runs <paramref name="perEmbodiment"/> cases of each embodiment of the SUT's role; <paramref name="progress"/> hears each case.</summary>
     /// <remarks>After the honest cases, <see cref="SutAttackCampaign.Budget"/> attacked cases of each embodiment (<paramref name="attacked"/> hears each).</remarks>

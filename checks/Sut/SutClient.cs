@@ -63,6 +63,14 @@ public sealed class SutClient(SutTarget target) : IDisposable
     /// <summary><c>PUT /provision/parties/{name}/state</c>.</summary>
     public void State(string party, string state) => NoContent(HttpMethod.Put, $"provision/parties/{Uri.EscapeDataString(party)}/state", new JsonObject { ["state"] = state });
 
+    /// <summary><c>POST /provision/wake-up</c>: the outcome's canonical bytes (SUT = PC).</summary>
+    public byte[] WakeUp(byte[] wakeUp)
+    {
+        var (status, body, exchange) = Call(HttpMethod.Post, "provision/wake-up", null, wakeUp);
+        if (status != HttpStatusCode.OK) throw Unexpected(status, exchange);
+        return body;
+    }
+
     /// <summary><c>PUT /provision/parties/{name}/brands</c>.</summary>
     public void Brands(string party, JsonObject brands) => NoContent(HttpMethod.Put, $"provision/parties/{Uri.EscapeDataString(party)}/brands", brands);
 
@@ -83,17 +91,25 @@ public sealed class SutClient(SutTarget target) : IDisposable
 
     private (HttpStatusCode Status, string Body, string Exchange) Call(HttpMethod method, string path, JsonObject? body)
     {
-        var sent = body?.ToJsonString() ?? "";
+        var (status, bytes, exchange) = Call(method, path, body, null);
+        return (status, Encoding.UTF8.GetString(bytes), exchange);
+    }
+
+    private (HttpStatusCode Status, byte[] Body, string Exchange) Call(HttpMethod method, string path, JsonObject? body, byte[]? octets)
+    {
+        var sent = body?.ToJsonString() ?? (octets is null ? "" : Encoding.UTF8.GetString(octets));
         using var req = new HttpRequestMessage(method, path);
         if (body is not null) req.Content = new StringContent(sent, Encoding.UTF8, "application/json");
-        var request = $"{method} {new Uri(Target.Provisioning, path)}{(body is null ? "" : " " + Abbreviate(sent))}";
+        else if (octets is not null) req.Content = new ByteArrayContent(octets) { Headers = { ContentType = new("application/octet-stream") } };
+        var request = $"{method} {new Uri(Target.Provisioning, path)}{(sent.Length == 0 ? "" : " " + Abbreviate(sent))}";
         using var cts = new CancellationTokenSource(Target.Timeout);
         try
         {
             using var res = http.Send(req, cts.Token);
-            using var reader = new StreamReader(res.Content.ReadAsStream(cts.Token));
-            var text = reader.ReadToEnd();
-            return (res.StatusCode, text, $"{request}\n→ {(int)res.StatusCode} {Abbreviate(text)}");
+            using var stream = new MemoryStream();
+            res.Content.ReadAsStream(cts.Token).CopyTo(stream);
+            var bytes = stream.ToArray();
+            return (res.StatusCode, bytes, $"{request}\n→ {(int)res.StatusCode} {Abbreviate(Encoding.UTF8.GetString(bytes))}");
         }
         catch (OperationCanceledException)
         {

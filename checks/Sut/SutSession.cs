@@ -2,6 +2,7 @@ using System.Text.Json;
 using MultiWallet.Checks.Bridge;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Network.Http;
+using MultiWallet.Impl.Protocol;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Sut;
@@ -33,6 +34,9 @@ public sealed class SutSession
     /// <summary>The addresses the SUT plays.</summary>
     public IReadOnlySet<Address> Played { get; }
 
+    /// <summary>Whether the SUT plays the user PC (wake-ups go through provisioning).</summary>
+    public bool PlaysPc => client.Target.PlaysPc;
+
     /// <summary>Whether the SUT served its decisions (false once it answered 404).</summary>
     public bool TraceServed => traceServed;
 
@@ -58,6 +62,7 @@ public sealed class SutSession
         {
             if (target.PlaysSlaves && s is Step.Crash { Party: CrashParty.Slave or CrashParty.Custodian })
                 return $"{s}: crashes a party of the SUT";
+            if (target.PlaysPc && OnPc(s) is { } inside) return inside;
             if (!target.PlaysMaster) continue;
             switch (s)
             {
@@ -72,18 +77,37 @@ public sealed class SutSession
         return null;
     }
 
+    /// <summary>
+    /// A step of an E1–E6 case inside a SUT playing the PC: a fault or crash on a request the PC sends (its WUMs'
+    /// sessions, the SET messages its relay carries, E5/E6 brand queries), a crash of the PC, a PReq tampered on the
+    /// PC's side, the PC's own re-inquiry at a heal, or a WUM installed mid-case (no provisioning operation installs one).
+    /// </summary>
+    private static string? OnPc(Step s) => s switch
+    {
+        Step.Fault f when SentByPc(f.At) => $"{s}: the position is a message the SUT sends",
+        Step.Crash c when c.Party == CrashParty.Pc || SentByPc(c.After) => $"{s}: crashes the SUT, or fires on a message the SUT sends",
+        Step.WakeUp { Defect: WakeUpDefect.Tampered } => $"{s}: the PReq is tampered as the SUT sends it",
+        Step.Heal => $"{s}: the PC's re-inquiry runs inside the SUT",
+        Step.InstallWum => $"{s}: no provisioning operation installs a WUM mid-case",
+        _ => null,
+    };
+
+    private static bool SentByPc(FaultPosition at) =>
+        at is FaultPosition.WalletStart or FaultPosition.WalletDeliver or FaultPosition.PInitReq or FaultPosition.PReq or FaultPosition.InqReq or FaultPosition.BrandQuery;
+
     /// <summary>Replaces the parties of the SUT's role in <paramref name="built"/>'s world by the SUT (provisioned for this case).</summary>
-    public static SutSession Attach(ImplBuilder built, SutClient client)
+    public static SutSession Attach(ImplBuilder built, SutClient client, UserScript script)
     {
         if (built.World.Wire is not HttpNetwork net) throw new InvalidOperationException("a system under test is reached over HTTP only");
         var target = client.Target;
-        if (target.PlaysMaster && target.PlaysSlaves) throw new InvalidOperationException("one SUT plays one role (verify refuses MSW and SSW together)");
-        var played = target.PlaysMaster
-            ? new HashSet<Address> { Address.ServerWallet(built.Embodiment.Master?.Name ?? WalletNames.Msw) }
+        if (target.Roles.Count != 1) throw new InvalidOperationException("one SUT plays one role (verify refuses several --sut)");
+        var played = target.PlaysPc ? new HashSet<Address> { Address.Pc }
+            : target.PlaysMaster ? new HashSet<Address> { Address.ServerWallet(built.Embodiment.Master?.Name ?? WalletNames.Msw) }
             : built.Topology.Wallets.Select(w => Address.ServerWallet(w.Name)).ToHashSet();
         net.ObserveRemote = true;
         foreach (var a in played) net.StopListeningAsync(a).GetAwaiter().GetResult();
-        var body = target.PlaysMaster ? ProvisionBody.ForMaster(built, net.AddressMap) : ProvisionBody.ForSlaves(built, net.AddressMap);
+        var body = target.PlaysPc ? ProvisionBody.ForPc(built, net.AddressMap, script)
+            : target.PlaysMaster ? ProvisionBody.ForMaster(built, net.AddressMap) : ProvisionBody.ForSlaves(built, net.AddressMap);
         var map = client.Topology(body);
         foreach (var a in played.OrderBy(a => a.Value, StringComparer.Ordinal))
         {
@@ -91,7 +115,11 @@ public sealed class SutSession
                 throw new SutProtocolException($"/provision/topology: the answer names no URL for {a.Value}", string.Join(", ", map.Keys));
             net.MapRemote(a, url);
         }
-        return new SutSession(client, built, played);
+        var session = new SutSession(client, built, played);
+        // What the SUT decided while being set up (E1's registration of a WUM) is the set-up's, as in-process, where it
+        // precedes the first wake-up's events: the first wake-up's merge starts after it.
+        if (target.PlaysPc) session.traceSeen = client.Trace()?.Count ?? 0;
+        return session;
     }
 
     private bool Plays(string? wallet) => wallet is not null && Played.Contains(Address.ServerWallet(wallet));
@@ -101,7 +129,8 @@ public sealed class SutSession
     {
         switch (step)
         {
-            case Step.SetKnowledge sk when client.Target.PlaysMaster && EmbodimentTraits.Of(built.Topology.Embodiment).Holder == KnowledgeHolder.Msw:
+            case Step.SetKnowledge sk when (client.Target.PlaysMaster && EmbodimentTraits.Of(built.Topology.Embodiment).Holder == KnowledgeHolder.Msw)
+                || (client.Target.PlaysPc && EmbodimentTraits.Of(built.Topology.Embodiment).Holder == KnowledgeHolder.Selector):
                 client.Knowledge(ProvisionBody.Knowledge(ImplBuilder.KnowledgeOf(built.Topology, sk.Knowledge)));
                 break;
             case Step.SetDown sd when Plays(sd.Wallet):
@@ -114,6 +143,17 @@ public sealed class SutSession
             case Step.ChangeBrands cb when Plays(cb.Wallet) && built.World.Wallets.ContainsKey(cb.Wallet):
                 client.Brands(cb.Wallet, ProvisionBody.Brands(built.World, cb.Wallet, [.. cb.Held.Select(b => b.Name)], cb.Advertised.Select(b => b.Name)));
                 break;
+        }
+    }
+
+    /// <summary>The PC played by the SUT pays one wake-up (<c>POST /provision/wake-up</c>); its outcome.</summary>
+    public PaymentOutcome WakeUp(byte[] wakeUp)
+    {
+        var bytes = client.WakeUp(wakeUp);
+        try { return PaymentOutcome.Decode(bytes); }
+        catch (Exception e) when (e is Impl.Codec.SetException or JsonException or FormatException or InvalidOperationException)
+        {
+            throw new SutProtocolException("/provision/wake-up: the answer is not a canonical Outcome", $"POST /provision/wake-up\n→ 200 {System.Text.Encoding.UTF8.GetString(bytes)}");
         }
     }
 
@@ -157,6 +197,9 @@ public sealed class SutSession
             if (d.What == TraceDecisions.CredentialAcquired) acquired++;
             else if (d.What == TraceDecisions.CredentialErased) erased++;
         }
-        return SutTraceMerge.Merge(ours, parsed, Played.Select(a => a.WalletName!).ToHashSet(StringComparer.Ordinal));
+        // A SUT playing the PC plays every party whose decisions it reports (selector, WUMs, relay, gate, its network's
+        // view of its own sends); a server wallet SUT's network also reports on our parties, which we observed ourselves.
+        var actors = client.Target.PlaysPc ? null : Played.Select(a => a.WalletName!).ToHashSet(StringComparer.Ordinal);
+        return SutTraceMerge.Merge(ours, parsed, actors);
     }
 }

@@ -4,13 +4,13 @@ namespace MultiWallet.Checks.Sut;
 /// A system under test: the roles it plays and where its provisioning interface listens (docs/protocol/openapi.yaml,
 /// "Provisioning"). Provisioning carries private keys in the clear, so only a loopback <c>http://</c> URL is accepted.
 /// </summary>
-/// <param name="Roles">The roles it replaces (MSW or SSW).</param>
+/// <param name="Roles">The roles it replaces (MSW, SSW or PC).</param>
 /// <param name="Provisioning">Its provisioning base URL.</param>
 /// <param name="Timeout">How long one provisioning call may take before the SUT is reported hung.</param>
 public sealed record SutTarget(IReadOnlyList<string> Roles, Uri Provisioning, TimeSpan Timeout)
 {
     /// <summary>The roles <c>verify --sut</c> can replace so far.</summary>
-    public static readonly IReadOnlyList<string> Supported = ["MSW", "SSW"];
+    public static readonly IReadOnlyList<string> Supported = ["MSW", "SSW", "PC"];
 
     /// <summary>The default wait for one provisioning call.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -41,4 +41,7 @@ public sealed record SutTarget(IReadOnlyList<string> Roles, Uri Provisioning, Ti
 
     /// <summary>Whether the SUT plays every slave wallet and E8 custodian.</summary>
     public bool PlaysSlaves => Roles.Contains("SSW");
+
+    /// <summary>Whether the SUT plays the user PC's entry point (selector and WUMs, or the multi-server WUM, E1–E6).</summary>
+    public bool PlaysPc => Roles.Contains("PC");
 }

@@ -29,8 +29,8 @@ public static class SutTraceMerge
         };
     }
 
-    /// <summary>Our events with the SUT's decisions (of its parties <paramref name="actors"/>) inserted after their anchors.</summary>
-    public static IReadOnlyList<TraceEvent> Merge(IReadOnlyList<TraceEvent> ours, IReadOnlyList<Line> sut, IReadOnlySet<string> actors)
+    /// <summary>Our events with the SUT's decisions (of its parties <paramref name="actors"/>; null: every decision) inserted after their anchors.</summary>
+    public static IReadOnlyList<TraceEvent> Merge(IReadOnlyList<TraceEvent> ours, IReadOnlyList<Line> sut, IReadOnlySet<string>? actors)
     {
         var after = new Dictionary<int, List<Line>>();
         var anchor = -1;
@@ -46,7 +46,7 @@ public static class SutTraceMerge
                     }
                 continue;
             }
-            if (!actors.Contains(line.Actor)) continue;
+            if (actors is not null && !actors.Contains(line.Actor)) continue;
             if (!after.TryGetValue(anchor, out var list)) after[anchor] = list = [];
             list.Add(line);
         }

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using MultiWallet.Impl.Client;
+using MultiWallet.Impl.Client.Selection;
+using MultiWallet.Impl.Client.User;
+using MultiWallet.Impl.Crypto;
+using MultiWallet.Impl.Network;
+using MultiWallet.Impl.Network.Http;
+using MultiWallet.Impl.Protocol;
+using MultiWallet.Impl.Routing;
+using MultiWallet.Impl.Set;
+using Org.BouncyCastle.Security;
+
+namespace MultiWallet.Audit.SutHost;
+
+/// <summary>
+/// The user PC of one topology (role PC, E1–E6), built from a <c>ProvisionTopology</c> body alone: the selector and its
+/// WUMs (E1–E5) or the multi-server WUM (E6) with the embodiment's routing on the body's <c>knowledge</c>, the wake-up
+/// gate, the relay, and the user port at <c>pc</c> answering from <c>preselected</c> (E1) and <c>answers</c>. A wake-up
+/// arrives through <c>POST /provision/wake-up</c>.
+/// </summary>
+public sealed class HostedPc : IHostedRole
+{
+    private readonly HttpNetwork net;
+    private readonly IPaymentEntry entry;
+    private readonly IReplaceableKnowledge? knowledge;
+
+    private HostedPc(HttpNetwork net, IPaymentEntry entry, IReplaceableKnowledge? knowledge)
+    {
+        this.net = net; this.entry = entry; this.knowledge = knowledge;
+    }
+
+    /// <inheritdoc/>
+    public TraceLog Trace => net.Trace;
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, Uri> Addresses => new Dictionary<string, Uri> { [Address.Pc.Value] = net.AddressMap[Address.Pc] };
+
+    /// <summary>Builds and starts the PC of the body.</summary>
+    public static HostedPc Build(JsonObject body, SutDefect? defect)
+    {
+        var embodiment = ProvisionMaterial.Text(body, "embodiment");
+        if (embodiment is not ("E1" or "E2" or "E3" or "E4" or "E5" or "E6"))
+            throw new UnsupportedTopologyException($"embodiment {embodiment} has no selector or multi-server WUM");
+        var roles = body["roles"]!.AsArray().Select(r => (string)r!).ToList();
+        if (roles is not ["PC"]) throw new UnsupportedTopologyException($"this host plays the PC only, not {string.Join(",", roles)}");
+        var clock = ProvisionMaterial.Clock(body);
+        var net = ProvisionMaterial.Network(body);
+        var names = body["wallets"]!.AsArray().Select(w => ProvisionMaterial.Text(w!.AsObject(), "name")).ToList();
+        var keys = ProvisionMaterial.Logins(body).Where(l => ProvisionMaterial.Text(l, "client") == Impl.World.LoginIssuer.User)
+            .ToDictionary(l => ProvisionMaterial.Text(l, "wallet"), l => Convert.FromBase64String(ProvisionMaterial.Text(l, "key")), StringComparer.Ordinal);
+        var login = new ClientLogin(Impl.World.LoginIssuer.User, w => keys.GetValueOrDefault(w), new SecureRandom());
+        // E1 asks at set-up: the registration is the user's first answer (absent preselection: none).
+        var answers = new List<string?>();
+        if (embodiment == "E1") answers.Add((string?)body["preselected"]);
+        answers.AddRange((body["answers"]?.AsArray() ?? []).Select(a => (string?)a));
+        var user = new ScriptedUser(answers);
+        _ = new UserPort(net, user, login);
+
+        var k = body["knowledge"]!.AsObject();
+        var kind = ProvisionMaterial.Text(k, "kind");
+        IReadOnlyList<(string, IReadOnlySet<string>)> table = kind == "BrandTable"
+            ? [.. k["entries"]!.AsArray().Select(e => (ProvisionMaterial.Text(e!.AsObject(), "wallet"), (IReadOnlySet<string>)e!["brands"]!.AsArray().Select(b => (string)b!).ToHashSet()))]
+            : [];
+        ISelectorRouting routing;
+        switch (embodiment)
+        {
+            case "E1":
+                var preselected = new PreselectedRouting(names, net.Trace);
+                preselected.Register(user);
+                routing = preselected;
+                break;
+            case "E2": routing = new AskAtWakeUpRouting(names, user, net.Trace); break;
+            case "E3": routing = new SelectorTableRouting(table, net.Trace); break;
+            case "E4":
+                var installed = new WumBrandInfoRouting(net.Trace, names);
+                if (kind == "InstalledWums")
+                    foreach (var e in k["entries"]!.AsArray().Select(e => e!.AsObject()))
+                        installed.Install(new BrandCarryingWum(ProvisionMaterial.Text(e, "wallet"), (int)e["version"]!, e["brands"]!.AsArray().Select(b => (string)b!).ToHashSet()));
+                routing = installed;
+                break;
+            case "E5": routing = new LiveBrandQueryRouting(net, Address.Pc, names, "E5", "selector"); break;
+            default: routing = new LiveBrandQueryRouting(net, Address.Pc, names, "E6", MultiServerWum.DefaultName); break;
+        }
+        Func<string, IWakeUpGate> gate = defect == SutDefect.AdmitReplay
+            ? name => new ForgetfulGate(() => new WakeUpGate(net.Trace, name, clock))
+            : name => PcDisk.For(net).Gate(name, () => new WakeUpGate(net.Trace, name, clock));
+        IPaymentEntry entry = embodiment == "E6"
+            ? new MultiServerWum(net, routing, login, gate: gate)
+            : new Selector(net, routing, names.Select(n => new Wum(net, Address.ServerWallet(n), login)), gate: gate);
+        return new HostedPc(net, entry, routing as IReplaceableKnowledge);
+    }
+
+    /// <summary>Runs one wake-up through the entry point: the outcome's canonical bytes.</summary>
+    public async Task<byte[]> WakeUpAsync(byte[] wakeUp, CancellationToken ct) => (await entry.PayAsync(wakeUp, ct).ConfigureAwait(false)).Encode();
+
+    /// <inheritdoc/>
+    public bool ReplaceKnowledge(JsonObject k)
+    {
+        if (knowledge is null || (string?)k["kind"] != "BrandTable") return false;
+        var table = k["entries"]!.AsArray().Select(e => (ProvisionMaterial.Text(e!.AsObject(), "wallet"), (IReadOnlySet<string>)e!["brands"]!.AsArray().Select(b => (string)b!).ToHashSet())).ToList();
+        return knowledge.Replace(table, []);
+    }
+
+    /// <inheritdoc/>
+    public bool SetState(string name, string state) => false;
+
+    /// <inheritdoc/>
+    public bool ChangeBrands(string name, IReadOnlyList<CardholderCredential> credentials) => false;
+
+    /// <summary><see cref="SutDefect.AdmitReplay"/>: a gate that forgets every wake-up it admitted, so a replay is admitted again.</summary>
+    private sealed class ForgetfulGate(Func<IWakeUpGate> fresh) : IWakeUpGate
+    {
+        public (WakeUp? WakeUp, Refused? Refusal) Admit(byte[] bytes) => fresh().Admit(bytes);
+    }
+
+    /// <summary>Stops the user port's listener.</summary>
+    public ValueTask DisposeAsync() => net.DisposeAsync();
+}
