@@ -104,14 +104,12 @@ public sealed class CheckCommand(IAnsiConsole console, ErrorConsole errors) : Co
             return AuditApp.ExitUsage;
         }
 
-        var agree = run.Reports.All(r => r.ModelAgrees != false) && run.Setup.All(x => x.Divergence is null);
-        var failed = run.Reports.SelectMany(r => r.Expectations.Where(x => !x.Holds).Select(x => (r.Step, x))).ToList();
-        var violated = run.Invariants.Where(v => v.Violation is not null).ToList();
+        var verdict = ScenarioVerdict.Of(run);
         if (s.Json)
             console.WriteRaw(JsonSerializer.Serialize(new CheckJson(s.File, scenario.Title, scenario.Topology.Embodiment.ToString(), scenario.SeededFault, seed, run.Mode,
-                agree, run.ExpectationsChecked ? failed.Count == 0 : null, run.Setup, run.Reports, run.Invariants, run.Attack), JsonOptions));
-        else Print(scenario, seed, run, agree, failed);
-        return agree && failed.Count == 0 && violated.Count == 0 ? AuditApp.ExitOk : AuditApp.ExitFailed;
+                verdict.Agree, run.ExpectationsChecked ? verdict.Failed.Count == 0 : null, run.Setup, run.Reports, run.Invariants, run.Attack), JsonOptions));
+        else Print(scenario, seed, run, verdict.Agree, verdict.Failed);
+        return verdict.Passed ? AuditApp.ExitOk : AuditApp.ExitFailed;
     }
 
     /// <summary>The `check --json` document (its shape: scenarios/check-output.schema.json).</summary>
