@@ -12,10 +12,11 @@ namespace MultiWallet.Audit.Tests;
 public sealed partial class DeterminismTests
 {
     // Besides the samples: checks that fill their classes from parallel work (the shared campaign's properties and
-    // coverage, the attacker campaign), a seeded fault (its counterexample file), and an HTTP check on OS-chosen ports.
+    // coverage, the attacker campaign), a seeded fault (its counterexample file), an HTTP check on OS-chosen ports, and a
+    // scenario file run as a catalog check.
     private static readonly string[] Args = ["--cases", "7", "--only",
         "CATALOG-WELLFORMED,FOUNDATION-PURCHASE,AUDIT-SAMPLE-PROPERTY,AUDIT-SAMPLE-FAULT,AUDIT-SAMPLE-FAILS," +
-        "PROP-INV-CONFORM,PROP-INV-BAD-INPUT,MODEL-COVERAGE,ATTACK-CAMPAIGN,FAULT-E1-FIRST-WUM,HTTP-FIELDS-ROUNDTRIP"];
+        "PROP-INV-CONFORM,PROP-INV-BAD-INPUT,MODEL-COVERAGE,ATTACK-CAMPAIGN,FAULT-E1-FIRST-WUM,HTTP-FIELDS-ROUNDTRIP,SCENARIO-E7-TWO-MERCHANTS"];
 
     [GeneratedRegex("""\b(time|timestamp)="[^"]*""")]
     private static partial Regex JUnitClock();
