@@ -157,9 +157,11 @@ public sealed class ImplBuilder
     {
         var at = Matches(c.After);
         Address? to = null;
-        // The custodian that crashes is the one the matching request went to.
+        // The custodian that crashes is the one the matching request went to; the merchant is the one it went to (PReq)
+        // or came from (AuthReq): with several merchants, the one of this purchase.
         // The PC's work is a caller's: once it crashed it goes no further (its restarted instance takes its sessions up).
-        World.Network.Crash(m => { if (!at(m)) return false; to = m.To; return true; }, () => Restart(c.Party, to), Label(c.After), senderStops: c.Party == CrashParty.Pc);
+        World.Network.Crash(m => { if (!at(m)) return false; to = c.Party == CrashParty.Merchant && !m.To.IsMerchant && m.From.IsMerchant ? m.From : m.To; return true; },
+            () => Restart(c.Party, to), Label(c.After), senderStops: c.Party == CrashParty.Pc);
     }
 
     /// <summary>
@@ -170,7 +172,7 @@ public sealed class ImplBuilder
     {
         string? name = party switch
         {
-            // The merchant the crashing request went to (several merchants: the one of this purchase).
+            // The merchant the crashing request went to or came from (several merchants: the one of this purchase).
             CrashParty.Merchant => to is { IsMerchant: true } m && m != Address.Merchant ? m.Value : PaymentWorld.MerchantParty,
             CrashParty.Gateway => PaymentWorld.GatewayParty,
             CrashParty.Wallet when Embodiment.Master is { } m => m.Name,
