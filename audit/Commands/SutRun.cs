@@ -47,7 +47,7 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
             var memory = SutCampaign.SecondsInProcess(target, seed, cases, only, MultiWallet.Impl.World.WorldTransport.InMemory);
             var runnable = result.Embodiments.Sum(e => e.Cases.Count(c => c.Status != SutCaseStatus.NotRun));
             var sutSeconds = result.Embodiments.Sum(e => e.Seconds);
-            console.WriteLine($"side by side, {runnable} cases, one at a time: against the SUT {sutSeconds:F1} s (shrinking included), our MSW in-process over HTTP {http:F1} s, in memory {memory:F1} s");
+            console.WriteLine($"side by side, {runnable} cases, one at a time: against the SUT {sutSeconds:F1} s (honest cases and their shrinking; attacked cases apart), our MSW in-process over HTTP {http:F1} s, in memory {memory:F1} s");
             json["timing"] = new JsonObject { ["cases"] = runnable, ["sutSeconds"] = Math.Round(sutSeconds, 1), ["inProcessHttpSeconds"] = Math.Round(http, 1), ["inMemorySeconds"] = Math.Round(memory, 1) };
         }
         Directory.CreateDirectory(outDir);
@@ -92,7 +92,7 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
         foreach (var p in r.Embodiments.SelectMany(e => e.Cases.Where(c => c.Status == SutCaseStatus.ProtocolFailure).Take(1).Select(c => (e.Embodiment, c))))
             console.WriteLine($"protocol failure {p.Embodiment} case {p.c.Index}:\n{p.c.Detail}");
         console.WriteLine($"attacker against the SUT: {r.Embodiments.Sum(e => e.Attacks.Count)} attacked cases ({r.Embodiments.Sum(e => e.Attacks.Count(a => a.Fired))} fired), {r.AttackCount(SutCaseStatus.Held)} held, "
-            + $"{r.AttackCount(SutCaseStatus.Violated)} violated, {r.AttackCount(SutCaseStatus.ProtocolFailure)} protocol failures, {r.AttackCount(SutCaseStatus.Inconclusive)} inconclusive");
+            + $"{r.AttackCount(SutCaseStatus.Violated)} violated, {r.AttackCount(SutCaseStatus.ProtocolFailure)} protocol failures, {r.AttackCount(SutCaseStatus.Inconclusive)} inconclusive, {r.Embodiments.Sum(e => e.AttackSeconds):F1} s");
         console.WriteLine($"campaign against the SUT: {r.Count(SutCaseStatus.Held)} held, {r.Count(SutCaseStatus.Violated)} violated, {r.Count(SutCaseStatus.ProtocolFailure)} protocol failures, "
             + $"{r.Count(SutCaseStatus.Inconclusive)} inconclusive, {r.Count(SutCaseStatus.NotRun)} not run (position inside the SUT), {r.Seconds:F1} s");
     }

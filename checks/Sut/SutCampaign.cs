@@ -42,9 +42,13 @@ public static class SutCampaign
                 if (r.Status == SutCaseStatus.Violated && counterexample is null)
                     counterexample = Shrink(client, e, r, seed, shrinkBudget);
             }
+            var honestSeconds = sw.Elapsed.TotalSeconds;
             var attacks = SutAttackCampaign.Run(client, e, seed, perEmbodiment, r => attacked?.Invoke(e, r));
             var attackCounterexample = attacks.FirstOrDefault(a => a.Status == SutCaseStatus.Violated) is { } first ? SutAttackCampaign.Shrink(client, e, first, seed, shrinkBudget) : null;
-            results.Add(new SutEmbodimentResult(e.ToString(), Campaign.Replay(seed, e), cases, counterexample, sw.Elapsed.TotalSeconds) { Attacks = attacks, AttackCounterexample = attackCounterexample });
+            results.Add(new SutEmbodimentResult(e.ToString(), Campaign.Replay(seed, e), cases, counterexample, honestSeconds)
+            {
+                Attacks = attacks, AttackCounterexample = attackCounterexample, AttackSeconds = sw.Elapsed.TotalSeconds - honestSeconds,
+            });
         }
         return new SutCampaignResult(client.Target, info, seed, perEmbodiment, results, wall.Elapsed.TotalSeconds);
     }

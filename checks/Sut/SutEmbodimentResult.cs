@@ -6,6 +6,9 @@ public sealed record SutEmbodimentResult(string Embodiment, string Replay, IRead
     /// <summary>The attacked cases played against the SUT (<see cref="SutAttackCampaign"/>), runnable ones and those not run.</summary>
     public IReadOnlyList<SutAttackResult> Attacks { get; init; } = [];
 
+    /// <summary>Wall-clock seconds of the attacked cases and their shrinking (<c>Seconds</c> is the honest cases' and theirs).</summary>
+    public double AttackSeconds { get; init; }
+
     /// <summary>The first attack-property violation, shrunk against the SUT, if any.</summary>
     public SutCounterexample? AttackCounterexample { get; init; }
 
