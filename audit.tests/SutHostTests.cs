@@ -32,6 +32,12 @@ public sealed partial class SutHostTests
         Assert.Equal(["E7", "E9"], embodiments.Select(e => (string?)e!["embodiment"]));
         // Something was judged: a run where every case was "not run" would hold vacuously.
         Assert.True(embodiments.Sum(e => (int)e!["held"]!) >= 2, r.Output);
+        // The result is signed evidence: verify-bundle accepts it, and a changed sut.json is caught.
+        Assert.Contains("signed: bundle.dsse.json", r.Output, StringComparison.Ordinal);
+        var ok = AuditTester.Run("verify-bundle", dir.Dir);
+        Assert.True(ok.ExitCode == 0, ok.Output);
+        File.AppendAllText(Path.Combine(dir.Dir, "sut.json"), " ");
+        Assert.Equal(1, AuditTester.Run("verify-bundle", dir.Dir).ExitCode);
         // The attacker played against the process too, and its events reached their positions.
         foreach (var e in embodiments)
         {

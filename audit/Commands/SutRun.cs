@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MultiWallet.Audit.Bundle;
 using MultiWallet.Checks.Sut;
 using MultiWallet.Model.Vocabulary;
 using Spectre.Console;
@@ -15,7 +16,8 @@ namespace MultiWallet.Audit.Commands;
 public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
 {
     /// <summary>Runs the campaign; the exit code is verify's (0 held, 1 a failure, 2 unusable target, 4 only inconclusive).</summary>
-    public int Execute(SutTarget target, int seed, int cases, IReadOnlyList<string> embodiments, string outDir, bool compare = false)
+    /// <remarks><paramref name="key"/> signs the result (sut.json, in --out as a bundle of its own); <paramref name="command"/> is the command line it records.</remarks>
+    public int Execute(SutTarget target, int seed, int cases, IReadOnlyList<string> embodiments, string outDir, SigningKey key, string command, bool compare = false)
     {
         using var client = new SutClient(target);
         SutCampaignResult result;
@@ -50,9 +52,14 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
             console.WriteLine($"side by side, {runnable} cases, one at a time: against the SUT {sutSeconds:F1} s (honest cases and their shrinking; attacked cases apart), our MSW in-process over HTTP {http:F1} s, in memory {memory:F1} s");
             json["timing"] = new JsonObject { ["cases"] = runnable, ["sutSeconds"] = Math.Round(sutSeconds, 1), ["inProcessHttpSeconds"] = Math.Round(http, 1), ["inMemorySeconds"] = Math.Round(memory, 1) };
         }
-        Directory.CreateDirectory(outDir);
-        File.WriteAllText(Path.Combine(outDir, "sut.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        // The result is evidence too: sut.json in a bundle of its own, signed as verify signs its bundle (verify-bundle checks it).
+        AtomicBundleDirectory.Write(outDir, dir =>
+        {
+            File.WriteAllText(Path.Combine(dir, "sut.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            BundleSigner.Sign(dir, SutResultPredicate.Of(json, command), key);
+        });
         console.WriteLine($"written {Path.Combine(outDir, "sut.json")}");
+        BundleKey.Describe(key, console);
         return result.Failed ? AuditApp.ExitFailed : result.Inconclusive ? AuditApp.ExitInconclusive : AuditApp.ExitOk;
     }
 

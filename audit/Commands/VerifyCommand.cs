@@ -150,7 +150,13 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorConsole errors) : C
         var total = Stopwatch.StartNew();
         var seed = s.Seed ?? CheckContext.DefaultSeed;
         if (s.ReplayFile is not null) return new ReplayRun(console, errors).Execute(s.ReplayFile, seed);
-        if (s.SutTarget is { } sut) return new SutRun(console, errors).Execute(sut, seed, s.Cases, s.Embodiments, s.Out, s.SutCompare);
+        if (s.SutTarget is { } sut)
+        {
+            if (BundleKey.Load(s.SignKey, errors.Console) is not { } sutKey) return AuditApp.ExitUsage;
+            var sutCommand = $"dotnet run --project audit -- verify --sut {s.Sut![0]} --seed {seed} --cases {s.Cases}"
+                + (s.Embodiments.Length > 0 ? $" --embodiment {string.Join(',', s.Embodiments)}" : "") + (s.SutTimeout != 30 ? $" --sut-timeout {s.SutTimeout}" : "");
+            return new SutRun(console, errors).Execute(sut, seed, s.Cases, s.Embodiments, s.Out, sutKey, sutCommand, s.SutCompare);
+        }
         IReadOnlyList<CheckEntry> catalog;
         try { catalog = CheckCatalog.Discover(CatalogAssemblies()); }
         catch (Exception e) when (e is InvalidOperationException or ReflectionTypeLoadException or FileNotFoundException)
