@@ -1,3 +1,4 @@
+using Spectre.Console.Cli.Testing;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -20,9 +21,9 @@ public sealed partial class SutHostTests
     {
         await using var host = await SutHostProcess.StartAsync("MSW");
         using var dir = new TempFolder("mw-sut");
-        var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "2", "--embodiment", "E7,E9", "--out", dir.Dir);
+        var r = VerifySut("MSW", host.Url, 2, "E7,E9", dir);
         Assert.True(r.ExitCode == 0, r.Output);
-        var sut = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!;
+        var sut = SutJson(dir);
         Assert.Equal("holds", (string?)sut["verdict"]);
         Assert.Equal(host.Url.ToString(), (string?)sut["sut"]!["url"]);
         Assert.StartsWith("MultiWallet reference MSW", (string?)sut["sut"]!["name"], StringComparison.Ordinal);
@@ -51,9 +52,9 @@ public sealed partial class SutHostTests
     {
         await using var host = await SutHostProcess.StartAsync("MSW", "--defect", "accept-any-mac");
         using var dir = new TempFolder("mw-sut");
-        var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "2", "--embodiment", "E7", "--out", dir.Dir);
+        var r = VerifySut("MSW", host.Url, 2, "E7", dir);
         Assert.True(r.ExitCode == 1, r.Output);
-        var e7 = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!;
+        var e7 = SutJson(dir)["embodiments"]![0]!;
         // The honest cases cannot see it: only a session the user did not open shows it (SPEC.md INV-SESSION-AUTH).
         Assert.Equal(0, (int)e7["violated"]!);
         var c = e7["attacks"]!["counterexample"]!;
@@ -68,9 +69,9 @@ public sealed partial class SutHostTests
     {
         await using var host = await SutHostProcess.StartAsync("MSW", "--defect", "route-last");
         using var dir = new TempFolder("mw-sut");
-        var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "2", "--embodiment", "E7", "--out", dir.Dir);
+        var r = VerifySut("MSW", host.Url, 2, "E7", dir);
         Assert.True(r.ExitCode == 1, r.Output);
-        var e7 = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!;
+        var e7 = SutJson(dir)["embodiments"]![0]!;
         var c = e7["counterexample"]!;
         Assert.Equal("INV-CONFORM", (string?)c["invariant"]);
         // E7 routes to the first listed capable slave (SPEC.md E7; docs/DECISIONS.md "Routing, per embodiment"): the defect picks another.
@@ -104,9 +105,9 @@ public sealed partial class SutHostTests
     {
         await using var host = await SutHostProcess.StartAsync("SSW");
         using var dir = new TempFolder("mw-sut");
-        var r = AuditTester.Run("verify", "--sut", $"SSW={host.Url}", "--cases", "2", "--embodiment", "E7,E8", "--out", dir.Dir);
+        var r = VerifySut("SSW", host.Url, 2, "E7,E8", dir);
         Assert.True(r.ExitCode == 0, r.Output);
-        var sut = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!;
+        var sut = SutJson(dir);
         Assert.Equal("holds", (string?)sut["verdict"]);
         Assert.StartsWith("MultiWallet reference SSW", (string?)sut["sut"]!["name"], StringComparison.Ordinal);
         Assert.Equal(["SSW"], sut["sut"]!["rolesReplaced"]!.AsArray().Select(x => (string?)x));
@@ -121,9 +122,9 @@ public sealed partial class SutHostTests
     {
         await using var host = await SutHostProcess.StartAsync("SSW", "--defect", "unheld-brand");
         using var dir = new TempFolder("mw-sut");
-        var r = AuditTester.Run("verify", "--sut", $"SSW={host.Url}", "--cases", "3", "--embodiment", "E7", "--out", dir.Dir);
+        var r = VerifySut("SSW", host.Url, 3, "E7", dir);
         Assert.True(r.ExitCode == 1, r.Output);
-        var c = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!["counterexample"]!;
+        var c = SutJson(dir)["embodiments"]![0]!["counterexample"]!;
         Assert.Equal("INV-CONFORM", (string?)c["invariant"]);
         // A slave refuses a brand it holds no credential for before any PInitReq (SPEC.md E7; impl ServerWallet): the defect pays on.
         Assert.Matches(@"model: Outcome\(Refused\(BrandNotHeld, SSW-\d+\)\)\s*\n\s*impl:\s+Msg\(PInitReq\)", (string)c["violation"]!);
@@ -136,9 +137,9 @@ public sealed partial class SutHostTests
     {
         await using var host = await SutHostProcess.StartAsync("PC");
         using var dir = new TempFolder("mw-sut");
-        var r = AuditTester.Run("verify", "--sut", $"PC={host.Url}", "--cases", "4", "--embodiment", "E1,E5", "--out", dir.Dir);
+        var r = VerifySut("PC", host.Url, 4, "E1,E5", dir);
         Assert.True(r.ExitCode == 0, r.Output);
-        var sut = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!;
+        var sut = SutJson(dir);
         Assert.Equal(["PC"], sut["sut"]!["rolesReplaced"]!.AsArray().Select(x => (string?)x));
         var embodiments = sut["embodiments"]!.AsArray();
         Assert.Equal(["E1", "E5"], embodiments.Select(e => (string?)e!["embodiment"]));
@@ -150,9 +151,9 @@ public sealed partial class SutHostTests
     {
         await using var host = await SutHostProcess.StartAsync("PC", "--defect", "admit-replay");
         using var dir = new TempFolder("mw-sut");
-        var r = AuditTester.Run("verify", "--sut", $"PC={host.Url}", "--cases", "8", "--embodiment", "E2", "--out", dir.Dir);
+        var r = VerifySut("PC", host.Url, 8, "E2", dir);
         Assert.True(r.ExitCode == 1, r.Output);
-        var c = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!["counterexample"]!;
+        var c = SutJson(dir)["embodiments"]![0]!["counterexample"]!;
         // The PC refuses a second wake-up for an order it already admitted (SPEC.md E1–E6, INV-ONCE): the defect routes it again.
         Assert.Matches(@"model: Outcome\(Refused\(Replay\)\)", (string)c["violation"]!);
         Assert.Contains("Replay(", (string)c["shrunk"]!, StringComparison.Ordinal);
@@ -166,7 +167,7 @@ public sealed partial class SutHostTests
         // case 3 of the default seed's E10 sequence types ssw://SSW-9 in a topology without it.
         await using var host = await SutHostProcess.StartAsync("MSW");
         using var dir = new TempFolder("mw-sut");
-        var r = AuditTester.Run("verify", "--sut", $"MSW={host.Url}", "--cases", "4", "--embodiment", "E10", "--out", dir.Dir);
+        var r = VerifySut("MSW", host.Url, 4, "E10", dir);
         Assert.True(r.ExitCode == 0, r.Output);
         Assert.DoesNotContain("WalletUnreachable", r.Output, StringComparison.Ordinal);
     }
@@ -176,9 +177,9 @@ public sealed partial class SutHostTests
     {
         await using var host = await SutHostProcess.StartAsync("SSW", "--defect", "malformed-reply");
         using var dir = new TempFolder("mw-sut");
-        var r = AuditTester.Run("verify", "--sut", $"SSW={host.Url}", "--cases", "1", "--embodiment", "E7", "--out", dir.Dir);
+        var r = VerifySut("SSW", host.Url, 1, "E7", dir);
         Assert.True(r.ExitCode == 1, r.Output);
-        var e7 = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!;
+        var e7 = SutJson(dir)["embodiments"]![0]!;
         Assert.Equal(1, (int)e7["protocolFailures"]!);
         Assert.Equal(0, (int)e7["held"]!);
         var detail = (string)e7["cases"]![0]!["detail"]!;
@@ -216,7 +217,7 @@ public sealed partial class SutHostTests
         listener.Stop();
         try { await serving; } catch (Exception e) when (e is OperationCanceledException or System.Net.Sockets.SocketException or ObjectDisposedException) { }
         Assert.True(r.ExitCode == 1, r.Output);
-        var e7 = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!["embodiments"]![0]!;
+        var e7 = SutJson(dir)["embodiments"]![0]!;
         Assert.Equal(1, (int)e7["protocolFailures"]!);
         var detail = (string)e7["cases"]![0]!["detail"]!;
         Assert.Contains("status 500 is not one the contract allows", detail, StringComparison.Ordinal);
@@ -241,6 +242,13 @@ public sealed partial class SutHostTests
             if (Encoding.UTF8.GetByteCount(text) - Encoding.UTF8.GetByteCount(text[..(end + 4)]) >= length) return text[..end];
         }
     }
+
+    /// <summary>`verify --sut ROLE=URL` over <paramref name="embodiments"/> at <paramref name="cases"/> cases, its result written under <paramref name="dir"/>.</summary>
+    private static CommandAppResult VerifySut(string role, Uri url, int cases, string embodiments, TempFolder dir) =>
+        AuditTester.Run("verify", "--sut", $"{role}={url}", "--cases", cases.ToString(System.Globalization.CultureInfo.InvariantCulture), "--embodiment", embodiments, "--out", dir.Dir);
+
+    /// <summary>The sut.json a run wrote under <paramref name="dir"/>.</summary>
+    private static JsonNode SutJson(TempFolder dir) => JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Dir, "sut.json")))!;
 
     private static int Steps(string described) => described.Split('\n').Count(l => l.StartsWith('#'));
 
