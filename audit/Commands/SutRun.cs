@@ -133,7 +133,7 @@ public sealed class SutRun(IAnsiConsole console, ErrorConsole errors)
             })]),
             ["attacks"] = new JsonObject
             {
-                ["replay"] = MultiWallet.Checks.Sut.SutAttackCampaign.Replay(r.Seed, Enum.Parse<Embodiment>(e.Embodiment)),
+                ["replay"] = MultiWallet.Checks.Attacks.AttackCampaign.Replay(r.Seed, Enum.Parse<Embodiment>(e.Embodiment)),
                 ["run"] = e.Attacks.Count(a => a.Status != SutCaseStatus.NotRun),
                 ["fired"] = e.Attacks.Count(a => a.Fired),
                 ["held"] = e.AttackCount(SutCaseStatus.Held),

@@ -27,7 +27,10 @@ public static class AttackCampaign
     public static int PerEmbodiment(CheckContext ctx) => Math.Max(MinCases, ctx.Cases / 10);
 
     /// <summary>The replay handle of an embodiment's attacked scenarios.</summary>
-    public static string Replay(CheckContext ctx, Embodiment e) => $"({(ulong)ctx.Seed + (ulong)e + Offset},{Campaign.Gamma},{Campaign.Size})";
+    public static string Replay(CheckContext ctx, Embodiment e) => Replay(ctx.Seed, e);
+
+    /// <summary>The replay handle of an embodiment's attacked scenarios for <paramref name="seed"/>.</summary>
+    public static string Replay(int seed, Embodiment e) => $"({(ulong)seed + (ulong)e + Offset},{Campaign.Gamma},{Campaign.Size})";
 
     private static readonly ConcurrentDictionary<(int, int, Embodiment, WorldTransport), Lazy<(IReadOnlyList<AttackRun> Runs, double Seconds)>> Cache = new();
 

@@ -1,5 +1,4 @@
 using MultiWallet.Checks.Attacks;
-using MultiWallet.Checks.Invariants;
 using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Sut;
@@ -98,9 +97,6 @@ public static class SutAttackCampaign
                 break;
             }
         }
-        return new SutCounterexample(e.ToString(), found.Index, Replay(seed, e), found.Property!, violation, found.Case.ToString(), c.ToString(), Math.Min(runs, budget));
+        return new SutCounterexample(e.ToString(), found.Index, AttackCampaign.Replay(seed, e), found.Property!, violation, found.Case.ToString(), c.ToString(), Math.Min(runs, budget));
     }
-
-    /// <summary>The replay handle of an embodiment's attacked sequence (the in-process attacker campaign's).</summary>
-    public static string Replay(int seed, Embodiment e) => $"({(ulong)seed + (ulong)e + AttackCampaign.Offset},{Campaign.Gamma},{Campaign.Size})";
 }
