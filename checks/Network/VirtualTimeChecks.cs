@@ -69,4 +69,57 @@ internal static class VirtualTimeChecks
         if (again.Hang?.Divergence != hang.Divergence) return CheckOutcome.Fail("the hang is not reproduced identically");
         return CheckOutcome.Pass($"INV-CONFORM: {verdict.Split('\n')[0]}");
     }
+
+    /// <summary>
+    /// Two callers wait for one reply that comes after a virtual wait, and each then waits again: with <paramref name="shared"/>
+    /// each through its own task of a <see cref="SharedReply{T}"/>, otherwise both awaiting one task. Returns the threads
+    /// every continuation ran on and the driver's, or the exception the run ended with.
+    /// </summary>
+    private static (IReadOnlyList<int> Threads, int Driver, Exception? Failure) TwoWaiters(bool shared)
+    {
+        var time = new VirtualTime(FixedClock.Epoch);
+        var threads = new List<int>();
+        var driver = Environment.CurrentManagedThreadId;
+        var reply = new SharedReply<int>();
+        var plain = new TaskCompletionSource<int>();
+        async Task<int> Waiter(Task<int> answer)
+        {
+            var v = await answer.ConfigureAwait(false);
+            lock (threads) threads.Add(Environment.CurrentManagedThreadId);
+            await time.Delay(TimeSpan.FromMilliseconds(1)).ConfigureAwait(false);
+            lock (threads) threads.Add(Environment.CurrentManagedThreadId);
+            return v;
+        }
+        try
+        {
+            time.Run(async _ =>
+            {
+                var a = Waiter(shared ? reply.Join() : plain.Task);
+                var b = Waiter(shared ? reply.Join() : plain.Task);
+                await time.Delay(TimeSpan.FromMilliseconds(5)).ConfigureAwait(false);
+                if (shared) reply.SetResult(7); else plain.SetResult(7);
+                return await a.ConfigureAwait(false) + await b.ConfigureAwait(false);
+            });
+            return (threads, driver, null);
+        }
+        catch (Exception e) { return (threads, driver, e); }
+    }
+
+    [Check("TIME-ONE-THREAD", Title = "in memory a world runs on the one thread driving its virtual time: callers waiting for one reply (identical requests in flight, a session's repeats) each resume there, and world code found running on another thread fails the run instead of being reported",
+        Requirements = ["INV-CONFORM", "INV-EXACTLY-ONCE-UNDER-FAULTS"], Kind = CheckKind.Example)]
+    public static CheckOutcome OneThread(CheckContext ctx)
+    {
+        // .NET resumes only the first await of a completed task inline and queues the others to the thread pool, where they
+        // would race the driver (the first catch of FAULT-E7-GATEWAY-XID-NOT-ATOMIC once depended on the core count).
+        var shared = TwoWaiters(shared: true);
+        if (shared.Failure is { } f) return CheckOutcome.Fail($"two waiters of a SharedReply failed the run: {f.GetType().Name}: {f.Message}");
+        if (shared.Threads.Count != 4 || shared.Threads.Any(t => t != shared.Driver))
+            return CheckOutcome.Fail($"continuations ran on threads [{string.Join(", ", shared.Threads)}], the driver is {shared.Driver}");
+        // One task awaited twice: the second waiter is resumed on the pool; the run must not end as if nothing happened.
+        var plain = TwoWaiters(shared: false);
+        if (plain.Failure is not (StrayContinuationException or HangException))
+            return CheckOutcome.Fail(plain.Failure is null ? "a task awaited by two callers ran to completion unnoticed" : $"unexpected failure {plain.Failure.GetType().Name}: {plain.Failure.Message}");
+        // Which of the two the run ends with is itself a race of the machine, so neither is named.
+        return CheckOutcome.Pass("two waiters of one reply resume on the driving thread; one task awaited twice fails the run (a stray continuation or a hang)");
+    }
 }

@@ -9,7 +9,7 @@ namespace MultiWallet.Impl.Network;
 /// <param name="handle">The receiver's handling of one request.</param>
 public sealed class IdenticalInFlight(Func<NetMessage, CancellationToken, Task<NetMessage>> handle)
 {
-    private readonly Dictionary<string, Task<NetMessage>> running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SharedReply<NetMessage>> running = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     /// <summary>Requests being handled now (what this keeps: nothing once they are answered).</summary>
@@ -19,18 +19,19 @@ public sealed class IdenticalInFlight(Func<NetMessage, CancellationToken, Task<N
     public Task<NetMessage> AnswerAsync(NetMessage m, CancellationToken ct)
     {
         var digest = RequestDigest.Of(m);
-        TaskCompletionSource<NetMessage> mine;
+        SharedReply<NetMessage> mine;
         lock (gate)
         {
-            if (running.TryGetValue(digest, out var first)) return first;
-            mine = new TaskCompletionSource<NetMessage>();
-            running[digest] = mine.Task;
+            if (running.TryGetValue(digest, out var first)) return first.Join();
+            mine = new SharedReply<NetMessage>();
+            running[digest] = mine;
         }
+        var answer = mine.Join();
         _ = RunAsync(m, digest, mine, ct);
-        return mine.Task;
+        return answer;
     }
 
-    private async Task RunAsync(NetMessage m, string digest, TaskCompletionSource<NetMessage> mine, CancellationToken ct)
+    private async Task RunAsync(NetMessage m, string digest, SharedReply<NetMessage> mine, CancellationToken ct)
     {
         try { mine.SetResult(await handle(m, ct).ConfigureAwait(false)); }
         catch (Exception e) { mine.SetException(e); }

@@ -28,8 +28,11 @@ public sealed class InMemoryNetwork(TraceLog trace, TimeSpan? timeout, VirtualTi
     protected override bool HasRoute(Address at) => handlers.ContainsKey(at);
 
     /// <inheritdoc/>
-    protected override Task<NetMessage> DeliverAsync(NetMessage request, CancellationToken ct) =>
-        handlers.TryGetValue(request.To, out var handler)
+    protected override Task<NetMessage> DeliverAsync(NetMessage request, CancellationToken ct)
+    {
+        Time.OnDriver();
+        return handlers.TryGetValue(request.To, out var handler)
             ? handler(request, ct)
             : throw new TransportException(NetworkFailure.Unreachable, UnreachableReason);
+    }
 }

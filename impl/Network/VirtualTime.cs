@@ -17,9 +17,12 @@ public sealed class VirtualTime(DateTime start) : ITimeSource
     private readonly PriorityQueue<VirtualTimer, (long Due, long Order)> timers = new();
     private long ticks = start.Ticks;
     private long order;
+    // The thread of the Run in progress (0: none) and how many times world code ran on another one meanwhile.
+    private int driver;
+    private int strays;
 
     /// <inheritdoc/>
-    public DateTime UtcNow { get { lock (gate) return new DateTime(ticks, DateTimeKind.Utc); } }
+    public DateTime UtcNow { get { OnDriver(); lock (gate) return new DateTime(ticks, DateTimeKind.Utc); } }
 
     /// <inheritdoc/>
     public bool IsVirtual => true;
@@ -37,6 +40,7 @@ public sealed class VirtualTime(DateTime start) : ITimeSource
     public Task Delay(TimeSpan delay, CancellationToken ct = default)
     {
         if (ct.IsCancellationRequested) return Task.FromCanceled(ct);
+        OnDriver();
         if (delay <= TimeSpan.Zero) return Task.CompletedTask;
         VirtualTimer timer;
         lock (gate)
@@ -72,12 +76,14 @@ public sealed class VirtualTime(DateTime start) : ITimeSource
         // No context: every continuation then runs inline on the thread that completes its task, which in a virtual
         // run is always this one (a timer fired below). Any non-default context would make .NET queue them elsewhere.
         SynchronizationContext.SetSynchronizationContext(null);
+        var outer = Interlocked.Exchange(ref driver, Environment.CurrentManagedThreadId);
         try
         {
             var task = work(CancellationToken.None);
             var fired = 0;
             while (true)
             {
+                if (Volatile.Read(ref strays) > 0) throw new StrayContinuationException(UtcNow);
                 if (task.IsCompleted) return task.GetAwaiter().GetResult();
                 if (fired == TimerBudget)
                     throw new HangException(UtcNow, $"still waiting after {TimerBudget} timers fired (it never stops re-arming timers)");
@@ -86,7 +92,22 @@ public sealed class VirtualTime(DateTime start) : ITimeSource
                 fired++;
             }
         }
-        finally { SynchronizationContext.SetSynchronizationContext(previous); }
+        finally
+        {
+            Volatile.Write(ref driver, outer);
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
+    /// <summary>
+    /// Notes world code running off the thread of the <see cref="Run{T}"/> in progress: a continuation .NET queued to the
+    /// thread pool (a task awaited by two callers resumes the second there; see <see cref="SharedReply{T}"/>). Such code races
+    /// the driver, so the run could depend on the machine; <see cref="Run{T}"/> then fails rather than report it.
+    /// </summary>
+    internal void OnDriver()
+    {
+        var d = Volatile.Read(ref driver);
+        if (d != 0 && d != Environment.CurrentManagedThreadId) Interlocked.Increment(ref strays);
     }
 
     /// <summary>Jumps to the earliest pending timer and fires it; false when none is pending.</summary>

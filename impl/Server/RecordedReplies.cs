@@ -23,9 +23,9 @@ namespace MultiWallet.Impl.Server;
 /// <param name="actor">Who records the repeats in the trace.</param>
 public sealed class RecordedReplies(IClock clock, TimeSpan lifetime, Func<NetMessage, string?> key, Func<NetMessage, bool> opens, TraceLog trace, string actor)
 {
-    private readonly ExpiringTable<string, (string Digest, Task<NetMessage> Reply)> records = new(clock, lifetime, StringComparer.Ordinal);
+    private readonly ExpiringTable<string, (string Digest, SharedReply<NetMessage> Reply)> records = new(clock, lifetime, StringComparer.Ordinal);
     private readonly Lock gate = new();
-    private (string Session, string Digest, Task<NetMessage> Reply)? lastRefusal;
+    private (string Session, string Digest, SharedReply<NetMessage> Reply)? lastRefusal;
 
     /// <summary>Records held (expired ones not yet swept included).</summary>
     public int Count { get { lock (gate) return records.Count; } }
@@ -38,16 +38,16 @@ public sealed class RecordedReplies(IClock clock, TimeSpan lifetime, Func<NetMes
     {
         if (key(m) is not { } session) return await handle(m, ct).ConfigureAwait(false);
         var digest = RequestDigest.Of(m);
-        var mine = new TaskCompletionSource<NetMessage>();
+        var mine = new SharedReply<NetMessage>();
         bool established;
         Task<NetMessage>? recorded = null;
         lock (gate)
         {
             records.Sweep();
             established = records.TryGet(session, out var last);
-            if (established && last.Digest == digest) recorded = last.Reply;
-            else if (!established && lastRefusal is { } r && r.Session == session && r.Digest == digest) recorded = r.Reply;
-            else Put(session, (digest, mine.Task));
+            if (established && last.Digest == digest) recorded = last.Reply.Join();
+            else if (!established && lastRefusal is { } r && r.Session == session && r.Digest == digest) recorded = r.Reply.Join();
+            else Put(session, (digest, mine));
         }
         if (recorded is not null)
         {
@@ -59,7 +59,7 @@ public sealed class RecordedReplies(IClock clock, TimeSpan lifetime, Func<NetMes
         try { answer = await handle(m, ct).ConfigureAwait(false); }
         catch (Exception e)
         {
-            lock (gate) Drop(session, mine.Task);
+            lock (gate) Drop(session, mine);
             mine.SetException(e);
             throw;
         }
@@ -67,20 +67,20 @@ public sealed class RecordedReplies(IClock clock, TimeSpan lifetime, Func<NetMes
         if (!established && !opens(answer))
             lock (gate)
             {
-                Drop(session, mine.Task);
-                lastRefusal = (session, digest, mine.Task);
+                Drop(session, mine);
+                lastRefusal = (session, digest, mine);
             }
         mine.SetResult(answer);
         return answer;
     }
 
-    private void Put(string session, (string, Task<NetMessage>) record)
+    private void Put(string session, (string, SharedReply<NetMessage>) record)
     {
         records.Remove(session);
         records.TryAdd(session, record);
     }
 
-    private void Drop(string session, Task<NetMessage> mine)
+    private void Drop(string session, SharedReply<NetMessage> mine)
     {
         if (records.TryGet(session, out var r) && r.Reply == mine) records.Remove(session);
     }

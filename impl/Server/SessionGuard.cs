@@ -82,9 +82,9 @@ public sealed class SessionGuard
             return Reject(m, login, key, SessionRejection.MalformedSession, $"session id or number not well formed at {wallet}");
         var mac = m.Field(SessionAuth.MacField)!;
         Task<NetMessage>? recorded = null;
-        TaskCompletionSource<NetMessage>? pending = null;
+        SharedReply<NetMessage>? pending = null;
         SessionRecord? record;
-        (long Seq, string Mac, Task<NetMessage>? Reply)? before = null;
+        (long Seq, string Mac, SharedReply<NetMessage>? Reply)? before = null;
         lock (gate)
         {
             records.Sweep();
@@ -92,7 +92,7 @@ public sealed class SessionGuard
             if (record is not null && record.Owner != login)
                 return Reject(m, login, key, SessionRejection.NotItsSession, $"session {Short(session)} at {wallet} was started by another login");
             if (record is not null && seq == record.Seq && mac == record.RequestMac && record.Reply is { } r)
-                recorded = r;
+                recorded = r.Join();
             else if (record is null || seq != record.Seq || mac != record.RequestMac)
             {
                 if (opens && record is not null) return Reject(m, login, key, SessionRejection.SessionInUse, $"session {Short(session)} is already in use at {wallet}");
@@ -102,10 +102,10 @@ public sealed class SessionGuard
             }
             if (recorded is null)
             {
-                pending = new TaskCompletionSource<NetMessage>();
+                pending = new SharedReply<NetMessage>();
                 if (record is null) records.TryAdd(session, record = new SessionRecord(login!));
                 else before = (record.Seq, record.RequestMac, record.Reply);
-                (record.Seq, record.RequestMac, record.Reply) = (seq.Value, mac, pending.Task);
+                (record.Seq, record.RequestMac, record.Reply) = (seq.Value, mac, pending);
             }
         }
         if (recorded is not null)

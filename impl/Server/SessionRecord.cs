@@ -17,7 +17,7 @@ public sealed class SessionRecord(string owner)
     /// <summary>The MAC of the last request acted on.</summary>
     public string RequestMac { get; set; } = "";
     /// <summary>The reply to the last request (null: lost with a restart, so its repeat is handled again).</summary>
-    public Task<NetMessage>? Reply { get; set; }
+    public SharedReply<NetMessage>? Reply { get; set; }
 
     /// <summary>What survives a restart: the record with its reply if one was sent (an in-flight reply is lost with the connection).</summary>
     public SessionRecord Persisted() => new(Owner)
