@@ -1,6 +1,7 @@
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Invariants;
 using MultiWallet.Impl.World;
+using MultiWallet.Model.Vocabulary;
 
 namespace MultiWallet.Checks.Attacks;
 
@@ -29,16 +30,12 @@ internal static class AttackHttpChecks
         var classes = new Dictionary<string, int>(StringComparer.Ordinal);
         var inconclusive = new List<string>();
         var cases = 0;
-        foreach (var e in Campaign.All)
+        // Each embodiment's search is its own (its own worlds, its own loopback servers), so they run side by side, one per
+        // core, and are judged afterwards in embodiment order: the verdict and its counts are the sequential run's.
+        var sampled = Campaign.All.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
+            .Select(e => (E: e, Run: Sample(e, ctx.Seed))).ToList();
+        foreach (var (e, run) in sampled)
         {
-            // The first eligible scenarios in generation order, until one whose attack reached its position (an event
-            // whose target never crossed the position fires nothing), at most Tries runs.
-            AttackRun? run = null;
-            foreach (var candidate in AttackCampaign.Generate(e, ctx.Seed, Pool).Where(s => s.Attack.Events.Count > 0 && !s.Attack.Events.Any(ev => Waiting.Contains(ev.Kind))).Take(Tries))
-            {
-                run = AttackRunner.Run(candidate, ctx.Seed, WorldTransport.Http);
-                if (run.Inconclusive is not null || run.Tried.Count > 0) break;
-            }
             if (run is null || run.Tried.Count == 0 && run.Inconclusive is null) { classes[$"{e}/none-eligible"] = 1; continue; }
             var c = run.Case;
             if (run.Inconclusive is { } why) { inconclusive.Add($"{e}: {why}"); continue; }
@@ -63,5 +60,21 @@ internal static class AttackHttpChecks
                       + (inconclusive.Count > 0 ? $"; inconclusive (environment): {string.Join("; ", inconclusive)}" : ""),
         };
         return inconclusive.Count > 0 ? outcome with { Inconclusive = string.Join("; ", inconclusive) } : outcome;
+    }
+
+    /// <summary>
+    /// The first eligible scenarios of <paramref name="e"/> in generation order, run until one whose attack reached its
+    /// position (an event whose target never crossed the position fires nothing) or a wall-clock limit cut one short, at
+    /// most <see cref="Tries"/> runs; null when none is eligible.
+    /// </summary>
+    private static AttackRun? Sample(Embodiment e, int seed)
+    {
+        AttackRun? run = null;
+        foreach (var candidate in AttackCampaign.Generate(e, seed, Pool).Where(s => s.Attack.Events.Count > 0 && !s.Attack.Events.Any(ev => Waiting.Contains(ev.Kind))).Take(Tries))
+        {
+            run = AttackRunner.Run(candidate, seed, WorldTransport.Http);
+            if (run.Inconclusive is not null || run.Tried.Count > 0) break;
+        }
+        return run;
     }
 }

@@ -1,5 +1,4 @@
 using MultiWallet.Checks.Catalog;
-using MultiWallet.Checks.Invariants;
 
 namespace MultiWallet.Checks.Contract;
 
@@ -30,25 +29,8 @@ internal static class ContractChecks
     public static CheckOutcome GeneratedConforms(CheckContext ctx)
     {
         var contract = WireContract.Committed;
-        var tally = new ConformanceTally();
-        var cases = 0;
-        foreach (var e in Campaign.All)
-            foreach (var c in Campaign.Executed(ctx, e, Budget))
-            {
-                if (c.Result is null) continue;
-                cases++;
-                var world = c.Result.Built.World;
-                var open = EnvelopeKeys.Of(world, e == MultiWallet.Model.Vocabulary.Embodiment.E8 && c.Scenario.Topology.Master is { } m8 ? [m8.Name] : []);
-                var tampered = TamperedPi(c.Scenario);
-                foreach (var (m, direction) in world.Network.Requests.Select(m => (m, "request")).Concat(world.Network.Responses.Select(m => (m, "response"))))
-                {
-                    var v = contract.Violations(m, direction, open);
-                    // The campaign's own defect: a PI envelope it tampered with must not open, and the contract says so.
-                    if (v.Count > 0 && m.Field("lid-m") is { } lid && tampered.Contains(lid) && v.All(x => x.Contains(NotOpened, StringComparison.Ordinal)))
-                        tally.Add(e.ToString(), c.Scenario, m, [], ConformanceTally.TamperedPiClass);
-                    else tally.Add(e.ToString(), c.Scenario, m, v);
-                }
-            }
+        var sweep = ContractSweep.Of(ctx);
+        var (tally, cases) = (sweep.Tally, sweep.Cases);
         var missing = contract.Kinds.Where(k => !tally.Kinds.ContainsKey(k) && !NotInHonestCampaign.Contains(k)).ToList();
         ctx.Log(tally.Render());
         var outcome = tally.Failures.Count > 0
@@ -67,15 +49,6 @@ internal static class ContractChecks
     /// </summary>
     public const int Budget = 64;
 
-    /// <summary>What <see cref="WireContract"/> says of an envelope that fails its authentication.</summary>
-    private const string NotOpened = "does not open with its recipient's key";
-
-    /// <summary>The orders whose PI the generated scenario tampers with (a bad-input case: the gateway must refuse it).</summary>
-    private static HashSet<string> TamperedPi(Generators.GeneratedScenario s) =>
-        [.. s.Steps.OfType<MultiWallet.Model.Vocabulary.Step.WakeUp>()
-            .Where(w => w.Defect is MultiWallet.Model.Vocabulary.WakeUpDefect.Tampered { Where: MultiWallet.Model.Vocabulary.TamperSite.PI })
-            .Select(w => w.Order.LidM)];
-
     /// <summary>
     /// Kinds the honest campaign never sends (only refusals of attacks, or of kinds a party does not serve), or sends only
     /// when a generated silent slave is tried (the master's interim Working, S4): the HTTP sample, the attacker campaign and
@@ -88,16 +61,9 @@ internal static class ContractChecks
     public static CheckOutcome CatchesDefects(CheckContext ctx)
     {
         var contract = WireContract.Committed;
-        var sample = new Dictionary<string, (Impl.Network.NetMessage, string)>(StringComparer.Ordinal);
-        Impl.World.PaymentWorld? world = null;
-        foreach (var e in Campaign.All)
-            foreach (var c in Campaign.Executed(ctx, e, Budget))
-            {
-                if (c.Result is null) continue;
-                world ??= c.Result.Built.World;
-                foreach (var m in c.Result.Built.World.Network.Requests) sample.TryAdd(m.Kind, (m, "request"));
-                foreach (var m in c.Result.Built.World.Network.Responses) sample.TryAdd(m.Kind, (m, "response"));
-            }
+        var sweep = ContractSweep.Of(ctx);
+        var sample = sweep.Sample;
+        var world = sweep.FirstWorld;
         var missed = new List<string>();
         var defects = 0;
         // Each honest original must pass first: a defect counts as caught only against a message the contract accepts.

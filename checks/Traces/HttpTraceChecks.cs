@@ -20,17 +20,19 @@ internal static class HttpTraceChecks
         var problems = new List<string>();
         var environment = new List<string>();
         var count = 0;
-        foreach (var s in CanonicalScenarios.All)
+        // Each scenario runs in worlds of its own (its own loopback servers), so they run side by side, one per core, and are
+        // compared afterwards in catalog order: the verdict and its message are the sequential run's.
+        var runs = CanonicalScenarios.All.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
+            .Select(s => (Scenario: s, Memory: TraceScenarioRunner.Run(s), Http: OverHttp(s))).ToList();
+        foreach (var (s, memory, over) in runs)
         {
-            var memory = TraceScenarioRunner.Run(s);
             count++;
-            TraceScenarioResult http;
-            try { http = TraceScenarioRunner.Run(s, WorldTransport.Http); }
-            catch (WallClockLimitException e)
+            if (over.Limit is { } limit)
             {
-                environment.Add($"{s.Name}: {e.Message}");
+                environment.Add($"{s.Name}: {limit.Message}");
                 continue;
             }
+            var http = over.Result!;
             var a = memory.Trace.Render();
             var b = http.Trace.Render();
             // A Timeout the in-memory run does not decide was the wall clock's over HTTP: the machine, not the system.
@@ -62,4 +64,11 @@ internal static class HttpTraceChecks
     }
 
     private static int Timeouts(string trace) => trace.Split('\n').Count(l => l.Contains("* network  Timeout", StringComparison.Ordinal));
+
+    /// <summary>The scenario over HTTP, or the wall-clock limit that cut it short.</summary>
+    private static (TraceScenarioResult? Result, WallClockLimitException? Limit) OverHttp(TraceScenario s)
+    {
+        try { return (TraceScenarioRunner.Run(s, WorldTransport.Http), null); }
+        catch (WallClockLimitException e) { return (null, e); }
+    }
 }
