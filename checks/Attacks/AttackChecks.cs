@@ -42,11 +42,13 @@ public static class AttackChecks
     }
 
     /// <summary>
-    /// How many attacked scenarios a seeded attack fault may take to be caught: the campaign's count per embodiment at the
-    /// default budget (1000 cases → 100), whatever the run's budget, so a fault missed at the test budget is still a failure only
-    /// when the default run would miss it too. Detection stops at the first case that catches it.
+    /// How many attacked scenarios a seeded attack fault may take to be caught, whatever the run's budget. The merchant's
+    /// substitution of one field (the amount, the order) is one attack in a few hundred, so at 100 cases most seeds missed
+    /// FAULT-E4-GATEWAY-IGNORES-AMOUNT (at seeds 1–7 and 4242 it took 27–283 cases), and two concurrent AuthReq copies at the
+    /// gateway took up to 612 (FAULT-E2-GATEWAY-XID-CHECK-THEN-ACT, seed 1): the verdict depended on the seed. Detection stops
+    /// at the first case that catches the fault, so a fault found early costs what it did.
     /// </summary>
-    public const int FaultBudget = 100;
+    public const int FaultBudget = 3000;
 
     /// <summary>
     /// Detection of a seeded attack fault (checks/Faults): the embodiment's attacked scenarios, in the campaign's order, run in a
@@ -56,7 +58,9 @@ public static class AttackChecks
     /// </summary>
     public static CheckOutcome Detect(CheckContext ctx, AttackInvariant inv, Embodiment e, EmbodimentWorld.Parts parts)
     {
-        var cases = AttackCampaign.Generate(e, ctx.Seed, Math.Max(FaultBudget, AttackCampaign.PerEmbodiment(ctx)));
+        // The sequence is prefix-stable: the first hundred cases are generated alone, since most faults are caught there.
+        var budget = Math.Max(FaultBudget, AttackCampaign.PerEmbodiment(ctx));
+        IReadOnlyList<AttackedScenario> cases = AttackCampaign.Generate(e, ctx.Seed, Math.Min(100, budget));
         string? Caught(AttackRun faulty)
         {
             if (faulty.Inconclusive is not null || (faulty.Crash ?? inv.Eval(faulty, new HashSet<string>())) is not { } v) return null;
@@ -64,8 +68,9 @@ public static class AttackChecks
             return faithful.Inconclusive is null && (faithful.Crash ?? inv.Eval(faithful, new HashSet<string>())) is null ? v : null;
         }
         var batch = Environment.ProcessorCount * 2;
-        for (var start = 0; start < cases.Count; start += batch)
+        for (var start = 0; start < budget; start += batch)
         {
+            if (start + batch > cases.Count && cases.Count < budget) cases = AttackCampaign.Generate(e, ctx.Seed, budget);
             var judged = cases.Skip(start).Take(batch).AsParallel().AsOrdered()
                 .Select(c => { var r = AttackRunner.Run(c, ctx.Seed, ctx.Transport, parts); return (Run: r, Violation: Caught(r)); }).ToList();
             var hit = judged.FindIndex(j => j.Violation is not null);
