@@ -28,6 +28,11 @@ public sealed class UniformFailureAttackInvariant : AttackInvariant
         for (var i = 0; i < probes.Count; i++)
         {
             if (!Probed.Contains(probes[i].Target)) continue;
+            if (WithholdsWhatAnswers(run, probes[i].Target))
+            {
+                classes.Add("probe answered by the attacker's own withholding");
+                continue;
+            }
             // In one run: variants that met the same state get the same answer and leave the same state.
             if (i < run.Probes.Count && Differ(run.Probes[i].GroupBy(a => (a.Before, a.Path)), a => (a.Digest, a.State), classes, "probe:" + probes[i].Target) is { } inRun)
                 return $"{probes[i].Target} variants that met the same state got {inRun}";
@@ -46,6 +51,22 @@ public sealed class UniformFailureAttackInvariant : AttackInvariant
         }
         return null;
     }
+
+    /// <summary>
+    /// The requests the answer to a probed request waits for: the probed one itself (a delay holds its answer) and, for a
+    /// PReq, the merchant's AuthReq. An attacker who also withholds one of them (drop, delay, reorder) makes the variants
+    /// the merchant forwards end "authorization unknown" and those it refuses itself end refused: the difference is the
+    /// attacker's own doing on a link it holds, and says only which checks the merchant makes, which the protocol publishes
+    /// (docs/DECISIONS.md, "Envelopes, failures and bindings"). Found at seed 1, E8, a merchant probing PReqs and dropping
+    /// its AuthReq.
+    /// </summary>
+    private static bool WithholdsWhatAnswers(AttackRun run, string probed)
+    {
+        string[] awaited = probed == PReq.Kind ? [PReq.Kind, AuthReqPayload.Kind] : [probed];
+        return run.Case.Attack.Events.Any(e => Withholding.Contains(e.Kind) && awaited.Contains(e.Target) && Fired(run, e.Kind));
+    }
+
+    private static readonly AttackKind[] Withholding = [AttackKind.Drop, AttackKind.Delay, AttackKind.Reorder];
 
     /// <summary>The first group whose answers differ by <paramref name="key"/>, described; classes the groups of two or more.</summary>
     private static string? Differ<TGroup, TKey>(IEnumerable<IGrouping<TGroup, ProbeAnswer>> groups, Func<ProbeAnswer, TKey> key, ICollection<string> classes, string? label)
