@@ -113,6 +113,12 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
     /// </summary>
     public bool ObserveRemote { get; set; }
 
+    /// <summary>
+    /// With <see cref="ObserveRemote"/>: what a request from a remote party goes through before (and instead of going
+    /// straight to) the receiver's handler, once it passed the down and silent marks; null: straight to the handler.
+    /// </summary>
+    public IRemoteIntake? Intake { get; set; }
+
     private readonly ConcurrentQueue<NetMessage> fromRemote = new();
 
     /// <summary>With <see cref="ObserveRemote"/>: every request a remote party sent to a listener of this network, in arrival order.</summary>
@@ -214,12 +220,14 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
                 return;
             }
         }
-        NetMessage response;
+        NetMessage? response;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
         limit.CancelAfter(HandlerTimeout);
         try
         {
-            response = await handler(request, limit.Token).ConfigureAwait(false);
+            response = remote && Intake is { } intake
+                ? await intake.ReceiveAsync(request, m => handler(m, limit.Token), ctx.RequestAborted).ConfigureAwait(false)
+                : await handler(request, limit.Token).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
@@ -241,6 +249,11 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         catch (Exception)
         {
             Refuse(ctx, StatusCodes.Status400BadRequest, "rejected");
+            return;
+        }
+        if (response is null)
+        {
+            ctx.Abort(); // the intake sends no answer: nobody is waiting for one, or the sender did not give up in time
             return;
         }
         if (remote) Trace.Message(response);
