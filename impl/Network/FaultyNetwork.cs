@@ -283,14 +283,15 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork, 
         switch (hit.Fault)
         {
             case Fault.Drop:
+                inner.Trace.Message(request);
                 inner.Trace.Decide("fault", TraceDecisions.Drop, Detail(request, hit), "fault injected");
                 return await HoldAsync(request, senderGone).ConfigureAwait(false);
             case Fault.Delay:
-                await handle(request).ConfigureAwait(false);
+                await HandledAsync(request, handle).ConfigureAwait(false);
                 inner.Trace.Decide("fault", TraceDecisions.Delay, Detail(request, hit), "fault injected: answer after the sender's timeout");
                 return await HoldAsync(request, senderGone).ConfigureAwait(false);
             case Fault.Duplicate:
-                await handle(request).ConfigureAwait(false);
+                await HandledAsync(request, handle).ConfigureAwait(false);
                 inner.Trace.Decide("fault", TraceDecisions.Duplicate, Detail(request, hit), "fault injected: delivered twice");
                 return await ReceivedAsync(request, handle, senderGone).ConfigureAwait(false);
             case Fault.Concurrent:
@@ -303,12 +304,21 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork, 
         }
     }
 
+    /// <summary>One delivery to the receiver's handler, traced as a delivery of ours is (the request as handled, then its answer).</summary>
+    private async Task<NetMessage> HandledAsync(NetMessage request, Func<NetMessage, Task<NetMessage>> handle)
+    {
+        inner.Trace.Message(request);
+        var response = await handle(request).ConfigureAwait(false);
+        inner.Trace.Message(response);
+        return response;
+    }
+
     /// <summary>Handles a request from another process; its answer is lost (held) when its receiver restarted meanwhile, as <see cref="Recorded"/> decides for ours.</summary>
     private async Task<NetMessage?> ReceivedAsync(NetMessage request, Func<NetMessage, Task<NetMessage>> handle, CancellationToken senderGone)
     {
         int before;
         lock (gate) before = restarts.GetValueOrDefault(request.To);
-        var response = await handle(request).ConfigureAwait(false);
+        var response = await HandledAsync(request, handle).ConfigureAwait(false);
         bool restarted;
         lock (gate) restarted = restarts.GetValueOrDefault(request.To) != before;
         return restarted ? await HoldAsync(request, senderGone).ConfigureAwait(false) : response;
@@ -319,7 +329,7 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork, 
         Task<NetMessage?>? second = null;
         Task<NetMessage?> Second() => second ??= ReceivedAsync(request, handle, senderGone);
         lock (gate) pendingCopy = (request.To, async () => await Second().ConfigureAwait(false) ?? throw Lost(request));
-        var first = handle(request);
+        var first = HandledAsync(request, handle);
         // As in ConcurrentAsync over a real transport: the copy starts when the receiver sends a request of its own, else once the first is answered.
         try { await first.ConfigureAwait(false); }
         catch (NetworkException) { }
@@ -333,7 +343,7 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork, 
     {
         NetMessage? response = null;
         Address? party;
-        try { response = await handle(request).ConfigureAwait(false); }
+        try { response = await HandledAsync(request, handle).ConfigureAwait(false); }
         finally
         {
             party = rule.Restart!();

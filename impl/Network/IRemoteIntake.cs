@@ -11,6 +11,7 @@ public interface IRemoteIntake
     /// Delivers <paramref name="request"/> through <paramref name="handle"/> (the receiver's handler) and returns the
     /// answer to send back, or null when no answer is sent (the connection is then closed). <paramref name="senderGone"/>
     /// is cancelled when the sender gives up on the request (it aborted it: its own bounded wait expired, or it died).
+    /// The intake traces what it delivers (each request as handled, each answer), as a sender of ours traces its sends.
     /// </summary>
     Task<NetMessage?> ReceiveAsync(NetMessage request, Func<NetMessage, Task<NetMessage>> handle, CancellationToken senderGone);
 }

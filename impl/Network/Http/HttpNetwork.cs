@@ -204,10 +204,12 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         if (bytes is null) return;
         var request = new NetMessage(h.From, h.To, h.Kind, bytes, h.Fields);
         var remote = ObserveRemote && !handlers.ContainsKey(h.From);
+        var intake = remote ? Intake : null;
         if (remote)
         {
             fromRemote.Enqueue(request);
-            Trace.Message(request);
+            // An intake traces what it delivers (a garbled request as rewritten, a duplicate twice); what it never sees, here.
+            if (intake is null || IsDown(at) || IsSilent(at)) Trace.Message(request);
             if (IsDown(at))
             {
                 ctx.Abort();
@@ -225,7 +227,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         limit.CancelAfter(HandlerTimeout);
         try
         {
-            response = remote && Intake is { } intake
+            response = intake is not null
                 ? await intake.ReceiveAsync(request, m => handler(m, limit.Token), ctx.RequestAborted).ConfigureAwait(false)
                 : await handler(request, limit.Token).ConfigureAwait(false);
         }
@@ -256,7 +258,7 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
             ctx.Abort(); // the intake sends no answer: nobody is waiting for one, or the sender did not give up in time
             return;
         }
-        if (remote) Trace.Message(response);
+        if (remote && intake is null) Trace.Message(response);
         WriteHeaders(ctx.Response.Headers, response);
         ctx.Response.ContentType = HttpWire.ContentType;
         ctx.Response.ContentLength = response.Body.Length;
