@@ -37,10 +37,22 @@ public sealed class HostedPc : IHostedRole
         public Task Work { get; set; } = Task.CompletedTask;
     }
 
-    private HostedPc(HttpNetwork net, Func<IPaymentEntry> newEntry, ClientLogin login, IReplaceableKnowledge? knowledge, SutDefect? defect)
+    private readonly WumBrandInfoRouting? installation;
+
+    private HostedPc(HttpNetwork net, Func<IPaymentEntry> newEntry, ClientLogin login, ISelectorRouting routing, SutDefect? defect)
     {
-        this.net = net; this.newEntry = newEntry; this.login = login; this.knowledge = knowledge; this.defect = defect;
+        this.net = net; this.newEntry = newEntry; this.login = login; this.defect = defect;
+        knowledge = routing as IReplaceableKnowledge;
+        installation = routing as WumBrandInfoRouting;
         entry = newEntry();
+    }
+
+    /// <summary>The user installs a WUM (E4's installed WUMs); false when this PC routes on none.</summary>
+    public bool Install(JsonObject wum)
+    {
+        if (installation is null) return false;
+        installation.Install(new BrandCarryingWum(ProvisionMaterial.Text(wum, "wallet"), (int)wum["version"]!, wum["brands"]!.AsArray().Select(b => (string)b!).ToHashSet()));
+        return true;
     }
 
     /// <inheritdoc/>
@@ -102,7 +114,7 @@ public sealed class HostedPc : IHostedRole
         IPaymentEntry Entry() => embodiment == "E6"
             ? new MultiServerWum(net, routing, login, gate: gate)
             : new Selector(net, routing, names.Select(n => new Wum(net, Address.ServerWallet(n), login)), gate: gate);
-        return new HostedPc(net, Entry, login, routing as IReplaceableKnowledge, defect);
+        return new HostedPc(net, Entry, login, routing, defect);
     }
 
     /// <summary>

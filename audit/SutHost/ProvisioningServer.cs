@@ -110,6 +110,19 @@ public sealed class ProvisioningServer : IAsyncDisposable
             case ["provision", "parties", var name, "restart"]:
                 await Problem(ctx, 404, "not-found", $"{name}: this host restarts no party but the PC (the campaign runs no such step against it)").ConfigureAwait(false);
                 return;
+            case ["provision", "wums"] when method == HttpMethods.Post:
+                if (await BodyAsync(ctx) is not { } wum) return;
+                try
+                {
+                    if (current is not HostedPc installing || !installing.Install(wum)) { await Problem(ctx, 409, "conflict", "no installed WUMs in this topology").ConfigureAwait(false); return; }
+                }
+                catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or ArgumentException)
+                {
+                    await Problem(ctx, 400, "invalid", "the body is not an InstalledWum: " + e.Message).ConfigureAwait(false);
+                    return;
+                }
+                ctx.Response.StatusCode = 204;
+                return;
             case ["provision", "re-inquiry"] when method == HttpMethods.Post:
                 if (current is not HostedPc asking) { await Problem(ctx, 404, "not-found", "no PC here (role PC only)").ConfigureAwait(false); return; }
                 var answers = await asking.ReInquireAsync(ctx.RequestAborted).ConfigureAwait(false);

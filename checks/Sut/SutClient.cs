@@ -74,6 +74,14 @@ public sealed class SutClient(SutTarget target) : IDisposable
         return body;
     }
 
+    /// <summary><c>POST /provision/wums</c> (SUT = PC, E4): the user installs a WUM.</summary>
+    public void InstallWum(JsonObject wum)
+    {
+        var (status, body, exchange) = Call(HttpMethod.Post, "provision/wums", wum);
+        if (status == HttpStatusCode.Conflict) throw new SutUnsupportedException("the SUT routes on no installed WUMs here: " + body);
+        if (status != HttpStatusCode.NoContent) throw Unexpected(status, exchange);
+    }
+
     /// <summary><c>POST /provision/parties/{name}/restart</c>: the party crashed and restarted from what it persists.</summary>
     public void Restart(string party)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MultiWallet.Checks.Bridge;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Network.Http;
@@ -56,7 +57,8 @@ public sealed class SutSession
     /// Why a case cannot be run against a SUT playing <paramref name="target"/>'s roles: a step whose position is inside
     /// the SUT (a fault or crash the campaign would have to inject in a message the SUT sends, or a crash of the SUT's own
     /// party); null when it can. A slave or custodian sends requests to nobody (it only answers its master), so against
-    /// an SSW only a crash of a slave or custodian is inside the SUT.
+    /// an SSW only a crash of a slave or custodian is inside the SUT. Against the PC nothing is: what the PC sends reaches
+    /// our parties, where faults are applied on receipt, and its crash, re-inquiry and WUM installation are provisioning.
     /// </summary>
     public static string? NotRunnable(IReadOnlyList<Step> steps, SutTarget target)
     {
@@ -64,7 +66,10 @@ public sealed class SutSession
         {
             if (target.PlaysSlaves && s is Step.Crash { Party: CrashParty.Slave or CrashParty.Custodian })
                 return $"{s}: crashes a party of the SUT";
-            if (target.PlaysPc && OnPc(s) is { } inside) return inside;
+            // Nothing of an E1–E6 case stays inside a SUT playing the PC: a fault or crash on a request the PC sends (its
+            // WUMs' sessions, the SET messages its relay carries, E5/E6 brand queries) and a PReq tampered as it sends it
+            // are applied where our party receives the request (FaultyNetwork.ReceiveAsync); a crash of the PC is its
+            // restart, a heal its re-inquiry and an InstallWum the user's installation, through provisioning.
             if (!target.PlaysMaster) continue;
             switch (s)
             {
@@ -79,18 +84,6 @@ public sealed class SutSession
         return null;
     }
 
-    /// <summary>
-    /// A step of an E1–E6 case that stays inside a SUT playing the PC: only a WUM installed mid-case (E4's InstallWum: no
-    /// provisioning operation installs one, and the installation is the PC's own business). Everything else reaches it
-    /// from outside: a fault or crash on a request the PC sends (its WUMs' sessions, the SET messages its relay carries,
-    /// E5/E6 brand queries) and a PReq tampered as it sends it are applied where our party receives the request
-    /// (<see cref="FaultyNetwork.ReceiveAsync"/>), a crash of the PC is its restart, a heal its re-inquiry (provisioning).
-    /// </summary>
-    private static string? OnPc(Step s) => s switch
-    {
-        Step.InstallWum => $"{s}: no provisioning operation installs a WUM mid-case",
-        _ => null,
-    };
 
     /// <summary>Replaces the parties of the SUT's role in <paramref name="built"/>'s world by the SUT (provisioned for this case).</summary>
     public static SutSession Attach(ImplBuilder built, SutClient client, UserScript script)
@@ -131,6 +124,9 @@ public sealed class SutSession
             case Step.SetKnowledge sk when (client.Target.PlaysMaster && EmbodimentTraits.Of(built.Topology.Embodiment).Holder == KnowledgeHolder.Msw)
                 || (client.Target.PlaysPc && EmbodimentTraits.Of(built.Topology.Embodiment).Holder == KnowledgeHolder.Selector):
                 client.Knowledge(ProvisionBody.Knowledge(ImplBuilder.KnowledgeOf(built.Topology, sk.Knowledge)));
+                break;
+            case Step.InstallWum iw when client.Target.PlaysPc:
+                client.InstallWum(new JsonObject { ["wallet"] = iw.Wallet, ["version"] = iw.Version, ["brands"] = new JsonArray([.. iw.Brands.Select(b => (JsonNode)b.Name)]) });
                 break;
             case Step.SetDown sd when Plays(sd.Wallet):
                 client.State(sd.Wallet, sd.Down ? "down" : "up");
