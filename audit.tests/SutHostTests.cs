@@ -169,8 +169,8 @@ public sealed partial class SutHostTests
     {
         await using var host = await SutHostProcess.StartAsync("PC", "--defect", "forgets-on-restart");
         using var dir = new TempFolder("mw-sut");
-        // E2's case 4 at the default seed crashes the PC once its PReq was handled at the merchant.
-        var r = VerifySut("PC", host.Url, 8, "E2", dir);
+        // E6's case 6 at the default seed crashes the PC mid-purchase (E2's crash of the PC never fires: no purchase reaches it).
+        var r = VerifySut("PC", host.Url, 8, "E6", dir);
         Assert.True(r.ExitCode == 1, r.Output);
         var c = SutJson(dir)["embodiments"]![0]!["counterexample"]!;
         // A restarted PC takes up the session on its disk and the wallet's inquiry finds the purchase paid (docs/DECISIONS.md
