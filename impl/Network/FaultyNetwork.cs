@@ -271,14 +271,12 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork, 
     public async Task<NetMessage?> ReceiveAsync(NetMessage request, Func<NetMessage, Task<NetMessage>> handle, CancellationToken senderGone)
     {
         Rule? hit;
-        Func<Task<NetMessage>>? copy = null;
+        // A concurrent copy waits for its receiver's own request, which a party of ours sends (SendAsync), never this sender.
         lock (gate)
         {
-            if (pendingCopy is { } p && p.Receiver == request.From) { copy = p.Start; pendingCopy = null; }
             hit = rules.FirstOrDefault(r => r.Remaining > 0 && r.Match(request));
             if (hit is not null) { hit.Remaining--; originals.Add(request); }
         }
-        _ = copy?.Invoke();
         if (hit is null) return await ReceivedAsync(request, handle, senderGone).ConfigureAwait(false);
         switch (hit.Fault)
         {
