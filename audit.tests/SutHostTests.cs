@@ -147,6 +147,40 @@ public sealed partial class SutHostTests
     }
 
     [Fact]
+    public async Task Verify_sut_runs_every_E3_case_against_a_PC_faults_on_what_it_sends_its_crashes_and_heals_included()
+    {
+        // E3's first 16 cases at the default seed include drops, delays, duplicates and concurrent copies of what the PC
+        // sends, crashes of the PC, of its wallet and of the merchant after a PC's request, and heals: before the
+        // receiving-side injector 14 of the 16 were "not run". Now none is; each is held, or inconclusive where the machine
+        // (a wall-clock wait over HTTP) cut it short, never violated.
+        await using var host = await SutHostProcess.StartAsync("PC");
+        using var dir = new TempFolder("mw-sut");
+        var r = VerifySut("PC", host.Url, 16, "E3", dir);
+        Assert.True(r.ExitCode == 0, r.Output);
+        var e = SutJson(dir)["embodiments"]![0]!;
+        Assert.Equal(0, (int)e["notRun"]!);
+        Assert.Equal(0, (int)e["violated"]!);
+        Assert.Equal(16, (int)e["held"]! + (int)e["inconclusive"]!);
+        Assert.True((int)e["held"]! >= 1, r.Output);
+    }
+
+    [Fact]
+    public async Task Verify_sut_catches_a_PC_that_forgets_its_disk_on_restart_only_through_a_crash_of_the_PC()
+    {
+        await using var host = await SutHostProcess.StartAsync("PC", "--defect", "forgets-on-restart");
+        using var dir = new TempFolder("mw-sut");
+        // E6's case 6 at the default seed crashes the PC mid-purchase (E2's crash of the PC never fires: no purchase reaches it).
+        var r = VerifySut("PC", host.Url, 8, "E6", dir);
+        Assert.True(r.ExitCode == 1, r.Output);
+        var c = SutJson(dir)["embodiments"]![0]!["counterexample"]!;
+        // A restarted PC takes up the session on its disk and the wallet's inquiry finds the purchase paid (docs/DECISIONS.md
+        // "PC restart", SPEC.md INV-EXACTLY-ONCE-UNDER-FAULTS): the defect reads back nothing and tells the user it was not paid.
+        Assert.Contains("Crash(Pc, after", (string)c["shrunk"]!, StringComparison.Ordinal);
+        Assert.Matches(@"impl:\s+Outcome\(Refused\(ProtocolError", (string)c["violation"]!);
+        Assert.True(Steps((string)c["shrunk"]!) <= Steps((string)c["original"]!));
+    }
+
+    [Fact]
     public async Task Verify_sut_catches_a_PC_whose_gate_admits_a_replayed_wake_up()
     {
         await using var host = await SutHostProcess.StartAsync("PC", "--defect", "admit-replay");

@@ -32,7 +32,7 @@ public sealed class SutHostCommand(IAnsiConsole console, ErrorConsole errors) : 
 
         /// <summary>Seed a defect (for tests that the campaign catches one).</summary>
         [CommandOption("--defect <NAME>")]
-        [Description("Seed a defect: route-last (MSW, E7/E8: the last capable slave instead of the first), unheld-brand (SSW: a slave answers for a brand it does not hold instead of refusing BrandNotHeld), admit-replay (PC: the wake-up gate forgets what it admitted), malformed-reply (any role: PUT /provision/topology answers 200 with a body that is not JSON), accept-any-mac (MSW: the master takes a session request without checking its MAC).")]
+        [Description("Seed a defect: route-last (MSW, E7/E8: the last capable slave instead of the first), unheld-brand (SSW: a slave answers for a brand it does not hold instead of refusing BrandNotHeld), admit-replay (PC: the wake-up gate forgets what it admitted), forgets-on-restart (PC: a restarted PC reads back nothing of its disk), malformed-reply (any role: PUT /provision/topology answers 200 with a body that is not JSON), accept-any-mac (MSW: the master takes a session request without checking its MAC).")]
         public string? Defect { get; init; }
 
         /// <summary>The role, upper case.</summary>
@@ -46,6 +46,7 @@ public sealed class SutHostCommand(IAnsiConsole console, ErrorConsole errors) : 
             "malformed-reply" => SutDefect.MalformedReply,
             "accept-any-mac" => SutDefect.AcceptAnyMac,
             "admit-replay" => SutDefect.AdmitReplay,
+            "forgets-on-restart" => SutDefect.ForgetsOnRestart,
             _ => null,
         };
 
@@ -59,8 +60,9 @@ public sealed class SutHostCommand(IAnsiConsole console, ErrorConsole errors) : 
         {
             if (ParsedRole is not ("MSW" or "SSW" or "PC")) return ValidationResult.Error($"--role: {Role} is not played (MSW, SSW or PC)");
             if (EndPoint is null) return ValidationResult.Error($"--listen: {Listen} is not http://<loopback address>:PORT (provisioning carries private keys)");
-            if (Defect is not null && ParsedDefect is null) return ValidationResult.Error($"--defect: unknown {Defect} (expected route-last, unheld-brand, admit-replay, malformed-reply or accept-any-mac)");
+            if (Defect is not null && ParsedDefect is null) return ValidationResult.Error($"--defect: unknown {Defect} (expected route-last, unheld-brand, admit-replay, forgets-on-restart, malformed-reply or accept-any-mac)");
             if (ParsedDefect == SutDefect.AdmitReplay && ParsedRole != "PC") return ValidationResult.Error("--defect admit-replay is the PC's defect: --role PC only");
+            if (ParsedDefect == SutDefect.ForgetsOnRestart && ParsedRole != "PC") return ValidationResult.Error("--defect forgets-on-restart is the PC's defect: --role PC only");
             if (ParsedDefect == SutDefect.RouteLast && ParsedRole != "MSW") return ValidationResult.Error("--defect route-last is a master's routing defect: --role MSW only");
             if (ParsedDefect == SutDefect.AcceptAnyMac && ParsedRole != "MSW") return ValidationResult.Error("--defect accept-any-mac is a master's defect: --role MSW only");
             if (ParsedDefect == SutDefect.UnheldBrand && ParsedRole != "SSW") return ValidationResult.Error("--defect unheld-brand is a slave's defect: --role SSW only");

@@ -61,6 +61,14 @@ public sealed class ProvisioningServer : IAsyncDisposable
 
     private async Task ServeAsync(HttpContext ctx)
     {
+        // A crash of the PC comes while its wake-up is under way (the campaign restarts it where the crash fires): it
+        // cannot wait for that call to end.
+        if (ctx.Request.Method == HttpMethods.Post && (ctx.Request.Path.Value ?? "").Trim('/') == "provision/parties/pc/restart" && current is HostedPc crashed)
+        {
+            await crashed.RestartAsync(ctx.RequestAborted).ConfigureAwait(false);
+            ctx.Response.StatusCode = 204;
+            return;
+        }
         await gate.WaitAsync(ctx.RequestAborted).ConfigureAwait(false);
         try { await RouteAsync(ctx).ConfigureAwait(false); }
         finally { gate.Release(); }
@@ -100,7 +108,31 @@ public sealed class ProvisioningServer : IAsyncDisposable
                 await BrandsAsync(ctx, name).ConfigureAwait(false);
                 return;
             case ["provision", "parties", var name, "restart"]:
-                await Problem(ctx, 404, "not-found", $"{name}: this host restarts no party (the campaign runs no such step against it)").ConfigureAwait(false);
+                await Problem(ctx, 404, "not-found", $"{name}: this host restarts no party but the PC (the campaign runs no such step against it)").ConfigureAwait(false);
+                return;
+            case ["provision", "wums"] when method == HttpMethods.Post:
+                if (await BodyAsync(ctx) is not { } wum) return;
+                try
+                {
+                    if (current is not HostedPc installing || !installing.Install(wum)) { await Problem(ctx, 409, "conflict", "no installed WUMs in this topology").ConfigureAwait(false); return; }
+                }
+                catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or ArgumentException)
+                {
+                    await Problem(ctx, 400, "invalid", "the body is not an InstalledWum: " + e.Message).ConfigureAwait(false);
+                    return;
+                }
+                ctx.Response.StatusCode = 204;
+                return;
+            case ["provision", "re-inquiry"] when method == HttpMethods.Post:
+                if (current is not HostedPc asking) { await Problem(ctx, 404, "not-found", "no PC here (role PC only)").ConfigureAwait(false); return; }
+                var answers = await asking.ReInquireAsync(ctx.RequestAborted).ConfigureAwait(false);
+                ctx.Response.StatusCode = 200;
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.WriteAsync(new JsonArray([.. answers.Select(a => (JsonNode)new JsonObject
+                {
+                    ["order"] = a.Key,
+                    ["outcome"] = Encoding.UTF8.GetString(a.Value.Encode()),
+                })]).ToJsonString(), ctx.RequestAborted).ConfigureAwait(false);
                 return;
             case ["provision", "wake-up"] when method == HttpMethods.Post:
                 if (current is not HostedPc pc) { await Problem(ctx, 404, "not-found", "no PC entry point here (role PC only)").ConfigureAwait(false); return; }

@@ -18,6 +18,12 @@ public enum SutDefect
     /// <summary>PC: the wake-up gate forgets what it admitted, so a replayed wake-up is paid again.</summary>
     AdmitReplay,
 
+    /// <summary>
+    /// PC: a restarted PC reads back nothing (no open session, no unknown outcome, no accepted order): a purchase whose PReq
+    /// left while the PC died is never taken up, and the user is told it was not paid (caught only by a crash of the PC).
+    /// </summary>
+    ForgetsOnRestart,
+
     /// <summary>Any role: <c>PUT /provision/topology</c> answers 200 with a body that is not JSON (a protocol-level failure).</summary>
     MalformedReply,
 }

@@ -119,11 +119,16 @@ public static class ConformanceRunner
         // Over HTTP a send that timed out, or that the transport refused though its party listened, measured the machine's
         // load, not the system: the run cannot be judged.
         var wallTimeouts = world.Time.IsVirtual ? 0 : world.Wire.EnvironmentFailures;
+        // A request a system under test sent, held for it to give up (a fault at our receiving end), that it did not give
+        // up on within the generous bound: its wall-clock wait, or the machine's load, not a verdict.
+        var held = world.Network.HoldsExpired;
         return new ConformanceResult(topology, script, steps, results, built)
         {
             Heals = heals,
             Setup = setup,
-            Inconclusive = wallTimeouts == 0 ? null : $"{world.Wire.DescribeEnvironmentFailures()} (environment: inconclusive)",
+            Inconclusive = wallTimeouts > 0 ? $"{world.Wire.DescribeEnvironmentFailures()} (environment: inconclusive)"
+                : held > 0 ? $"{held} request(s) of the system under test held for it to give up (a fault at our receiving end) were not given up within the bound (environment: inconclusive)"
+                : null,
         };
     }
 

@@ -144,13 +144,18 @@ public sealed class ImplBuilder
                 break;
             case Step.Fault f:
                 Arm(f);
+                armedForWakeUp++;
                 break;
             case Step.Crash c:
                 Crash(c);
+                armedForWakeUp++;
                 break;
         }
         Sut?.Apply(step);
     }
+
+    // Faults and crashes armed for the next wake-up: against a PC played by a SUT each may hold one of its requests until it gives up.
+    private int armedForWakeUp;
 
     /// <summary>Arms a crash step: the party restarts when the matching request is sent.</summary>
     private void Crash(Step.Crash c)
@@ -180,6 +185,12 @@ public sealed class ImplBuilder
             CrashParty.Pc => EmbodimentWorld.PcParty,
             _ => World.Wallets.Where(w => w.Value.OpenSessions > 0).Select(w => w.Key).Order(StringComparer.Ordinal).FirstOrDefault(),
         };
+        // A PC played by a system under test restarts through provisioning (its restarted instance takes its sessions up).
+        if (party == CrashParty.Pc && Sut is { PlaysPc: true } sut)
+        {
+            sut.Restart(EmbodimentWorld.PcParty);
+            return Address.Pc;
+        }
         if (name is null || !Embodiment.Restart(name)) return null;
         if (advertised.ContainsKey(name)) Advertise(name);
         return party switch
@@ -250,7 +261,8 @@ public sealed class ImplBuilder
         World.Network.Heal();
         var swept = World.Run(ct => World.Merchant.ResolvePendingAsync(ct));
         foreach (var other in World.Merchants.Values.Where(m => m != World.Merchant)) swept += World.Run(ct => other.ResolvePendingAsync(ct));
-        var resolved = World.Run(ct => UnknownOutcomes.For(Embodiment.Net).ResolveAsync(Embodiment.Net, ct));
+        // A PC played by a system under test re-inquires through provisioning (POST /provision/re-inquiry).
+        var resolved = Sut is { PlaysPc: true } sut ? sut.ReInquire() : World.Run(ct => UnknownOutcomes.For(Embodiment.Net).ResolveAsync(Embodiment.Net, ct));
         // The PC names an order MERCHANT/LID-M; the bridge's facts name it by Key.
         return (swept, resolved.ToDictionary(kv => Key(kv.Key[..kv.Key.IndexOf('/', StringComparison.Ordinal)], kv.Key[(kv.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]), kv => kv.Value, StringComparer.Ordinal));
     }
@@ -300,12 +312,13 @@ public sealed class ImplBuilder
             throw new InvalidOperationException($"{Topology.Embodiment}'s WUM sends no client information ({wake})");
         try
         {
-            if (Sut is { PlaysPc: true } pc) return pc.WakeUp(bytes);
+            if (Sut is { PlaysPc: true } pc) return pc.WakeUp(bytes, armedForWakeUp);
             return World.Run(ct => Embodiment.PayAsync(bytes, ct));
         }
         finally
         {
             armed = false;
+            armedForWakeUp = 0;
             Embodiment.SendWithWakeUp(null);
             // Faults are armed for one wake-up: one it did not reach is gone after it.
             World.Network.Heal();

@@ -63,12 +63,56 @@ public sealed class SutClient(SutTarget target) : IDisposable
     /// <summary><c>PUT /provision/parties/{name}/state</c>.</summary>
     public void State(string party, string state) => NoContent(HttpMethod.Put, $"provision/parties/{Uri.EscapeDataString(party)}/state", new JsonObject { ["state"] = state });
 
-    /// <summary><c>POST /provision/wake-up</c>: the outcome's canonical bytes (SUT = PC).</summary>
-    public byte[] WakeUp(byte[] wakeUp)
+    /// <summary>
+    /// <c>POST /provision/wake-up</c>: the outcome's canonical bytes (SUT = PC). <paramref name="extra"/> is added to the
+    /// call's bound: the time the campaign may hold the PC's requests for it to give up on them (faults at our receiving end).
+    /// </summary>
+    public byte[] WakeUp(byte[] wakeUp, TimeSpan extra = default)
     {
-        var (status, body, exchange) = Call(HttpMethod.Post, "provision/wake-up", null, wakeUp);
+        var (status, body, exchange) = Call(HttpMethod.Post, "provision/wake-up", null, wakeUp, Target.Timeout + extra);
         if (status != HttpStatusCode.OK) throw Unexpected(status, exchange);
         return body;
+    }
+
+    /// <summary><c>POST /provision/wums</c> (SUT = PC, E4): the user installs a WUM.</summary>
+    public void InstallWum(JsonObject wum)
+    {
+        var (status, body, exchange) = Call(HttpMethod.Post, "provision/wums", wum);
+        if (status == HttpStatusCode.Conflict) throw new SutUnsupportedException("the SUT routes on no installed WUMs here: " + body);
+        if (status != HttpStatusCode.NoContent) throw Unexpected(status, exchange);
+    }
+
+    /// <summary><c>POST /provision/parties/{name}/restart</c>: the party crashed and restarted from what it persists.</summary>
+    public void Restart(string party)
+    {
+        var (status, _, exchange) = Call(HttpMethod.Post, $"provision/parties/{Uri.EscapeDataString(party)}/restart", null, null);
+        if (status == HttpStatusCode.NotFound) throw new SutUnsupportedException($"the SUT restarts no party {party}: {exchange}");
+        if (status != HttpStatusCode.NoContent) throw Unexpected(status, exchange);
+    }
+
+    /// <summary>
+    /// <c>POST /provision/re-inquiry</c> (SUT = PC): the PC re-inquires every order whose outcome it reported unknown; the
+    /// final answers it learned, by order ("MERCHANT/LID-M"), each a canonical <c>Outcome</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Impl.Protocol.PaymentOutcome> ReInquiry()
+    {
+        var (status, body, exchange) = Call(HttpMethod.Post, "provision/re-inquiry", null, null);
+        if (status != HttpStatusCode.OK) throw Unexpected(status, exchange);
+        var answers = new Dictionary<string, Impl.Protocol.PaymentOutcome>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var item in JsonNode.Parse(Encoding.UTF8.GetString(body))!.AsArray())
+            {
+                var order = (string)item!["order"]!;
+                if (order.IndexOf('/', StringComparison.Ordinal) is <= 0 || order.EndsWith('/')) throw new FormatException($"order {order} is not MERCHANT/LID-M");
+                answers.Add(order, Impl.Protocol.PaymentOutcome.Decode(Encoding.UTF8.GetBytes((string)item["outcome"]!)));
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException or ArgumentException or Impl.Codec.SetException)
+        {
+            throw new SutProtocolException("/provision/re-inquiry: the answer is not a ReInquiry (" + e.Message + ")", exchange);
+        }
+        return answers;
     }
 
     /// <summary><c>PUT /provision/parties/{name}/brands</c>.</summary>
@@ -95,14 +139,15 @@ public sealed class SutClient(SutTarget target) : IDisposable
         return (status, Encoding.UTF8.GetString(bytes), exchange);
     }
 
-    private (HttpStatusCode Status, byte[] Body, string Exchange) Call(HttpMethod method, string path, JsonObject? body, byte[]? octets)
+    private (HttpStatusCode Status, byte[] Body, string Exchange) Call(HttpMethod method, string path, JsonObject? body, byte[]? octets, TimeSpan? bound = null)
     {
+        var limit = bound ?? Target.Timeout;
         var sent = body?.ToJsonString() ?? (octets is null ? "" : Encoding.UTF8.GetString(octets));
         using var req = new HttpRequestMessage(method, path);
         if (body is not null) req.Content = new StringContent(sent, Encoding.UTF8, "application/json");
         else if (octets is not null) req.Content = new ByteArrayContent(octets) { Headers = { ContentType = new("application/octet-stream") } };
         var request = $"{method} {new Uri(Target.Provisioning, path)}{(sent.Length == 0 ? "" : " " + Abbreviate(sent))}";
-        using var cts = new CancellationTokenSource(Target.Timeout);
+        using var cts = new CancellationTokenSource(limit);
         try
         {
             using var res = http.Send(req, cts.Token);
@@ -113,7 +158,7 @@ public sealed class SutClient(SutTarget target) : IDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new SutHangException($"no answer within {Target.Timeout.TotalSeconds} s", $"{request}\n→ (no answer within {Target.Timeout.TotalSeconds} s)");
+            throw new SutHangException($"no answer within {limit.TotalSeconds} s", $"{request}\n→ (no answer within {limit.TotalSeconds} s)");
         }
         catch (HttpRequestException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MultiWallet.Checks.Bridge;
 using MultiWallet.Impl.Network;
 using MultiWallet.Impl.Network.Http;
@@ -13,7 +14,9 @@ namespace MultiWallet.Checks.Sut;
 /// (one HTTPS origin per address it plays), world-changing steps that concern it go through provisioning, and after each
 /// wake-up its own decisions (when it serves <c>GET /provision/trace</c>) are merged into what our network observed
 /// (<see cref="SutTraceMerge"/>). Our listeners trace what the SUT sends them and hold it to their down and silent marks
-/// (<see cref="HttpNetwork.ObserveRemote"/>).
+/// (<see cref="HttpNetwork.ObserveRemote"/>). Against a PC, the case's faults on what the PC sends are applied where our
+/// parties receive it (the world's <see cref="FaultyNetwork"/> as the listeners' <see cref="HttpNetwork.Intake"/>), a crash
+/// of the PC is <c>POST /provision/parties/pc/restart</c> and the PC's re-inquiry at a heal <c>POST /provision/re-inquiry</c>.
 /// </summary>
 public sealed class SutSession
 {
@@ -54,7 +57,8 @@ public sealed class SutSession
     /// Why a case cannot be run against a SUT playing <paramref name="target"/>'s roles: a step whose position is inside
     /// the SUT (a fault or crash the campaign would have to inject in a message the SUT sends, or a crash of the SUT's own
     /// party); null when it can. A slave or custodian sends requests to nobody (it only answers its master), so against
-    /// an SSW only a crash of a slave or custodian is inside the SUT.
+    /// an SSW only a crash of a slave or custodian is inside the SUT. Against the PC nothing is: what the PC sends reaches
+    /// our parties, where faults are applied on receipt, and its crash, re-inquiry and WUM installation are provisioning.
     /// </summary>
     public static string? NotRunnable(IReadOnlyList<Step> steps, SutTarget target)
     {
@@ -62,7 +66,10 @@ public sealed class SutSession
         {
             if (target.PlaysSlaves && s is Step.Crash { Party: CrashParty.Slave or CrashParty.Custodian })
                 return $"{s}: crashes a party of the SUT";
-            if (target.PlaysPc && OnPc(s) is { } inside) return inside;
+            // Nothing of an E1–E6 case stays inside a SUT playing the PC: a fault or crash on a request the PC sends (its
+            // WUMs' sessions, the SET messages its relay carries, E5/E6 brand queries) and a PReq tampered as it sends it
+            // are applied where our party receives the request (FaultyNetwork.ReceiveAsync); a crash of the PC is its
+            // restart, a heal its re-inquiry and an InstallWum the user's installation, through provisioning.
             if (!target.PlaysMaster) continue;
             switch (s)
             {
@@ -77,23 +84,6 @@ public sealed class SutSession
         return null;
     }
 
-    /// <summary>
-    /// A step of an E1–E6 case inside a SUT playing the PC: a fault or crash on a request the PC sends (its WUMs'
-    /// sessions, the SET messages its relay carries, E5/E6 brand queries), a crash of the PC, a PReq tampered on the
-    /// PC's side, the PC's own re-inquiry at a heal, or a WUM installed mid-case (no provisioning operation installs one).
-    /// </summary>
-    private static string? OnPc(Step s) => s switch
-    {
-        Step.Fault f when SentByPc(f.At) => $"{s}: the position is a message the SUT sends",
-        Step.Crash c when c.Party == CrashParty.Pc || SentByPc(c.After) => $"{s}: crashes the SUT, or fires on a message the SUT sends",
-        Step.WakeUp { Defect: WakeUpDefect.Tampered } => $"{s}: the PReq is tampered as the SUT sends it",
-        Step.Heal => $"{s}: the PC's re-inquiry runs inside the SUT",
-        Step.InstallWum => $"{s}: no provisioning operation installs a WUM mid-case",
-        _ => null,
-    };
-
-    private static bool SentByPc(FaultPosition at) =>
-        at is FaultPosition.WalletStart or FaultPosition.WalletDeliver or FaultPosition.PInitReq or FaultPosition.PReq or FaultPosition.InqReq or FaultPosition.BrandQuery;
 
     /// <summary>Replaces the parties of the SUT's role in <paramref name="built"/>'s world by the SUT (provisioned for this case).</summary>
     public static SutSession Attach(ImplBuilder built, SutClient client, UserScript script)
@@ -105,6 +95,8 @@ public sealed class SutSession
             : target.PlaysMaster ? new HashSet<Address> { Address.ServerWallet(built.Embodiment.Master?.Name ?? WalletNames.Msw) }
             : built.Topology.Wallets.Select(w => Address.ServerWallet(w.Name)).ToHashSet();
         net.ObserveRemote = true;
+        // Every request the PC sends reaches a party of ours: the case's faults on them are applied where it is received.
+        if (target.PlaysPc) net.Intake = built.World.Network;
         foreach (var a in played) net.StopListeningAsync(a).GetAwaiter().GetResult();
         var body = target.PlaysPc ? ProvisionBody.ForPc(built, net.AddressMap, script)
             : target.PlaysMaster ? ProvisionBody.ForMaster(built, net.AddressMap) : ProvisionBody.ForSlaves(built, net.AddressMap);
@@ -133,6 +125,9 @@ public sealed class SutSession
                 || (client.Target.PlaysPc && EmbodimentTraits.Of(built.Topology.Embodiment).Holder == KnowledgeHolder.Selector):
                 client.Knowledge(ProvisionBody.Knowledge(ImplBuilder.KnowledgeOf(built.Topology, sk.Knowledge)));
                 break;
+            case Step.InstallWum iw when client.Target.PlaysPc:
+                client.InstallWum(new JsonObject { ["wallet"] = iw.Wallet, ["version"] = iw.Version, ["brands"] = new JsonArray([.. iw.Brands.Select(b => (JsonNode)b.Name)]) });
+                break;
             case Step.SetDown sd when Plays(sd.Wallet):
                 client.State(sd.Wallet, sd.Down ? "down" : "up");
                 break;
@@ -146,15 +141,54 @@ public sealed class SutSession
         }
     }
 
-    /// <summary>The PC played by the SUT pays one wake-up (<c>POST /provision/wake-up</c>); its outcome.</summary>
-    public PaymentOutcome WakeUp(byte[] wakeUp)
+    /// <summary>
+    /// The PC played by the SUT pays one wake-up (<c>POST /provision/wake-up</c>); its outcome. <paramref name="armed"/>
+    /// faults or crashes are armed for it: each may hold one of the PC's requests until the PC gives up on it
+    /// (<see cref="FaultyNetwork.HoldBound"/>), so the call's own bound grows by that much per armed step.
+    /// </summary>
+    public PaymentOutcome WakeUp(byte[] wakeUp, int armed = 0)
     {
-        var bytes = client.WakeUp(wakeUp);
+        byte[] bytes;
+        try { bytes = client.WakeUp(wakeUp, HopTimeouts.Longest(built.World.Wire.Timeout) * 3 * armed); }
+        finally
+        {
+            // A restart that failed on a listener's thread (a crash of the PC fires there) is the case's first failure.
+            if (Interlocked.Exchange(ref restartFailure, null) is { } failed) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+        }
         try { return PaymentOutcome.Decode(bytes); }
         catch (Exception e) when (e is Impl.Codec.SetException or JsonException or FormatException or InvalidOperationException)
         {
             throw new SutProtocolException("/provision/wake-up: the answer is not a canonical Outcome", $"POST /provision/wake-up\n→ 200 {System.Text.Encoding.UTF8.GetString(bytes)}");
         }
+    }
+
+    private Exception? restartFailure;
+
+    /// <summary>
+    /// The SUT's party <paramref name="name"/> crashes and restarts from what it persists (<c>POST /provision/parties/{name}/restart</c>).
+    /// Called where the crash fires, on the thread of our listener that received the request it follows: a failure is
+    /// kept and thrown by the wake-up under way (<see cref="WakeUp"/>), not to the SUT's connection.
+    /// </summary>
+    public void Restart(string name)
+    {
+        try { client.Restart(name); }
+        catch (Exception e) when (e is SutProtocolException or SutHangException or SutUnsupportedException)
+        {
+            Interlocked.CompareExchange(ref restartFailure, e, null);
+        }
+    }
+
+    /// <summary>
+    /// The PC played by the SUT re-inquires every order whose outcome it reported unknown (<c>POST /provision/re-inquiry</c>):
+    /// the final answers it learned, by "MERCHANT/LID-M". What it sent doing so is held to the contract; its decisions
+    /// belong to the heal, not to the next wake-up.
+    /// </summary>
+    public IReadOnlyDictionary<string, PaymentOutcome> ReInquire()
+    {
+        var answers = client.ReInquiry();
+        CheckContract();
+        if (traceServed) traceSeen = client.Trace()?.Count ?? traceSeen;
+        return answers;
     }
 
     /// <summary>

@@ -14,7 +14,13 @@ namespace MultiWallet.Impl.Network;
 /// </summary>
 /// <param name="inner">The network the faults are injected into.</param>
 /// <param name="time">The time a delayed answer waits on: the world's (virtual in memory, the wall clock over HTTP).</param>
-public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
+/// <para>
+/// The same rules apply where a request from a party in another process is received (<see cref="ReceiveAsync"/>, the
+/// <see cref="IRemoteIntake"/> of an HTTP listener): the fault is applied at our receiving end with the effect the
+/// sender would see of the same fault on its side. Over HTTP a sender's wait is its own wall clock, so where the sender
+/// must see a Timeout the connection is held until it gives up (see <see cref="ReceiveAsync"/>).
+/// </para>
+public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork, IRemoteIntake
 {
     private readonly List<Rule> rules = [];
     private readonly List<NetMessage> originals = [];
@@ -115,6 +121,19 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
         lock (gate) rules.Add(new Rule(match, null, Fault.Crash, 1, restart, at, senderStops));
         return this;
     }
+
+    /// <summary>How many times a sender in another process did not give up on a request held for it within <see cref="HoldBound"/> (see <see cref="ReceiveAsync"/>).</summary>
+    public int HoldsExpired => Volatile.Read(ref holdsExpired);
+
+    private int holdsExpired;
+
+    /// <summary>
+    /// How long a request from another process is held for its sender to give up: three times the sender's bounded wait
+    /// for that hop (<see cref="INetwork.TimeoutFor"/>, the wait the provisioned <c>timeout</c> gives it), generous
+    /// against a loaded machine; past it the sender is not behaving as one that waits a bounded time, or the machine is
+    /// too slow to tell, and the run cannot be judged (<see cref="HoldsExpired"/>).
+    /// </summary>
+    public TimeSpan HoldBound(NetMessage request) => inner.TimeoutFor(request) * 3;
 
     /// <summary>How many times the party at <paramref name="at"/> was restarted through <see cref="Crash"/>.</summary>
     public int Restarts(Address at) { lock (gate) return restarts.GetValueOrDefault(at); }
@@ -234,6 +253,117 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork
         if (party == request.To) throw Lost(request);
         if (rule.SenderStops && party == request.From) throw new SenderCrashedException(request.From, request.Kind);
         return response;
+    }
+
+    /// <summary>
+    /// A request a party in another process sent to one of ours, received through the same rules as <see cref="SendAsync"/>
+    /// (the same matching, the same use-once, the same trace decisions), each giving the sender what the same fault on
+    /// its sending side gives it: drop — never handled, the sender sees a Timeout; delay — handled, the answer is lost
+    /// past the sender's wait; duplicate — handled twice, the second answer goes back; concurrent — two copies handled,
+    /// the second started as soon as the receiver sends a request of its own (else once the first is answered), its answer
+    /// goes back; garble — the rewritten request is handled; crash — handled, then the party restarts: a restarted
+    /// receiver's answer is lost (Timeout), a restarted sender (the system under test, restarted by <paramref name="handle"/>'s
+    /// world) reads nothing more. "The sender sees a Timeout" is the connection held open, unanswered, until the sender
+    /// aborts it (<paramref name="senderGone"/>): its own bounded wait decides, as it would for a lost message. A sender that
+    /// has not given up within <see cref="HoldBound"/> is counted in <see cref="HoldsExpired"/> (the run is inconclusive) and
+    /// its connection closed.
+    /// </summary>
+    public async Task<NetMessage?> ReceiveAsync(NetMessage request, Func<NetMessage, Task<NetMessage>> handle, CancellationToken senderGone)
+    {
+        Rule? hit;
+        // A concurrent copy waits for its receiver's own request, which a party of ours sends (SendAsync), never this sender.
+        lock (gate)
+        {
+            hit = rules.FirstOrDefault(r => r.Remaining > 0 && r.Match(request));
+            if (hit is not null) { hit.Remaining--; originals.Add(request); }
+        }
+        if (hit is null) return await ReceivedAsync(request, handle, senderGone).ConfigureAwait(false);
+        switch (hit.Fault)
+        {
+            case Fault.Drop:
+                inner.Trace.Message(request);
+                inner.Trace.Decide("fault", TraceDecisions.Drop, Detail(request, hit), "fault injected");
+                return await HoldAsync(request, senderGone).ConfigureAwait(false);
+            case Fault.Delay:
+                await HandledAsync(request, handle).ConfigureAwait(false);
+                inner.Trace.Decide("fault", TraceDecisions.Delay, Detail(request, hit), "fault injected: answer after the sender's timeout");
+                return await HoldAsync(request, senderGone).ConfigureAwait(false);
+            case Fault.Duplicate:
+                await HandledAsync(request, handle).ConfigureAwait(false);
+                inner.Trace.Decide("fault", TraceDecisions.Duplicate, Detail(request, hit), "fault injected: delivered twice");
+                return await ReceivedAsync(request, handle, senderGone).ConfigureAwait(false);
+            case Fault.Concurrent:
+                return await ReceivedConcurrentAsync(request, hit, handle, senderGone).ConfigureAwait(false);
+            case Fault.Crash:
+                return await ReceivedCrashAsync(request, hit, handle, senderGone).ConfigureAwait(false);
+            default:
+                inner.Trace.Decide("fault", TraceDecisions.Garble, new Dictionary<string, string> { ["kind"] = request.Kind }, "fault injected");
+                return await ReceivedAsync(hit.Rewrite!(request), handle, senderGone).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One delivery to the receiver's handler, traced as a delivery of ours is (the request as handled, then its answer).</summary>
+    private async Task<NetMessage> HandledAsync(NetMessage request, Func<NetMessage, Task<NetMessage>> handle)
+    {
+        inner.Trace.Message(request);
+        var response = await handle(request).ConfigureAwait(false);
+        inner.Trace.Message(response);
+        return response;
+    }
+
+    /// <summary>Handles a request from another process; its answer is lost (held) when its receiver restarted meanwhile, as <see cref="Recorded"/> decides for ours.</summary>
+    private async Task<NetMessage?> ReceivedAsync(NetMessage request, Func<NetMessage, Task<NetMessage>> handle, CancellationToken senderGone)
+    {
+        int before;
+        lock (gate) before = restarts.GetValueOrDefault(request.To);
+        var response = await HandledAsync(request, handle).ConfigureAwait(false);
+        bool restarted;
+        lock (gate) restarted = restarts.GetValueOrDefault(request.To) != before;
+        return restarted ? await HoldAsync(request, senderGone).ConfigureAwait(false) : response;
+    }
+
+    private async Task<NetMessage?> ReceivedConcurrentAsync(NetMessage request, Rule rule, Func<NetMessage, Task<NetMessage>> handle, CancellationToken senderGone)
+    {
+        Task<NetMessage?>? second = null;
+        Task<NetMessage?> Second() => second ??= ReceivedAsync(request, handle, senderGone);
+        lock (gate) pendingCopy = (request.To, async () => await Second().ConfigureAwait(false) ?? throw Lost(request));
+        var first = HandledAsync(request, handle);
+        // As in ConcurrentAsync over a real transport: the copy starts when the receiver sends a request of its own, else once the first is answered.
+        try { await first.ConfigureAwait(false); }
+        catch (NetworkException) { }
+        lock (gate) pendingCopy = null;
+        var answer = Second();
+        inner.Trace.Decide("fault", TraceDecisions.Concurrent, Detail(request, rule), "fault injected: two copies in flight at the same time");
+        return await answer.ConfigureAwait(false);
+    }
+
+    private async Task<NetMessage?> ReceivedCrashAsync(NetMessage request, Rule rule, Func<NetMessage, Task<NetMessage>> handle, CancellationToken senderGone)
+    {
+        NetMessage? response = null;
+        Address? party;
+        try { response = await HandledAsync(request, handle).ConfigureAwait(false); }
+        finally
+        {
+            party = rule.Restart!();
+            if (party is { } p)
+            {
+                lock (gate) restarts[p] = restarts.GetValueOrDefault(p) + 1;
+                var d = Detail(request, rule);
+                d["party"] = p.Value;
+                inner.Trace.Decide("fault", TraceDecisions.Crash, d, "fault injected: the party crashed and restarted from what it persists");
+            }
+        }
+        // The receiver's answer went down with it; a restarted sender waits for nothing (its old connection ends with it).
+        return party == request.To || party == request.From ? await HoldAsync(request, senderGone).ConfigureAwait(false) : response;
+    }
+
+    /// <summary>No answer: the connection stays open until the sender gives up (null), at most <see cref="HoldBound"/> (counted, null).</summary>
+    private async Task<NetMessage?> HoldAsync(NetMessage request, CancellationToken senderGone)
+    {
+        try { await time.Delay(HoldBound(request), senderGone).ConfigureAwait(false); }
+        catch (OperationCanceledException) when (senderGone.IsCancellationRequested) { return null; }
+        Interlocked.Increment(ref holdsExpired);
+        return null;
     }
 
     private static NetworkException Lost(NetMessage request) =>

@@ -113,6 +113,12 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
     /// </summary>
     public bool ObserveRemote { get; set; }
 
+    /// <summary>
+    /// With <see cref="ObserveRemote"/>: what a request from a remote party goes through before (and instead of going
+    /// straight to) the receiver's handler, once it passed the down and silent marks; null: straight to the handler.
+    /// </summary>
+    public IRemoteIntake? Intake { get; set; }
+
     private readonly ConcurrentQueue<NetMessage> fromRemote = new();
 
     /// <summary>With <see cref="ObserveRemote"/>: every request a remote party sent to a listener of this network, in arrival order.</summary>
@@ -198,10 +204,12 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
         if (bytes is null) return;
         var request = new NetMessage(h.From, h.To, h.Kind, bytes, h.Fields);
         var remote = ObserveRemote && !handlers.ContainsKey(h.From);
+        var intake = remote ? Intake : null;
         if (remote)
         {
             fromRemote.Enqueue(request);
-            Trace.Message(request);
+            // An intake traces what it delivers (a garbled request as rewritten, a duplicate twice); what it never sees, here.
+            if (intake is null || IsDown(at) || IsSilent(at)) Trace.Message(request);
             if (IsDown(at))
             {
                 ctx.Abort();
@@ -214,12 +222,14 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
                 return;
             }
         }
-        NetMessage response;
+        NetMessage? response;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
         limit.CancelAfter(HandlerTimeout);
         try
         {
-            response = await handler(request, limit.Token).ConfigureAwait(false);
+            response = intake is not null
+                ? await intake.ReceiveAsync(request, m => handler(m, limit.Token), ctx.RequestAborted).ConfigureAwait(false)
+                : await handler(request, limit.Token).ConfigureAwait(false);
         }
         catch (NetworkException e)
         {
@@ -243,7 +253,12 @@ public sealed class HttpNetwork : TracedNetwork, IAsyncDisposable
             Refuse(ctx, StatusCodes.Status400BadRequest, "rejected");
             return;
         }
-        if (remote) Trace.Message(response);
+        if (response is null)
+        {
+            ctx.Abort(); // the intake sends no answer: nobody is waiting for one, or the sender did not give up in time
+            return;
+        }
+        if (remote && intake is null) Trace.Message(response);
         WriteHeaders(ctx.Response.Headers, response);
         ctx.Response.ContentType = HttpWire.ContentType;
         ctx.Response.ContentLength = response.Body.Length;
