@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Checks.Generators;
 using MultiWallet.Checks.Invariants;
 using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
@@ -34,10 +35,13 @@ public static class AttackCampaign
 
     private static readonly ConcurrentDictionary<(int, int, Embodiment, WorldTransport), Lazy<(IReadOnlyList<AttackRun> Runs, double Seconds)>> Cache = new();
 
-    /// <summary>The attacked scenarios of one embodiment for a seed.</summary>
-    public static IReadOnlyList<AttackedScenario> Generate(Embodiment e, int seed, int count) =>
-        [.. Gen.Sample(AttackGen.Draft(e), count, new Rnd((ulong)seed + (ulong)e + Offset, Campaign.Gamma), Campaign.Size)
-            .Zip(Campaign.MerchantPlans((ulong)seed + (ulong)e + Offset, count), AttackGen.Place)];
+    /// <summary>The attacked scenarios of one embodiment for a seed, lazily and without end (prefix-stable, like <see cref="Campaign.Stream"/>).</summary>
+    public static IEnumerable<AttackedScenario> Stream(Embodiment e, int seed) =>
+        SampleStream.Of(AttackGen.Draft(e), new Rnd((ulong)seed + (ulong)e + Offset, Campaign.Gamma), Campaign.Size)
+            .Zip(Campaign.MerchantStream((ulong)seed + (ulong)e + Offset), AttackGen.Place);
+
+    /// <summary>The first <paramref name="count"/> attacked scenarios of one embodiment for a seed, as a list (for small counts; a budget-sized caller enumerates <see cref="Stream"/>).</summary>
+    public static IReadOnlyList<AttackedScenario> Generate(Embodiment e, int seed, int count) => [.. Stream(e, seed).Take(count)];
 
     /// <summary>The shared runs of one embodiment and the seconds they took.</summary>
     public static (IReadOnlyList<AttackRun> Runs, double Seconds) Runs(CheckContext ctx, Embodiment e) =>

@@ -56,7 +56,7 @@ public static class AttackChecks
     /// </summary>
     public static CheckOutcome Detect(CheckContext ctx, AttackInvariant inv, Embodiment e, EmbodimentWorld.Parts parts)
     {
-        var cases = AttackCampaign.Generate(e, ctx.Seed, Math.Max(FaultBudget, AttackCampaign.PerEmbodiment(ctx)));
+        var cases = AttackCampaign.Stream(e, ctx.Seed).Take(Math.Max(FaultBudget, AttackCampaign.PerEmbodiment(ctx)));
         string? Caught(AttackRun faulty)
         {
             if (faulty.Inconclusive is not null || (faulty.Crash ?? inv.Eval(faulty, new HashSet<string>())) is not { } v) return null;
@@ -64,12 +64,14 @@ public static class AttackChecks
             return faithful.Inconclusive is null && (faithful.Crash ?? inv.Eval(faithful, new HashSet<string>())) is null ? v : null;
         }
         var batch = Environment.ProcessorCount * 2;
-        for (var start = 0; start < cases.Count; start += batch)
+        var start = 0;
+        // Generated batch by batch as detection needs them, so only one batch of attacked scenarios is held.
+        foreach (var window in cases.Chunk(batch))
         {
-            var judged = cases.Skip(start).Take(batch).AsParallel().AsOrdered()
+            var judged = window.AsParallel().AsOrdered()
                 .Select(c => { var r = AttackRunner.Run(c, ctx.Seed, ctx.Transport, parts); return (Run: r, Violation: Caught(r)); }).ToList();
             var hit = judged.FindIndex(j => j.Violation is not null);
-            if (hit < 0) continue;
+            if (hit < 0) { start += window.Length; continue; }
             var k = start + hit + 1;
             var (small, violation) = AttackCampaign.Shrink(judged[hit].Run.Case, judged[hit].Violation!, Caught, ctx.Seed, ctx.Transport, parts: parts);
             return new CheckOutcome
@@ -82,7 +84,7 @@ public static class AttackChecks
                 Evidence = [Scenario(inv.CheckId, e, small, violation)],
             };
         }
-        return new CheckOutcome { Passed = true, CasesRun = cases.Count, Message = $"{inv.CheckId} held over {cases.Count} attacked cases of {e}" };
+        return new CheckOutcome { Passed = true, CasesRun = start, Message = $"{inv.CheckId} held over {start} attacked cases of {e}" };
     }
 
     /// <summary>
