@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using FsCheck;
-using FsCheck.Fluent;
 using MultiWallet.Checks.Bridge;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Generators;
