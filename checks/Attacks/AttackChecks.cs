@@ -29,8 +29,8 @@ public static class AttackChecks
             var p = AttackCampaign.Tally(ctx, e).Property(inv.CheckId)!;
             cases += p.Cases;
             foreach (var (k, n) in p.Classes) classes[k] = classes.GetValueOrDefault(k) + n;
-            if (p.Failure is not var (failed, v)) continue;
-            var (small, violation) = AttackCampaign.Shrink(failed, v, r => r.Crash ?? inv.Eval(r, new HashSet<string>()), ctx.Seed, ctx.Transport);
+            if (p.Failure is not { } failure) continue;
+            var (small, violation) = AttackCampaign.Shrink(failure.Case, failure.Violation, r => r.Crash ?? inv.Eval(r, new HashSet<string>()), ctx.Seed, ctx.Transport);
             return Violated(ctx, inv.CheckId, e, small, cases, classes, violation, $"{inv.CheckId} violated in {e} after {cases} attacked cases: {violation}");
         }
         var summary = $"{cases} attacked scenarios over {string.Join(",", inv.Embodiments)} ({AttackCampaign.PerEmbodiment(ctx)} per embodiment); classes: " +
