@@ -84,10 +84,15 @@ public sealed class ReverifyCommand(IAnsiConsole console, ErrorConsole errors) :
         var replayed = new ConcurrentDictionary<CaseLedgerEntry, string>();
         foreach (var group in sample.GroupBy(x => x.Embodiment))
         {
-            // Regenerating a case index needs the embodiment's sequence up to it (each case's random state follows the previous one's).
-            var scenarios = SharedCampaign.Generate(group.Key, ledger.Seed, group.Max(x => x.Index) + 1);
-            Parallel.ForEach(group, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, entry =>
-                replayed[entry] = CaseDigest.Of(SharedCampaign.Execute(scenarios[entry.Index], ledger.Seed, null, transport, new TransitionCoverage())));
+            // Regenerating a case index needs the embodiment's sequence up to it (each case's random state follows the previous
+            // one's): the sequence streams past, and only the sampled cases are executed, a window at a time.
+            var wanted = group.ToLookup(x => x.Index);
+            var sampled = SharedCampaign.Stream(group.Key, ledger.Seed).Take(group.Max(x => x.Index) + 1).Select((scenario, index) => (scenario, index)).Where(x => wanted.Contains(x.index));
+            foreach (var (index, digest) in OrderedWindows.Map(sampled, x => (x.index, CaseDigest.Of(SharedCampaign.Execute(x.scenario, ledger.Seed, null, transport, new TransitionCoverage())))))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var entry in wanted[index]) replayed[entry] = digest;
+            }
         }
 
         var mismatches = sample.Where(x => replayed[x] != x.Digest).ToList();

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using FsCheck;
-using FsCheck.Fluent;
 using MultiWallet.Checks.Catalog;
+using MultiWallet.Checks.Generators;
 using MultiWallet.Checks.Invariants;
 using MultiWallet.Impl.World;
 using MultiWallet.Model.Vocabulary;
@@ -12,7 +12,8 @@ namespace MultiWallet.Checks.Attacks;
 /// <summary>
 /// The attacker campaign: generates attacked scenarios per embodiment from the seed (FsCheck generators sampled with
 /// <c>Rnd(seed + embodiment + Offset, gamma)</c>, their merchants from the stream <see cref="Campaign.MerchantOffset"/> further on, so a seed replays them and they differ from the honest campaign's),
-/// executes each once (in parallel, one world per case) and shares the runs with every attack property; shrinks a
+/// executes each once (in parallel, one world per case), judges it with every attack property and folds the verdicts into a
+/// per-embodiment <see cref="AttackTally"/> that every attack check reads; shrinks a
 /// counterexample greedily with <see cref="AttackGen.Shrink"/>, re-running only the violated property.
 /// </summary>
 public static class AttackCampaign
@@ -32,23 +33,30 @@ public static class AttackCampaign
     /// <summary>The replay handle of an embodiment's attacked scenarios for <paramref name="seed"/>.</summary>
     public static string Replay(int seed, Embodiment e) => $"({(ulong)seed + (ulong)e + Offset},{Campaign.Gamma},{Campaign.Size})";
 
-    private static readonly ConcurrentDictionary<(int, int, Embodiment, WorldTransport), Lazy<(IReadOnlyList<AttackRun> Runs, double Seconds)>> Cache = new();
+    private static readonly ConcurrentDictionary<(int, int, Embodiment, WorldTransport), Lazy<AttackTally>> Cache = new();
 
-    /// <summary>The attacked scenarios of one embodiment for a seed.</summary>
-    public static IReadOnlyList<AttackedScenario> Generate(Embodiment e, int seed, int count) =>
-        [.. Gen.Sample(AttackGen.Draft(e), count, new Rnd((ulong)seed + (ulong)e + Offset, Campaign.Gamma), Campaign.Size)
-            .Zip(Campaign.MerchantPlans((ulong)seed + (ulong)e + Offset, count), AttackGen.Place)];
+    /// <summary>The attacked scenarios of one embodiment for a seed, lazily and without end (prefix-stable, like <see cref="Campaign.Stream"/>).</summary>
+    public static IEnumerable<AttackedScenario> Stream(Embodiment e, int seed) =>
+        SampleStream.Of(AttackGen.Draft(e), new Rnd((ulong)seed + (ulong)e + Offset, Campaign.Gamma), Campaign.Size)
+            .Zip(Campaign.MerchantStream((ulong)seed + (ulong)e + Offset), AttackGen.Place);
 
-    /// <summary>The shared runs of one embodiment and the seconds they took.</summary>
-    public static (IReadOnlyList<AttackRun> Runs, double Seconds) Runs(CheckContext ctx, Embodiment e) =>
+    /// <summary>The first <paramref name="count"/> attacked scenarios of one embodiment for a seed, as a list (for small counts; a budget-sized caller enumerates <see cref="Stream"/>).</summary>
+    public static IReadOnlyList<AttackedScenario> Generate(Embodiment e, int seed, int count) => [.. Stream(e, seed).Take(count)];
+
+    /// <summary>
+    /// The shared tally of one embodiment's attacked runs: executed once per (seed, budget, transport), a window at a time
+    /// on every core, each run judged by every attack property and folded in case-index order, then dropped
+    /// (<see cref="AttackTally"/>), so the campaign's memory does not grow with its budget.
+    /// </summary>
+    public static AttackTally Tally(CheckContext ctx, Embodiment e) =>
         Cache.GetOrAdd((ctx.Seed, PerEmbodiment(ctx), e, ctx.Transport), _ => new(() =>
         {
             var sw = Stopwatch.StartNew();
-            var list = Generate(e, ctx.Seed, PerEmbodiment(ctx))
-                .AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
-                .Select(c => AttackRunner.Run(c, ctx.Seed, ctx.Transport))
-                .ToList();
-            return (list, sw.Elapsed.TotalSeconds);
+            var tally = new AttackTally(e);
+            foreach (var judged in OrderedWindows.Map(Stream(e, ctx.Seed).Take(PerEmbodiment(ctx)), c => AttackTally.Judge(e, AttackRunner.Run(c, ctx.Seed, ctx.Transport))))
+                tally.Observe(judged);
+            tally.Seconds = sw.Elapsed.TotalSeconds;
+            return tally;
         })).Value;
 
     /// <summary>Greedy shrinking: the first smaller candidate that still violates is taken; at most <paramref name="budget"/> runs.</summary>

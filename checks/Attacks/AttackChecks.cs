@@ -13,28 +13,25 @@ public static class AttackChecks
         [new SecrecyAttackInvariant(), new AgreementAttackInvariant(), new UniformFailureAttackInvariant(), new CustodyAttackInvariant(), new SessionAuthAttackInvariant()];
 
     /// <summary>The class of a run: embodiment × position × each event kind that fired.</summary>
-    private static IEnumerable<string> Cell(Embodiment e, AttackRun run) =>
+    internal static IEnumerable<string> Cell(Embodiment e, AttackRun run) =>
         run.Tried.Keys.Select(k => $"{e}/{Positions.Id(run.Case.Attack.Position)}/{k.Split(':')[0]}").DefaultIfEmpty($"{e}/{Positions.Id(run.Case.Attack.Position)}/none");
 
-    /// <summary>Judges one invariant over the shared runs; the first violation is shrunk.</summary>
+    /// <summary>
+    /// Judges one invariant over the shared tallies (<see cref="AttackCampaign.Tally"/>): the cases and classes of every
+    /// embodiment in order, up to and including the first violation, which is shrunk.
+    /// </summary>
     public static CheckOutcome Check(CheckContext ctx, AttackInvariant inv)
     {
         var classes = new Dictionary<string, int>(StringComparer.Ordinal);
         var cases = 0;
-        void Add(string c) => classes[c] = classes.GetValueOrDefault(c) + 1;
         foreach (var e in Campaign.All.Where(inv.Applies))
         {
-            foreach (var run in AttackCampaign.Runs(ctx, e).Runs)
-            {
-                if (run.Inconclusive is not null) { Add(Campaign.InconclusiveClass); continue; }
-                cases++;
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                var v = run.Crash ?? inv.Eval(run, seen);
-                foreach (var s in seen.Concat(Cell(e, run))) Add(s);
-                if (v is null) continue;
-                var (small, violation) = AttackCampaign.Shrink(run.Case, v, r => r.Crash ?? inv.Eval(r, new HashSet<string>()), ctx.Seed, ctx.Transport);
-                return Violated(ctx, inv.CheckId, e, small, cases, classes, violation, $"{inv.CheckId} violated in {e} after {cases} attacked cases: {violation}");
-            }
+            var p = AttackCampaign.Tally(ctx, e).Property(inv.CheckId)!;
+            cases += p.Cases;
+            foreach (var (k, n) in p.Classes) classes[k] = classes.GetValueOrDefault(k) + n;
+            if (p.Failure is not { } failure) continue;
+            var (small, violation) = AttackCampaign.Shrink(failure.Case, failure.Violation, r => r.Crash ?? inv.Eval(r, new HashSet<string>()), ctx.Seed, ctx.Transport);
+            return Violated(ctx, inv.CheckId, e, small, cases, classes, violation, $"{inv.CheckId} violated in {e} after {cases} attacked cases: {violation}");
         }
         var summary = $"{cases} attacked scenarios over {string.Join(",", inv.Embodiments)} ({AttackCampaign.PerEmbodiment(ctx)} per embodiment); classes: " +
                       ClassifiedOutcome.Render(classes.Where(k => !k.Key.StartsWith('E')));
@@ -58,9 +55,7 @@ public static class AttackChecks
     /// </summary>
     public static CheckOutcome Detect(CheckContext ctx, AttackInvariant inv, Embodiment e, EmbodimentWorld.Parts parts)
     {
-        // The sequence is prefix-stable: the first hundred cases are generated alone, since most faults are caught there.
-        var budget = Math.Max(FaultBudget, AttackCampaign.PerEmbodiment(ctx));
-        IReadOnlyList<AttackedScenario> cases = AttackCampaign.Generate(e, ctx.Seed, Math.Min(100, budget));
+        var cases = AttackCampaign.Stream(e, ctx.Seed).Take(Math.Max(FaultBudget, AttackCampaign.PerEmbodiment(ctx)));
         string? Caught(AttackRun faulty)
         {
             if (faulty.Inconclusive is not null || (faulty.Crash ?? inv.Eval(faulty, new HashSet<string>())) is not { } v) return null;
@@ -68,13 +63,14 @@ public static class AttackChecks
             return faithful.Inconclusive is null && (faithful.Crash ?? inv.Eval(faithful, new HashSet<string>())) is null ? v : null;
         }
         var batch = Environment.ProcessorCount * 2;
-        for (var start = 0; start < budget; start += batch)
+        var start = 0;
+        // Generated batch by batch as detection needs them, so only one batch of attacked scenarios is held.
+        foreach (var window in cases.Chunk(batch))
         {
-            if (start + batch > cases.Count && cases.Count < budget) cases = AttackCampaign.Generate(e, ctx.Seed, budget);
-            var judged = cases.Skip(start).Take(batch).AsParallel().AsOrdered()
+            var judged = window.AsParallel().AsOrdered()
                 .Select(c => { var r = AttackRunner.Run(c, ctx.Seed, ctx.Transport, parts); return (Run: r, Violation: Caught(r)); }).ToList();
             var hit = judged.FindIndex(j => j.Violation is not null);
-            if (hit < 0) continue;
+            if (hit < 0) { start += window.Length; continue; }
             var k = start + hit + 1;
             var (small, violation) = AttackCampaign.Shrink(judged[hit].Run.Case, judged[hit].Violation!, Caught, ctx.Seed, ctx.Transport, parts: parts);
             return new CheckOutcome
@@ -87,7 +83,7 @@ public static class AttackChecks
                 Evidence = [Scenario(inv.CheckId, e, small, violation)],
             };
         }
-        return new CheckOutcome { Passed = true, CasesRun = cases.Count, Message = $"{inv.CheckId} held over {cases.Count} attacked cases of {e}" };
+        return new CheckOutcome { Passed = true, CasesRun = start, Message = $"{inv.CheckId} held over {start} attacked cases of {e}" };
     }
 
     /// <summary>
@@ -132,13 +128,13 @@ public static class AttackChecks
         var silent = new List<string>();
         foreach (var e in Campaign.All)
         {
-            var (runs, secs) = AttackCampaign.Runs(ctx, e);
+            var attacked = AttackCampaign.Tally(ctx, e);
             var (honest, hsecs) = Campaign.Scenarios(ctx, e);
-            (attackSeconds, honestSeconds, attackCases, honestCases) = (attackSeconds + secs, honestSeconds + hsecs, attackCases + runs.Count, honestCases + honest);
-            if (runs.All(r => r.Tried.Count == 0)) silent.Add(e.ToString());
+            (attackSeconds, honestSeconds, attackCases, honestCases) = (attackSeconds + attacked.Seconds, honestSeconds + hsecs, attackCases + attacked.Runs, honestCases + honest);
+            if (!attacked.AnyTried) silent.Add(e.ToString());
             // Every position the embodiment has gets a cell, so one that no attack reached shows as such.
             foreach (var position in Positions.For(EmbodimentTraits.Of(e)))
-                cells.Add(Judge(e, position, [.. runs.Where(r => r.Case.Attack.Position == position)]));
+                cells.Add(Judge(e, position, attacked.Cell(position)));
         }
         var steps = cells.SelectMany(c => c.Tried).GroupBy(k => k.Key.Split(':')[0]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Sum(x => x.Value)}");
         var message = $"{attackCases} attacked scenarios beside {honestCases} honest ones (their relative cost is a timing: timings.json); {cells.Count(c => c.Tried.Count > 0)} of {cells.Count} cells reached; steps tried: {string.Join(", ", steps)}";
@@ -157,24 +153,15 @@ public static class AttackChecks
     /// some conclusive run of the cell had an event fire and reached one of the property's classes; a property no
     /// such run reached is listed as unexercised, never as held.
     /// </summary>
-    private static AttackCell Judge(Embodiment e, AttackPosition position, IReadOnlyList<AttackRun> runs)
+    private static AttackCell Judge(Embodiment e, AttackPosition position, AttackCellTally? cell)
     {
-        var tried = runs.SelectMany(r => r.Tried).GroupBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Sum(x => x.Value), StringComparer.Ordinal);
-        var conclusive = runs.Where(r => r.Inconclusive is null).ToList();
         List<string> held = [], violated = [], unexercised = [];
         foreach (var inv in All.Where(i => i.Applies(e)))
         {
-            var ok = true;
-            var exercised = false;
-            foreach (var r in conclusive)
-            {
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                ok &= (r.Crash ?? inv.Eval(r, seen)) is null;
-                exercised |= r.Tried.Count > 0 && seen.Count > 0;
-            }
+            var (ok, exercised) = cell?.State(inv.CheckId) ?? (true, false);
             var verdict = !ok ? violated : exercised ? held : unexercised;
             verdict.Add(inv.CheckId);
         }
-        return new AttackCell(e.ToString(), Positions.Id(position), runs.Count, tried, held, violated, unexercised);
+        return new AttackCell(e.ToString(), Positions.Id(position), cell?.Runs ?? 0, cell?.Tried ?? new Dictionary<string, int>(StringComparer.Ordinal), held, violated, unexercised);
     }
 }

@@ -51,12 +51,13 @@ internal static class FaultChecks
                 : new Detection(f, true, property, o.CasesRun, o.Message, o.Counterexample, o.Counterexample?.Split('\n').Length ?? 0, o.CasesRun)
                     { Scenario = o.Evidence.OfType<CounterexampleScenario>().FirstOrDefault() is { } c ? c with { CheckId = f.Id, SeededFault = f.Id } : null };
         }
-        var scenarios = Campaign.Generate(f.Embodiment, ctx.Seed, Budget(ctx));
+        // The budget's scenarios are generated as the batches need them, so only one batch is ever held.
         var invariants = Inv.AllInvariants.Where(i => i.Applies(f.Embodiment)).ToList();
         var batch = Environment.ProcessorCount * 4;
-        for (var start = 0; start < scenarios.Count; start += batch)
+        var start = 0;
+        foreach (var window in Campaign.Stream(f.Embodiment, ctx.Seed).Take(Budget(ctx)).Chunk(batch))
         {
-            var faulty = scenarios.Skip(start).Take(batch).AsParallel().AsOrdered()
+            var faulty = window.AsParallel().AsOrdered()
                 .Select(s => Campaign.Execute(s, ctx.Seed, f.Parts)).ToList();
             for (var j = 0; j < faulty.Count; j++)
             {
@@ -78,8 +79,9 @@ internal static class FaultChecks
                 return new Detection(f, true, string.Join(", ", catching.Select(x => "PROP-" + x.inv.Id)), k, violation, small.ToString(), small.Size, k)
                     { Scenario = new CounterexampleScenario(f.Id, f.Embodiment, small.Topology, small.Script, small.Steps, f.Id, violation) };
             }
+            start += window.Length;
         }
-        return new Detection(f, false, null, 0, null, null, 0, scenarios.Count);
+        return new Detection(f, false, null, 0, null, null, 0, start);
     }
 
     private static CheckOutcome Outcome(CheckContext ctx, string id)

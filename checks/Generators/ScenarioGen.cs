@@ -82,7 +82,7 @@ public static class ScenarioGen
     /// Several merchants (DECISIONS.md, "Several merchants"): most worlds keep one merchant; about one in four has two and one
     /// in ten three, and then the last may decline above <see cref="MerchantDeclineAbove"/> (its own agreement with the
     /// acquirer), and each wake-up is at one of them, so every invariant is judged per merchant too. Sampled from a stream
-    /// of its own (<see cref="Invariants.Campaign.Generate"/>): a one-merchant world is the case the campaign's stream drew.
+    /// of its own (<see cref="Invariants.Campaign.MerchantStream"/>): a one-merchant world is the case the campaign's stream drew.
     /// </summary>
     public static readonly Gen<MerchantPlan> Merchants =
         from n in Freq((13, Gen.Constant(1)), (5, Gen.Constant(2)), (2, Gen.Constant(3)))

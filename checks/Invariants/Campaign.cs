@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using FsCheck;
-using FsCheck.Fluent;
 using MultiWallet.Checks.Bridge;
 using MultiWallet.Checks.Catalog;
 using MultiWallet.Checks.Generators;
@@ -50,9 +49,16 @@ public static class Campaign
 
     private static readonly ConcurrentDictionary<(int, int, WorldTransport), Lazy<CampaignResult>> Cache = new();
 
-    /// <summary>The first <paramref name="count"/> scenarios of an embodiment's sequence for a seed.</summary>
-    public static IReadOnlyList<GeneratedScenario> Generate(Embodiment e, int seed, int count) =>
-        Place(Gen.Sample(ScenarioGen.Draft(e), count, new Rnd((ulong)seed + (ulong)e, Gamma), Size), (ulong)seed + (ulong)e);
+    /// <summary>
+    /// An embodiment's scenario sequence for a seed, unbounded and lazy: case i is produced after case i-1 and equals the
+    /// i-th element of <c>Gen.Sample</c> of any larger count (<see cref="SampleStream"/>), so a budget of any size holds one
+    /// scenario at a time. Every budget's cases are a prefix of it.
+    /// </summary>
+    public static IEnumerable<GeneratedScenario> Stream(Embodiment e, int seed) =>
+        SampleStream.Of(ScenarioGen.Draft(e), new Rnd((ulong)seed + (ulong)e, Gamma), Size).Zip(MerchantStream((ulong)seed + (ulong)e), ScenarioGen.Place);
+
+    /// <summary>The first <paramref name="count"/> scenarios of an embodiment's sequence for a seed, as a list (for small counts; a budget-sized caller enumerates <see cref="Stream"/>).</summary>
+    public static IReadOnlyList<GeneratedScenario> Generate(Embodiment e, int seed, int count) => [.. Stream(e, seed).Take(count)];
 
     /// <summary>
     /// Keeps the merchants' random stream apart from the cases' (DECISIONS.md, "Several merchants"): drawing them takes
@@ -61,25 +67,19 @@ public static class Campaign
     public const ulong MerchantOffset = 0x5E7E2A1C;
 
     /// <summary>
-    /// The drafts of a sequence with their merchants placed, the i-th draft's from the i-th plan of the merchants' own
-    /// stream for <paramref name="stream"/> (prefix-stable, as the drafts are).
+    /// The merchants' own stream for <paramref name="stream"/>, lazy and unbounded: the i-th case of a sequence gets the
+    /// i-th plan (prefix-stable, as the drafts are).
     /// </summary>
-    public static IReadOnlyList<GeneratedScenario> Place(IReadOnlyList<ScenarioDraft> drafts, ulong stream) =>
-        [.. drafts.Zip(MerchantPlans(stream, drafts.Count), ScenarioGen.Place)];
-
-    /// <summary>The first <paramref name="count"/> merchant plans of the merchants' stream for <paramref name="stream"/>.</summary>
-    public static IReadOnlyList<MerchantPlan> MerchantPlans(ulong stream, int count) =>
-        Gen.Sample(ScenarioGen.Merchants, count, new Rnd(stream + MerchantOffset, Gamma), Size).ToList();
+    public static IEnumerable<MerchantPlan> MerchantStream(ulong stream) =>
+        SampleStream.Of(ScenarioGen.Merchants, new Rnd(stream + MerchantOffset, Gamma), Size);
 
     /// <summary>
     /// The first <paramref name="count"/> cases of an embodiment's sequence, executed again on every core and handed out in
-    /// order, one at a time: for the checks that read whole worlds (the wire contract, recorded traces), which the shared
+    /// order, one at a time, a window of them held at once (<see cref="OrderedWindows"/>): for the checks that read whole worlds (the wire contract, recorded traces), which the shared
     /// campaign does not keep. The sequence is prefix-stable, so these are the campaign's own first cases.
     /// </summary>
     public static IEnumerable<Case> Executed(CheckContext ctx, Embodiment e, int count) =>
-        Generate(e, ctx.Seed, Math.Min(count, PerEmbodiment(ctx)))
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(s => Execute(s, ctx.Seed, null, ctx.Transport));
+        OrderedWindows.Map(Stream(e, ctx.Seed).Take(Math.Min(count, PerEmbodiment(ctx))), s => Execute(s, ctx.Seed, null, ctx.Transport));
 
     /// <summary>Runs one scenario against the model and the implementation; an exception becomes the case's <see cref="Case.Crash"/>.</summary>
     public static Case Execute(GeneratedScenario s, int seed, EmbodimentWorld.Parts? parts, WorldTransport transport = WorldTransport.InMemory, TransitionCoverage? coverage = null)
@@ -125,38 +125,71 @@ public static class Campaign
     /// campaign, whose tallies hold only those cases (every scenario is still generated, since each case's random state
     /// follows the previous one's).
     /// </summary>
+    /// <remarks>
+    /// One stream over every embodiment in order: a producer generates each embodiment's sequence lazily into a queue
+    /// of <see cref="LookAhead"/> scenarios, and one worker per core takes the next one, whatever its embodiment, so no
+    /// core idles at an embodiment's end and at most the queue plus one case per worker is alive. Each worker folds its
+    /// cases into its own tally per embodiment; those merge (associatively and commutatively), so the tallies do not
+    /// depend on which worker ran which case. An embodiment's <see cref="EmbodimentTally.Seconds"/> is the wall-clock time
+    /// its cases kept workers busy divided by the number of workers: the embodiments' seconds add up to the campaign's
+    /// busy time, though their cases ran interleaved.
+    /// </remarks>
     public static CampaignResult Run(int seed, int perEmbodiment, WorldTransport transport, Action<int>? progress = null, Func<Embodiment, int, bool>? slice = null)
     {
         var wall = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var done = 0;
-        var tallies = new List<EmbodimentTally>();
-        // Generation is sequential per embodiment (each case's random state follows the previous one's), so the next
-        // embodiment's scenarios are generated while this one's run; only two embodiments' scenarios are ever held.
-        var next = Task.Run(() => Generate(All[0], seed, perEmbodiment));
-        for (var k = 0; k < All.Count; k++)
+        var workers = Environment.ProcessorCount;
+        var tallies = All.Select(e => new EmbodimentTally(e, perEmbodiment)).ToArray();
+        var busy = new long[All.Count];
+        using var queue = new BlockingCollection<(int Embodiment, int Index, GeneratedScenario Scenario)>(LookAhead(workers));
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Run(() =>
         {
-            var scenarios = next.GetAwaiter().GetResult();
-            if (k + 1 < All.Count) { var e1 = All[k + 1]; next = Task.Run(() => Generate(e1, seed, perEmbodiment)); }
-            var tally = new EmbodimentTally(All[k], scenarios.Count);
-            var sw = Stopwatch.StartNew();
-            // Each case builds its own world (network, parties, trace) and shares only the per-seed PKI cache; each
-            // worker folds its cases into its own tally, and the tallies merge, so no case outlives its fold.
-            var e = All[k];
-            int[] indices = [.. Enumerable.Range(0, scenarios.Count).Where(i => slice is null || slice(e, i))];
-            Parallel.For(0, indices.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, tally.Worker, (j, _, worker) =>
+            try
             {
-                var i = indices[j];
-                var coverage = new TransitionCoverage();
-                worker.Observe(Execute(scenarios[i], seed, null, transport, coverage), i, coverage);
-                progress?.Invoke(Interlocked.Increment(ref done));
-                return worker;
-            }, worker => { lock (tally) tally.Merge(worker); });
-            tally.Seconds = sw.Elapsed.TotalSeconds;
-            tallies.Add(tally);
+                for (var k = 0; k < All.Count; k++)
+                {
+                    var (e, i) = (All[k], 0);
+                    foreach (var s in Stream(e, seed).Take(perEmbodiment))
+                    {
+                        if (slice is null || slice(e, i)) queue.Add((k, i, s), stop.Token);
+                        i++;
+                    }
+                }
+            }
+            finally { queue.CompleteAdding(); }
+        });
+        var consumers = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(() =>
+        {
+            // Each case builds its own world (network, parties, trace) and shares only the per-seed PKI cache.
+            var own = new EmbodimentTally?[All.Count];
+            try
+            {
+                foreach (var (k, i, s) in queue.GetConsumingEnumerable(stop.Token))
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var coverage = new TransitionCoverage();
+                    (own[k] ??= tallies[k].Worker()).Observe(Execute(s, seed, null, transport, coverage), i, coverage);
+                    Interlocked.Add(ref busy[k], Stopwatch.GetTimestamp() - started);
+                    progress?.Invoke(Interlocked.Increment(ref done));
+                }
+            }
+            catch { stop.Cancel(); throw; }
+            for (var k = 0; k < own.Length; k++)
+                if (own[k] is { } t) lock (tallies[k]) tallies[k].Merge(t);
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        try { Task.WaitAll([producer, .. consumers]); }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) is { } cause)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
         }
+        for (var k = 0; k < All.Count; k++) tallies[k].Seconds = (double)busy[k] / Stopwatch.Frequency / workers;
         return new CampaignResult(seed, perEmbodiment, transport, tallies, wall.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
     }
+
+    /// <summary>How many generated scenarios wait for a worker at most: enough that no worker waits for generation, few enough to be nothing beside the cases running.</summary>
+    public static int LookAhead(int workers) => 4 * workers;
 
     /// <summary>Greedy shrinking: accept the first smaller candidate that still violates; at most <paramref name="budget"/> runs.</summary>
     public static (GeneratedScenario Scenario, string Violation, int Runs) Shrink(GeneratedScenario s, string violation, Func<Case, string?> violates, int seed, EmbodimentWorld.Parts? parts, int budget = 40)

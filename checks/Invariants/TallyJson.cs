@@ -132,14 +132,13 @@ public static class TallyJson
         var expected = t.PropertyIds;
         if (!expected.SequenceEqual(s.Properties.Select(p => p.Invariant)))
             throw new FormatException($"{e}: the slice's invariants ({string.Join(", ", s.Properties.Select(p => p.Invariant))}) are not this catalog's ({string.Join(", ", expected)})");
-        // Failures regenerate their scenario from the seed, once per embodiment however many invariants failed.
-        var scenarios = new Lazy<IReadOnlyList<Generators.GeneratedScenario>>(() => Campaign.Generate(e, seed, per));
+        // Failures regenerate their scenario from the seed (the sequence up to it; nothing of the rest is generated or kept).
         foreach (var p in s.Properties)
         {
             var tally = t.Property(p.Invariant)!;
             foreach (var (cls, n) in p.Classes) tally.Classes[cls] = n;
             var failure = p.Failure is { } f
-                ? f.Index >= 0 && f.Index < per ? new PropertyFailure(e, f.Index, f.Violation, scenarios.Value[f.Index]) : throw new FormatException($"{e}: failure at case {f.Index} outside the budget")
+                ? f.Index >= 0 && f.Index < per ? new PropertyFailure(e, f.Index, f.Violation, Campaign.Stream(e, seed).ElementAt(f.Index)) : throw new FormatException($"{e}: failure at case {f.Index} outside the budget")
                 : null;
             tally.Restore(p.Cases, p.Inconclusive, failure);
         }

@@ -57,7 +57,9 @@ internal static class ConformancePerturbation
         var n = campaign.Scenarios;
         // ... and, below the default budget, model-only predictions of the next generated scenarios, up to
         // CoverageScenarios per embodiment, so a small test budget still exercises every transition.
-        var extra = Campaign.All.SelectMany(e => Campaign.Generate(e, ctx.Seed, CoverageScenarios(ctx)).Skip(Campaign.PerEmbodiment(ctx))).ToList();
+        // Beyond the budget only: at 1000 cases or more per embodiment there are none, and nothing is generated.
+        var extra = Campaign.All.Where(_ => CoverageScenarios(ctx) > Campaign.PerEmbodiment(ctx))
+            .SelectMany(e => Campaign.Stream(e, ctx.Seed).Take(CoverageScenarios(ctx)).Skip(Campaign.PerEmbodiment(ctx))).ToList();
         var gate = new object();
         Parallel.ForEach(extra, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new CoverageTally(), (s, _, local) =>
         {

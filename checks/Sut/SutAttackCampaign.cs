@@ -48,14 +48,16 @@ public static class SutAttackCampaign
     public static IReadOnlyList<SutAttackResult> Run(SutClient client, Embodiment e, int seed, int perEmbodiment, Action<SutAttackResult>? progress = null)
     {
         var budget = Budget(client.Target, perEmbodiment);
-        var generated = AttackCampaign.Generate(e, seed, Pool(client.Target, perEmbodiment));
-        var runnable = Enumerable.Range(0, generated.Count).Where(i => NotRunnable(generated[i], client.Target) is null).ToList();
-        var chosen = runnable.GroupBy(i => generated[i].Attack.Position).Select(g => g.First()).ToHashSet();
-        foreach (var i in runnable.Where(i => chosen.Count < budget)) chosen.Add(i);
+        var pool = Pool(client.Target, perEmbodiment);
+        // Two passes over the generated stream, holding indices only: which cases to play, then those cases.
+        var runnable = AttackCampaign.Stream(e, seed).Take(pool).Select((c, i) => (c.Attack.Position, Index: i, Runnable: NotRunnable(c, client.Target) is null))
+            .Where(x => x.Runnable).Select(x => (x.Position, x.Index)).ToList();
+        var chosen = runnable.GroupBy(x => x.Position).Select(g => g.First().Index).ToHashSet();
+        foreach (var (_, i) in runnable.Where(_ => chosen.Count < budget)) chosen.Add(i);
         var results = new List<SutAttackResult>();
-        foreach (var i in chosen.Order())
+        foreach (var (c, i) in AttackCampaign.Stream(e, seed).Take(pool).Select((c, i) => (c, i)).Where(x => chosen.Contains(x.i)))
         {
-            var r = Judge(client, generated[i], i, seed);
+            var r = Judge(client, c, i, seed);
             results.Add(r);
             progress?.Invoke(r);
         }

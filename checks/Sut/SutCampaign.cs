@@ -32,11 +32,11 @@ public static class SutCampaign
         {
             var sw = Stopwatch.StartNew();
             var cases = new List<SutCaseResult>();
-            var scenarios = Campaign.Generate(e, seed, perEmbodiment);
             SutCounterexample? counterexample = null;
-            for (var i = 0; i < scenarios.Count; i++)
+            var i = 0;
+            foreach (var scenario in Campaign.Stream(e, seed).Take(perEmbodiment))
             {
-                var r = Judge(client, scenarios[i], i, seed);
+                var r = Judge(client, scenario, i++, seed);
                 cases.Add(r);
                 progress?.Invoke(e, r);
                 if (r.Status == SutCaseStatus.Violated && counterexample is null)
@@ -83,7 +83,7 @@ public static class SutCampaign
     {
         var wall = Stopwatch.StartNew();
         foreach (var e in EmbodimentsOf(target).Where(e => only is null || only.Contains(e)))
-            foreach (var s in Campaign.Generate(e, seed, perEmbodiment))
+            foreach (var s in Campaign.Stream(e, seed).Take(perEmbodiment))
                 if (SutSession.NotRunnable(s.Steps, target) is null) Campaign.Execute(s, seed, null, transport);
         return wall.Elapsed.TotalSeconds;
     }
