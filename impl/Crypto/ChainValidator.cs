@@ -75,8 +75,11 @@ public sealed class ChainValidator(X509Certificate root, IClock clock, string pa
                 throw isTop
                     ? new SetException(SetErrorCode.UnknownIssuer, $"{what} chain does not end at the trusted root at {Party}")
                     : new SetException(SetErrorCode.BadCertificate, $"{what} chain: issuer name mismatch at {i} at {Party}");
+            // An issuer key that does not parse (a changed algorithm identifier: SecurityUtilityException) is a chain that
+            // does not verify, like a wrong signature: a typed refusal, never an exception the party does not expect.
             try { c.Verify(issuer.GetPublicKey()); }
-            catch (Exception ex) when (ex is Org.BouncyCastle.Security.Certificates.CertificateException or Org.BouncyCastle.Security.InvalidKeyException or InvalidOperationException or ArgumentException)
+            catch (Exception ex) when (ex is Org.BouncyCastle.Security.Certificates.CertificateException or Org.BouncyCastle.Security.InvalidKeyException
+                or Org.BouncyCastle.Security.SecurityUtilityException or System.IO.IOException or InvalidCastException or InvalidOperationException or ArgumentException)
             {
                 throw isTop
                     ? new SetException(SetErrorCode.UnknownIssuer, $"{what} chain does not verify to the trusted root at {Party}")
