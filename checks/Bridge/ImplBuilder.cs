@@ -191,10 +191,10 @@ public sealed class ImplBuilder
             sut.Restart(EmbodimentWorld.PcParty);
             return Address.Pc;
         }
-        // So does a master played by a system under test (our own master stopped listening: it is not restarted).
-        if (party == CrashParty.Wallet && name is not null && Sut is { PlaysMaster: true } msw)
+        // So do a master and an E8 custodian played by a system under test (ours stopped listening: they are not restarted).
+        if (party is CrashParty.Wallet or CrashParty.Custodian && name is not null && Sut is { } played && played.Played.Contains(Address.ServerWallet(name)))
         {
-            msw.Restart(name);
+            played.Restart(name);
             return Address.ServerWallet(name);
         }
         if (name is null || !Embodiment.Restart(name)) return null;

@@ -57,9 +57,9 @@ public sealed class SutSession
 
     /// <summary>
     /// Why a case cannot be run against a SUT playing <paramref name="target"/>'s roles: a step whose position is inside
-    /// the SUT (a crash of a party the SUT plays that the contract cannot restart); null when it can. Against an SSW a
-    /// crash of a slave or custodian is inside it: the SUT plays several parties behind one provisioning interface and the
-    /// campaign cannot tell which of its slaves holds the purchase's session. Against the PC or the MSW nothing is: what
+    /// the SUT (a crash the campaign cannot address to one of the SUT's parties); null when it can. Against an SSW a crash
+    /// of a slave is inside it: the SUT plays several slaves behind one provisioning interface and the campaign cannot tell
+    /// which of them holds the purchase's session. Against the PC or the MSW nothing is: what
     /// either sends reaches our parties (the MSW's slaves and custodians are ours), where faults and the crashes that
     /// follow a request are applied on receipt, and a crash of the SUT's own party is its provisioning restart.
     /// </summary>
@@ -70,10 +70,13 @@ public sealed class SutSession
         // SlaveStart and SlaveDeliver to our slaves, its Custody.Acquire to our custodians) is applied where our party
         // receives it (FaultyNetwork.ReceiveAsync); a crash of the SUT's own party (the PC, the master) is
         // POST /provision/parties/{name}/restart, a PC's heal its re-inquiry and an InstallWum its installation.
+        // Against an SSW an E8 custodian's crash is its restart too (the crash names the custodian the request went to); a
+        // slave's is not: our in-process crash restarts the slave holding the purchase's session, and which of the SUT's
+        // slaves holds it is inside the SUT.
         if (!target.PlaysSlaves) return null;
         foreach (var s in steps)
-            if (s is Step.Crash { Party: CrashParty.Slave or CrashParty.Custodian })
-                return $"{s}: crashes a party of the SUT";
+            if (s is Step.Crash { Party: CrashParty.Slave })
+                return $"{s}: crashes a slave of the SUT (which of its slaves holds the purchase's session is inside it)";
         return null;
     }
 
