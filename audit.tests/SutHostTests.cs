@@ -165,6 +165,24 @@ public sealed partial class SutHostTests
     }
 
     [Fact]
+    public async Task Verify_sut_runs_every_E7_case_against_an_MSW_faults_on_what_it_sends_its_slaves_and_its_crash_included()
+    {
+        // E7's first 9 cases at the default seed include a delay and a duplicate of the master's SlaveDeliver (cases 3 and
+        // 8) and a crash of the master after the PReq (case 4): before the receiving-side injector was plugged for an MSW
+        // and sut-host restarted its master, those 3 were "not run". Now none is; each is held, or inconclusive where the
+        // machine cut a wall-clock wait short, never violated.
+        await using var host = await SutHostProcess.StartAsync("MSW");
+        using var dir = new TempFolder("mw-sut");
+        var r = VerifySut("MSW", host.Url, 9, "E7", dir);
+        Assert.True(r.ExitCode is 0 or 4, r.Output);
+        var e = SutJson(dir)["embodiments"]![0]!;
+        Assert.Equal(0, (int)e["notRun"]!);
+        Assert.Equal(0, (int)e["violated"]!);
+        Assert.Equal(9, (int)e["held"]! + (int)e["inconclusive"]!);
+        Assert.True((int)e["held"]! >= 1, r.Output);
+    }
+
+    [Fact]
     public async Task Verify_sut_catches_a_PC_that_forgets_its_disk_on_restart_only_through_a_crash_of_the_PC()
     {
         await using var host = await SutHostProcess.StartAsync("PC", "--defect", "forgets-on-restart");

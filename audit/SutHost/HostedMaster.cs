@@ -21,13 +21,31 @@ public sealed class HostedMaster : IHostedRole
     private readonly HttpNetwork net;
     private readonly IReplaceableKnowledge? knowledge;
 
-    private HostedMaster(HttpNetwork net, MasterServerWallet master, IReplaceableKnowledge? knowledge)
+    private readonly Func<MasterServerWallet?, MasterServerWallet> build;
+
+    private HostedMaster(HttpNetwork net, Func<MasterServerWallet?, MasterServerWallet> build, IReplaceableKnowledge? knowledge)
     {
-        this.net = net; Master = master; this.knowledge = knowledge;
+        this.net = net; this.build = build; this.knowledge = knowledge;
+        Master = build(null);
     }
 
-    /// <summary>The master.</summary>
-    public MasterServerWallet Master { get; }
+    /// <summary>The master (a new instance after each <see cref="Restart"/>).</summary>
+    public MasterServerWallet Master { get; private set; }
+
+    /// <summary>
+    /// The master crashes and restarts from what it persists (docs/DECISIONS.md, "Bounded resources": its logins, own
+    /// credentials, its own purchases' transaction log, its proxied sessions' routing and its session log; its routing
+    /// knowledge is configuration): a new instance listens at the same address, and every other state, acquired E8
+    /// credentials included, is lost. The crashed instance's requests in flight end with its own bounded waits; whatever
+    /// it answers after this reaches nobody it would matter to (the campaign counts an answer across a restart as lost).
+    /// False for a name it does not play.
+    /// </summary>
+    public bool Restart(string name)
+    {
+        if (name != Master.Name) return false;
+        Master = build(Master);
+        return true;
+    }
 
     /// <summary>The trace of what the master saw, sent and decided.</summary>
     public TraceLog Trace => net.Trace;
@@ -56,7 +74,7 @@ public sealed class HostedMaster : IHostedRole
         // network answers UnknownAddress (docs/DECISIONS.md, refusal reasons). A wallet it holds no login at gets a
         // throwaway key, so the network, not the login table, decides, as with our in-process master, whose login issuer
         // has a key for any pairing; a slave that exists was provisioned with the real one.
-        var slaveLogin = new ClientLogin(name, w => slaveKeys.GetValueOrDefault(w) ?? Throwaway(w), rng);
+        ClientLogin SlaveLogin() => new(name, w => slaveKeys.GetValueOrDefault(w) ?? Throwaway(w), rng);
         var userKey = logins.KeyOf(LoginIssuer) ?? throw new InvalidOperationException("logins: no key of the user at the master");
         var portKey = new UserPortKey(name, LoginIssuer, userKey);
 
@@ -70,15 +88,20 @@ public sealed class HostedMaster : IHostedRole
             "E11" => new BrandInfoSlaveRouting("E11", null, net.Trace, name),
             _ => new UserPickSlaveRouting("E12", null, net, self, Address.Pc, portKey, name),
         };
-        var acquisition = embodiment == "E8"
-            ? new CertificateAcquisition(net, self, ProvisionMaterial.ServerIdentity(body, name), validator, rng)
-            : null;
-        var m = new MasterServerWallet(name, net, validator, rng, routing, acquisition, clock: clock, logins: logins, slaveLogin: slaveLogin,
-            authentication: defect == SutDefect.AcceptAnyMac ? new AnyMacAuthentication() : null);
-        foreach (var c in ProvisionMaterial.Credentials(body, name)) m.AddCredential(c);
+        var identity = embodiment == "E8" ? ProvisionMaterial.ServerIdentity(body, name) : null;
+        var credentials = ProvisionMaterial.Credentials(body, name);
+        MasterServerWallet New(MasterServerWallet? crashed)
+        {
+            // Sessions with the slaves are opened afresh, as our in-process master's are after a restart.
+            var acquisition = identity is null ? null : new CertificateAcquisition(net, self, identity, validator, rng);
+            var m = new MasterServerWallet(name, net, validator, rng, routing, acquisition, clock: clock, persisted: crashed?.Persisted,
+                logins: crashed?.Logins ?? logins, slaveLogin: SlaveLogin(), authentication: defect == SutDefect.AcceptAnyMac ? new AnyMacAuthentication() : null);
+            foreach (var c in crashed?.OwnCredentials ?? credentials) m.AddCredential(c);
+            return m;
+        }
         if (ProvisionMaterial.Flag(master, "down")) net.SetDown(self, true);
         if (ProvisionMaterial.Flag(master, "silent")) net.SetSilent(self, true);
-        return new HostedMaster(net, m, routing as IReplaceableKnowledge);
+        return new HostedMaster(net, New, routing as IReplaceableKnowledge);
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Throwaways = new(StringComparer.Ordinal);

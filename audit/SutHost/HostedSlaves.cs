@@ -20,10 +20,28 @@ public sealed class HostedSlaves : IHostedRole
     private readonly Dictionary<string, ServerWallet> wallets;
     private readonly IReadOnlyList<string> names;
     private readonly SutDefect? defect;
+    private readonly Dictionary<string, (CredentialCustodian Current, Func<CredentialCustodian?, CredentialCustodian> Build)> custodians;
 
-    private HostedSlaves(HttpNetwork net, Dictionary<string, ServerWallet> wallets, IReadOnlyList<string> names, SutDefect? defect)
+    private HostedSlaves(HttpNetwork net, Dictionary<string, ServerWallet> wallets, IReadOnlyList<string> names, SutDefect? defect,
+        Dictionary<string, (CredentialCustodian, Func<CredentialCustodian?, CredentialCustodian>)> custodians)
     {
-        this.net = net; this.wallets = wallets; this.names = names; this.defect = defect;
+        this.net = net; this.wallets = wallets; this.names = names; this.defect = defect; this.custodians = custodians;
+    }
+
+    /// <summary>
+    /// E8 custodian <paramref name="name"/> crashes and restarts from what it persists, as our in-process custodian does
+    /// (docs/DECISIONS.md, "Bounded resources": its credentials, its release records and count, the releases it sent), at
+    /// the same address. False for a name that is no custodian here: a crash of a slave wallet stays not run (the campaign
+    /// cannot tell which of the SUT's slaves holds the purchase's session).
+    /// </summary>
+    public bool Restart(string name)
+    {
+        lock (custodians)
+        {
+            if (!custodians.TryGetValue(name, out var c)) return false;
+            custodians[name] = (c.Build(c.Current), c.Build);
+            return true;
+        }
     }
 
     /// <inheritdoc/>
@@ -51,6 +69,7 @@ public sealed class HostedSlaves : IHostedRole
         var specs = body["wallets"]!.AsArray().Select(w => w!.AsObject()).ToList();
         var wallets = new Dictionary<string, ServerWallet>(StringComparer.Ordinal);
         var names = new List<string>();
+        var custodians = new Dictionary<string, (CredentialCustodian, Func<CredentialCustodian?, CredentialCustodian>)>(StringComparer.Ordinal);
         foreach (var spec in specs)
         {
             var name = ProvisionMaterial.Text(spec, "name");
@@ -59,8 +78,15 @@ public sealed class HostedSlaves : IHostedRole
             var held = Held(ProvisionMaterial.Credentials(body, name), defect);
             if (embodiment == "E8")
             {
-                var c = new CredentialCustodian(name, master, net, validator, ProvisionMaterial.ServerIdentity(body, name), new SecureRandom(), clock);
-                foreach (var cred in held) c.AddCredential(cred);
+                var identity = ProvisionMaterial.ServerIdentity(body, name);
+                CredentialCustodian New(CredentialCustodian? crashed)
+                {
+                    var c = new CredentialCustodian(name, master, net, validator, identity, new SecureRandom(), clock,
+                        crashed is null ? null : (crashed.ReleaseRecords, crashed.ReleaseCount), crashed?.Sent);
+                    foreach (var cred in crashed?.Credentials ?? held) c.AddCredential(cred);
+                    return c;
+                }
+                custodians[name] = (New(null), New);
             }
             else
             {
@@ -75,7 +101,7 @@ public sealed class HostedSlaves : IHostedRole
             if (ProvisionMaterial.Flag(spec, "down")) net.SetDown(at, true);
             if (ProvisionMaterial.Flag(spec, "silent")) net.SetSilent(at, true);
         }
-        return new HostedSlaves(net, wallets, names, defect);
+        return new HostedSlaves(net, wallets, names, defect, custodians);
     }
 
     /// <summary>

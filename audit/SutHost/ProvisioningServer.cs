@@ -107,8 +107,15 @@ public sealed class ProvisioningServer : IAsyncDisposable
             case ["provision", "parties", var name, "brands"] when method == HttpMethods.Put:
                 await BrandsAsync(ctx, name).ConfigureAwait(false);
                 return;
+            // A crash of the master or a custodian comes while our PC's purchase is under way on /mw, never during another provisioning call.
+            case ["provision", "parties", var name, "restart"] when method == HttpMethods.Post && current is HostedMaster master && master.Restart(name):
+                ctx.Response.StatusCode = 204;
+                return;
+            case ["provision", "parties", var name, "restart"] when method == HttpMethods.Post && current is HostedSlaves slaves && slaves.Restart(name):
+                ctx.Response.StatusCode = 204;
+                return;
             case ["provision", "parties", var name, "restart"]:
-                await Problem(ctx, 404, "not-found", $"{name}: this host restarts no party but the PC (the campaign runs no such step against it)").ConfigureAwait(false);
+                await Problem(ctx, 404, "not-found", $"{name}: this host restarts no party but the PC, the master and an E8 custodian (the campaign runs no such step against it)").ConfigureAwait(false);
                 return;
             case ["provision", "wums"] when method == HttpMethods.Post:
                 if (await BodyAsync(ctx) is not { } wum) return;

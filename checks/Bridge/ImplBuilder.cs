@@ -191,6 +191,12 @@ public sealed class ImplBuilder
             sut.Restart(EmbodimentWorld.PcParty);
             return Address.Pc;
         }
+        // So do a master and an E8 custodian played by a system under test (ours stopped listening: they are not restarted).
+        if (party is CrashParty.Wallet or CrashParty.Custodian && name is not null && Sut is { } played && played.Played.Contains(Address.ServerWallet(name)))
+        {
+            played.Restart(name);
+            return Address.ServerWallet(name);
+        }
         if (name is null || !Embodiment.Restart(name)) return null;
         if (advertised.ContainsKey(name)) Advertise(name);
         return party switch
@@ -313,7 +319,9 @@ public sealed class ImplBuilder
         try
         {
             if (Sut is { PlaysPc: true } pc) return pc.WakeUp(bytes, armedForWakeUp);
-            return World.Run(ct => Embodiment.PayAsync(bytes, ct));
+            var outcome = World.Run(ct => Embodiment.PayAsync(bytes, ct));
+            Sut?.ThrowRestartFailure();
+            return outcome;
         }
         finally
         {

@@ -17,6 +17,8 @@ namespace MultiWallet.Checks.Sut;
 /// (<see cref="HttpNetwork.ObserveRemote"/>). Against a PC, the case's faults on what the PC sends are applied where our
 /// parties receive it (the world's <see cref="FaultyNetwork"/> as the listeners' <see cref="HttpNetwork.Intake"/>), a crash
 /// of the PC is <c>POST /provision/parties/pc/restart</c> and the PC's re-inquiry at a heal <c>POST /provision/re-inquiry</c>.
+/// Against the master likewise: faults on what it sends our slaves and custodians are applied where they receive it, and
+/// a crash of the master is <c>POST /provision/parties/{name}/restart</c>.
 /// </summary>
 public sealed class SutSession
 {
@@ -55,35 +57,28 @@ public sealed class SutSession
 
     /// <summary>
     /// Why a case cannot be run against a SUT playing <paramref name="target"/>'s roles: a step whose position is inside
-    /// the SUT (a fault or crash the campaign would have to inject in a message the SUT sends, or a crash of the SUT's own
-    /// party); null when it can. A slave or custodian sends requests to nobody (it only answers its master), so against
-    /// an SSW only a crash of a slave or custodian is inside the SUT. Against the PC nothing is: what the PC sends reaches
-    /// our parties, where faults are applied on receipt, and its crash, re-inquiry and WUM installation are provisioning.
+    /// the SUT (a crash the campaign cannot address to one of the SUT's parties); null when it can. Against an SSW a crash
+    /// of a slave is inside it: the SUT plays several slaves behind one provisioning interface and the campaign cannot tell
+    /// which of them holds the purchase's session. Against the PC or the MSW nothing is: what
+    /// either sends reaches our parties (the MSW's slaves and custodians are ours), where faults and the crashes that
+    /// follow a request are applied on receipt, and a crash of the SUT's own party is its provisioning restart.
     /// </summary>
     public static string? NotRunnable(IReadOnlyList<Step> steps, SutTarget target)
     {
+        // Nothing of an E1–E6 case stays inside a SUT playing the PC, nor of an E7–E12 case inside one playing the master:
+        // a fault or crash on a request the SUT sends (the PC's WUM sessions, SET messages and brand queries; the master's
+        // SlaveStart and SlaveDeliver to our slaves, its Custody.Acquire to our custodians) is applied where our party
+        // receives it (FaultyNetwork.ReceiveAsync); a crash of the SUT's own party (the PC, the master) is
+        // POST /provision/parties/{name}/restart, a PC's heal its re-inquiry and an InstallWum its installation.
+        // Against an SSW an E8 custodian's crash is its restart too (the crash names the custodian the request went to); a
+        // slave's is not: our in-process crash restarts the slave holding the purchase's session, and which of the SUT's
+        // slaves holds it is inside the SUT.
+        if (!target.PlaysSlaves) return null;
         foreach (var s in steps)
-        {
-            if (target.PlaysSlaves && s is Step.Crash { Party: CrashParty.Slave or CrashParty.Custodian })
-                return $"{s}: crashes a party of the SUT";
-            // Nothing of an E1–E6 case stays inside a SUT playing the PC: a fault or crash on a request the PC sends (its
-            // WUMs' sessions, the SET messages its relay carries, E5/E6 brand queries) and a PReq tampered as it sends it
-            // are applied where our party receives the request (FaultyNetwork.ReceiveAsync); a crash of the PC is its
-            // restart, a heal its re-inquiry and an InstallWum the user's installation, through provisioning.
-            if (!target.PlaysMaster) continue;
-            switch (s)
-            {
-                case Step.Fault f when f.At is FaultPosition.SlaveStart or FaultPosition.SlaveDeliver || ImplBuilder.KindAt(f.At) == Impl.Protocol.CustodyProtocol.Acquire:
-                    return $"{s}: the position is a message the SUT sends";
-                case Step.Crash c when c.Party == CrashParty.Wallet || c.Party == CrashParty.Custodian:
-                    return $"{s}: crashes a party of the SUT, or fires on a message the SUT sends";
-                case Step.Crash c when c.After is FaultPosition.SlaveStart or FaultPosition.SlaveDeliver || ImplBuilder.KindAt(c.After) == Impl.Protocol.CustodyProtocol.Acquire:
-                    return $"{s}: the position is a message the SUT sends";
-            }
-        }
+            if (s is Step.Crash { Party: CrashParty.Slave })
+                return $"{s}: crashes a slave of the SUT (which of its slaves holds the purchase's session is inside it)";
         return null;
     }
-
 
     /// <summary>Replaces the parties of the SUT's role in <paramref name="built"/>'s world by the SUT (provisioned for this case).</summary>
     public static SutSession Attach(ImplBuilder built, SutClient client, UserScript script)
@@ -95,8 +90,8 @@ public sealed class SutSession
             : target.PlaysMaster ? new HashSet<Address> { Address.ServerWallet(built.Embodiment.Master?.Name ?? WalletNames.Msw) }
             : built.Topology.Wallets.Select(w => Address.ServerWallet(w.Name)).ToHashSet();
         net.ObserveRemote = true;
-        // Every request the PC sends reaches a party of ours: the case's faults on them are applied where it is received.
-        if (target.PlaysPc) net.Intake = built.World.Network;
+        // Every request the PC or the master sends reaches a party of ours: the case's faults on them are applied where it is received.
+        if (target.PlaysPc || target.PlaysMaster) net.Intake = built.World.Network;
         foreach (var a in played) net.StopListeningAsync(a).GetAwaiter().GetResult();
         var body = target.PlaysPc ? ProvisionBody.ForPc(built, net.AddressMap, script)
             : target.PlaysMaster ? ProvisionBody.ForMaster(built, net.AddressMap) : ProvisionBody.ForSlaves(built, net.AddressMap);
@@ -165,18 +160,37 @@ public sealed class SutSession
     private Exception? restartFailure;
 
     /// <summary>
+    /// Throws the failure of a restart that fired during the wake-up just paid by our PC (the SUT plays the master): a
+    /// SUT that restarts no such party (404) makes the case not run, any other failure is the case's.
+    /// </summary>
+    public void ThrowRestartFailure()
+    {
+        if (Interlocked.Exchange(ref restartFailure, null) is { } failed) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+    }
+
+    /// <summary>
     /// The SUT's party <paramref name="name"/> crashes and restarts from what it persists (<c>POST /provision/parties/{name}/restart</c>).
-    /// Called where the crash fires, on the thread of our listener that received the request it follows: a failure is
-    /// kept and thrown by the wake-up under way (<see cref="WakeUp"/>), not to the SUT's connection.
+    /// Called where the crash fires (on the thread of our listener that received the request it follows, or of our PC that
+    /// sent it): a failure is kept and thrown by the wake-up under way (<see cref="WakeUp"/>, <see cref="ThrowRestartFailure"/>),
+    /// not to the SUT's connection.
     /// </summary>
     public void Restart(string name)
     {
-        try { client.Restart(name); }
+        try
+        {
+            client.Restart(name);
+            // A restarted master lost its acquired credentials without erasing them (as our in-process master's count
+            // reads its new instance): what it held by its report starts again from zero at this point of its trace.
+            if (PlaysMaster && traceServed && client.Trace() is { } lines) lock (restartMarks) restartMarks.Enqueue(lines.Count);
+        }
         catch (Exception e) when (e is SutProtocolException or SutHangException or SutUnsupportedException)
         {
             Interlocked.CompareExchange(ref restartFailure, e, null);
         }
     }
+
+    // Where in the SUT's trace (line counts) its master restarted, in order, until Merge passes them.
+    private readonly Queue<int> restartMarks = new();
 
     /// <summary>
     /// The PC played by the SUT re-inquires every order whose outcome it reported unknown (<c>POST /provision/re-inquiry</c>):
@@ -226,11 +240,16 @@ public sealed class SutSession
         {
             throw new SutProtocolException("/provision/trace: a line is not a trace event of docs/protocol/trace-format.md", string.Join("\n", fresh.Take(5)));
         }
-        foreach (var d in parsed.Where(l => !l.IsMessage && PlaysMaster && Played.Contains(Address.ServerWallet(l.Actor))))
+        var at = traceSeen - parsed.Count;
+        foreach (var d in parsed)
         {
+            lock (restartMarks) while (restartMarks.TryPeek(out var mark) && mark <= at) { restartMarks.Dequeue(); acquired = erased; }
+            at++;
+            if (d.IsMessage || !PlaysMaster || !Played.Contains(Address.ServerWallet(d.Actor))) continue;
             if (d.What == TraceDecisions.CredentialAcquired) acquired++;
             else if (d.What == TraceDecisions.CredentialErased) erased++;
         }
+        lock (restartMarks) while (restartMarks.TryPeek(out var mark) && mark <= at) { restartMarks.Dequeue(); acquired = erased; }
         // A SUT playing the PC plays every party whose decisions it reports (selector, WUMs, relay, gate, its network's
         // view of its own sends); a server wallet SUT's network also reports on our parties, which we observed ourselves.
         var actors = client.Target.PlaysPc ? null : Played.Select(a => a.WalletName!).ToHashSet(StringComparer.Ordinal);

@@ -297,10 +297,11 @@ export class Msw {
   private async sendVirtual(vs: VirtualSession, kind: string, info: Fields, body: Buffer): Promise<Message | { failure: string; detail: string }> {
     const fields: Fields = { ...info, login: MASTER_LOGIN, session: vs.id, seq: String(vs.seq) };
     fields.mac = computeMac({ key: vs.key, direction: 'request', wallet: vs.slave, login: MASTER_LOGIN, kind, fields, body, inReplyTo: '' });
-    // A session step waits 2 T and is tried up to 3 times (an identical repeat gets the slave's recorded reply); not
-    // after a timeout, since the PC waits only 3 T for the master.
+    // A session step waits 2 T and is tried up to 3 times (an identical repeat gets the slave's recorded reply), after a
+    // timeout too: a slave that handled the step but whose answer was lost answers the repeat at once from its record,
+    // within the PC's 3 T wait for the master, as the reference master does (a purchase paid at the slave is not refused).
     let r = await this.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
-    for (let attempt = 2; !r.ok && (r.failure === 'Unreachable' || r.failure === 'Garbled') && attempt <= 3; attempt++) r = await this.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
+    for (let attempt = 2; !r.ok && (r.failure === 'Unreachable' || r.failure === 'Garbled' || r.failure === 'Timeout') && attempt <= 3; attempt++) r = await this.send(`sw://${vs.slave}`, { kind, fields, body }, 2 * this.topo.timeoutMs);
     if (!r.ok) return { failure: r.failure, detail: r.detail };
     const f = r.reply.fields;
     const sealed = f.session === vs.id && f.seq === String(vs.seq) && macMatches({ key: vs.key, direction: 'reply', wallet: vs.slave, login: MASTER_LOGIN, kind: r.reply.kind, fields: f, body: r.reply.body, inReplyTo: fields.mac }, f.mac);
