@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds and tests msw-ts, then runs the campaign against it: honest (must pass) and with its routing defect (must
-# fail with a counterexample). Usage: examples/msw-ts/ci.sh [CASES]   (default 8)
+# Builds and tests msw-ts, then runs the campaign against it: honest (must pass; cases a wall-clock wait cut short
+# under load are inconclusive, not failed) and with its routing defect (must fail with a counterexample). Usage: examples/msw-ts/ci.sh [CASES]   (default 8)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -32,8 +32,18 @@ dotnet build "$repo/audit" -v q -nologo
 audit=(dotnet run --no-build --project "$repo/audit" --)
 echo "== campaign against msw-ts (honest), $cases cases"
 start
+set +e
 "${audit[@]}" verify --sut "MSW=$url" --cases "$cases" --out "$log/honest"
+code=$?
+set -e
 stop
+# Exit 4: no case was violated, but a wall-clock wait over HTTP cut some short (the machine's load, not msw-ts); those
+# were not judged and the run says how many. Any violation or protocol failure is exit 1 and fails here.
+case "$code" in
+  0) ;;
+  4) echo "note: some honest cases were inconclusive (a wall-clock wait fired under load); none was violated" ;;
+  *) echo "the honest campaign against msw-ts failed (exit $code)"; exit 1 ;;
+esac
 
 echo "== campaign against msw-ts --defect route-first-listed, $cases cases (must fail)"
 start --defect route-first-listed
