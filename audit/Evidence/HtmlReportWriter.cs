@@ -235,6 +235,9 @@ public static class HtmlReportWriter
         var context = new TemplateContext
         {
             MemberRenamer = m => m.Name, LoopLimit = int.MaxValue, EnableRelaxedMemberAccess = true, TemplateLoader = new EmbeddedTemplateLoader(),
+            // Scriban cuts any string it produces at 1 MiB by default and ends it with "...": the default run's report body
+            // passed that size and lost its last rows and its scripts. No limit: the report is as long as its evidence.
+            LimitToString = 0,
         };
         context.PushGlobal(model);
         var template = Template.Parse(EmbeddedTemplateLoader.Read(EmbeddedTemplateLoader.ResourceName(name)), name);
