@@ -141,13 +141,10 @@ export class Server {
           return;
         }
         if (what === 'restart' && req.method === 'POST') {
-          this.msw.restart();
-          if (this.walletServer) {
-            await this.stopWallet();
-            await this.startWallet();
-          }
-          res.writeHead(204).end();
-          return;
+          // A restart must come back with what a master persists: its session log and routing (DECISIONS.md, "Restarts").
+          // msw-ts keeps them in memory only, so it declares the restart unsupported and the campaign does not run a
+          // crash of the master against it (GAPS.md), rather than come back empty and refuse the purchase it was proxying.
+          return problem(404, 'msw-ts cannot restart: it persists no session log');
         }
       }
       if (req.method === 'GET' && path === '/provision/trace') {

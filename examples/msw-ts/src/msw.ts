@@ -70,11 +70,6 @@ export class Msw {
     this.topo.master = { ...this.topo.master, held, advertised };
   }
 
-  // A restart keeps what a master persists (its logins, from the topology) and loses its sessions.
-  restart(): void {
-    this.sessions.clear();
-  }
-
   async handle(msg: Incoming): Promise<Message> {
     this.trace.msg(msg.from, msg.to, msg.kind, msg.body);
     const answer = await this.answer(msg);
