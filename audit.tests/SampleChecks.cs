@@ -19,6 +19,10 @@ internal static class SampleChecks
     [Check("AUDIT-SAMPLE-INCONCLUSIVE", Title = "always inconclusive (exit code 4 test)", Requirements = ["INV-CONFORM"], Kind = CheckKind.Example)]
     public static CheckOutcome Inconclusive(CheckContext ctx) => CheckOutcome.InconclusiveEnvironment("no answer within 30 s over HTTP");
 
+    /// <summary>A check whose message alone is over 1 MiB, as the default run's whole report body is.</summary>
+    [Check("AUDIT-SAMPLE-LARGE", Title = "sample check with a message over a mebibyte", Requirements = ["INV-CONFORM"], Kind = CheckKind.Example)]
+    public static CheckOutcome Large(CheckContext ctx) => CheckOutcome.Pass("large: " + new string('x', 1_200_000) + " :end of the large message");
+
     /// <summary>Publishes one trace.</summary>
     [Check("AUDIT-SAMPLE-TRACE", Title = "sample trace evidence", Requirements = ["INV-CONFORM"], Kind = CheckKind.Trace)]
     public static CheckOutcome Trace(CheckContext ctx) => CheckOutcome.Pass("sample trace") with
