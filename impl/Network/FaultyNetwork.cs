@@ -234,22 +234,26 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork, 
         return await answer.ConfigureAwait(false);
     }
 
+    /// <summary>Restarts the party <paramref name="rule"/> names (if any), counted and traced as the crash fault's decision.</summary>
+    private Address? Restarted(NetMessage request, Rule rule)
+    {
+        var party = rule.Restart!();
+        if (party is { } p)
+        {
+            lock (gate) restarts[p] = restarts.GetValueOrDefault(p) + 1;
+            var d = Detail(request, rule);
+            d["party"] = p.Value;
+            inner.Trace.Decide("fault", TraceDecisions.Crash, d, "fault injected: the party crashed and restarted from what it persists");
+        }
+        return party;
+    }
+
     private async Task<NetMessage> CrashedAsync(NetMessage request, Rule rule, CancellationToken ct)
     {
         NetMessage response;
         Address? party = null;
         try { response = await Recorded(request, () => inner.SendAsync(request, ct)).ConfigureAwait(false); }
-        finally
-        {
-            party = rule.Restart!();
-            if (party is { } p)
-            {
-                lock (gate) restarts[p] = restarts.GetValueOrDefault(p) + 1;
-                var d = Detail(request, rule);
-                d["party"] = p.Value;
-                inner.Trace.Decide("fault", TraceDecisions.Crash, d, "fault injected: the party crashed and restarted from what it persists");
-            }
-        }
+        finally { party = Restarted(request, rule); }
         if (party == request.To) throw Lost(request);
         if (rule.SenderStops && party == request.From) throw new SenderCrashedException(request.From, request.Kind);
         return response;
@@ -342,17 +346,7 @@ public sealed class FaultyNetwork(INetwork inner, ITimeSource time) : INetwork, 
         NetMessage? response = null;
         Address? party;
         try { response = await HandledAsync(request, handle).ConfigureAwait(false); }
-        finally
-        {
-            party = rule.Restart!();
-            if (party is { } p)
-            {
-                lock (gate) restarts[p] = restarts.GetValueOrDefault(p) + 1;
-                var d = Detail(request, rule);
-                d["party"] = p.Value;
-                inner.Trace.Decide("fault", TraceDecisions.Crash, d, "fault injected: the party crashed and restarted from what it persists");
-            }
-        }
+        finally { party = Restarted(request, rule); }
         // The receiver's answer went down with it; a restarted sender waits for nothing (its old connection ends with it).
         return party == request.To || party == request.From ? await HoldAsync(request, senderGone).ConfigureAwait(false) : response;
     }
