@@ -38,11 +38,7 @@ public sealed class StreamedGenerationTests
             var stream = (ulong)Seed + (ulong)e;
             var drafts = Gen.Sample(ScenarioGen.Draft(e), Count, new Rnd(stream, CampaignGen.Gamma), CampaignGen.Size);
             var plans = Gen.Sample(ScenarioGen.Merchants, Count, new Rnd(stream + CampaignGen.MerchantOffset, CampaignGen.Gamma), CampaignGen.Size);
-            var materialized = drafts.Zip(plans, ScenarioGen.Place).Select(Dump).ToList();
-            var lazy = CampaignGen.Stream(e, Seed).Take(Count).Select(Dump).ToList();
-            Discriminating(materialized);
-            Assert.Equal(Count, lazy.Count);
-            for (var i = 0; i < Count; i++) Assert.True(materialized[i] == lazy[i], $"{e} case {i} differs:\n{materialized[i]}\n---\n{lazy[i]}");
+            SameSequence($"{e} case", drafts.Zip(plans, ScenarioGen.Place).Select(Dump), CampaignGen.Stream(e, Seed).Select(Dump));
         }
     }
 
@@ -54,12 +50,18 @@ public sealed class StreamedGenerationTests
             var stream = (ulong)Seed + (ulong)e + AttackCampaign.Offset;
             var drafts = Gen.Sample(AttackGen.Draft(e), Count, new Rnd(stream, CampaignGen.Gamma), CampaignGen.Size);
             var plans = Gen.Sample(ScenarioGen.Merchants, Count, new Rnd(stream + CampaignGen.MerchantOffset, CampaignGen.Gamma), CampaignGen.Size);
-            var materialized = drafts.Zip(plans, AttackGen.Place).Select(Dump).ToList();
-            var lazy = AttackCampaign.Stream(e, Seed).Take(Count).Select(Dump).ToList();
-            Discriminating(materialized);
-            Assert.Equal(Count, lazy.Count);
-            for (var i = 0; i < Count; i++) Assert.True(materialized[i] == lazy[i], $"{e} attacked case {i} differs:\n{materialized[i]}\n---\n{lazy[i]}");
+            SameSequence($"{e} attacked case", drafts.Zip(plans, AttackGen.Place).Select(Dump), AttackCampaign.Stream(e, Seed).Select(Dump));
         }
+    }
+
+    /// <summary>The first <see cref="Count"/> dumps of the lazy stream are the materialized list's, one by one.</summary>
+    private static void SameSequence(string what, IEnumerable<string> materializedDumps, IEnumerable<string> lazyDumps)
+    {
+        var materialized = materializedDumps.ToList();
+        var lazy = lazyDumps.Take(Count).ToList();
+        Discriminating(materialized);
+        Assert.Equal(Count, lazy.Count);
+        for (var i = 0; i < Count; i++) Assert.True(materialized[i] == lazy[i], $"{what} {i} differs:\n{materialized[i]}\n---\n{lazy[i]}");
     }
 
     /// <summary>The comparison can tell cases apart: most neighbouring cases of a sequence differ in their dump.</summary>
