@@ -75,7 +75,7 @@ public static class Campaign
 
     /// <summary>
     /// The first <paramref name="count"/> cases of an embodiment's sequence, executed again on every core and handed out in
-    /// order, one at a time, a window of them held at once (<see cref="OrderedWindows"/>): for the checks that read whole worlds (the wire contract, recorded traces), which the shared
+    /// order, one at a time, a window of them held at once (<see cref="OrderedWindows"/>): for the checks that read whole worlds (the recorded traces), which the shared
     /// campaign does not keep. The sequence is prefix-stable, so these are the campaign's own first cases.
     /// </summary>
     public static IEnumerable<Case> Executed(CheckContext ctx, Embodiment e, int count) =>
